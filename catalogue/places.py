@@ -1,0 +1,70 @@
+"""The province's commune-level units (xã, phường), shipped as data in `catalogue/data/places.yaml`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """A latitude/longitude rectangle."""
+
+    south: float
+    north: float
+    west: float
+    east: float
+
+    def contains(self, lat: float, lon: float) -> bool:
+        """True when the point lies inside the rectangle."""
+        return self.south <= lat <= self.north and self.west <= lon <= self.east
+
+
+@dataclass(frozen=True)
+class Place:
+    """A commune (xã) or ward (phường) in force since 1 July 2025."""
+
+    id: str
+    name: str
+    kind: str
+    former_district: str
+    former_units: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def title(self) -> str:
+        """The unit's name with its kind, as written in an address: 'xã Bình Lư'."""
+        return f"{'phường' if self.kind == 'phuong' else 'xã'} {self.name}"
+
+
+@dataclass(frozen=True)
+class Province:
+    """A province and its units."""
+
+    name: str
+    name_en: str
+    bounds: Bounds
+    units: dict[str, Place] = field(default_factory=dict)
+
+
+@cache
+def province() -> Province:
+    """The province described by the shipped place list."""
+    text = resources.files("catalogue").joinpath("data", "places.yaml").read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=yaml.CSafeLoader)
+    units = {
+        u["id"]: Place(
+            id=u["id"],
+            name=u["name"],
+            kind=u["kind"],
+            former_district=u["former_district"],
+            former_units=tuple(u.get("former_units", ())),
+            aliases=tuple(u.get("aliases", ())),
+        )
+        for u in data["units"]
+    }
+    info = data["province"]
+    return Province(info["name"], info["name_en"], Bounds(**info["bounds"]), units)

@@ -1,0 +1,100 @@
+"""Small pure domain rules: GTIN check digits, month arithmetic, phone numbers, text checks."""
+
+from __future__ import annotations
+
+import calendar
+import difflib
+import re
+import unicodedata
+from datetime import date
+from urllib.parse import urlsplit
+
+_GTIN_LENGTHS = (8, 12, 13, 14)
+
+
+def gtin_check_digit(body: str) -> int:
+    """Return the GS1 check digit for the digits of a GTIN without its last digit."""
+    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(body)))
+    return (10 - total % 10) % 10
+
+
+def gtin_is_valid(code: str) -> bool:
+    """True when `code` is a GTIN-8, -12, -13 or -14 whose check digit is right."""
+    if not code.isascii() or not code.isdigit() or len(code) not in _GTIN_LENGTHS:
+        return False
+    return gtin_check_digit(code[:-1]) == int(code[-1])
+
+
+def gtin14(code: str) -> str:
+    """Pad a valid GTIN to the 14 digits used by GS1 Digital Link paths."""
+    return code.rjust(14, "0")
+
+
+def add_months(start: date, months: int) -> date:
+    """The same day `months` later, clamped to the month's last day (31 Jan + 1 → 28/29 Feb)."""
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+_PHONE_SEPARATORS = re.compile(r"[\s.\-()]")
+_MOBILE = re.compile(r"0[35789]\d{8}")
+_LANDLINE = re.compile(r"02\d{9}")
+_HOTLINE = re.compile(r"1[89]00\d{4,6}")
+
+
+def normalize_phone(text: str) -> str | None:
+    """Digits of a Vietnamese phone number in national form, or None when it is not one.
+
+    Accepts mobiles (10 digits, 03/05/07/08/09), landlines (11 digits, 02 + area code),
+    1800/1900 hotlines, and the international form +84 / 84 without the leading 0.
+    Spaces, dots, hyphens and parentheses are ignored.
+    """
+    digits = _PHONE_SEPARATORS.sub("", text)
+    if digits.startswith("+84"):
+        digits = "0" + digits[3:]
+    elif digits.startswith("84") and len(digits) in (11, 12):
+        digits = "0" + digits[2:]
+    if not digits.isascii() or not digits.isdigit():
+        return None
+    if _MOBILE.fullmatch(digits) or _LANDLINE.fullmatch(digits) or _HOTLINE.fullmatch(digits):
+        return digits
+    return None
+
+
+def is_http_url(text: str) -> bool:
+    """True for an absolute http or https URL with a host and no spaces."""
+    if any(c.isspace() for c in text):
+        return False
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+_CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`", re.DOTALL)
+_TAG = re.compile(r"<!--|</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])[^<>]*>?")
+
+
+def find_raw_html(markdown: str) -> str | None:
+    """The first raw HTML tag or comment in Markdown text (outside code), or None.
+
+    Autolinks such as `<https://example.vn>` are Markdown, not HTML, and are allowed.
+    """
+    match = _TAG.search(_CODE.sub("", markdown))
+    return match.group(0) if match else None
+
+
+def fold_tone_marks(text: str) -> str:
+    """Lowercase text without Vietnamese tone marks or diacritics: 'Đặc sản' → 'dac san'."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.replace("đ", "d").replace("ð", "d")
+
+
+def suggest(word: str, choices: list[str]) -> str | None:
+    """The closest of `choices` to a mistyped `word`, if one is close enough."""
+    folded = {fold_tone_marks(c): c for c in choices}
+    match = difflib.get_close_matches(fold_tone_marks(word), list(folded), n=1, cutoff=0.6)
+    return folded[match[0]] if match else None
