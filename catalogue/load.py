@@ -1,0 +1,170 @@
+"""Safe YAML loading that keeps the line of every field.
+
+Only plain data is accepted: no Python or custom tags, no anchors and aliases (which make
+"billion laughs" documents), no duplicate keys (PyYAML would silently keep the last one), and
+YAML 1.1 surprises are switched off: `no`, `on` and `yes` stay text, `012` and `8:30` stay
+text, and an impossible date such as 2024-02-30 stays text so that validation can name it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+
+Loc = tuple[str | int, ...]
+
+
+class LoadError(Exception):
+    """A file that cannot be read as catalogue data."""
+
+    def __init__(self, code: str, message: str, line: int = 1) -> None:
+        super().__init__(message)
+        self.code, self.message, self.line = code, message, line
+
+
+@dataclass
+class Document:
+    """A loaded YAML file: its data and the line of every key and list item."""
+
+    path: Path
+    data: Any
+    lines: dict[Loc, int] = field(default_factory=dict)
+    first_line: int = 1
+
+    def line_of(self, loc: Loc) -> int:
+        """The line of the deepest known part of `loc` (a field path), or the document's first."""
+        for end in range(len(loc), 0, -1):
+            line = self.lines.get(tuple(loc[:end]))
+            if line is not None:
+                return line
+        return self.first_line
+
+
+class _Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
+    """Safe loader with YAML 1.2-like plain scalars."""
+
+
+_Loader.yaml_implicit_resolvers = {}
+_RESOLVERS = {
+    "bool": (r"^(?:true|True|TRUE|false|False|FALSE)$", "tf TF"),
+    "null": (r"^(?:~|null|Null|NULL|)$", "~nN"),
+    "int": (r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789"),
+    "float": (r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$|^[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)$", "-+0123456789."),
+    "timestamp": (r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "0123456789"),
+}
+for _tag, (_pattern, _first) in _RESOLVERS.items():
+    _Loader.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first) + ([""] if _tag == "null" else []))
+
+
+def _timestamp(loader: yaml.SafeLoader, node: ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return node.value
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def load_yaml(path: Path) -> Document:
+    """Load one catalogue file, or raise LoadError naming the line of the first problem."""
+    text = _read_text(path)
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            raise LoadError("empty-file", "the file is empty")
+        lines = _line_map(root)
+        data = loader.construct_document(root)
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc, text) from None
+    except yaml.YAMLError as exc:
+        raise LoadError("yaml-syntax", f"YAML syntax: {exc}") from None
+    except (ValueError, RecursionError) as exc:
+        raise LoadError("yaml-syntax", f"YAML value cannot be read: {exc}") from None
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        raise LoadError("not-a-mapping", "the file must be a mapping of fields (key: value lines)", root.start_mark.line + 1)
+    return Document(path, data, lines, root.start_mark.line + 1)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise LoadError("file-too-large", f"the file is {size:,} bytes; the limit is {MAX_BYTES:,} (1 MiB)")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise LoadError("unreadable-file", f"cannot read the file: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise LoadError("encoding", "the file is not UTF-8 text; save it as UTF-8", line) from None
+    return unicodedata.normalize("NFC", text)
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> LoadError:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in str(exc.problem):
+        tag = str(exc.problem).split("tag", 1)[-1].strip(" '").replace("tag:yaml.org,2002:", "!!")
+        return LoadError("yaml-tag", f"YAML tags such as '{tag}' are not allowed; write plain values", line)
+    problem = exc.problem or exc.context or "invalid YAML"
+    source_line = text.splitlines()[line - 1] if line <= len(text.splitlines()) else ""
+    hint = "; indent with spaces, not tabs" if "\t" in source_line else ""
+    column = f" (column {mark.column + 1})" if mark else ""
+    return LoadError("yaml-syntax", f"YAML syntax: {problem}{column}{hint}", line)
+
+
+def _line_map(root: Node) -> dict[Loc, int]:
+    """Map each field path to its line; refuse aliases, duplicate keys and deep nesting."""
+    lines: dict[Loc, int] = {}
+    seen: set[int] = set()
+    queue: deque[tuple[Node, Loc]] = deque([(root, ())])
+    while queue:
+        node, loc = queue.popleft()
+        line = lines.get(loc, node.start_mark.line + 1)
+        if id(node) in seen:
+            raise LoadError("yaml-alias", "YAML anchors and aliases (&name, *name, <<) are not allowed; write the values out", line)
+        seen.add(id(node))
+        if len(loc) > MAX_DEPTH:
+            raise LoadError("yaml-too-deep", f"the data is nested more than {MAX_DEPTH} levels deep", line)
+        queue.extend(_children(node, loc, lines))
+    return lines
+
+
+def _children(node: Node, loc: Loc, lines: dict[Loc, int]) -> list[tuple[Node, Loc]]:
+    if isinstance(node, SequenceNode):
+        items = [(item, (*loc, i)) for i, item in enumerate(node.value)]
+    elif isinstance(node, MappingNode):
+        items = []
+        for key, value in node.value:
+            if not isinstance(key, ScalarNode):
+                raise LoadError("yaml-syntax", "a key must be plain text", key.start_mark.line + 1)
+            child = (*loc, key.value)
+            if child in lines:
+                raise LoadError(
+                    "duplicate-key",
+                    f"'{key.value}' appears twice in the same mapping (first on line {lines[child]})",
+                    key.start_mark.line + 1,
+                )
+            lines[child] = key.start_mark.line + 1
+            items.append((value, child))
+        return items
+    else:
+        return []
+    for item, child in items:
+        lines[child] = item.start_mark.line + 1
+    return items
