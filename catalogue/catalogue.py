@@ -1,0 +1,54 @@
+"""The catalogue: valid products and producers with their settings, lookups and status."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+from .model import Producer, Product, expiry_date
+from .settings import Settings
+from .status import CertificateStatus, certificate_status, today_in
+
+
+@dataclass
+class Catalogue:
+    """Every product and producer of one catalogue, by id."""
+
+    settings: Settings
+    root: Path
+    products: dict[str, Product] = field(default_factory=dict)
+    producers: dict[str, Producer] = field(default_factory=dict)
+    product_files: dict[str, Path] = field(default_factory=dict)
+    producer_files: dict[str, Path] = field(default_factory=dict)
+
+    def expires(self, product: Product) -> date:
+        """The product certificate's last day of validity."""
+        return expiry_date(product.certificate, self.settings.certificate_validity_months)
+
+    def status(self, product: Product, today: date | None = None) -> CertificateStatus:
+        """The product certificate's status on `today` (by default, today in the catalogue's time zone)."""
+        revoked = product.certificate.revoked
+        return certificate_status(
+            self.expires(product),
+            revoked.date if revoked else None,
+            today or today_in(self.settings.timezone),
+            self.settings.expiring_within_days,
+        )
+
+    @cached_property
+    def _by_producer(self) -> dict[str, list[Product]]:
+        table: dict[str, list[Product]] = defaultdict(list)
+        for product in self.products.values():
+            table[product.producer].append(product)
+        return table
+
+    def products_of(self, producer_id: str) -> list[Product]:
+        """The certified products of one producer (never its other products)."""
+        return list(self._by_producer.get(producer_id, []))
+
+    def producer_of(self, product: Product) -> Producer:
+        """The producer of a product."""
+        return self.producers[product.producer]

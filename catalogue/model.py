@@ -1,0 +1,183 @@
+"""The data format (DESIGN.md §2) as pydantic models: products, certificates and producers.
+
+Models only describe and check single files; rules that need other files (unknown producer,
+duplicates, images on disk) live in `catalogue.validate`. Unknown fields are errors, so that a
+typo such as `stras:` never passes silently.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, FiniteFloat, StrictBool, StrictInt
+
+from .fields import (
+    CategoryCode,
+    CommuneId,
+    Email,
+    FactKey,
+    FactValue,
+    Gtin,
+    Id,
+    IsoDate,
+    Markdown,
+    Phone,
+    Summary,
+    TaxCode,
+    Text,
+    Url,
+)
+from .rules import add_months
+from .vocab import CertificateKind, ChannelKind, Group, ProducerKind
+
+Vnd = Annotated[StrictInt, Field(ge=0)]
+
+
+class Record(BaseModel):
+    """Base of every model: unknown fields are errors and models are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+
+
+class Revocation(Record):
+    """A certificate withdrawn before its expiry (thu hồi giấy chứng nhận)."""
+
+    date: IsoDate = Field(description="Date the certificate was withdrawn.")
+    reason: Text = Field(description="Why it was withdrawn, as stated in the decision.")
+
+
+class Certificate(Record):
+    """The OCOP certificate (giấy chứng nhận) of one product."""
+
+    number: Text = Field(description="Certificate number exactly as printed (text, quote it if it looks like a number).")
+    issued: IsoDate = Field(description="Date of issue, YYYY-MM-DD.")
+    issuer: Text = Field(description="Issuing body, e.g. UBND tỉnh Lai Châu.")
+    expires: IsoDate | None = Field(
+        None, description="Last day of validity; defaults to `issued` plus the catalogue's validity (36 months)."
+    )
+    decision: Text | None = Field(None, description="Recognition decision, e.g. 1234/QĐ-UBND.")
+    kind: CertificateKind | None = Field(None, description="new, renewal or upgrade (công nhận mới / lại / nâng hạng).")
+    revoked: Revocation | None = Field(None, description="Set when the certificate was withdrawn: {date, reason}.")
+
+
+class Price(Record):
+    """A retail price range in Vietnamese đồng (no minor unit)."""
+
+    low: Vnd = Field(alias="from", description="Lowest price in VND, a whole number.")
+    high: Vnd | None = Field(None, alias="to", description="Highest price in VND; at least `from`.")
+    unit: Text | None = Field(None, description="What the price buys, e.g. kg, gói 500 g, chai 500 ml.")
+
+
+class Image(Record):
+    """A product photo; the first one of a product is its cover."""
+
+    src: Text = Field(description="Path of the image file, relative to the product file, inside the catalogue.")
+    alt: Text | None = Field(None, description="What the picture shows, for people who cannot see it.")
+
+
+class Step(Record):
+    """One stage of the supply chain."""
+
+    stage: Text = Field(description="What happens, e.g. Thu hái, Sao chè, Đóng gói.")
+    where: Text | None = Field(None, description="Where it happens.")
+    who: Text | None = Field(None, description="Who does it.")
+
+
+class Origin(Record):
+    """Traceability: where the raw material comes from and how the product is made."""
+
+    area: Text | None = Field(None, description="Raw-material area.")
+    commune: CommuneId | None = Field(None, description="Commune or ward of the raw-material area (an id from the place list).")
+    coordinates: tuple[FiniteFloat, FiniteFloat] | None = Field(None, description="[latitude, longitude] of the area, in degrees.")
+    steps: list[Step] = Field(default_factory=list, description="Supply-chain stages in order.")
+    trace_url: Url | None = Field(None, description="Page of an outside traceability system for this product.")
+
+
+class Channel(Record):
+    """Somewhere the product can be bought."""
+
+    kind: ChannelKind = Field(description="Kind of sales channel.")
+    name: Text = Field(description="Name of the shop, platform or place.")
+    url: Url | None = Field(None, description="Web address, http or https only.")
+
+
+class ProductTranslation(Record):
+    """English text of a product; anything left out falls back to Vietnamese."""
+
+    name: Text | None = Field(None, description="English name.")
+    summary: Summary | None = Field(None, description="English summary, at most 160 characters.")
+    description: Markdown | None = Field(None, description="English description.")
+    story: Markdown | None = Field(None, description="English story.")
+    facts: dict[FactKey, FactValue] = Field(default_factory=dict, description="English values of facts, by key.")
+
+
+class ProductTranslations(Record):
+    """Translations of a product, by language."""
+
+    en: ProductTranslation | None = None
+
+
+class Product(Record):
+    """One certified product: the content of `products/<id>.yaml`."""
+
+    id: Id = Field(description="Permanent id, equal to the file name; the QR code is built from it. Never reuse one.")
+    name: Text = Field(description="Vietnamese name.")
+    group: Group = Field(description="One of the six OCOP groups (Decision 148/QĐ-TTg).")
+    category: CategoryCode | None = Field(None, description="Sub-group code; must belong to `group`.")
+    stars: Literal[3, 4, 5] = Field(description="OCOP rating: 3, 4 or 5 stars.")
+    producer: Id = Field(description="Id of the producer's file in producers/.")
+    certificate: Certificate
+    summary: Summary = Field(description="One line of at most 160 characters for cards, search results and link previews.")
+    description: Markdown | None = Field(None, description="Markdown; raw HTML is not allowed.")
+    story: Markdown | None = Field(None, description="The product's story, Markdown; raw HTML is not allowed.")
+    facts: dict[FactKey, FactValue] = Field(
+        default_factory=dict, description="Facts shown as a table, by key (net_weight, shelf_life, ...)."
+    )
+    price: Price | None = None
+    images: list[Image] = Field(default_factory=list, description="Photos; the first is the cover.")
+    origin: Origin | None = None
+    gtin: Gtin | None = Field(None, description="GTIN-8/12/13/14 barcode number with a valid check digit (text).")
+    channels: list[Channel] = Field(default_factory=list, description="Where to buy.")
+    translations: ProductTranslations | None = None
+    tags: list[Text] = Field(default_factory=list, description="Free tags.")
+    featured: StrictBool = Field(False, description="Shown first on the home page.")
+
+    @property
+    def english(self) -> ProductTranslation | None:
+        """The English translation, if any."""
+        return self.translations.en if self.translations else None
+
+
+class ProducerTranslation(Record):
+    """English text of a producer."""
+
+    name: Text | None = Field(None, description="English name.")
+
+
+class ProducerTranslations(Record):
+    """Translations of a producer, by language."""
+
+    en: ProducerTranslation | None = None
+
+
+class Producer(Record):
+    """An OCOP subject (chủ thể OCOP): the content of `producers/<id>.yaml`."""
+
+    id: Id = Field(description="Permanent id, equal to the file name.")
+    name: Text = Field(description="Registered name, e.g. Hợp tác xã Thanh Xuân.")
+    kind: ProducerKind = Field(description="cooperative (HTX), cooperative-group (THT), enterprise (DN) or household (HKD).")
+    address: Text = Field(description="Address, small to large: bản, xã/phường, tỉnh.")
+    commune: CommuneId = Field(description="Commune or ward (an id from the place list).")
+    phone: Phone = Field(description="Vietnamese phone number (mobile, landline or +84).")
+    representative: Text | None = Field(None, description="Legal representative.")
+    email: Email | None = None
+    website: Url | None = None
+    zalo: Phone | None = Field(None, description="Phone number registered on Zalo.")
+    tax_code: TaxCode | None = Field(None, description="Tax code (mã số thuế): 10 digits, or 10-3.")
+    translations: ProducerTranslations | None = None
+
+
+def expiry_date(certificate: Certificate, validity_months: int) -> date:
+    """The certificate's last day of validity: `expires`, or `issued` plus the validity."""
+    return certificate.expires or add_months(certificate.issued, validity_months)

@@ -1,0 +1,100 @@
+"""Validation of a whole catalogue: every file, then the rules across files, every problem at once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from . import checks
+from .catalogue import Catalogue
+from .explain import findings
+from .load import Document, LoadError, load_yaml
+from .model import Producer, Product
+from .problems import Report
+from .settings import SETTINGS_FILE, Settings
+from .status import today_in
+
+M = TypeVar("M", bound=BaseModel)
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Loaded(Generic[M]):
+    """A record that passed its model, with the document it came from."""
+
+    record: M
+    doc: Document
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """The YAML files directly inside `folder`, sorted by name."""
+    return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+
+
+def load_record(path: Path, model: type[M], report: Report) -> Loaded[M] | None:
+    """Load and check one file against `model`; problems go to `report`."""
+    try:
+        doc = load_yaml(path)
+    except LoadError as exc:
+        report.add(path, exc.line, exc.code, exc.message)
+        return None
+    checks.check_id_matches_file(doc, report)
+    try:
+        record = model.model_validate(doc.data)
+    except ValidationError as exc:
+        for finding in findings(exc, model):
+            report.add(path, doc.line_of(finding.loc), finding.code, finding.message)
+        return None
+    return Loaded(record, doc)
+
+
+def load_settings(path: Path, report: Report) -> Settings:
+    """The settings in `path`, or the defaults when the file is absent or has errors."""
+    if not path.exists():
+        return Settings()
+    loaded = load_record(path, Settings, report)
+    return loaded.record if loaded else Settings()
+
+
+def validate(
+    products_dir: Path,
+    producers_dir: Path,
+    settings_path: Path | None = None,
+    today: date | None = None,
+) -> tuple[Catalogue, Report]:
+    """Check every file of a catalogue; return the valid records and the report of problems.
+
+    The catalogue folder is the one holding `products_dir`: images must stay inside it, and
+    `catalogue.yaml` there holds the settings unless `settings_path` says otherwise.
+    """
+    report = Report()
+    root = products_dir.parent
+    settings = load_settings(settings_path or root / SETTINGS_FILE, report)
+    today = today or today_in(settings.timezone)
+    producers = list(_load_all(producers_dir, Producer, report))
+    products = list(_load_all(products_dir, Product, report))
+    checks.check_unique(producers, report, "id")
+    checks.check_unique(products, report, "id", "certificate.number", "gtin")
+    known_producers = {p.record.id for p in producers}
+    for item in products:
+        checks.check_product(item.record, item.doc, report, known_producers, settings, today, root)
+    catalogue = Catalogue(settings, root)
+    for item in producers:
+        catalogue.producers.setdefault(item.record.id, item.record)
+        catalogue.producer_files.setdefault(item.record.id, item.doc.path)
+    for item in products:
+        catalogue.products.setdefault(item.record.id, item.record)
+        catalogue.product_files.setdefault(item.record.id, item.doc.path)
+    return catalogue, report
+
+
+def _load_all(folder: Path, model: type[M], report: Report) -> Iterator[Loaded[M]]:
+    for path in yaml_files(folder):
+        loaded = load_record(path, model, report)
+        if loaded:
+            yield loaded

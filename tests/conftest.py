@@ -1,0 +1,28 @@
+"""Shared fixtures: a small valid catalogue copied into a temporary folder."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).parent.parent
+
+
+def make_base_catalogue(root: Path) -> Path:
+    """Copy the valid base catalogue into `root` and draw its one image; return `root`."""
+    shutil.copytree(FIXTURES / "base", root, dirs_exist_ok=True)
+    (root / "products" / "images").mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (64, 48), (90, 140, 60)).save(root / "products" / "images" / "base.jpg")
+    return root
+
+
+@pytest.fixture
+def base_catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A valid one-product catalogue in a temporary folder, which is also the working directory."""
+    root = make_base_catalogue(tmp_path / "cat")
+    monkeypatch.chdir(root)
+    return root

@@ -1,0 +1,79 @@
+"""The command line: exit statuses, the OK line, JSON output and usage errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from catalogue.cli import main
+
+
+def test_check_prints_ok(base_catalogue: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--check", "--today", "2026-11-28"]) == 0
+    assert capsys.readouterr().out == "1 products, 1 producers: OK\n"
+
+
+def test_check_reports_problems_and_exits_1(base_catalogue: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = base_catalogue / "products" / "base-product.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("stars: 4", "stars: 6"), encoding="utf-8")
+    assert main(["--check"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out == [
+        "products/base-product.yaml:6: error: stars: must be 3, 4 or 5, got 6 [invalid-value]",
+        "1 products, 1 producers: 1 error, 0 warnings",
+    ]
+
+
+def test_json_format(base_catalogue: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = base_catalogue / "products" / "base-product.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("producer: base-producer", "producer: nobody"), encoding="utf-8")
+    assert main(["--check", "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["errors"] == 1 and report["ok"] is False
+    assert report["problems"] == [
+        {
+            "file": "products/base-product.yaml",
+            "line": 7,
+            "severity": "error",
+            "message": "producer: 'nobody' has no file in the producers folder; add producers/nobody.yaml",
+            "code": "unknown-producer",
+        }
+    ]
+
+
+def test_warnings_do_not_fail(base_catalogue: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = base_catalogue / "products" / "base-product.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("[22.38, 103.48]", "[103.48, 22.38]"), encoding="utf-8")
+    assert main(["--check"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].endswith("latitude and longitude look swapped [coordinates-outside]")
+    assert out[-1] == "1 products, 1 producers: OK (1 warning)"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--check", "--products", "nowhere"], "nowhere is not a folder"),
+        (["--check", "--settings", "nothing.yaml"], "nothing.yaml is not a file"),
+        (["--check", "--format", "xml"], "invalid choice: 'xml'"),
+        (["--check", "--today", "28/11/2026"], "invalid fromisoformat value"),
+        (["--bogus"], "unrecognized arguments: --bogus"),
+    ],
+)
+def test_usage_errors_exit_2(base_catalogue: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(argv)
+    assert caught.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_settings_errors_are_reported(base_catalogue: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (base_catalogue / "catalogue.yaml").write_text("site_url: https://ocop.test\ncertificate_validity_month: 36\n", encoding="utf-8")
+    assert main(["--check"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[:2] == [
+        "catalogue.yaml:1: error: site_url: must end with '/': QR codes append p/<id>/ to it, got 'https://ocop.test' [invalid-url]",
+        "catalogue.yaml:2: error: certificate_validity_month: unknown field; did you mean 'certificate_validity_months'? [unknown-field]",
+    ]

@@ -1,0 +1,145 @@
+"""One fixture file per defect: each is reported at its exact file, line and code."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from catalogue.problems import Severity
+from catalogue.validate import validate
+
+from .conftest import FIXTURES, REPO
+
+DEFECTS = FIXTURES / "defects"
+TODAY = date(2026, 11, 28)
+
+# (fixture file, line, code): lines read off the fixture files, where each defect was put.
+PRODUCT_DEFECTS = [
+    ("yaml-syntax.yaml", 4, "yaml-syntax"),
+    ("yaml-alias.yaml", 36, "yaml-alias"),
+    ("yaml-tag.yaml", 3, "yaml-tag"),
+    ("duplicate-key.yaml", 7, "duplicate-key"),
+    ("unknown-field.yaml", 7, "unknown-field"),
+    ("wrong-type.yaml", 23, "wrong-type"),
+    ("missing-field.yaml", 8, "missing-field"),
+    ("stars-out-of-range.yaml", 6, "invalid-value"),
+    ("unknown-group.yaml", 4, "invalid-value"),
+    ("unknown-category.yaml", 5, "unknown-category"),
+    ("category-group-mismatch.yaml", 5, "category-group-mismatch"),
+    ("unknown-commune.yaml", 28, "unknown-commune"),
+    ("unknown-producer.yaml", 7, "unknown-producer"),
+    ("id-mismatch.yaml", 2, "id-mismatch"),
+    ("Invalid_Id.yaml", 2, "invalid-id"),
+    ("duplicate-certificate.yaml", 9, "duplicate-certificate"),
+    ("duplicate-gtin.yaml", 32, "duplicate-gtin"),
+    ("expires-before-issued.yaml", 12, "date-order"),
+    ("revoked-before-issued.yaml", 15, "date-order"),
+    ("image-missing.yaml", 25, "image-missing"),
+    ("image-not-image.yaml", 25, "image-not-image"),
+    ("image-directory.yaml", 25, "image-unreadable"),
+    ("image-parent-path.yaml", 25, "path-outside"),
+    ("image-absolute-path.yaml", 25, "path-outside"),
+    ("image-symlink-out.yaml", 25, "path-outside"),
+    ("javascript-url.yaml", 33, "invalid-url"),
+    ("gtin-check-digit.yaml", 32, "invalid-gtin"),
+    ("summary-too-long.yaml", 15, "summary-too-long"),
+    ("raw-html.yaml", 16, "raw-html"),
+    ("invalid-date.yaml", 10, "invalid-date"),
+    ("unknown-fact.yaml", 22, "unknown-fact"),
+    ("price-order.yaml", 23, "invalid-value"),
+    ("unknown-channel-kind.yaml", 33, "invalid-value"),
+    ("empty-file.yaml", 1, "empty-file"),
+    ("not-a-mapping.yaml", 1, "not-a-mapping"),
+    ("latin1-encoding.yaml", 3, "encoding"),
+]
+PRODUCT_WARNINGS = [("coordinates-outside.yaml", 29, "coordinates-outside")]
+PRODUCER_DEFECTS = [
+    ("bad-phone.yaml", 7, "invalid-phone"),
+    ("bad-kind.yaml", 4, "invalid-value"),
+    ("bad-email.yaml", 8, "invalid-email"),
+    ("bad-tax-code.yaml", 9, "invalid-tax-code"),
+    ("bad-website.yaml", 10, "invalid-url"),
+]
+
+
+def add_defect(root: Path, folder: str, name: str) -> None:
+    """Put one defect file (and what it needs around it) into the catalogue at `root`."""
+    shutil.copy(DEFECTS / folder / name, root / folder / name)
+    if folder == "products":
+        shutil.copytree(DEFECTS / "products" / "images", root / "products" / "images", dirs_exist_ok=True)
+        outside = root.parent / "outside.jpg"
+        shutil.copy(root / "products" / "images" / "base.jpg", outside)
+        link = root / "products" / "images" / "link-out.jpg"
+        if not link.exists():
+            link.symlink_to(outside)
+
+
+def problems_in(root: Path, folder: str, name: str) -> list[tuple[str, int, str, Severity]]:
+    _, report = validate(root / "products", root / "producers", today=TODAY)
+    return [(p.file, p.line, p.code, p.severity) for p in report.sorted() if p.file == f"{folder}/{name}"]
+
+
+def test_base_catalogue_is_valid(base_catalogue: Path) -> None:
+    catalogue, report = validate(Path("products"), Path("producers"), today=TODAY)
+    assert report.problems == []
+    assert list(catalogue.products) == ["base-product"]
+
+
+@pytest.mark.parametrize(("name", "line", "code"), PRODUCT_DEFECTS)
+def test_product_defect(base_catalogue: Path, name: str, line: int, code: str) -> None:
+    add_defect(base_catalogue, "products", name)
+    assert problems_in(base_catalogue, "products", name) == [(f"products/{name}", line, code, Severity.ERROR)]
+
+
+@pytest.mark.parametrize(("name", "line", "code"), PRODUCT_WARNINGS)
+def test_product_warning(base_catalogue: Path, name: str, line: int, code: str) -> None:
+    add_defect(base_catalogue, "products", name)
+    assert problems_in(base_catalogue, "products", name) == [(f"products/{name}", line, code, Severity.WARNING)]
+
+
+@pytest.mark.parametrize(("name", "line", "code"), PRODUCER_DEFECTS)
+def test_producer_defect(base_catalogue: Path, name: str, line: int, code: str) -> None:
+    add_defect(base_catalogue, "producers", name)
+    assert problems_in(base_catalogue, "producers", name) == [(f"producers/{name}", line, code, Severity.ERROR)]
+
+
+def test_duplicate_id_in_yml_twin(base_catalogue: Path) -> None:
+    shutil.copy(base_catalogue / "products" / "base-product.yaml", base_catalogue / "products" / "base-product.yml")
+    problems = problems_in(base_catalogue, "products", "base-product.yml")
+    assert ("products/base-product.yml", 2, "duplicate-id", Severity.ERROR) in problems
+
+
+def test_file_over_one_mebibyte_is_refused(base_catalogue: Path) -> None:
+    big = base_catalogue / "products" / "big.yaml"
+    big.write_text("id: big\ndescription: |\n" + "  lorem ipsum dolor sit amet\n" * 40_000)
+    assert problems_in(base_catalogue, "products", "big.yaml") == [("products/big.yaml", 1, "file-too-large", Severity.ERROR)]
+
+
+def test_every_defect_at_once_through_the_command_line(tmp_path: Path) -> None:
+    from .conftest import make_base_catalogue
+
+    root = make_base_catalogue(tmp_path / "cat")
+    for name, *_ in PRODUCT_DEFECTS + PRODUCT_WARNINGS:
+        add_defect(root, "products", name)
+    for name, *_ in PRODUCER_DEFECTS:
+        add_defect(root, "producers", name)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    result = subprocess.run(
+        [sys.executable, str(REPO / "build_site.py"), "--check", "--today", "2026-11-28"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    lines = [line for line in result.stdout.splitlines() if ": error: " in line]
+    assert result.returncode == 1
+    assert len(lines) >= len(PRODUCT_DEFECTS) + len(PRODUCER_DEFECTS) >= 20
+    assert "Traceback" not in result.stderr + result.stdout
+    assert result.stdout.splitlines()[-1].startswith(f"{len(PRODUCT_DEFECTS) + len(PRODUCT_WARNINGS) + 1} products, ")
