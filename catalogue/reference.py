@@ -1,0 +1,176 @@
+"""docs/reference.md, generated from the model and the shipped vocabularies so it cannot drift."""
+
+from __future__ import annotations
+
+import types
+import typing
+from datetime import date
+from enum import Enum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+from pydantic_core import PydanticUndefined
+
+from .model import Producer, Product
+from .places import province
+from .settings import Settings
+from .vocab import GROUP_LABELS, PRODUCER_KIND_LABELS, CertificateKind, ChannelKind, categories, fact_labels
+
+_VALIDATOR_NAMES = {
+    "_check_id": "id",
+    "_check_summary": "text, at most 160 characters",
+    "_check_markdown": "Markdown, no raw HTML",
+    "_check_phone": "Vietnamese phone number",
+    "_check_url": "http(s) URL",
+    "_check_email": "e-mail address",
+    "_check_tax_code": "tax code",
+    "_check_gtin": "GTIN",
+    "_parse_date": "date YYYY-MM-DD",
+    "_check_commune": "commune id",
+    "_check_category": "category code",
+    "_check_fact_key": "fact key",
+    "_site_url": "http(s) URL ending with /",
+    "_timezone": "time zone name",
+}
+_SIMPLE = {str: "text", int: "whole number", float: "number", bool: "true or false", date: "date YYYY-MM-DD"}
+
+
+def type_words(annotation: Any, metadata: list[Any] = ()) -> str:  # type: ignore[assignment]
+    """A short description of a field's type for people."""
+    for item in reversed(list(metadata)):
+        name = getattr(getattr(item, "func", None), "__name__", "")
+        if name in _VALIDATOR_NAMES:
+            return _VALIDATOR_NAMES[name]
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is Annotated:
+        return type_words(args[0], list(args[1:]))
+    if isinstance(annotation, types.UnionType) or origin is typing.Union:
+        return " or ".join(type_words(a) for a in args if a is not type(None))
+    if origin is list:
+        return f"list of {type_words(args[0])}"
+    if origin is dict:
+        return f"mapping of {type_words(args[0])} to {type_words(args[1])}"
+    if origin is tuple:
+        return "[latitude, longitude]"
+    if origin is Literal:
+        return " / ".join(str(a) for a in args)
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return " / ".join(f"`{m.value}`" for m in annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return "mapping"
+    return _SIMPLE.get(annotation, getattr(annotation, "__name__", str(annotation)))
+
+
+def _nested(annotation: Any) -> tuple[type[BaseModel] | None, str]:
+    """The model inside a field's type, and the suffix its sub-fields take (`[]` for lists)."""
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, ""
+    if origin is list and args:
+        model, _ = _nested(args[0])
+        return model, "[]"
+    if isinstance(annotation, types.UnionType) or origin is typing.Union:
+        for arg in args:
+            model, suffix = _nested(arg)
+            if model:
+                return model, suffix
+    return None, ""
+
+
+def _default(info: FieldInfo) -> str:
+    if info.is_required():
+        return "**required**"
+    value = info.get_default(call_default_factory=True)
+    if value in (None, [], {}, PydanticUndefined) or isinstance(value, BaseModel):
+        return ""
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    return f"`{value.value if isinstance(value, Enum) else value}`"
+
+
+def field_rows(model: type[BaseModel], prefix: str = "") -> list[str]:
+    """Table rows for every field of `model`, nested models expanded with dotted names."""
+    rows = []
+    for name, info in model.model_fields.items():
+        key = f"{prefix}{info.alias or name}"
+        sub, suffix = _nested(info.annotation)
+        description = (info.description or (sub.__doc__ or "" if sub else "")).replace("|", "\\|")
+        rows.append(f"| `{key}` | {type_words(info.annotation, info.metadata)} | {_default(info)} | {description} |")
+        if sub is not None:
+            rows.extend(field_rows(sub, f"{key}{suffix}."))
+    return rows
+
+
+def _table(header: str, rows: list[str]) -> str:
+    columns = header.count("|") - 1
+    return "\n".join([header, "|" + " --- |" * columns, *rows])
+
+
+def _vocabularies() -> list[str]:
+    groups = [f"| `{g.value}` | {label.vi} | {label.en} |" for g, label in GROUP_LABELS.items()]
+    cats = [f"| `{code}` | `{group.value}` | {label.vi} | {label.en} |" for code, (group, label) in categories().items()]
+    facts = [f"| `{key}` | {label.vi} | {label.en} |" for key, label in fact_labels().items()]
+    kinds = [f"| `{k.value}` | {label.vi} | {label.en} |" for k, label in PRODUCER_KIND_LABELS.items()]
+    units = [f"| `{u.id}` | {u.title} | {u.former_district} |" for u in province().units.values()]
+    return [
+        "## Groups (`group`)",
+        "",
+        _table("| code | Tiếng Việt | English |", groups),
+        "",
+        "## Categories (`category`)",
+        "",
+        "A category must belong to the product's group.",
+        "",
+        _table("| code | group | Tiếng Việt | English |", cats),
+        "",
+        "## Fact keys (`facts`)",
+        "",
+        _table("| key | Tiếng Việt | English |", facts),
+        "",
+        "## Producer kinds (`kind`)",
+        "",
+        _table("| code | Tiếng Việt | English |", kinds),
+        "",
+        "## Certificate kinds and sales channels",
+        "",
+        "`certificate.kind`: " + ", ".join(f"`{k.value}`" for k in CertificateKind) + ".",
+        "",
+        "`channels[].kind`: " + ", ".join(f"`{k.value}`" for k in ChannelKind) + ".",
+        "",
+        f"## Communes and wards of {province().name} (`commune`)",
+        "",
+        f"{len(units)} units in force since 1 July 2025, with the district their area belonged to before.",
+        "",
+        _table("| id | unit | former district |", units),
+        "",
+    ]
+
+
+def reference_text() -> str:
+    """The whole of docs/reference.md."""
+    header = "| field | type | default | meaning |"
+    parts = [
+        "# Data reference",
+        "",
+        "<!-- Generated by `python -m catalogue.schema` from the model; do not edit by hand. -->",
+        "",
+        "Items of a list are shown with `[]`. Unknown fields are errors.",
+        "",
+        "## Product file: `products/<id>.yaml`",
+        "",
+        _table(header, field_rows(Product)),
+        "",
+        "## Producer file: `producers/<id>.yaml`",
+        "",
+        _table(header, field_rows(Producer)),
+        "",
+        "## Settings: `catalogue.yaml`",
+        "",
+        "Every key is optional.",
+        "",
+        _table(header, field_rows(Settings)),
+        "",
+        *_vocabularies(),
+    ]
+    return "\n".join(parts).rstrip() + "\n"
