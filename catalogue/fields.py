@@ -7,6 +7,7 @@ into the `[code]` of a problem and prefixes the message with the field's path.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Annotated, Any
 
@@ -158,34 +159,34 @@ def _check_commune(value: str) -> str:
 CommuneId = Annotated[StrictStr, AfterValidator(_check_commune), WithJsonSchema({"type": "string", "enum": list(province().units)})]
 
 
-def _check_category(value: str) -> str:
-    if value in categories():
-        return value
-    hint = rules.suggest(value, list(categories()))
-    raise _fail(
-        "unknown-category",
-        "'{got}' is not a category{hint}",
-        got=value,
-        hint=f"; did you mean '{hint}'?" if hint else " (see docs/reference.md for the list)",
-    )
+def _vocabulary(name: str, code: str, noun: str, choices: Callable[[], Iterable[str]]) -> Callable[[str], str]:
+    """A validator accepting only the codes of a shipped vocabulary, suggesting the closest one."""
+
+    def check(value: str) -> str:
+        known = list(choices())
+        if value in known:
+            return value
+        hint = rules.suggest(value, known)
+        raise _fail(
+            code,
+            "'{got}' is not {noun}{hint}",
+            got=value,
+            noun=noun,
+            hint=f"; did you mean '{hint}'?" if hint else " (see docs/reference.md for the list)",
+        )
+
+    check.__name__ = name
+    return check
 
 
-CategoryCode = Annotated[StrictStr, AfterValidator(_check_category), WithJsonSchema({"type": "string", "enum": list(categories())})]
+CategoryCode = Annotated[
+    StrictStr,
+    AfterValidator(_vocabulary("_check_category", "unknown-category", "a category", categories)),
+    WithJsonSchema({"type": "string", "enum": list(categories())}),
+]
 
 
-def _check_fact_key(value: str) -> str:
-    if value in fact_labels():
-        return value
-    hint = rules.suggest(value, list(fact_labels()))
-    raise _fail(
-        "unknown-fact",
-        "'{got}' is not a fact key{hint}",
-        got=value,
-        hint=f"; did you mean '{hint}'?" if hint else f": use one of {', '.join(fact_labels())}",
-    )
-
-
-FactKey = Annotated[StrictStr, AfterValidator(_check_fact_key)]
+FactKey = Annotated[StrictStr, AfterValidator(_vocabulary("_check_fact_key", "unknown-fact", "a fact key", fact_labels))]
 
 
 def _number_as_text(value: Any) -> Any:
