@@ -1,0 +1,1 @@
+"""Media of the catalogue: photo variants, star badges, QR codes, cached by content."""

@@ -1,0 +1,102 @@
+"""A content-addressed cache of media outputs under `.cache/media/`.
+
+Each job's outputs are stored under the hash of everything that went into them (source bytes,
+settings, code version), the way Material's social plugin keeps its cards: unchanged inputs find
+their outputs and do no image or QR work.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+DEFAULT_CACHE = Path(".cache") / "media"
+
+
+def digest(*parts: Any) -> str:
+    """A stable hex digest of JSON-able parts."""
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    """The SHA-256 of a file's bytes."""
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """The outputs of one job, kept in the cache."""
+
+    folder: Path
+    files: tuple[str, ...]
+    meta: dict[str, Any]
+
+
+class MediaCache:
+    """Job outputs by key, in a folder per key."""
+
+    def __init__(self, root: Path = DEFAULT_CACHE) -> None:
+        self.root = root
+
+    def _folder(self, key: str) -> Path:
+        return self.root / key[:2] / key
+
+    def get(self, key: str) -> Entry | None:
+        """The cached outputs of `key`, if complete."""
+        folder = self._folder(key)
+        try:
+            record = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return Entry(folder, tuple(record["files"]), record["meta"])
+
+    def put(self, key: str, files: dict[str, bytes], meta: dict[str, Any]) -> Entry:
+        """Store a job's outputs; the folder appears whole or not at all."""
+        folder = self._folder(key)
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".tmp-"))
+        for name, data in files.items():
+            target = staging / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        (staging / "meta.json").write_text(json.dumps({"files": sorted(files), "meta": meta}, ensure_ascii=False), encoding="utf-8")
+        if folder.exists():
+            shutil.rmtree(folder)
+        os.replace(staging, folder)
+        return Entry(folder, tuple(sorted(files)), meta)
+
+
+def sync_file(source: Path, target: Path) -> bool:
+    """Copy `source` to `target` unless it is already there unchanged; True when it wrote."""
+    stat = source.stat()
+    try:
+        current = target.stat()
+        if current.st_size == stat.st_size and current.st_mtime_ns == stat.st_mtime_ns:
+            return False
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    staging = target.with_name(f".{target.name}.tmp")
+    shutil.copy2(source, staging)
+    os.replace(staging, target)
+    return True
+
+
+def sync_entry(entry: Entry, out_dir: Path) -> int:
+    """Put a cached job's outputs into `out_dir`; the number of files written."""
+    return sum(sync_file(entry.folder / name, out_dir / name) for name in entry.files)
+
+
+def write_if_changed(target: Path, data: bytes) -> bool:
+    """Write `data` to `target` unless it already holds exactly that; True when it wrote."""
+    if target.exists() and target.stat().st_size == len(data) and target.read_bytes() == data:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return True
