@@ -14,6 +14,7 @@ from pydantic_core import PydanticCustomError
 
 from .fields import Email, Phone, Text, Url
 from .model import Record
+from .printing.sheets import LabelSheet
 
 SETTINGS_FILE = "catalogue.yaml"
 
@@ -83,3 +84,6 @@ class Settings(Record):
     timezone: Annotated[str, AfterValidator(_timezone)] = Field("Asia/Ho_Chi_Minh", description="Time zone that decides what 'today' is.")
     office: Office | None = Field(None, description="Programme office contact.")
     targets: Targets = Field(Targets(), description="The year's targets.")
+    labels: LabelSheet = Field(
+        LabelSheet(), description="A4 sheet of QR labels: an Avery preset (default L7160, 3 × 7) or numbers measured from your own sheet."
+    )

@@ -1,0 +1,48 @@
+"""What a label or a poster shows of one product, independent of the catalogue's models."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..status import CertificateStatus
+
+IN_FORCE = frozenset({CertificateStatus.VALID, CertificateStatus.EXPIRING})
+_STARS = {"vi": "{n} sao", "en": "{n}-star"}
+
+
+@dataclass(frozen=True)
+class PrintItem:
+    """One product as printed: its QR code leads to `url`; `photo` is the cover photo, if any."""
+
+    id: str
+    name: str
+    name_en: str | None
+    stars: int
+    status: CertificateStatus
+    url: str
+    photo: Path | None = None
+
+    def display_name(self, lang: str) -> str:
+        """The name in `lang`: the English name for 'en' when there is one, else the Vietnamese."""
+        check_lang(lang)
+        return self.name_en if lang == "en" and self.name_en else self.name
+
+
+def check_lang(lang: str) -> None:
+    """Refuse a language that print output has no words for."""
+    if lang not in _STARS:
+        raise ValueError(f"language must be 'vi' or 'en', got {lang!r}")
+
+
+def stars_words(stars: int, lang: str) -> str:
+    """'4 sao' or '4-star', the words after 'OCOP' and the drawn stars."""
+    check_lang(lang)
+    return _STARS[lang].format(n=stars)
+
+
+def require_in_force(items: list[PrintItem] | tuple[PrintItem, ...], what: str) -> None:
+    """Refuse any item whose certificate is expired or revoked: print must never advertise it."""
+    for item in items:
+        if item.status not in IN_FORCE:
+            raise ValueError(f"{item.id}: the certificate is {item.status.value}; {what} are only made for products in force")

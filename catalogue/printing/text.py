@@ -1,0 +1,108 @@
+"""Text that must fit a box: wrap to a few lines, shrink the font down to a floor, then cut with '…'."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fpdf import FPDF
+
+from .fonts import PT, Weight, set_font
+
+LEADING = 1.25  # line height in ems: Vietnamese stacks two marks on some capitals (Ẩ, Ữ)
+ASCENT = 1.0  # first baseline below the top of the box, in ems
+ELLIPSIS = "…"
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """Lines of text set in one weight and size; `height` is the box they take, in mm."""
+
+    lines: tuple[str, ...]
+    weight: Weight
+    size_pt: float
+    leading: float = LEADING
+
+    @property
+    def line_height(self) -> float:
+        """Distance between baselines, mm."""
+        return self.size_pt * PT * self.leading
+
+    @property
+    def height(self) -> float:
+        """Height of all the lines, mm."""
+        return len(self.lines) * self.line_height
+
+
+def wrap(pdf: FPDF, text: str, width: float) -> list[str]:
+    """Break `text` into lines no wider than `width` in the current font, between words where possible."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if pdf.get_string_width(candidate) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        line = word
+        while pdf.get_string_width(line) > width and len(line) > 1:  # a word longer than the box: cut it
+            cut = _longest_prefix(pdf, line, width)
+            lines.append(line[:cut])
+            line = line[cut:]
+    if line:
+        lines.append(line)
+    return lines
+
+
+def fit(
+    pdf: FPDF, text: str, box: tuple[float, float], weight: Weight, sizes: tuple[float, float], max_lines: int, leading: float = LEADING
+) -> Fitted:
+    """Set `text` in a (width, height) box in at most `max_lines` lines.
+
+    Tries the largest size of `sizes` (max, min) first and shrinks by half points; at the smallest
+    size, text that still does not fit is cut and ends with an ellipsis.
+    """
+    width, height = box
+    largest, smallest = sizes
+    size = largest
+    while True:
+        set_font(pdf, weight, size)
+        lines = wrap(pdf, text, width)
+        fitted = Fitted(tuple(lines), weight, size, leading)
+        if len(lines) <= max_lines and fitted.height <= height + 1e-6:
+            return fitted
+        if size - 0.5 < smallest:
+            break
+        size -= 0.5
+    room = max(1, min(max_lines, int((height + 1e-6) // fitted.line_height)))
+    kept = lines[:room]
+    kept[-1] = _ellipsize(pdf, kept[-1], width)
+    return Fitted(tuple(kept), weight, size, leading)
+
+
+def draw(pdf: FPDF, fitted: Fitted, x: float, y: float, align_width: float | None = None) -> None:
+    """Draw the lines with the top of the first at `y`; centred in `align_width` when it is given."""
+    set_font(pdf, fitted.weight, fitted.size_pt)
+    baseline = y + fitted.size_pt * PT * ASCENT
+    for line in fitted.lines:
+        offset = (align_width - pdf.get_string_width(line)) / 2 if align_width else 0
+        pdf.text(x + offset, baseline, line)
+        baseline += fitted.line_height
+
+
+def _longest_prefix(pdf: FPDF, word: str, width: float) -> int:
+    """How many characters of `word` fit in `width`, cutting after a '/' (or else a '-') when one fits."""
+    cut = len(word) - 1
+    while cut > 1 and pdf.get_string_width(word[:cut]) > width:
+        cut -= 1
+    slash = word.rfind("/", 0, cut)
+    soft = slash if slash > cut // 2 else max(slash, word.rfind("-", 0, cut))
+    return soft + 1 if soft > 0 else cut
+
+
+def _ellipsize(pdf: FPDF, line: str, width: float) -> str:
+    """`line` with '…' at its end, shortened (at a word if it can) until it fits."""
+    text = line.rstrip()
+    while text and pdf.get_string_width(text + ELLIPSIS) > width:
+        text = text[:-1].rstrip()
+    return text + ELLIPSIS
