@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: site test check lint schema demo-images clean
+.PHONY: site test check media lint schema demo-images clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,9 @@ test: $(STAMP) lint
 
 check: $(STAMP)
 	$(BIN)/python build_site.py --check
+
+media: $(STAMP)
+	$(BIN)/python -m catalogue media build/media
 
 lint: $(STAMP)
 	$(BIN)/ruff check catalogue tests tools build_site.py

@@ -1,4 +1,4 @@
-"""Command line: `python build_site.py --check` validates a catalogue."""
+"""Command lines: `python build_site.py --check` and `python -m catalogue check|media`."""
 
 from __future__ import annotations
 
@@ -7,55 +7,100 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from .problems import Report
 from .validate import validate, yaml_files
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="build_site.py",
-        description="Validate an OCOP catalogue (one YAML file per product and per producer) and build its site.",
-    )
-    parser.add_argument("--check", action="store_true", help="only validate the catalogue and report every problem")
+def _add_catalogue_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--products", type=Path, default=Path("products"), metavar="DIR", help="product files (default: products)")
     parser.add_argument("--producers", type=Path, default=Path("producers"), metavar="DIR", help="producer files (default: producers)")
     parser.add_argument("--settings", type=Path, metavar="FILE", help="settings file (default: catalogue.yaml beside the products folder)")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="how to print problems (default: text)")
-    parser.add_argument("--today", type=date.fromisoformat, metavar="YYYY-MM-DD", help="check as if today were this date")
-    return parser
+    parser.add_argument("--today", type=date.fromisoformat, metavar="YYYY-MM-DD", help="act as if today were this date")
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the command line; return the exit status (0 OK, 1 problems, 2 usage error)."""
-    parser = _parser()
-    args = parser.parse_args(argv)
+def _check_paths(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     for folder in (args.products, args.producers):
         if not folder.is_dir():
             parser.error(f"{folder} is not a folder")
     if args.settings and not args.settings.is_file():
         parser.error(f"{args.settings} is not a file")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`build_site.py`: return the exit status (0 OK, 1 problems, 2 usage error)."""
+    parser = argparse.ArgumentParser(
+        prog="build_site.py",
+        description="Validate an OCOP catalogue (one YAML file per product and per producer) and build its site.",
+    )
+    parser.add_argument("--check", action="store_true", help="only validate the catalogue and report every problem")
+    _add_catalogue_options(parser)
+    args = parser.parse_args(argv)
+    _check_paths(parser, args)
     if not args.check:
         parser.error("building the site is not available yet; run with --check to validate the catalogue")
     return _check(args)
 
 
-def _check(args: argparse.Namespace) -> int:
-    _, report = validate(args.products, args.producers, args.settings, args.today)
-    products = len(yaml_files(args.products))
-    producers = len(yaml_files(args.producers))
+def module_main(argv: list[str] | None = None) -> int:
+    """`python -m catalogue check|media OUT`: return the exit status."""
+    parser = argparse.ArgumentParser(prog="python -m catalogue", description="Tools for an OCOP catalogue.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    _add_catalogue_options(commands.add_parser("check", help="validate the catalogue and report every problem"))
+    media = commands.add_parser("media", help="make photos, badges, QR codes, labels and posters into a folder")
+    media.add_argument("out", type=Path, metavar="OUT", help="folder to write the media into (site-relative paths)")
+    media.add_argument("--cache", type=Path, default=Path(".cache") / "media", metavar="DIR", help="cache folder (default: .cache/media)")
+    media.add_argument("--workers", type=int, metavar="N", help="worker processes (default: one per core)")
+    _add_catalogue_options(media)
+    args = parser.parse_args(argv)
+    _check_paths(parser, args)
+    return _check(args) if args.command == "check" else _media(args)
+
+
+def _validated(args: argparse.Namespace) -> tuple[object, Report]:
+    return validate(args.products, args.producers, args.settings, args.today)
+
+
+def _print_report(report: Report, args: argparse.Namespace, verdict: str) -> None:
     if args.format == "json":
+        products, producers = len(yaml_files(args.products)), len(yaml_files(args.producers))
         print(report.to_json(products=products, producers=producers, ok=report.ok))
-        return 0 if report.ok else 1
+        return
     if report.problems:
         print(report.to_text())
-    print(f"{products} products, {producers} producers: {_verdict(report.ok, len(report.errors), len(report.warnings))}")
+    print(verdict)
+
+
+def _check(args: argparse.Namespace) -> int:
+    _, report = _validated(args)
+    products, producers = len(yaml_files(args.products)), len(yaml_files(args.producers))
+    _print_report(report, args, f"{products} products, {producers} producers: {_verdict(report)}")
     return 0 if report.ok else 1
 
 
-def _verdict(ok: bool, errors: int, warnings: int) -> str:
-    plural = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"  # noqa: E731
-    if ok:
-        return "OK" + (f" ({plural(warnings, 'warning')})" if warnings else "")
-    return f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
+def _media(args: argparse.Namespace) -> int:
+    from .media.build import build_media
+    from .media.cache import MediaCache
+
+    catalogue, report = _validated(args)
+    if not report.ok:
+        _print_report(report, args, f"media not made: {_verdict(report)}")
+        return 1
+    result = build_media(catalogue, args.out, MediaCache(args.cache), args.today, args.workers)  # type: ignore[arg-type]
+    report.problems += result.report.problems
+    s = result.stats
+    figures = f"{s.jobs} jobs ({s.made} made, {s.reused} from the cache), {s.written} files written in {s.seconds:.1f} s"
+    _print_report(report, args, f"media: {figures}" + ("" if report.ok else f"; {_verdict(report)}"))
+    return 0 if report.ok else 1
+
+
+def _verdict(report: Report) -> str:
+    def plural(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+
+    if report.ok:
+        return "OK" + (f" ({plural(len(report.warnings), 'warning')})" if report.warnings else "")
+    return f"{plural(len(report.errors), 'error')}, {plural(len(report.warnings), 'warning')}"
 
 
 if __name__ == "__main__":

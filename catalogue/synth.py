@@ -153,11 +153,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m catalogue.synth", description="Write a synthetic OCOP catalogue.")
     parser.add_argument("--products", type=int, required=True, metavar="N", help="number of products")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    parser.add_argument("--image-size", default="240x180", metavar="WxH", help="size of the drawn photos (default 240x180)")
     parser.add_argument("out", type=Path, help="folder to write into")
     args = parser.parse_args(argv)
     if args.products < 1:
         parser.error("--products must be at least 1")
-    write_catalogue(args.out, args.products, args.seed)
+    try:
+        width, height = (int(n) for n in args.image_size.lower().split("x"))
+    except ValueError:
+        parser.error("--image-size must look like 2000x1500")
+    write_catalogue(args.out, args.products, args.seed, (width, height))
     print(f"wrote {args.products} products to {args.out}")
     return 0
 

@@ -1,0 +1,148 @@
+"""Media of the whole demo catalogue: every QR decodes, the cache makes a second run do nothing,
+and a damaged photo is a problem naming its product file and line."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from catalogue.media.build import build_media
+from catalogue.media.cache import MediaCache
+from catalogue.media.qr import product_codes
+from catalogue.status import CertificateStatus
+from catalogue.validate import validate
+
+from .conftest import REPO, make_base_catalogue
+from .qr_decode import decode, pdf_pages, svg_to_image
+
+TODAY = date(2026, 11, 28)
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, int, int]]:
+    return {
+        p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_size, p.stat().st_mtime_ns)
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def demo_media(tmp_path_factory):
+    """The demo catalogue's media built cold into a fresh cache, then built again unchanged."""
+    catalogue, report = validate(REPO / "products", REPO / "producers", today=TODAY)
+    assert report.ok
+    root = tmp_path_factory.mktemp("media")
+    cache, out = MediaCache(root / "cache"), root / "out"
+    devnull = open(os.devnull, "w")  # noqa: SIM115
+    started = time.perf_counter()
+    cold = build_media(catalogue, out, cache, TODAY, stream=devnull)
+    cold_seconds = time.perf_counter() - started
+    before = snapshot(out), snapshot(root / "cache")
+    started = time.perf_counter()
+    warm = build_media(catalogue, out, cache, TODAY, stream=devnull)
+    warm_seconds = time.perf_counter() - started
+    after = snapshot(out), snapshot(root / "cache")
+    return catalogue, out, cold, warm, (cold_seconds, warm_seconds), (before, after)
+
+
+def test_every_qr_png_and_svg_decodes_to_its_url(demo_media) -> None:
+    catalogue, out, cold, *_ = demo_media
+    assert cold.report.problems == []
+    checked = 0
+    for pid, product in catalogue.products.items():
+        for stem, url in product_codes(catalogue.settings.site_url, product).items():
+            files = cold.products[pid].qr[stem]
+            [from_png] = decode(Image.open(out / files["png"]))
+            [from_svg] = decode(svg_to_image((out / files["svg"]).read_text(encoding="utf-8")))
+            [from_pdf] = decode(pdf_pages((out / files["pdf"]).read_bytes())[0])
+            assert from_png.text == from_svg.text == from_pdf.text == url
+            checked += 1
+    assert checked == len(catalogue.products) + sum(1 for p in catalogue.products.values() if p.gtin)
+
+
+def test_label_sheets_decode_at_300_dpi(demo_media) -> None:
+    catalogue, out, *_ = demo_media
+    in_force = {
+        product_codes(catalogue.settings.site_url, p)[p.id]
+        for p in catalogue.products.values()
+        if catalogue.status(p, TODAY) in (CertificateStatus.VALID, CertificateStatus.EXPIRING)
+    }
+    for lang in ("vi", "en"):
+        found = [code.text for page in pdf_pages((out / f"print/labels-{lang}.pdf").read_bytes(), 300) for code in decode(page)]
+        assert sorted(found) == sorted(in_force)
+
+
+def test_posters_only_for_products_in_force(demo_media) -> None:
+    catalogue, out, cold, *_ = demo_media
+    for pid, product in catalogue.products.items():
+        live = catalogue.status(product, TODAY) in (CertificateStatus.VALID, CertificateStatus.EXPIRING)
+        assert (cold.products[pid].poster is not None) is live
+        assert (out / "print" / "posters" / f"{pid}.pdf").exists() is live
+
+
+def test_photo_variants_and_previews(demo_media) -> None:
+    catalogue, out, cold, *_ = demo_media
+    for pid, product in catalogue.products.items():
+        photos = cold.products[pid].photos
+        assert len(photos) == len(product.images)
+        assert photos[0].og is not None and all(p.og is None for p in photos[1:])
+        assert Image.open(out / photos[0].og).size == (1200, 630)
+        for photo in photos:
+            for variant in photo.variants:
+                with Image.open(out / variant.webp) as webp, Image.open(out / variant.jpeg) as jpeg:
+                    assert webp.size == jpeg.size == (variant.width, variant.height)
+                    assert not webp.getexif() and not jpeg.getexif()
+
+
+def test_badges_are_written(demo_media) -> None:
+    _, out, *_ = demo_media
+    assert 'aria-label="OCOP 4 sao"' in (out / "badges" / "ocop-4-valid-vi.svg").read_text(encoding="utf-8")
+    assert len(list((out / "badges").glob("*.svg"))) == 3 * 3 * 2
+
+
+def test_second_run_writes_nothing_and_is_ten_times_faster(demo_media) -> None:
+    _, _, cold, warm, (cold_seconds, warm_seconds), (before, after) = demo_media
+    assert cold.stats.made == cold.stats.jobs > 0
+    assert (warm.stats.made, warm.stats.written, warm.stats.reused) == (0, 0, cold.stats.jobs)
+    assert before == after  # neither the output nor the cache changed
+    assert warm_seconds * 10 <= cold_seconds
+
+
+def test_damaged_photo_is_a_problem_with_file_and_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_base_catalogue(tmp_path / "cat")
+    monkeypatch.chdir(root)
+    image = root / "products" / "images" / "base.jpg"
+    buffer = io.BytesIO()
+    Image.effect_noise((400, 300), 50).convert("RGB").save(buffer, "JPEG", quality=90)
+    image.write_bytes(buffer.getvalue()[:3000])
+    catalogue, report = validate(Path("products"), Path("producers"), today=TODAY)
+    assert report.ok  # the header is readable: only decoding finds the damage
+    result = build_media(catalogue, tmp_path / "out", MediaCache(tmp_path / "cache"), TODAY, workers=1)
+    [problem] = result.report.problems
+    assert (problem.file, problem.line, problem.code) == ("products/base-product.yaml", 25, "image-truncated")
+    assert "images[1].src: 'images/base.jpg' is damaged or incomplete" in problem.message
+    assert result.products["base-product"].photos == []
+    shutil.rmtree(tmp_path / "cache")
+
+
+def test_label_sheet_too_small_for_a_code_is_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_base_catalogue(tmp_path / "cat")
+    monkeypatch.chdir(root)
+    long_id = "tra-shan-tuyet-co-thu-si-thau-chai-nam-2025"[:40]
+    product = (root / "products" / "base-product.yaml").read_text(encoding="utf-8").replace("id: base-product", f"id: {long_id}")
+    (root / "products" / "base-product.yaml").unlink()
+    (root / "products" / f"{long_id}.yaml").write_text(product, encoding="utf-8")
+    (root / "catalogue.yaml").write_text("site_url: https://ocop-laichau.example/\nlabels: {preset: L7651}\n", encoding="utf-8")
+    catalogue, report = validate(Path("products"), Path("producers"), today=TODAY)
+    assert report.ok
+    result = build_media(catalogue, tmp_path / "out", MediaCache(tmp_path / "cache"), TODAY, workers=1)
+    [problem] = result.report.problems
+    assert (problem.file, problem.code) == ("catalogue.yaml", "print-layout")
+    assert "L7651" in problem.message
