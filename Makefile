@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: site test check media lint schema demo-images clean
+.PHONY: site serve test check media lint schema demo-images clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,8 +13,10 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 site: $(STAMP)
-	$(BIN)/python build_site.py --check
-	@echo "The site build arrives with issue #4 (the site); nothing is written to site/ yet."
+	$(BIN)/python build_site.py
+
+serve: $(STAMP)
+	$(BIN)/python -m catalogue serve
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest

@@ -34,12 +34,14 @@ def main(argv: list[str] | None = None) -> int:
         description="Validate an OCOP catalogue (one YAML file per product and per producer) and build its site.",
     )
     parser.add_argument("--check", action="store_true", help="only validate the catalogue and report every problem")
+    parser.add_argument("--site-dir", type=Path, default=Path("site"), metavar="DIR", help="where to build the site (default: site)")
+    parser.add_argument("--site-url", metavar="URL", help="public address of the site, ending with / (default: site_url in catalogue.yaml)")
     _add_catalogue_options(parser)
     args = parser.parse_args(argv)
     _check_paths(parser, args)
-    if not args.check:
-        parser.error("building the site is not available yet; run with --check to validate the catalogue")
-    return _check(args)
+    if args.site_url and not (args.site_url.startswith(("http://", "https://")) and args.site_url.endswith("/")):
+        parser.error("--site-url must be an http(s) address ending with /")
+    return _check(args) if args.check else _build(args)
 
 
 def module_main(argv: list[str] | None = None) -> int:
@@ -52,9 +54,13 @@ def module_main(argv: list[str] | None = None) -> int:
     media.add_argument("--cache", type=Path, default=Path(".cache") / "media", metavar="DIR", help="cache folder (default: .cache/media)")
     media.add_argument("--workers", type=int, metavar="N", help="worker processes (default: one per core)")
     _add_catalogue_options(media)
+    serve = commands.add_parser("serve", help="build the site and serve it with live reload while you edit")
+    serve.add_argument("--site-dir", type=Path, default=Path("site"), metavar="DIR", help="where to build the site (default: site)")
+    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+    _add_catalogue_options(serve)
     args = parser.parse_args(argv)
     _check_paths(parser, args)
-    return _check(args) if args.command == "check" else _media(args)
+    return {"check": _check, "media": _media, "serve": _serve}[args.command](args)
 
 
 def _validated(args: argparse.Namespace) -> tuple[object, Report]:
@@ -78,6 +84,39 @@ def _check(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def _build(args: argparse.Namespace) -> int:
+    from .sitebuild import build_site
+
+    report, summary = build_site(args.products, args.producers, args.site_dir, args.settings, args.site_url, args.today)
+    if summary is None:
+        _print_report(report, args, f"site not built, {args.site_dir} left as it was: {_verdict(report)}")
+        return 1
+    _print_report(report, args, str(summary))
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .render import REPO, serve
+
+    args.site_url = None
+
+    def rebuild() -> None:
+        # A failed rebuild prints its problems and leaves the last good site on screen.
+        _build(args)
+
+    rebuild()
+    watched = [
+        args.products,
+        args.producers,
+        args.settings or args.products.parent / "catalogue.yaml",
+        REPO / "overrides",
+        REPO / "catalogue" / "content",
+    ]
+    print(f"serving {args.site_dir} on http://127.0.0.1:{args.port}/ (Ctrl+C to stop)")
+    serve(rebuild, args.site_dir, watched, port=args.port)
+    return 0
+
+
 def _media(args: argparse.Namespace) -> int:
     from .media.build import build_media
     from .media.cache import MediaCache
@@ -89,7 +128,7 @@ def _media(args: argparse.Namespace) -> int:
     result = build_media(catalogue, args.out, MediaCache(args.cache), args.today, args.workers)  # type: ignore[arg-type]
     report.problems += result.report.problems
     s = result.stats
-    figures = f"{s.jobs} jobs ({s.made} made, {s.reused} from the cache), {s.written} files written in {s.seconds:.1f} s"
+    figures = f"{s.jobs} jobs ({s.made} made, {s.reused} from the cache), {s.written} files written in {s.seconds:.2f} s"
     _print_report(report, args, f"media: {figures}" + ("" if report.ok else f"; {_verdict(report)}"))
     return 0 if report.ok else 1
 

@@ -98,3 +98,9 @@ def suggest(word: str, choices: list[str]) -> str | None:
     folded = {fold_tone_marks(c): c for c in choices}
     match = difflib.get_close_matches(fold_tone_marks(word), list(folded), n=1, cutoff=0.6)
     return folded[match[0]] if match else None
+
+
+def slugify(value: str, separator: str = "-") -> str:
+    """A heading anchor that keeps Vietnamese words readable: 'Đặc sản Tây Bắc' → 'dac-san-tay-bac'."""
+    words = re.findall(r"[a-z0-9]+", fold_tone_marks(value))
+    return separator.join(words)

@@ -82,6 +82,16 @@ class ChannelKind(StrEnum):
     EXPORT = "export"
 
 
+CHANNEL_LABELS: dict[ChannelKind, Label] = {
+    ChannelKind.ECOMMERCE: Label("sàn thương mại điện tử", "e-commerce"),
+    ChannelKind.SUPERMARKET: Label("siêu thị", "supermarket"),
+    ChannelKind.CONVENIENCE: Label("cửa hàng tiện lợi", "convenience store"),
+    ChannelKind.OCOP_POINT: Label("điểm bán sản phẩm OCOP", "OCOP sales point"),
+    ChannelKind.SHOP: Label("cửa hàng", "shop"),
+    ChannelKind.DIRECT: Label("bán trực tiếp", "direct sales"),
+    ChannelKind.EXPORT: Label("xuất khẩu", "export"),
+}
+
 # The plan's "modern channels": supermarkets, convenience stores and e-commerce.
 MODERN_CHANNELS = frozenset({ChannelKind.ECOMMERCE, ChannelKind.SUPERMARKET, ChannelKind.CONVENIENCE})
 

@@ -26,3 +26,6 @@ def base_catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root = make_base_catalogue(tmp_path / "cat")
     monkeypatch.chdir(root)
     return root
+
+
+from .site_fixture import demo_site  # noqa: E402, F401  (the built demo site, shared by the site tests)

@@ -73,8 +73,12 @@ class MediaCache:
         return Entry(folder, tuple(sorted(files)), meta)
 
 
-def sync_file(source: Path, target: Path) -> bool:
-    """Copy `source` to `target` unless it is already there unchanged; True when it wrote."""
+def sync_file(source: Path, target: Path, link: bool = False) -> bool:
+    """Copy `source` to `target` unless it is already there unchanged; True when it wrote.
+
+    With `link`, a missing target is made a hard link to the cached file when the file system
+    allows it: a fresh site folder then costs no copying.
+    """
     stat = source.stat()
     try:
         current = target.stat()
@@ -82,15 +86,21 @@ def sync_file(source: Path, target: Path) -> bool:
             return False
     except FileNotFoundError:
         target.parent.mkdir(parents=True, exist_ok=True)
+        if link:
+            try:
+                os.link(source, target)
+                return True
+            except OSError:
+                pass
     staging = target.with_name(f".{target.name}.tmp")
     shutil.copy2(source, staging)
     os.replace(staging, target)
     return True
 
 
-def sync_entry(entry: Entry, out_dir: Path) -> int:
+def sync_entry(entry: Entry, out_dir: Path, link: bool = False) -> int:
     """Put a cached job's outputs into `out_dir`; the number of files written."""
-    return sum(sync_file(entry.folder / name, out_dir / name) for name in entry.files)
+    return sum(sync_file(entry.folder / name, out_dir / name, link) for name in entry.files)
 
 
 def write_if_changed(target: Path, data: bytes) -> bool:

@@ -1,0 +1,59 @@
+"""What every page generator needs: the catalogue, its media, today's date, and paths."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..catalogue import Catalogue
+from ..media.badges import badge_label
+from ..media.build import ProductMedia
+from ..model import Producer, Product
+from ..places import province
+from ..status import CertificateStatus
+
+
+@dataclass
+class Site:
+    """The catalogue as the site sees it on the day of the build."""
+
+    catalogue: Catalogue
+    media: dict[str, ProductMedia]
+    today: date
+    _statuses: dict[str, CertificateStatus] = field(default_factory=dict, repr=False)
+
+    def status(self, product: Product) -> CertificateStatus:
+        """The product certificate's status on the build day."""
+        if product.id not in self._statuses:
+            self._statuses[product.id] = self.catalogue.status(product, self.today)
+        return self._statuses[product.id]
+
+    @staticmethod
+    def prefix(lang: str) -> str:
+        """The site path of a language's root: '' for Vietnamese, 'en/' for English."""
+        return "" if lang == "vi" else f"{lang}/"
+
+    def product_path(self, product_id: str, lang: str) -> str:
+        """Site path of a product page (the QR contract: p/<id>/)."""
+        return f"{self.prefix(lang)}p/{product_id}/"
+
+    def badge_file(self, product: Product, lang: str) -> str:
+        """Site path of the product's badge image for its current status."""
+        status = self.status(product)
+        kind = "valid" if status in (CertificateStatus.VALID, CertificateStatus.EXPIRING) else status.value
+        return f"badges/ocop-{product.stars}-{kind}-{lang}.svg"
+
+    def badge_label(self, product: Product, lang: str) -> str:
+        """The badge's accessible name."""
+        return badge_label(product.stars, self.status(product), lang)
+
+    @staticmethod
+    def place_name(commune_id: str) -> str:
+        """'xã Bình Lư' for a commune id."""
+        return province().units[commune_id].title
+
+    @staticmethod
+    def producer_name(producer: Producer, lang: str) -> str:
+        """The producer's name in `lang`, falling back to Vietnamese."""
+        english = producer.translations.en.name if producer.translations and producer.translations.en else None
+        return english if lang == "en" and english else producer.name

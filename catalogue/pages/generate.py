@@ -1,0 +1,47 @@
+"""The whole docs tree of one language: product pages, index pages and the hand-written pages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from importlib import resources
+
+import yaml
+
+from .context import Site
+from .html import localized
+from .i18n import t
+from .listings import PageFile, home_page, listing_pages
+from .product import product_body
+
+ABOUT_PAGES = ("ocop", "stars", "check")
+
+
+def product_pages(site: Site, lang: str) -> Iterator[PageFile]:
+    """One page per product at p/<id>/ (outside the navigation: see render.py)."""
+    for product in site.catalogue.products.values():
+        name, _ = localized(product, "name", lang)
+        summary, _ = localized(product, "summary", lang)
+        meta = {"description": summary, "hide": ["navigation", "toc"], "ocop_id": product.id}
+        yield PageFile(f"p/{product.id}.md", name or product.name, product_body(site, product, lang), meta)
+
+
+def about_pages(lang: str) -> Iterator[PageFile]:
+    """The hand-written pages shipped in catalogue/content/<lang>/."""
+    folder = resources.files("catalogue").joinpath("content", lang)
+    for name in ABOUT_PAGES:
+        text = folder.joinpath(f"{name}.md").read_text(encoding="utf-8")
+        yield PageFile(f"about/{name}.md", t(lang, f"about_{name}"), text)
+
+
+def all_pages(site: Site, lang: str) -> Iterator[PageFile]:
+    """Every page of one language."""
+    yield home_page(site, lang)
+    yield from listing_pages(site, lang)
+    yield from product_pages(site, lang)
+    yield from about_pages(lang)
+
+
+def page_source(page: PageFile) -> str:
+    """The Markdown file of a page: front matter, then the body (HTML in one block, or Markdown)."""
+    meta = yaml.safe_dump({"title": page.title, **page.meta}, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{meta}---\n\n{page.body}\n"

@@ -1,0 +1,104 @@
+"""Build the whole site: validate, make media, write pages, render each language, then swap the
+new site in. Nothing touches the previous site until the new one is complete."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from .media.build import build_media
+from .media.cache import MediaCache
+from .pages.context import Site
+from .pages.generate import all_pages
+from .problems import Report
+from .render import build_languages
+from .status import today_in
+from .validate import validate
+
+
+@dataclass
+class BuildSummary:
+    """What a site build made."""
+
+    products: int
+    pages: int
+    languages: list[str]
+    seconds: float
+    site_dir: Path
+
+    def __str__(self) -> str:
+        return (
+            f"built {self.products} products, {self.pages} pages in {len(self.languages)} languages "
+            f"({', '.join(self.languages)}) in {self.seconds:.1f} s into {self.site_dir}"
+        )
+
+
+def build_site(
+    products_dir: Path,
+    producers_dir: Path,
+    site_dir: Path,
+    settings_path: Path | None = None,
+    site_url: str | None = None,
+    today: date | None = None,
+    cache: MediaCache | None = None,
+    stream: TextIO = sys.stderr,
+) -> tuple[Report, BuildSummary | None]:
+    """Build the site into `site_dir`; on any problem return the report and leave `site_dir` as it was."""
+    started = time.perf_counter()
+    catalogue, report = validate(products_dir, producers_dir, settings_path, today)
+    if not report.ok:
+        return report, None
+    if site_url:
+        catalogue.settings = catalogue.settings.model_copy(update={"site_url": site_url})
+    today = today or today_in(catalogue.settings.timezone)
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
+    work = Path(tempfile.mkdtemp(prefix="site-", dir=_work_root())).resolve()
+    try:
+        media = build_media(catalogue, staging, cache, today, stream=stream, link=True)
+        report.problems += media.report.problems
+        if not report.ok:
+            return report, None
+        site = Site(catalogue, media.products, today)
+        pages = {lang: list(all_pages(site, lang)) for lang in catalogue.settings.languages}
+        built = build_languages(catalogue.settings, pages, work)
+        _assemble(built, staging)
+        _swap(staging, site_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
+    count = sum(len(p) for p in pages.values())
+    return report, BuildSummary(len(catalogue.products), count, list(pages), time.perf_counter() - started, site_dir)
+
+
+def _work_root() -> Path:
+    root = Path("build")
+    root.mkdir(exist_ok=True)
+    return root
+
+
+def _assemble(built: dict[str, Path], staging: Path) -> None:
+    """Vietnamese at the root, other languages in /<lang>/, beside the shared media."""
+    for lang, folder in built.items():
+        target = staging if lang == "vi" else staging / lang
+        target.mkdir(exist_ok=True)
+        for entry in folder.iterdir():
+            os.replace(entry, target / entry.name)
+
+
+def _swap(staging: Path, site_dir: Path) -> None:
+    """Put the new site in place of the old one with two renames."""
+    old = None
+    if site_dir.exists():
+        old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
+        os.replace(site_dir, old)
+    os.replace(staging, site_dir)
+    if old:
+        shutil.rmtree(old, ignore_errors=True)

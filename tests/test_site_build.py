@@ -1,0 +1,79 @@
+"""The build command: problems stop it with exit 1 and leave the previous site untouched;
+listing pages hold at most 200 products."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from catalogue.cli import main
+from catalogue.pages.context import Site
+from catalogue.pages.listings import PAGE_SIZE, listing_pages
+from catalogue.synth import write_catalogue
+from catalogue.validate import validate
+
+from .conftest import make_base_catalogue
+
+TODAY = date(2026, 11, 28)
+
+
+def previous_site(root: Path) -> dict[str, bytes]:
+    site = root / "site"
+    (site / "p" / "old").mkdir(parents=True)
+    (site / "index.html").write_text("<h1>previous build</h1>", encoding="utf-8")
+    (site / "p" / "old" / "index.html").write_text("<h1>old product</h1>", encoding="utf-8")
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def current_site(root: Path) -> dict[str, bytes]:
+    site = root / "site"
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_invalid_data_stops_the_build_and_keeps_the_old_site(tmp_path: Path, monkeypatch, capsys) -> None:
+    root = make_base_catalogue(tmp_path / "cat")
+    monkeypatch.chdir(root)
+    before = previous_site(root)
+    product = root / "products" / "base-product.yaml"
+    product.write_text(product.read_text(encoding="utf-8").replace("stars: 4", "stars: 7"), encoding="utf-8")
+    assert main(["--today", "2026-11-28"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "products/base-product.yaml:6: error: stars: must be 3, 4 or 5, got 7 [invalid-value]"
+    assert out[-1] == "site not built, site left as it was: 1 error, 0 warnings"
+    assert current_site(root) == before
+    assert not [p for p in root.iterdir() if p.name.startswith(".site")]  # no half-built site left behind
+
+
+def test_damaged_photo_stops_the_build_and_keeps_the_old_site(tmp_path: Path, monkeypatch, capsys) -> None:
+    root = make_base_catalogue(tmp_path / "cat")
+    monkeypatch.chdir(root)
+    before = previous_site(root)
+    buffer = io.BytesIO()
+    Image.effect_noise((300, 200), 40).convert("RGB").save(buffer, "JPEG")
+    (root / "products" / "images" / "base.jpg").write_bytes(buffer.getvalue()[:2000])
+    assert main(["--today", "2026-11-28"]) == 1
+    assert "products/base-product.yaml:25: error: images[1].src: 'images/base.jpg' is damaged" in capsys.readouterr().out
+    assert current_site(root) == before
+
+
+def test_listing_pages_hold_at_most_200_products(tmp_path: Path) -> None:
+    write_catalogue(tmp_path, 450, seed=4, image_size=(8, 6))
+    catalogue, report = validate(tmp_path / "products", tmp_path / "producers")
+    assert report.ok
+    pages = {page.path: page for page in listing_pages(Site(catalogue, {}, TODAY), "vi")}
+    listing = [pages[p] for p in ("products/index.md", "products/page-2.md", "products/page-3.md")]
+    assert "products/page-4.md" not in pages
+    assert [page.body.count('class="ocop-card"') for page in listing] == [PAGE_SIZE, PAGE_SIZE, 50]
+    assert all(page.body.count('<nav class="ocop-pager"') == 1 for page in listing)
+
+
+@pytest.mark.parametrize("url", ["ocop.example/", "https://ocop.example"])
+def test_site_url_must_be_absolute_with_a_slash(base_catalogue: Path, url: str, capsys) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["--site-url", url])
+    assert caught.value.code == 2
+    assert "--site-url must be an http(s) address ending with /" in capsys.readouterr().err
