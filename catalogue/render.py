@@ -51,7 +51,15 @@ def mkdocs_config(settings: Settings, lang: str, docs_dir: Path, site_dir: Path)
     """The configuration of one language's build."""
     root = "" if lang == "vi" else "../"
     alternate = [
-        {"name": LANGUAGE_NAMES[code], "lang": code, "prefix": root + ("" if code == "vi" else f"{code}/")} for code in settings.languages
+        {
+            "name": LANGUAGE_NAMES[code],
+            "lang": code,
+            # Relative to the site root, so that the selector works offline and no page asks another
+            # host for anything; absolute hreflang links per page belong with the search-engine work.
+            "prefix": root + ("" if code == "vi" else f"{code}/"),
+            "link": root + ("" if code == "vi" else f"{code}/") or ".",
+        }
+        for code in settings.languages
     ]
     return {
         "INHERIT": str(REPO / "mkdocs.yml"),
