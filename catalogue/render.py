@@ -3,10 +3,11 @@ and runs the MkDocs builds (one per language, in parallel processes)."""
 
 from __future__ import annotations
 
+import multiprocessing
 import subprocess
 import sys
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import yaml
@@ -24,12 +25,20 @@ class RenderError(Exception):
     """A MkDocs build that failed; the message holds its output."""
 
 
-def write_docs(pages: list[PageFile], docs_dir: Path) -> None:
-    """Write every page's Markdown file under `docs_dir`."""
+def write_docs(pages: list[PageFile], docs_dir: Path, bodies_dir: Path) -> None:
+    """Write every page's Markdown file under `docs_dir`; generated HTML bodies go to `bodies_dir`
+    and are put in place by catalogue/mkdocs_hooks.py."""
     for page in pages:
         target = docs_dir / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page_source(page), encoding="utf-8")
+        if page.markdown:
+            target.write_text(page_source(page), encoding="utf-8")
+            continue
+        body = bodies_dir / f"{page.path}.html"
+        body.parent.mkdir(parents=True, exist_ok=True)
+        body.write_text(page.body, encoding="utf-8")
+        stub = PageFile(page.path, page.title, "", {**page.meta, "ocop_body": f"{page.path}.html"})
+        target.write_text(page_source(stub), encoding="utf-8")
 
 
 def _nav(lang: str) -> list[dict[str, object]]:
@@ -47,7 +56,7 @@ def _nav(lang: str) -> list[dict[str, object]]:
     ]
 
 
-def mkdocs_config(settings: Settings, lang: str, docs_dir: Path, site_dir: Path) -> dict[str, object]:
+def mkdocs_config(settings: Settings, lang: str, work_dir: Path) -> dict[str, object]:
     """The configuration of one language's build."""
     root = "" if lang == "vi" else "../"
     alternate = [
@@ -65,37 +74,57 @@ def mkdocs_config(settings: Settings, lang: str, docs_dir: Path, site_dir: Path)
         "INHERIT": str(REPO / "mkdocs.yml"),
         "site_name": getattr(settings.site_name, lang),
         "site_url": settings.site_url + ("" if lang == "vi" else f"{lang}/"),
-        "docs_dir": str(docs_dir),
-        "site_dir": str(site_dir),
+        "docs_dir": str(work_dir / "docs"),
+        "site_dir": str(work_dir / "site"),
+        "hooks": [str(REPO / "catalogue" / "mkdocs_hooks.py")],
         "theme": {"name": "material", "custom_dir": str(REPO / "overrides"), "language": lang},
         "plugins": [{"search": {"lang": [lang]}}],
         "nav": _nav(lang),
         "not_in_nav": "/p/\n/products/page-*\n/groups/*/\n/communes/*/\n/stars/*/\n/producers/*/\n",
         "validation": {"nav": {"omitted_files": "info", "not_found": "warn"}, "links": {"unrecognized_links": "info"}},
-        "extra": {"alternate": alternate, "demo": settings.demo, "demo_text": t(lang, "demo"), "lang": lang},
+        "extra": {
+            "alternate": alternate,
+            "demo": settings.demo,
+            "demo_text": t(lang, "demo"),
+            "lang": lang,
+            "ocop_bodies": str(work_dir / "bodies"),
+        },
     }
 
 
 def build_language(settings: Settings, lang: str, pages: list[PageFile], work_dir: Path) -> Path:
     """Write one language's docs and configuration under `work_dir` and build it; the site folder."""
-    docs_dir, site_dir = work_dir / "docs", work_dir / "site"
-    write_docs(pages, docs_dir)
+    write_docs(pages, work_dir / "docs", work_dir / "bodies")
     config = work_dir / "mkdocs.yml"
-    config.write_text(
-        yaml.safe_dump(mkdocs_config(settings, lang, docs_dir, site_dir), allow_unicode=True, sort_keys=False), encoding="utf-8"
-    )
+    config.write_text(yaml.safe_dump(mkdocs_config(settings, lang, work_dir), allow_unicode=True, sort_keys=False), encoding="utf-8")
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config)]
     result = subprocess.run(command, capture_output=True, text=True, check=False, env=_environment())
     if result.returncode != 0:
         raise RenderError(f"MkDocs build of '{lang}' failed:\n{result.stdout}{result.stderr}")
-    return site_dir
+    return work_dir / "site"
 
 
-def build_languages(settings: Settings, pages: dict[str, list[PageFile]], work_dir: Path) -> dict[str, Path]:
-    """Build every language at once (each MkDocs build is a separate process)."""
-    with ThreadPoolExecutor(max_workers=len(pages)) as pool:
-        futures = {lang: pool.submit(build_language, settings, lang, lang_pages, work_dir / lang) for lang, lang_pages in pages.items()}
-        return {lang: future.result() for lang, future in futures.items()}
+_PAGES: Callable[[str], list[PageFile]] | None = None
+
+
+def _build_in_worker(settings: Settings, lang: str, work_dir: Path) -> tuple[Path, int]:
+    assert _PAGES is not None
+    pages = _PAGES(lang)
+    return build_language(settings, lang, pages, work_dir), len(pages)
+
+
+def build_languages(settings: Settings, pages: Callable[[str], list[PageFile]], work_dir: Path) -> dict[str, tuple[Path, int]]:
+    """Build every language at once: each language's pages are written and built in a forked
+    process of its own (the page function is inherited by fork, so nothing big is pickled)."""
+    global _PAGES
+    _PAGES = pages
+    context = multiprocessing.get_context("fork")
+    try:
+        with ProcessPoolExecutor(max_workers=len(settings.languages), mp_context=context) as pool:
+            futures = {lang: pool.submit(_build_in_worker, settings, lang, work_dir / lang) for lang in settings.languages}
+            return {lang: future.result() for lang, future in futures.items()}
+    finally:
+        _PAGES = None
 
 
 def _environment() -> dict[str, str]:

@@ -67,15 +67,14 @@ def build_site(
         if not report.ok:
             return report, None
         site = Site(catalogue, media.products, today)
-        pages = {lang: list(all_pages(site, lang)) for lang in catalogue.settings.languages}
-        built = build_languages(catalogue.settings, pages, work)
-        _assemble(built, staging)
+        built = build_languages(catalogue.settings, lambda lang: list(all_pages(site, lang)), work)
+        _assemble({lang: folder for lang, (folder, _) in built.items()}, staging)
         _swap(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(work, ignore_errors=True)
-    count = sum(len(p) for p in pages.values())
-    return report, BuildSummary(len(catalogue.products), count, list(pages), time.perf_counter() - started, site_dir)
+    count = sum(n for _, n in built.values())
+    return report, BuildSummary(len(catalogue.products), count, list(built), time.perf_counter() - started, site_dir)
 
 
 def _work_root() -> Path:

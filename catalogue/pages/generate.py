@@ -30,7 +30,7 @@ def about_pages(lang: str) -> Iterator[PageFile]:
     folder = resources.files("catalogue").joinpath("content", lang)
     for name in ABOUT_PAGES:
         text = folder.joinpath(f"{name}.md").read_text(encoding="utf-8")
-        yield PageFile(f"about/{name}.md", t(lang, f"about_{name}"), text)
+        yield PageFile(f"about/{name}.md", t(lang, f"about_{name}"), text, markdown=True)
 
 
 def all_pages(site: Site, lang: str) -> Iterator[PageFile]:

@@ -26,6 +26,7 @@ class PageFile:
     title: str
     body: str
     meta: dict = field(default_factory=dict)
+    markdown: bool = False  # True for hand-written Markdown; generated bodies are HTML
 
     @property
     def url(self) -> str:
