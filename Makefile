@@ -3,8 +3,10 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+# axe-core (package-lock.json) for the browser tests; npm ci reinstalls node_modules when the lock file changes.
+NPM_STAMP := node_modules/.installed-stamp
 
-.PHONY: site serve test check media lint schema demo-images clean
+.PHONY: site serve test check media lint schema demo-images clean node-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +20,20 @@ site: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/python -m catalogue serve
 
-test: $(STAMP) lint
+test: $(STAMP) lint node-deps
 	$(BIN)/python -m pytest
+
+# npm ci only when node_modules/axe-core is missing or package-lock.json is newer than the last install.
+# Without npm, say so and go on: the browser tests then skip (and fail under CI=true).
+node-deps:
+	@if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f $(NPM_STAMP) ] || [ package-lock.json -nt $(NPM_STAMP) ]; then \
+	  if command -v npm >/dev/null 2>&1; then \
+	    echo "npm ci --no-audit --no-fund"; npm ci --no-audit --no-fund && touch $(NPM_STAMP); \
+	  else \
+	    echo "make: npm not found, so axe-core (package-lock.json) is not installed: the browser tests will be skipped," \
+	      "and will fail under CI=true. Install Node.js and npm (Debian: apt-get install npm), then run make test again."; \
+	  fi; \
+	fi
 
 check: $(STAMP)
 	$(BIN)/python build_site.py --check
@@ -38,4 +52,4 @@ demo-images: $(STAMP)
 	$(BIN)/python tools/draw_demo_images.py
 
 clean:
-	rm -rf $(VENV) .cache site build .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .cache site build .pytest_cache .ruff_cache .hypothesis node_modules

@@ -48,7 +48,7 @@ def paginate(site: Site, base: str, title: str, intro: str, products: list[Produ
         url = f"{site.prefix(lang)}{PageFile(path, '', '').url}"
         heading = title if number == 1 else f"{title} — {t(lang, 'page', n=number)}"
         body = f"<h1>{esc(heading)}</h1>{intro}" + (cards(site, chunk, url, lang) if chunk else f"<p>{t(lang, 'no_products')}</p>")
-        yield PageFile(path, heading, body + _pager(site, base, number, len(chunks), url, lang))
+        yield PageFile(path, heading, body + _pager(site, base, number, len(chunks), url, lang), {"hide": ["toc"]})
 
 
 def _pager(site: Site, base: str, number: int, pages: int, url: str, lang: str) -> str:

@@ -66,7 +66,7 @@ def _gallery(site: Site, product: Product, page: str, lang: str) -> str:
         f'<figure class="ocop-photo">{picture(photo, page, sizes[min(i, 1)], photo.alt or product.name, eager=i == 0)}</figure>'
         for i, photo in enumerate(media.photos)
     ]
-    return f'<div class="ocop-gallery" aria-label="{esc(t(lang, "photos"))}">' + "".join(pictures) + "</div>"
+    return f'<div class="ocop-gallery" role="group" aria-label="{esc(t(lang, "photos"))}">' + "".join(pictures) + "</div>"
 
 
 def _row(label: str, value: str) -> str:

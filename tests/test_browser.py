@@ -1,0 +1,258 @@
+"""The built demo site in a real browser (Debian's Chromium): phone layout, language switch, axe, no outside requests.
+
+Screenshots for review are written to tests/output/screenshots/. Without Chromium or axe-core these tests
+are skipped, except under CI=true, where they fail.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .browser import (
+    BLOCKING_IMPACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    DESKTOP,
+    PHONE,
+    describe_violations,
+    horizontal_overflow,
+    image_width,
+    missing_tools,
+    outside_requests,
+    run_axe,
+    serve,
+    settle,
+    skip_or_fail,
+)
+from .site_fixture import demo_site, soup  # noqa: F401
+
+SCREENSHOTS = Path(__file__).parent / "output" / "screenshots"
+PHONE_WIDTH = PHONE["viewport"]["width"]
+PRODUCTS = ["mat-ong-pa-u", "lap-suon-lon-den-muong-te"]
+LANGUAGES = {"vi": "", "en": "en/"}
+# Home, listing and one product page, in both languages: each is loaded once on a phone, then checked for
+# sideways scrolling, accessibility (axe) and requests off the machine.
+KEY_PAGES = [f"{prefix}{path}" for prefix in LANGUAGES.values() for path in ("", "products/", "p/mat-ong-pa-u/")]
+
+
+@pytest.fixture(scope="session")
+def site_url(demo_site: Path) -> Iterator[str]:  # noqa: F811
+    """The origin of a local web server for the built demo site (http://127.0.0.1:<free port>)."""
+    with serve(demo_site) as origin:
+        yield origin
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, headless, driven by Playwright's sync API."""
+    reason = missing_tools()
+    if reason:
+        skip_or_fail(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def new_page(browser: Any, **options: Any) -> Any:
+    context = browser.new_context(**options)
+    context.set_default_timeout(10_000)
+    return context.new_page()
+
+
+@pytest.fixture
+def open_page(browser: Any) -> Iterator[Callable[..., Any]]:
+    """open_page(**context_options) -> a new page in a fresh browser context, closed after the test."""
+    pages: list[Any] = []
+
+    def open_(**options: Any) -> Any:
+        pages.append(new_page(browser, **options))
+        return pages[-1]
+
+    yield open_
+    for page in pages:
+        page.context.close()
+
+
+@dataclass
+class Visit:
+    url: str
+    requests: list[str]
+    overflow: str | None
+    violations: list[dict[str, Any]]  # axe's
+    incomplete: list[dict[str, Any]]  # what axe could not decide
+
+
+@pytest.fixture(scope="module")
+def visit(browser: Any, site_url: str) -> Callable[[str], Visit]:
+    """visit(path) -> what a phone saw on that page (loaded once per module, whichever test asks first)."""
+    seen: dict[str, Visit] = {}
+
+    def visit_(path: str) -> Visit:
+        if path not in seen:
+            page = new_page(browser, **PHONE)
+            requests: list[str] = []
+            page.context.on("request", lambda request: requests.append(request.url))  # the page's and its workers'
+            try:
+                page.goto(f"{site_url}/{path}")
+                settle(page)  # lazy images, and anything the theme's script fetches after load
+                overflow = horizontal_overflow(page, PHONE_WIDTH)
+                axe = run_axe(page)
+                seen[path] = Visit(page.url, requests, overflow, axe["violations"], axe["incomplete"])
+            finally:
+                page.context.close()
+        return seen[path]
+
+    return visit_
+
+
+def expired_product(site: Path) -> str:
+    """The id of the first product whose built page says its certificate has expired."""
+    for page in sorted(site.glob("p/*/index.html")):
+        if soup(page).select_one("article.ocop-product")["data-ocop-status"] == "expired":
+            return page.parent.name
+    raise AssertionError("the demo catalogue has no expired product")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("product", PRODUCTS)
+def test_product_page_on_a_phone(open_page: Callable[..., Any], site_url: str, product: str, lang: str) -> None:
+    page = open_page(**PHONE)
+    page.goto(f"{site_url}/{LANGUAGES[lang]}p/{product}/")
+    article = page.locator("article.ocop-product")
+    assert article.get_attribute("data-ocop-id") == product
+    for selector in (".ocop-product__badge svg.ocop-badge", "p.ocop-status", ".ocop-qr img.ocop-qr__code"):
+        element = article.locator(selector)
+        element.scroll_into_view_if_needed()
+        assert element.is_visible(), f"{selector} is not visible on {page.url}"
+        box = element.bounding_box()
+        assert box and box["width"] > 0 and box["height"] > 0, f"{selector} has no size on {page.url}: {box}"
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE_WIDTH + 0.5, f"{selector} sticks out of the screen: {box}"
+    assert image_width(article.locator(".ocop-qr img.ocop-qr__code")) > 0, f"the QR image did not load on {page.url}"
+    problem = horizontal_overflow(page, PHONE_WIDTH)
+    assert problem is None, problem
+
+
+@pytest.mark.parametrize("path", KEY_PAGES)
+def test_no_sideways_scrolling_on_a_phone(visit: Callable[[str], Visit], path: str) -> None:
+    problem = visit(path).overflow
+    assert problem is None, problem
+
+
+@pytest.mark.parametrize("path", KEY_PAGES)
+def test_no_serious_accessibility_violations(visit: Callable[[str], Visit], path: str) -> None:
+    seen = visit(path)
+    report_axe(seen.url, seen.violations, seen.incomplete)
+
+
+def report_axe(url: str, violations: list[dict[str, Any]], incomplete: list[dict[str, Any]]) -> None:
+    """Fail on serious or critical violations; print the rest (shown with -rA, or on failure)."""
+    others = [v for v in violations if v["impact"] not in BLOCKING_IMPACTS]
+    if others:
+        print("axe, minor or moderate (not blocking):\n" + describe_violations(url, others))
+    if incomplete:
+        print("axe could not decide these (review by hand):\n" + describe_violations(url, incomplete))
+    blocking = [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
+    assert not blocking, "axe-core found serious or critical violations:\n" + describe_violations(url, blocking)
+
+
+# The other index pages (lists of links with counts), once, on a desktop: wide lines are where axe's
+# link-in-text-block rule can decide (on a phone the narrow layout makes it "incomplete").
+@pytest.mark.parametrize("path", ["stars/", "groups/", "communes/", "producers/"])
+def test_index_pages_accessibility_on_a_desktop(open_page: Callable[..., Any], site_url: str, path: str) -> None:
+    page = open_page(**DESKTOP)
+    page.goto(f"{site_url}/{path}")
+    axe = run_axe(page)
+    report_axe(page.url, axe["violations"], axe["incomplete"])
+
+
+@pytest.mark.parametrize("path", KEY_PAGES)
+def test_no_request_leaves_the_machine(visit: Callable[[str], Visit], site_url: str, path: str) -> None:
+    seen = visit(path)
+    assert seen.requests, "no request was recorded"
+    outside = outside_requests(seen.requests, site_url)
+    assert not outside, f"{seen.url} made requests off the machine: " + ", ".join(outside)
+
+
+def goto_with_the_english_sitemap_first(page: Any, site_url: str, path: str) -> None:
+    """Open a page while the theme's two sitemap requests finish English first, as a slow connection can deliver them.
+
+    Material's script fetches /sitemap.xml and /en/sitemap.xml (one per <link rel="alternate"> in the head) and
+    then rewrites clicks on links into the other language from whichever sitemap arrived first; holding the
+    Vietnamese one back makes that race deterministic instead of failing one run in ten.
+    """
+    held: list[Any] = []
+    english: list[Any] = []
+    page.route(f"{site_url}/sitemap.xml", lambda route: held.append(route))
+    page.on("requestfinished", lambda request: english.append(request) if request.url == f"{site_url}/en/sitemap.xml" else None)
+    page.goto(f"{site_url}/{path}")
+    deadline = time.monotonic() + 3  # a theme that fetches no sitemap just costs this wait
+    while not english and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
+    page.wait_for_timeout(100)  # the theme parses the English sitemap before the Vietnamese one arrives
+    for route in held:
+        route.continue_()
+    page.unroute(f"{site_url}/sitemap.xml")
+    page.wait_for_load_state("networkidle")
+
+
+def test_language_switch_keeps_the_product(open_page: Callable[..., Any], site_url: str) -> None:
+    # Vietnamese to English on a desktop, with the mouse: hovering the header's language button opens the menu.
+    page = open_page(**DESKTOP)
+    goto_with_the_english_sitemap_first(page, site_url, "p/mat-ong-pa-u/")
+    assert page.locator("article.ocop-product").get_attribute("data-ocop-id") == "mat-ong-pa-u"
+    page.locator(".md-header .md-select > button").hover()
+    english = page.locator('.md-header a.md-select__link[hreflang="en"]')
+    english.wait_for(state="visible")
+    assert english.get_attribute("href") == "../../en/p/mat-ong-pa-u/"
+    english.click()
+    page.wait_for_url(lambda url: url != f"{site_url}/p/mat-ong-pa-u/")  # then wherever the click led, loaded
+    assert page.url == f"{site_url}/en/p/mat-ong-pa-u/", (
+        f"the English link (href ../../en/p/mat-ong-pa-u/) landed on {page.url}: Material's alternate-language"
+        " click handler rewrote it from the English sitemap, whose URLs lack this server's port"
+    )
+    assert page.locator("article.ocop-product").get_attribute("data-ocop-id") == "mat-ong-pa-u"
+    assert page.locator("html").get_attribute("lang") == "en"
+
+    # English back to Vietnamese on a phone, by touch: tapping the button focuses it, which opens the menu.
+    phone = open_page(**PHONE)
+    goto_with_the_english_sitemap_first(phone, site_url, "en/p/mat-ong-pa-u/")
+    phone.locator(".md-header .md-select > button").tap()
+    vietnamese = phone.locator('.md-header a.md-select__link[hreflang="vi"]')
+    vietnamese.wait_for(state="visible")
+    vietnamese.tap()
+    phone.wait_for_url(lambda url: url != f"{site_url}/en/p/mat-ong-pa-u/")
+    assert phone.url == f"{site_url}/p/mat-ong-pa-u/"
+    assert phone.locator("article.ocop-product").get_attribute("data-ocop-id") == "mat-ong-pa-u"
+    assert phone.locator("html").get_attribute("lang") == "vi"
+
+
+def test_screenshots_for_review(open_page: Callable[..., Any], site_url: str, demo_site: Path) -> None:  # noqa: F811
+    expired = expired_product(demo_site)
+    phone = open_page(**PHONE)
+    desktop = open_page(**DESKTOP)
+    shots = [
+        # name, page, path, clip to the first few screens (a full 48-card listing is ~8,400 CSS px tall)
+        ("phone-product-vi", phone, "p/mat-ong-pa-u/", None),
+        ("phone-product-en", phone, "en/p/mat-ong-pa-u/", None),
+        (f"phone-expired-{expired}-vi", phone, f"p/{expired}/", None),
+        ("phone-home-vi", phone, "", None),
+        ("phone-products-vi", phone, "products/", 3 * 844),
+        ("desktop-home-vi", desktop, "", 800),
+        ("desktop-products-vi", desktop, "products/", 800),
+    ]
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for name, page, path, height in shots:
+        page.goto(f"{site_url}/{path}")
+        settle(page)
+        clip = {"x": 0, "y": 0, "width": page.viewport_size["width"], "height": height} if height else None
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True, clip=clip)
+        assert (SCREENSHOTS / f"{name}.png").stat().st_size > 10_000, f"{name}.png looks empty"
