@@ -13,6 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from .catalogue import Catalogue
+from .exports import products_csv, products_json, products_schema
 from .media.build import build_media
 from .media.cache import MediaCache
 from .pages.context import Site
@@ -69,12 +71,20 @@ def build_site(
         site = Site(catalogue, media.products, today)
         built = build_languages(catalogue.settings, lambda lang: list(all_pages(site, lang)), work)
         _assemble({lang: folder for lang, (folder, _) in built.items()}, staging)
+        _write_open_data(catalogue, today, staging / "data")
         _swap(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(work, ignore_errors=True)
     count = sum(n for _, n in built.values())
     return report, BuildSummary(len(catalogue.products), count, list(built), time.perf_counter() - started, site_dir)
+
+
+def _write_open_data(catalogue: Catalogue, today: date, folder: Path) -> None:
+    folder.mkdir(exist_ok=True)
+    (folder / "products.json").write_text(products_json(catalogue, today), encoding="utf-8")
+    (folder / "products.csv").write_bytes(products_csv(catalogue, today))
+    (folder / "products.schema.json").write_text(products_schema(catalogue.settings.site_url), encoding="utf-8")
 
 
 def _work_root() -> Path:

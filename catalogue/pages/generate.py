@@ -13,7 +13,7 @@ from .i18n import t
 from .listings import PageFile, home_page, listing_pages
 from .product import product_body
 
-ABOUT_PAGES = ("ocop", "stars", "check")
+ABOUT_PAGES = ("ocop", "stars", "check", "data")
 
 
 def product_pages(site: Site, lang: str) -> Iterator[PageFile]:

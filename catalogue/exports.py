@@ -1,0 +1,111 @@
+"""Open data: every product as JSON and as CSV (UTF-8 with a BOM, so that Excel reads Vietnamese)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from typing import Any
+
+from .catalogue import Catalogue
+from .media.qr import product_url
+from .places import province
+from .rules import gtin14
+
+CSV_COLUMNS = [
+    "id", "name", "name_en", "group", "category", "stars", "status", "certificate_number", "issuer", "issued", "expires",
+    "decision", "revoked_on", "producer_id", "producer_name", "producer_kind", "producer_phone", "commune", "commune_name",
+    "url", "url_en", "gtin", "price_from", "price_to", "price_unit",
+]  # fmt: skip
+
+
+_INTEGERS = {"stars", "price_from", "price_to"}
+_REQUIRED = {"id", "name", "group", "stars", "status", "certificate_number", "issuer", "issued", "expires", "producer_id",
+             "producer_name", "producer_kind", "producer_phone", "commune", "commune_name", "url"}  # fmt: skip
+
+
+def products_schema(site_url: str) -> str:
+    """/data/products.schema.json: the JSON Schema of /data/products.json."""
+    fields = {
+        name: {"type": ["integer" if name in _INTEGERS else "string"] + ([] if name in _REQUIRED else ["null"])} for name in CSV_COLUMNS
+    }
+    fields["status"] = {"enum": ["valid", "expiring", "expired", "revoked"]}
+    fields["stars"] = {"enum": [3, 4, 5]}
+    product = {"type": "object", "required": sorted(_REQUIRED), "additionalProperties": False, "properties": fields}
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{site_url}data/products.schema.json",
+        "title": "OCOP products",
+        "type": "object",
+        "required": ["province", "site_url", "demo", "status_on", "products"],
+        "properties": {
+            "province": {"type": "string"},
+            "site_url": {"type": "string"},
+            "demo": {"type": "boolean", "description": "true when the data is illustrative"},
+            "status_on": {"type": "string", "format": "date", "description": "the day the statuses were computed"},
+            "products": {"type": "array", "items": product},
+        },
+    }
+    return json.dumps(schema, indent=1) + "\n"
+
+
+def product_records(catalogue: Catalogue, today: date) -> list[dict[str, Any]]:
+    """One flat record per product, with its status on `today`; the same fields in JSON and CSV."""
+    site = catalogue.settings.site_url
+    records = []
+    for product in catalogue.products.values():
+        producer = catalogue.producers[product.producer]
+        cert, price = product.certificate, product.price
+        records.append(
+            {
+                "id": product.id,
+                "name": product.name,
+                "name_en": product.english.name if product.english else None,
+                "group": product.group.value,
+                "category": product.category,
+                "stars": product.stars,
+                "status": catalogue.status(product, today).value,
+                "certificate_number": cert.number,
+                "issuer": cert.issuer,
+                "issued": cert.issued.isoformat(),
+                "expires": catalogue.expires(product).isoformat(),
+                "decision": cert.decision,
+                "revoked_on": cert.revoked.date.isoformat() if cert.revoked else None,
+                "producer_id": producer.id,
+                "producer_name": producer.name,
+                "producer_kind": producer.kind.value,
+                "producer_phone": producer.phone,
+                "commune": producer.commune,
+                "commune_name": province().units[producer.commune].title,
+                "url": product_url(site, product.id),
+                "url_en": product_url(f"{site}en/", product.id) if "en" in catalogue.settings.languages else None,
+                "gtin": gtin14(product.gtin) if product.gtin else None,
+                "price_from": price.low if price else None,
+                "price_to": price.high if price else None,
+                "price_unit": price.unit if price else None,
+            }
+        )
+    return records
+
+
+def products_json(catalogue: Catalogue, today: date) -> str:
+    """/data/products.json: the catalogue's products, with when and for whom it was made."""
+    document = {
+        "province": catalogue.settings.province,
+        "site_url": catalogue.settings.site_url,
+        "demo": catalogue.settings.demo,
+        "status_on": today.isoformat(),
+        "products": product_records(catalogue, today),
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def products_csv(catalogue: Catalogue, today: date) -> bytes:
+    """/data/products.csv: one row per product, UTF-8 with a byte-order mark."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for record in product_records(catalogue, today):
+        writer.writerow({k: "" if v is None else v for k, v in record.items()})
+    return out.getvalue().encode("utf-8-sig")
