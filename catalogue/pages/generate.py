@@ -11,6 +11,7 @@ from .context import Site
 from .html import localized
 from .i18n import t
 from .listings import PageFile, home_page, listing_pages
+from .meta import product_head
 from .product import product_body
 
 ABOUT_PAGES = ("ocop", "stars", "check", "data")
@@ -21,7 +22,12 @@ def product_pages(site: Site, lang: str) -> Iterator[PageFile]:
     for product in site.catalogue.products.values():
         name, _ = localized(product, "name", lang)
         summary, _ = localized(product, "summary", lang)
-        meta = {"description": summary, "hide": ["navigation", "toc"], "ocop_id": product.id}
+        meta = {
+            "description": summary,
+            "hide": ["navigation", "toc"],
+            "ocop_id": product.id,
+            "ocop_head": product_head(site, product, lang),
+        }
         yield PageFile(f"p/{product.id}.md", name or product.name, product_body(site, product, lang), meta)
 
 
