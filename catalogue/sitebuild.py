@@ -19,6 +19,7 @@ from .media.build import build_media
 from .media.cache import MediaCache
 from .pages.context import Site
 from .pages.generate import all_pages
+from .pages.redirects import digital_link_pages
 from .problems import Report
 from .render import build_languages
 from .status import today_in
@@ -72,6 +73,9 @@ def build_site(
         built = build_languages(catalogue.settings, lambda lang: list(all_pages(site, lang)), work)
         _assemble({lang: folder for lang, (folder, _) in built.items()}, staging)
         _write_open_data(catalogue, today, staging / "data")
+        for path, html in digital_link_pages(catalogue).items():
+            (staging / path).parent.mkdir(parents=True, exist_ok=True)
+            (staging / path).write_text(html, encoding="utf-8")
         _swap(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

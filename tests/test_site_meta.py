@@ -40,3 +40,14 @@ def test_json_ld_and_open_graph_on_every_product_page(demo_site: Path, prefix: s
         with Image.open(demo_site / image.removeprefix(site_url)) as preview:
             assert (preview.format, preview.size) == ("JPEG", (1200, 630))
         assert page.select_one('link[rel="canonical"]')["href"] == data["url"]
+
+
+def test_gs1_digital_link_paths_lead_to_the_product(demo_site: Path) -> None:
+    with_gtin = [p for p in PRODUCTS if p.gtin]
+    assert with_gtin
+    for product in with_gtin:
+        page = soup(demo_site / "01" / product.gtin.rjust(14, "0") / "index.html")
+        target = f"../../p/{product.id}/"
+        assert page.select_one('meta[http-equiv="refresh"]')["content"] == f"0; url={target}"
+        assert page.select_one('link[rel="canonical"]')["href"] == f"{CATALOGUE.settings.site_url}p/{product.id}/"
+        assert (demo_site / "01" / product.gtin.rjust(14, "0") / target / "index.html").resolve().is_file()

@@ -1,0 +1,30 @@
+"""GS1 Digital Link paths: /01/<gtin14>/ leads to the product page without a visible detour.
+
+A static host cannot answer with an HTTP redirect, so each path is a tiny page that replaces
+itself with the product page at once (a meta refresh when scripts are off), with the product page
+as its canonical address so that search engines index only that one.
+"""
+
+from __future__ import annotations
+
+from ..catalogue import Catalogue
+from ..rules import gtin14
+from .html import esc
+
+
+def digital_link_pages(catalogue: Catalogue) -> dict[str, str]:
+    """HTML of /01/<gtin14>/index.html for every product with a GTIN, by site path."""
+    pages = {}
+    for product in catalogue.products.values():
+        if not product.gtin:
+            continue
+        target = f"../../p/{product.id}/"
+        canonical = f"{catalogue.settings.site_url}p/{product.id}/"
+        pages[f"01/{gtin14(product.gtin)}/index.html"] = (
+            f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{esc(product.name)}</title>'
+            f'<meta name="robots" content="noindex"><link rel="canonical" href="{canonical}">'
+            f'<meta http-equiv="refresh" content="0; url={target}">'
+            f"<script>location.replace({target!r} + location.hash)</script></head>"
+            f'<body><p><a href="{target}">{esc(product.name)}</a></p></body></html>\n'
+        )
+    return pages
