@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from .pages.generate import page_source
-from .pages.i18n import t
+from .pages.i18n import STATUS_TEXT, t
 from .pages.listings import PageFile
 from .settings import Settings
 
@@ -88,6 +88,11 @@ def mkdocs_config(settings: Settings, lang: str, work_dir: Path) -> dict[str, ob
             "demo_text": t(lang, "demo"),
             "lang": lang,
             "ocop_bodies": str(work_dir / "bodies"),
+            "status_texts": {
+                "lang": lang,
+                "expiring_days": settings.expiring_within_days,
+                **{k.value: v for k, v in STATUS_TEXT[lang].items()},
+            },
         },
     }
 

@@ -256,3 +256,46 @@ def test_screenshots_for_review(open_page: Callable[..., Any], site_url: str, de
         clip = {"x": 0, "y": 0, "width": page.viewport_size["width"], "height": height} if height else None
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True, clip=clip)
         assert (SCREENSHOTS / f"{name}.png").stat().st_size > 10_000, f"{name}.png looks empty"
+
+
+def status_seen(open_page: Callable[..., Any], url: str, now: str | None, javascript: bool = True) -> tuple[str, str, bool]:
+    """The product page's status attribute, status text, and whether the badge's stars are bright."""
+    page = open_page(java_script_enabled=javascript)
+    if now:
+        page.clock.set_fixed_time(now)
+    page.goto(url)
+    article = page.locator("article.ocop-product")
+    bright = "#ffc83d" in page.locator(".ocop-product__badge svg.ocop-badge").evaluate("e => e.outerHTML")
+    return article.get_attribute("data-ocop-status"), page.locator("p.ocop-status").inner_text(), bright
+
+
+def test_status_follows_the_viewers_clock(open_page: Callable[..., Any], site_url: str) -> None:
+    url = f"{site_url}/p/gao-seng-cu-muong-than/"  # built 2026-11-28; certificate valid until 14/06/2027
+    assert status_seen(open_page, url, "2027-01-10T09:00:00+07:00") == ("valid", "Còn hiệu lực", True)
+    assert status_seen(open_page, url, "2027-04-01T09:00:00+07:00") == ("expiring", "Sắp hết hạn (74 ngày nữa)", True)
+    expired = status_seen(open_page, url, "2027-06-15T09:00:00+07:00")
+    assert expired == ("expired", "Đã hết hạn từ 14/06/2027: sản phẩm không còn là sản phẩm OCOP", False)
+    english = status_seen(open_page, url.replace("/p/", "/en/p/"), "2027-06-15T09:00:00+07:00")
+    assert english[:2] == ("expired", "Expired on 14 Jun 2027: this is no longer an OCOP-certified product")
+
+
+def test_revoked_always_reads_revoked(open_page: Callable[..., Any], site_url: str) -> None:
+    url = f"{site_url}/p/lap-suon-lon-den-muong-te/"
+    for now in ("2026-06-01T09:00:00+07:00", "2030-01-01T09:00:00+07:00"):
+        state, text, bright = status_seen(open_page, url, now)
+        assert state == "revoked" and text.startswith("Đã bị thu hồi từ 10/05/2026") and not bright
+
+
+def test_without_javascript_the_build_time_status_shows(open_page: Callable[..., Any], site_url: str) -> None:
+    url = f"{site_url}/p/gao-seng-cu-muong-than/"
+    assert status_seen(open_page, url, None, javascript=False) == ("valid", "Còn hiệu lực", True)
+
+
+def test_cards_follow_the_viewers_clock(open_page: Callable[..., Any], site_url: str) -> None:
+    page = open_page()
+    page.clock.set_fixed_time("2027-06-15T09:00:00+07:00")
+    page.goto(f"{site_url}/products/")
+    card = page.locator('li.ocop-card[data-ocop-id="gao-seng-cu-muong-than"]')
+    assert card.get_attribute("data-ocop-status") == "expired"
+    assert card.locator(".ocop-chip").inner_text() == "Đã hết hạn từ 14/06/2027"
+    assert "-expired-vi.svg" in card.locator("img.ocop-card__badge").get_attribute("src")

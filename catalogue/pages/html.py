@@ -70,8 +70,10 @@ def card(site: Site, product: Product, page: str, lang: str) -> str:
     badge = site.badge_file(product, lang)
     producer = site.catalogue.producers[product.producer]
     place = site.place_name(producer.commune)
+    revoked = f' data-ocop-revoked="{product.certificate.revoked.date.isoformat()}"' if product.certificate.revoked else ""
     return (
-        f'<li class="ocop-card" data-ocop-id="{product.id}" data-ocop-status="{status.value}">'
+        f'<li class="ocop-card" data-ocop-id="{product.id}" data-ocop-status="{status.value}" '
+        f'data-ocop-expires="{site.catalogue.expires(product).isoformat()}"{revoked}>'
         f'<a class="ocop-card__link" href="{href}">{image}<span class="ocop-card__name">{text_span(name or "", fell_back)}</span></a>'
         f'<img class="ocop-card__badge" src="{relative(badge, page)}" width="104" height="31" alt="{esc(site.badge_label(product, lang))}">'
         f'<span class="ocop-chip ocop-chip--{status.value}">{esc(status_text(site, product, lang).split(":")[0])}</span>'

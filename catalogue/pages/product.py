@@ -7,6 +7,7 @@ import markdown
 from ..media.badges import badge_svg
 from ..model import Product
 from ..places import province
+from ..status import CertificateStatus
 from ..vocab import CHANNEL_LABELS, GROUP_LABELS, fact_labels
 from .context import Site
 from .html import esc, localized, picture, relative, status_text, text_span
@@ -39,6 +40,7 @@ def product_body(site: Site, product: Product, lang: str) -> str:
     attributes = (
         f'data-ocop-id="{product.id}" data-ocop-stars="{product.stars}" '
         f'data-ocop-expires="{site.catalogue.expires(product).isoformat()}" data-ocop-status="{status.value}"'
+        + (f' data-ocop-revoked="{product.certificate.revoked.date.isoformat()}"' if product.certificate.revoked else "")
     )
     return f'<article class="ocop-product ocop-product--{status.value}" {attributes}>' + "".join(s for s in sections if s) + "</article>"
 
@@ -52,8 +54,18 @@ def _head(site: Site, product: Product, lang: str) -> str:
     return (
         f'<header class="ocop-product__head"><p class="ocop-product__group">{esc(group.vi if lang == "vi" else group.en)}</p>'
         f'<h1>{text_span(name or "", name_fb)}</h1><p class="ocop-product__summary">{text_span(summary or "", summary_fb)}{note}</p>'
-        f'<div class="ocop-product__badge">{badge_svg(product.stars, status, lang).strip()}'
+        f'<div class="ocop-product__badge">{badge_svg(product.stars, status, lang).strip()}{_muted_badges(product, status, lang)}'
         f'<p class="ocop-status ocop-status--{status.value}" role="status">{esc(status_text(site, product, lang))}</p></div></header>'
+    )
+
+
+def _muted_badges(product: Product, status: CertificateStatus, lang: str) -> str:
+    """Badges the browser swaps in if the certificate ends after the build (see ocop-status.js)."""
+    if status not in (CertificateStatus.VALID, CertificateStatus.EXPIRING):
+        return ""
+    return "".join(
+        f'<template class="ocop-badge-{s.value}">{badge_svg(product.stars, s, lang).strip()}</template>'
+        for s in (CertificateStatus.EXPIRED, CertificateStatus.REVOKED)
     )
 
 

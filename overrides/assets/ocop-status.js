@@ -1,0 +1,56 @@
+/* Certificate status, computed again from the viewer's clock: a static page outlives its build,
+   and an expired certificate must never look valid. Works from file:// and without a network.
+   Texts come from the page (#ocop-status-texts); dates are days in Vietnam (UTC+7, no DST). */
+(function () {
+  "use strict";
+  var source = document.getElementById("ocop-status-texts");
+  if (!source) return;
+  var texts = JSON.parse(source.textContent);
+  var DAY = 86400000;
+  var today = new Date(Date.now() + 7 * 3600000).toISOString().slice(0, 10);
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+  function show(iso) {
+    var p = iso.split("-");
+    return texts.lang === "vi" ? p[2] + "/" + p[1] + "/" + p[0] : Number(p[2]) + " " + MONTHS[Number(p[1]) - 1] + " " + p[0];
+  }
+  function status(expires, revoked) {
+    if (revoked && revoked <= today) return "revoked";
+    if (today > expires) return "expired";
+    return (Date.parse(expires) - Date.parse(today)) / DAY <= texts.expiring_days ? "expiring" : "valid";
+  }
+  function words(state, expires, revoked) {
+    var when = state === "revoked" ? revoked : expires;
+    var days = Math.round((Date.parse(expires) - Date.parse(today)) / DAY);
+    return texts[state].replace("{date}", show(when)).replace("{days}", days);
+  }
+  function live(state) { return state === "valid" || state === "expiring"; }
+
+  document.querySelectorAll("[data-ocop-expires]").forEach(function (item) {
+    var expires = item.getAttribute("data-ocop-expires");
+    var revoked = item.getAttribute("data-ocop-revoked");
+    var before = item.getAttribute("data-ocop-status");
+    var now = status(expires, revoked);
+    item.setAttribute("data-ocop-status", now);
+    var text = words(now, expires, revoked);
+    item.querySelectorAll(".ocop-status, .ocop-status-words").forEach(function (node) {
+      node.textContent = text;
+      node.className = node.className.replace(/ocop-status--\w+/, "ocop-status--" + now);
+    });
+    var chip = item.querySelector(".ocop-chip");
+    if (chip) {
+      chip.textContent = text.split(":")[0];
+      chip.className = "ocop-chip ocop-chip--" + now;
+    }
+    if (live(before) && !live(now)) {
+      var muted = item.querySelector("template.ocop-badge-" + now);
+      var badge = item.querySelector("svg.ocop-badge");
+      if (muted && badge) badge.replaceWith(muted.content.cloneNode(true));
+      var img = item.querySelector("img.ocop-card__badge");
+      if (img) {
+        img.src = img.src.replace("-valid-", "-" + now + "-");
+        img.alt = img.alt + " – " + text.split(":")[0];
+      }
+    }
+  });
+})();
