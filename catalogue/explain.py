@@ -53,7 +53,9 @@ def field_path(loc: Loc) -> str:
 def findings(error: ValidationError, model: type[BaseModel]) -> Iterator[Finding]:
     """One finding per error of `error`, raised while validating `model`."""
     for item in error.errors(include_url=False):
-        loc = tuple(p for p in item["loc"] if p != "[key]")
+        loc = tuple(item["loc"])
+        if item["type"] != "extra_forbidden" and len(loc) > 1 and loc[-1] == "[key]":  # an invalid mapping key
+            loc = loc[:-1]
         code, message = _explain(item, loc, model)
         yield Finding(loc, code, f"{field_path(loc)}: {message}" if loc else message)
 
@@ -64,7 +66,7 @@ def _explain(item: Any, loc: Loc, model: type[BaseModel]) -> tuple[str, str]:
         return kind, item["msg"]
     if kind == "missing":
         return "missing-field", "required field is missing"
-    if kind == "extra_forbidden":
+    if kind == "extra_forbidden" and loc:
         return "unknown-field", "unknown field" + _field_hint(str(loc[-1]), _allowed_keys(model, loc[:-1]))
     if kind in ("literal_error", "enum"):
         return "invalid-value", f"must be {ctx.get('expected')}, got {_describe(value)}" + _value_hint(value, ctx)

@@ -96,3 +96,8 @@ def test_mutations_of_a_valid_product(tmp_path_factory, data: st.DataObject) -> 
     action = data.draw(st.sampled_from(["delete", "replace", "add"]))
     mutated = mutate(BASE, path, action, data.draw(values))
     check(make_base_catalogue(tmp_path_factory.mktemp("cat")), yaml.safe_dump(mutated, allow_unicode=True))
+
+
+def test_a_key_named_like_pydantics_key_marker(tmp_path_factory) -> None:
+    # found by hypothesis: a mapping key written "[key]" once made the explanation crash
+    check(make_base_catalogue(tmp_path_factory.mktemp("cat")), yaml.safe_dump({"[key]": 1, "facts": {"[key]": "x"}}))
