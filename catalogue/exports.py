@@ -11,7 +11,7 @@ from typing import Any
 from .catalogue import Catalogue
 from .media.qr import product_url
 from .places import province
-from .rules import gtin14
+from .rules import fold_tone_marks, gtin14
 
 CSV_COLUMNS = [
     "id", "name", "name_en", "group", "category", "stars", "status", "certificate_number", "issuer", "issued", "expires",
@@ -109,3 +109,18 @@ def products_csv(catalogue: Catalogue, today: date) -> bytes:
     for record in product_records(catalogue, today):
         writer.writerow({k: "" if v is None else v for k, v in record.items()})
     return out.getvalue().encode("utf-8-sig")
+
+
+def check_index_js(catalogue: Catalogue, lang: str) -> str:
+    """data/check-<lang>.js: what the certificate check page searches, as a script (loads from file://).
+
+    One row per product: [id, folded certificate number, number as printed, name, stars, expires, revoked].
+    """
+    rows = []
+    for product in catalogue.products.values():
+        cert = product.certificate
+        name = product.english.name if lang == "en" and product.english and product.english.name else product.name
+        folded = "".join(c for c in fold_tone_marks(cert.number) if c.isalnum())
+        revoked = cert.revoked.date.isoformat() if cert.revoked else None
+        rows.append([product.id, folded, cert.number, name, product.stars, catalogue.expires(product).isoformat(), revoked])
+    return "window.OCOP_CHECK = " + json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + ";\n"

@@ -299,3 +299,28 @@ def test_cards_follow_the_viewers_clock(open_page: Callable[..., Any], site_url:
     assert card.get_attribute("data-ocop-status") == "expired"
     assert card.locator(".ocop-chip").inner_text() == "Đã hết hạn từ 14/06/2027"
     assert "-expired-vi.svg" in card.locator("img.ocop-card__badge").get_attribute("src")
+
+
+def check(open_page: Callable[..., Any], url: str, query: str) -> Any:
+    """Type `query` into the certificate check and return the result box."""
+    page = open_page()
+    page.goto(url)
+    page.fill("#ocop-check-input", query)
+    page.click("form.ocop-check button")
+    return page.locator("#ocop-check-result")
+
+
+@pytest.mark.parametrize("query", ["GCN-OCOP-LC-2024-012", "gcn ocop lc 2024 012", "gao-seng-cu-muong-than", "  GAO SENG CU MUONG THAN "])
+def test_certificate_check_finds_by_number_and_id(open_page: Callable[..., Any], site_url: str, query: str) -> None:
+    result = check(open_page, f"{site_url}/check/", query)
+    assert result.locator("a").inner_text() == "Gạo Séng Cù Mường Than"
+    assert result.locator("a").get_attribute("href") == "../p/gao-seng-cu-muong-than/"
+    assert result.locator(".ocop-status").inner_text() == "Còn hiệu lực"
+
+
+def test_certificate_check_shows_revoked_and_not_found(open_page: Callable[..., Any], site_url: str) -> None:
+    revoked = check(open_page, f"{site_url}/en/check/", "lap-suon-lon-den-muong-te")
+    assert revoked.locator(".ocop-status").inner_text().startswith("Revoked on 10 May 2026")
+    missing = check(open_page, f"{site_url}/check/", "GCN-0000-GIẢ")
+    assert missing.inner_text().startswith("Không tìm thấy trong danh mục này.")
+    assert missing.locator('a[href^="tel:"]').count() == 1

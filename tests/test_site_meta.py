@@ -51,3 +51,12 @@ def test_gs1_digital_link_paths_lead_to_the_product(demo_site: Path) -> None:
         assert page.select_one('meta[http-equiv="refresh"]')["content"] == f"0; url={target}"
         assert page.select_one('link[rel="canonical"]')["href"] == f"{CATALOGUE.settings.site_url}p/{product.id}/"
         assert (demo_site / "01" / product.gtin.rjust(14, "0") / target / "index.html").resolve().is_file()
+
+
+def test_every_product_page_has_the_report_contact_and_the_check_link(demo_site: Path) -> None:
+    office = CATALOGUE.settings.office
+    for product in PRODUCTS:
+        section = soup(demo_site / "p" / product.id / "index.html").select_one(".ocop-certificate")
+        assert office.name in section.select_one(".ocop-report").get_text()
+        assert section.select_one('.ocop-report a[href^="tel:"]')["href"] == "tel:+84" + office.phone[1:]
+        assert section.select_one('a[href="../../check/"]')

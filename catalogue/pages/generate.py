@@ -7,6 +7,7 @@ from importlib import resources
 
 import yaml
 
+from .check import check_page
 from .context import Site
 from .html import localized
 from .i18n import t
@@ -42,6 +43,7 @@ def about_pages(lang: str) -> Iterator[PageFile]:
 def all_pages(site: Site, lang: str) -> Iterator[PageFile]:
     """Every page of one language."""
     yield home_page(site, lang)
+    yield check_page(site, lang)
     yield from listing_pages(site, lang)
     yield from product_pages(site, lang)
     yield from about_pages(lang)

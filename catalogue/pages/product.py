@@ -9,6 +9,7 @@ from ..model import Product
 from ..places import province
 from ..status import CertificateStatus
 from ..vocab import CHANNEL_LABELS, GROUP_LABELS, fact_labels
+from .check import office_contact
 from .context import Site
 from .html import esc, localized, picture, relative, status_text, text_span
 from .i18n import format_date, format_phone, format_vnd, t, tel_href
@@ -103,7 +104,9 @@ def _certificate(site: Site, product: Product, lang: str) -> str:
         rows.append(_row(t(lang, "status"), f"{esc(status_text(site, product, lang))} — {esc(cert.revoked.reason)}"))
     else:
         rows.append(_row(t(lang, "status"), esc(status_text(site, product, lang))))
-    return f'<section class="ocop-certificate"><h2>{t(lang, "certificate")}</h2><dl>{"".join(rows)}</dl></section>'
+    check = f'<p><a href="{relative(f"{site.prefix(lang)}check/", site.product_path(product.id, lang))}">{t(lang, "check")}</a></p>'
+    report = office_contact(site, lang)
+    return f'<section class="ocop-certificate"><h2>{t(lang, "certificate")}</h2><dl>{"".join(rows)}</dl>{check}{report}</section>'
 
 
 def _producer(site: Site, product: Product, page: str, lang: str) -> str:

@@ -25,6 +25,11 @@
     return texts[state].replace("{date}", show(when)).replace("{days}", days);
   }
   function live(state) { return state === "valid" || state === "expiring"; }
+  // For the certificate check page.
+  window.ocopStatus = function (expires, revoked) {
+    var state = status(expires, revoked);
+    return { state: state, words: words(state, expires, revoked) };
+  };
 
   document.querySelectorAll("[data-ocop-expires]").forEach(function (item) {
     var expires = item.getAttribute("data-ocop-expires");
