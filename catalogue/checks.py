@@ -12,7 +12,7 @@ from .load import Document
 from .model import Product, expiry_date
 from .places import province
 from .problems import Report, display_path
-from .rules import fold_tone_marks, suggest
+from .rules import fold_code, suggest
 from .settings import Settings
 from .vocab import categories
 
@@ -45,8 +45,7 @@ def _key(record: Any, dotted: str) -> str | None:
     value = _value(record, dotted)
     if value is None:
         return None
-    # "GCN 12/2024" and "gcn-12/2024" are the same printed number
-    return "".join(c for c in fold_tone_marks(str(value)) if c.isalnum())
+    return fold_code(str(value))  # "GCN 12/2024" and "gcn-12/2024" are the same printed number
 
 
 def check_unique(items: Sequence[_Loaded], report: Report, *fields: str) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 from .catalogue import Catalogue
 from .media.qr import product_url
 from .places import province
-from .rules import fold_tone_marks, gtin14
+from .rules import fold_code, gtin14
 
 CSV_COLUMNS = [
     "id", "name", "name_en", "group", "category", "stars", "status", "certificate_number", "issuer", "issued", "expires",
@@ -120,7 +120,7 @@ def check_index_js(catalogue: Catalogue, lang: str) -> str:
     for product in catalogue.products.values():
         cert = product.certificate
         name = product.english.name if lang == "en" and product.english and product.english.name else product.name
-        folded = "".join(c for c in fold_tone_marks(cert.number) if c.isalnum())
+        folded = fold_code(cert.number)
         revoked = cert.revoked.date.isoformat() if cert.revoked else None
         rows.append([product.id, folded, cert.number, name, product.stars, catalogue.expires(product).isoformat(), revoked])
     return "window.OCOP_CHECK = " + json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + ";\n"

@@ -4,6 +4,7 @@ and runs the MkDocs builds (one per language, in parallel processes)."""
 from __future__ import annotations
 
 import multiprocessing
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -134,8 +135,6 @@ def build_languages(settings: Settings, pages: Callable[[str], list[PageFile]], 
 
 
 def _environment() -> dict[str, str]:
-    import os
-
     return {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",

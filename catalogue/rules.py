@@ -93,6 +93,12 @@ def fold_tone_marks(text: str) -> str:
     return stripped.replace("đ", "d").replace("ð", "d")
 
 
+def fold_code(text: str) -> str:
+    """A code as people may type or print it, reduced to lowercase letters and digits:
+    "GCN 12/2024", "gcn-12-2024" and "GCN 12.2024" all give "gcn122024"."""
+    return "".join(c for c in fold_tone_marks(text) if c.isalnum())
+
+
 def suggest(word: str, choices: list[str]) -> str | None:
     """The closest of `choices` to a mistyped `word`, if one is close enough."""
     folded = {fold_tone_marks(c): c for c in choices}

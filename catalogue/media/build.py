@@ -16,7 +16,7 @@ from ..catalogue import Catalogue
 from ..load import LoadError, load_yaml
 from ..problems import Report
 from ..settings import SETTINGS_FILE
-from ..status import CertificateStatus
+from ..status import CertificateStatus, today_in
 from .badges import badge_svg
 from .cache import Entry, MediaCache, sync_entry, write_if_changed
 from .images import Variant
@@ -104,7 +104,7 @@ def build_media(
     """Make (or reuse from the cache) every media file of the catalogue into `out_dir`."""
     started = time.perf_counter()
     cache = cache or MediaCache()
-    today = today or catalogue_today(catalogue)
+    today = today or today_in(catalogue.settings.timezone)
     jobs = plan(catalogue, today)
     entries: dict[str, Entry] = {}
     todo = []
@@ -127,13 +127,6 @@ def build_media(
     )
     stats.seconds = time.perf_counter() - started
     return MediaResult(_assemble(catalogue, jobs, entries), report, stats)
-
-
-def catalogue_today(catalogue: Catalogue) -> date:
-    """Today in the catalogue's time zone."""
-    from ..status import today_in
-
-    return today_in(catalogue.settings.timezone)
 
 
 def _execute(jobs: list[Job], workers: int | None, progress: Progress) -> Iterator[tuple[Job, Result]]:
