@@ -7,8 +7,16 @@ file, and the HTML is put in place after conversion.
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 from typing import Any
+
+from mkdocs.plugins import event_priority
+
+from catalogue.rules import fold_tone_marks
+
+_TAG = re.compile(r"<[^>]+>")
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
@@ -22,3 +30,21 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     if not body:
         return html
     return (Path(config.extra["ocop_bodies"]) / body).read_text(encoding="utf-8")
+
+
+@event_priority(-50)  # after the search plugin has written its index
+def on_post_build(config: Any) -> None:
+    """Make the theme's search box find words typed without tone marks ("mat ong" → "Mật ong"):
+    every entry whose title or text has marks also gets them folded, in the fields that
+    render.py declares to the search plugin (it indexes them without showing them)."""
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.is_file():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    for doc in index["docs"]:
+        for field in ("title", "text"):
+            plain = _TAG.sub(" ", doc.get(field, ""))
+            folded = fold_tone_marks(plain)
+            if folded != plain.casefold():
+                doc[f"folded_{field}"] = folded
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

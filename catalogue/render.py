@@ -65,8 +65,8 @@ def mkdocs_config(settings: Settings, lang: str, work_dir: Path) -> dict[str, ob
         {
             "name": LANGUAGE_NAMES[code],
             "lang": code,
-            # Relative to the site root, so that the selector works offline and no page asks another
-            # host for anything; absolute hreflang links per page belong with the search-engine work.
+            # The language selector's links: relative, so that it works offline and from file://.
+            # The head's absolute hreflang links come from ocop_roots (overrides/main.html).
             "prefix": root + ("" if code == "vi" else f"{code}/"),
             "link": root + ("" if code == "vi" else f"{code}/") or ".",
         }
@@ -80,12 +80,14 @@ def mkdocs_config(settings: Settings, lang: str, work_dir: Path) -> dict[str, ob
         "site_dir": str(work_dir / "site"),
         "hooks": [str(REPO / "catalogue" / "mkdocs_hooks.py")],
         "theme": {"name": "material", "custom_dir": str(REPO / "overrides"), "language": lang},
-        "plugins": [{"search": {"lang": [lang]}}],
+        # The folded fields are added by catalogue/mkdocs_hooks.py: searching without tone marks.
+        "plugins": [{"search": {"lang": [lang], "fields": {"folded_title": {"boost": 1000}, "folded_text": {"boost": 1}}}}],
         "nav": _nav(lang),
         "not_in_nav": "/p/\n/products/page-*\n/groups/*/\n/communes/*/\n/stars/*/\n/producers/*/\n",
         "validation": {"nav": {"omitted_files": "info", "not_found": "warn"}, "links": {"unrecognized_links": "info"}},
         "extra": {
             "alternate": alternate,
+            "ocop_roots": {code: settings.site_url + ("" if code == "vi" else f"{code}/") for code in settings.languages},
             "demo": settings.demo,
             "demo_text": t(lang, "demo"),
             "lang": lang,
@@ -114,15 +116,16 @@ def build_language(settings: Settings, lang: str, pages: list[PageFile], work_di
 _PAGES: Callable[[str], list[PageFile]] | None = None
 
 
-def _build_in_worker(settings: Settings, lang: str, work_dir: Path) -> tuple[Path, int]:
+def _build_in_worker(settings: Settings, lang: str, work_dir: Path) -> tuple[Path, list[str]]:
     assert _PAGES is not None
     pages = _PAGES(lang)
-    return build_language(settings, lang, pages, work_dir), len(pages)
+    return build_language(settings, lang, pages, work_dir), [page.url for page in pages]
 
 
-def build_languages(settings: Settings, pages: Callable[[str], list[PageFile]], work_dir: Path) -> dict[str, tuple[Path, int]]:
+def build_languages(settings: Settings, pages: Callable[[str], list[PageFile]], work_dir: Path) -> dict[str, tuple[Path, list[str]]]:
     """Build every language at once: each language's pages are written and built in a forked
-    process of its own (the page function is inherited by fork, so nothing big is pickled)."""
+    process of its own (the page function is inherited by fork, so nothing big is pickled).
+    For each language: its site folder and the paths of its pages."""
     global _PAGES
     _PAGES = pages
     context = multiprocessing.get_context("fork")

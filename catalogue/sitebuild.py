@@ -13,15 +13,16 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from .catalogue import Catalogue
 from .exports import check_index_js, products_csv, products_json, products_schema
 from .media.build import build_media
 from .media.cache import MediaCache
 from .pages.context import Site
+from .pages.finder import finder_data
 from .pages.generate import all_pages
 from .pages.redirects import digital_link_pages
 from .problems import Report
 from .render import build_languages
+from .sitemap import robots_txt, sitemaps
 from .status import today_in
 from .validate import validate
 
@@ -72,7 +73,8 @@ def build_site(
         site = Site(catalogue, media.products, today)
         built = build_languages(catalogue.settings, lambda lang: list(all_pages(site, lang)), work)
         _assemble({lang: folder for lang, (folder, _) in built.items()}, staging)
-        _write_open_data(catalogue, today, staging / "data")
+        _write_sitemaps(catalogue.settings.site_url, {lang: paths for lang, (_, paths) in built.items()}, staging)
+        _write_open_data(site, staging / "data")
         for path, html in digital_link_pages(catalogue).items():
             (staging / path).parent.mkdir(parents=True, exist_ok=True)
             (staging / path).write_text(html, encoding="utf-8")
@@ -80,17 +82,34 @@ def build_site(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(work, ignore_errors=True)
-    count = sum(n for _, n in built.values())
+    count = sum(len(paths) for _, paths in built.values())
     return report, BuildSummary(len(catalogue.products), count, list(built), time.perf_counter() - started, site_dir)
 
 
-def _write_open_data(catalogue: Catalogue, today: date, folder: Path) -> None:
+def _write_open_data(site: Site, folder: Path) -> None:
+    """data/: the open data, and the scripts of the finder and the certificate check."""
+    catalogue, today = site.catalogue, site.today
     folder.mkdir(exist_ok=True)
     (folder / "products.json").write_text(products_json(catalogue, today), encoding="utf-8")
     (folder / "products.csv").write_bytes(products_csv(catalogue, today))
     (folder / "products.schema.json").write_text(products_schema(catalogue.settings.site_url), encoding="utf-8")
     for lang in catalogue.settings.languages:
         (folder / f"check-{lang}.js").write_text(check_index_js(catalogue, lang), encoding="utf-8")
+        (folder / f"finder-{lang}.js").write_text(finder_data(site, lang), encoding="utf-8")
+
+
+def _write_sitemaps(site_url: str, paths: dict[str, list[str]], staging: Path) -> None:
+    """One sitemap for every language in place of MkDocs' one per language, and robots.txt."""
+    languages = list(paths)
+    for lang in languages:
+        folder = staging if lang == "vi" else staging / lang
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            (folder / name).unlink(missing_ok=True)
+    others = [set(paths[lang]) for lang in languages[1:]]
+    shared = [path for path in paths[languages[0]] if all(path in other for other in others)]
+    for name, xml in sitemaps(site_url, shared, languages).items():
+        (staging / name).write_text(xml, encoding="utf-8")
+    (staging / "robots.txt").write_text(robots_txt(site_url), encoding="utf-8")
 
 
 def _work_root() -> Path:

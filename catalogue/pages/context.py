@@ -10,6 +10,7 @@ from ..media.badges import badge_label
 from ..media.build import ProductMedia
 from ..model import Producer, Product
 from ..places import province
+from ..rules import fold_tone_marks
 from ..status import CertificateStatus
 
 
@@ -57,3 +58,9 @@ class Site:
         """The producer's name in `lang`, falling back to Vietnamese."""
         english = producer.translations.en.name if producer.translations and producer.translations.en else None
         return english if lang == "en" and english else producer.name
+
+
+def ordered(site: Site, products: list[Product]) -> list[Product]:
+    """Products in force first, then by name without tone marks (the order of every listing)."""
+    live = (CertificateStatus.VALID, CertificateStatus.EXPIRING)
+    return sorted(products, key=lambda p: (site.status(p) not in live, fold_tone_marks(p.name), p.id))

@@ -10,7 +10,8 @@ from ..places import province
 from ..rules import fold_tone_marks
 from ..status import CertificateStatus
 from ..vocab import GROUP_LABELS, PRODUCER_KIND_LABELS, Group
-from .context import Site
+from .context import Site, ordered
+from .finder import finder_form
 from .html import cards, esc, relative
 from .i18n import format_phone, t, tel_href
 
@@ -35,20 +36,18 @@ class PageFile:
         return "" if stem == "index" else stem.removesuffix("index").rstrip("/") + "/"
 
 
-def ordered(site: Site, products: list[Product]) -> list[Product]:
-    """Products in force first, then by name without tone marks."""
-    return sorted(products, key=lambda p: (site.status(p) not in _IN_FORCE, fold_tone_marks(p.name), p.id))
-
-
-def paginate(site: Site, base: str, title: str, intro: str, products: list[Product], lang: str) -> Iterator[PageFile]:
-    """Listing pages of at most PAGE_SIZE products: base/index.md, base/page-2.md, ..."""
+def paginate(site: Site, base: str, title: str, intro: str, products: list[Product], lang: str, first: str = "") -> Iterator[PageFile]:
+    """Listing pages of at most PAGE_SIZE products: base/index.md, base/page-2.md, ...; `first` is
+    extra HTML for the first page (the finder), before the cards."""
     chunks = [products[i : i + PAGE_SIZE] for i in range(0, len(products), PAGE_SIZE)] or [[]]
     for number, chunk in enumerate(chunks, start=1):
         path = f"{base}/index.md" if number == 1 else f"{base}/page-{number}.md"
         url = f"{site.prefix(lang)}{PageFile(path, '', '').url}"
         heading = title if number == 1 else f"{title} — {t(lang, 'page', n=number)}"
-        body = f"<h1>{esc(heading)}</h1>{intro}" + (cards(site, chunk, url, lang) if chunk else f"<p>{t(lang, 'no_products')}</p>")
-        yield PageFile(path, heading, body + _pager(site, base, number, len(chunks), url, lang), {"hide": ["toc"]})
+        listing = cards(site, chunk, url, lang) if chunk else f"<p>{t(lang, 'no_products')}</p>"
+        listing += _pager(site, base, number, len(chunks), url, lang)
+        body = f'<h1>{esc(heading)}</h1>{intro}{first if number == 1 else ""}<div class="ocop-listing">{listing}</div>'
+        yield PageFile(path, heading, body, {"hide": ["toc"]})
 
 
 def _pager(site: Site, base: str, number: int, pages: int, url: str, lang: str) -> str:
@@ -66,7 +65,8 @@ def listing_pages(site: Site, lang: str) -> Iterator[PageFile]:
     """Every index page of one language."""
     catalogue = site.catalogue
     products = ordered(site, list(catalogue.products.values()))
-    yield from paginate(site, "products", t(lang, "all_products"), "", products, lang)
+    root = "../" if lang == "vi" else "../../"
+    yield from paginate(site, "products", t(lang, "all_products"), "", products, lang, finder_form(site, lang, root))
     yield from _group_pages(site, products, lang)
     yield from _commune_pages(site, products, lang)
     yield from _star_pages(site, products, lang)

@@ -1,0 +1,118 @@
+"""The product finder on the all-products page: facets and a search box that ignores tone marks.
+
+The browser does the searching (overrides/assets/ocop-finder.js) over data/finder-<lang>.js, a
+script rather than JSON so that it also loads from file:// at a fair. The data is kept compact,
+one array per product with lists of groups, communes and producers referred to by position, so
+that 20,000 products remain a small download.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..media.badges import badge_label
+from ..places import province
+from ..status import CertificateStatus
+from ..vocab import GROUP_LABELS, PRODUCER_KIND_LABELS, Group, ProducerKind
+from .context import Site, ordered
+from .html import esc
+from .i18n import t
+
+STATUS_CHOICES = ("in-force", "valid", "expiring", "expired", "revoked")
+FIELDS = ("id", "name", "group", "stars", "producer", "expires", "revoked", "origin", "thumb")
+
+
+def finder_data(site: Site, lang: str) -> str:
+    """data/finder-<lang>.js: `window.OCOP_FINDER = {...}` with the products in listing order.
+
+    Each product is [id, name, group, stars, producer, expires, revoked or 0, origin commune or -1,
+    thumbnail file or 0]; group, producer and commune are positions in the lists beside it, and
+    the thumbnail is a file name in img/<id>/.
+    """
+    catalogue = site.catalogue
+    units = list(province().units)
+    unit_index = {unit: i for i, unit in enumerate(units)}
+    producers = sorted(catalogue.producers.values(), key=lambda p: p.id)
+    producer_index = {p.id: i for i, p in enumerate(producers)}
+    kinds = list(ProducerKind)
+    groups = list(Group)
+    rows = []
+    for product in ordered(site, list(catalogue.products.values())):
+        name = product.english.name if lang == "en" and product.english and product.english.name else product.name
+        revoked = product.certificate.revoked
+        origin = product.origin.commune if product.origin and product.origin.commune else None
+        rows.append(
+            [
+                product.id,
+                name,
+                groups.index(product.group),
+                product.stars,
+                producer_index[product.producer],
+                catalogue.expires(product).isoformat(),
+                revoked.date.isoformat() if revoked else 0,
+                unit_index[origin] if origin else -1,
+                _thumbnail(site, product.id),
+            ]
+        )
+    data = {
+        "fields": FIELDS,
+        "groups": [g.value for g in groups],
+        "kinds": [k.value for k in kinds],
+        "communes": [[u, province().units[u].title] for u in units],
+        "producers": [[site.producer_name(p, lang), kinds.index(p.kind), unit_index[p.commune]] for p in producers],
+        "products": rows,
+    }
+    return "window.OCOP_FINDER = " + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n"
+
+
+def _thumbnail(site: Site, product_id: str) -> str | int:
+    media = site.media.get(product_id)
+    if not media or not media.photos:
+        return 0
+    smallest = media.photos[0].variants[0]
+    return smallest.webp.rsplit("/", 1)[-1]
+
+
+def _select(name: str, label: str, options: list[tuple[str, str]], lang: str) -> str:
+    choices = f'<option value="">{esc(t(lang, "finder_any"))}</option>' + "".join(
+        f'<option value="{esc(value)}">{esc(text)}</option>' for value, text in options
+    )
+    return f'<label class="ocop-finder__facet">{esc(label)} <select name="{name}">{choices}</select></label>'
+
+
+def finder_form(site: Site, lang: str, root: str) -> str:
+    """The finder's form and result list; hidden until its script runs (the paginated cards stay
+    for readers without JavaScript). `root` is the relative path from the page (products/ in its
+    language) to the site root, where data/, img/ and badges/ are."""
+    units = province().units
+    used = {p.commune for p in site.catalogue.producers.values()}
+    used |= {p.origin.commune for p in site.catalogue.products.values() if p.origin and p.origin.commune}
+    facets = "".join(
+        [
+            _select("group", t(lang, "finder_group"), [(g.value, getattr(GROUP_LABELS[g], lang)) for g in Group], lang),
+            _select("stars", t(lang, "finder_stars"), [(str(n), t(lang, "star_n", n=n)) for n in (5, 4, 3)], lang),
+            _select("commune", t(lang, "finder_commune"), [(u.id, u.title) for u in units.values() if u.id in used], lang),
+            _select("kind", t(lang, "finder_kind"), [(k.value, getattr(PRODUCER_KIND_LABELS[k], lang)) for k in ProducerKind], lang),
+            _select("status", t(lang, "finder_status"), [(s, t(lang, "finder_" + s.replace("-", "_"))) for s in STATUS_CHOICES], lang),
+        ]
+    )
+    texts = {
+        "found": t(lang, "finder_found", n="{n}"),
+        "more": t(lang, "finder_more"),
+        "badges": {f"{n}-{s.value}": badge_label(n, s, lang) for n in (3, 4, 5) for s in CertificateStatus},
+    }
+    texts_json = json.dumps(texts, ensure_ascii=False).replace("<", "\\u003c")
+    return (
+        f'<form class="ocop-finder" role="search" hidden data-root="{root}" data-lang="{lang}">'
+        f'<label class="ocop-finder__query" for="ocop-finder-q">{esc(t(lang, "finder"))}</label>'
+        f'<input id="ocop-finder-q" name="q" type="search" autocomplete="off" spellcheck="false" '
+        f'placeholder="{esc(t(lang, "finder_query"))}" aria-describedby="ocop-finder-count">'
+        f'<div class="ocop-finder__facets">{facets}</div>'
+        f'<button type="reset" class="md-button">{esc(t(lang, "finder_clear"))}</button></form>'
+        '<p id="ocop-finder-count" class="ocop-finder__count" aria-live="polite"></p>'
+        f'<p class="ocop-finder__none" hidden>{esc(t(lang, "finder_none"))}</p>'
+        '<ul class="ocop-cards ocop-finder__results" hidden></ul>'
+        f'<button type="button" class="md-button ocop-finder__more" hidden>{esc(t(lang, "finder_more"))}</button>'
+        f'<script type="application/json" id="ocop-finder-texts">{texts_json}</script>'
+        f'<script src="{root}data/finder-{lang}.js" defer></script><script src="../assets/ocop-finder.js" defer></script>'
+    )
