@@ -127,8 +127,8 @@ def product_record(index: int, rng: random.Random, producer: dict[str, Any]) -> 
     return record
 
 
-def write_catalogue(out: Path, products: int, seed: int = 1, image_size: tuple[int, int] = (240, 180)) -> None:
-    """Write a synthetic catalogue of `products` products into `out`."""
+def write_catalogue(out: Path, products: int, seed: int = 1, image_size: tuple[int, int] | None = (240, 180)) -> None:
+    """Write a synthetic catalogue of `products` products into `out`; without photos when `image_size` is None."""
     rng = random.Random(seed)
     communes = sorted(province().units)
     for folder in ("products", "producers", "products/images"):
@@ -138,9 +138,12 @@ def write_catalogue(out: Path, products: int, seed: int = 1, image_size: tuple[i
         _dump(out / "producers" / f"{producer['id']}.yaml", producer, "producer")
     for index in range(products):
         record = product_record(index, rng, producers[index % len(producers)])
+        if image_size is None:
+            del record["images"]
         _dump(out / "products" / f"{record['id']}.yaml", record, "product")
-        motif = motif_for(record["group"], record["category"], record["name"])
-        draw_illustration(motif, seed * 100_003 + index, image_size).save(out / "products" / record["images"][0]["src"], quality=80)
+        if image_size is not None:
+            motif = motif_for(record["group"], record["category"], record["name"])
+            draw_illustration(motif, seed * 100_003 + index, image_size).save(out / "products" / record["images"][0]["src"], quality=80)
     settings = {"demo": True, "site_url": "https://ocop.example/", "province": province().name}
     _dump(out / "catalogue.yaml", settings, "settings")
     (out / "catalogue.yaml").write_text(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -171,3 +171,45 @@ def describe_violations(url: str, violations: list[dict[str, Any]], targets: int
         if nodes and nodes[0].get("failureSummary"):
             lines.append("    " + nodes[0]["failureSummary"].replace("\n", "\n    "))
     return "\n".join(lines)
+
+
+@pytest.fixture(scope="session")
+def site_url(demo_site: Path) -> Iterator[str]:
+    """The origin of a local web server for the built demo site (http://127.0.0.1:<free port>)."""
+    with serve(demo_site) as origin:
+        yield origin
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, headless, driven by Playwright's sync API."""
+    reason = missing_tools()
+    if reason:
+        skip_or_fail(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def new_page(browser: Any, **options: Any) -> Any:
+    """A page in a fresh browser context, with a 10 s default timeout."""
+    context = browser.new_context(**options)
+    context.set_default_timeout(10_000)
+    return context.new_page()
+
+
+@pytest.fixture
+def open_page(browser: Any) -> Iterator[Callable[..., Any]]:
+    """open_page(**context_options) -> a new page in a fresh browser context, closed after the test."""
+    pages: list[Any] = []
+
+    def open_(**options: Any) -> Any:
+        pages.append(new_page(browser, **options))
+        return pages[-1]
+
+    yield open_
+    for page in pages:
+        page.context.close()

@@ -28,4 +28,5 @@ def base_catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
+from .browser import browser, open_page, site_url  # noqa: E402, F401  (Chromium and a server for the demo site)
 from .site_fixture import demo_site  # noqa: E402, F401  (the built demo site, shared by the site tests)

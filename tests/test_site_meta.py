@@ -60,3 +60,62 @@ def test_every_product_page_has_the_report_contact_and_the_check_link(demo_site:
         assert office.name in section.select_one(".ocop-report").get_text()
         assert section.select_one('.ocop-report a[href^="tel:"]')["href"] == "tel:+84" + office.phone[1:]
         assert section.select_one('a[href="../../check/"]')
+
+
+def built_pages(site: Path) -> list[str]:
+    """Every MkDocs page of the Vietnamese site, as its folder ('' for the home page)."""
+    pages = []
+    for path in site.rglob("index.html"):
+        folder = path.parent.relative_to(site).as_posix()
+        if folder.split("/")[0] not in ("en", "01", "print", "data"):
+            pages.append("" if folder == "." else f"{folder}/")
+    return sorted(pages)
+
+
+def test_every_page_has_absolute_canonical_and_hreflang_links(demo_site: Path) -> None:
+    root = CATALOGUE.settings.site_url
+    pages = built_pages(demo_site)
+    assert "p/mat-ong-pa-u/" in pages and "products/" in pages and "" in pages
+    for path in pages:
+        for prefix in ("", "en/"):
+            head = soup(demo_site / prefix / path / "index.html").head
+            assert head.select_one('link[rel="canonical"]')["href"] == f"{root}{prefix}{path}"
+            alternates = {link["hreflang"]: link["href"] for link in head.select('link[rel="alternate"][hreflang]')}
+            assert alternates == {"vi": f"{root}{path}", "en": f"{root}en/{path}", "x-default": f"{root}{path}"}, path
+
+
+def test_one_sitemap_with_both_languages(demo_site: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    root = CATALOGUE.settings.site_url
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    tree = ET.parse(demo_site / "sitemap.xml")
+    entries = {
+        url.findtext("s:loc", namespaces=ns): {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
+        for url in tree.getroot().findall("s:url", ns)
+    }
+    pages = built_pages(demo_site)
+    assert set(entries) == {f"{root}{p}" for p in pages} | {f"{root}en/{p}" for p in pages}
+    assert entries[f"{root}en/p/mat-ong-pa-u/"] == {
+        "vi": f"{root}p/mat-ong-pa-u/",
+        "en": f"{root}en/p/mat-ong-pa-u/",
+        "x-default": f"{root}p/mat-ong-pa-u/",
+    }
+    assert not (demo_site / "en" / "sitemap.xml").exists(), "MkDocs' English-only sitemap must be gone"
+    assert (demo_site / "robots.txt").read_text(encoding="utf-8").endswith(f"Sitemap: {root}sitemap.xml\n")
+
+
+def test_big_catalogues_get_a_sitemap_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    import xml.etree.ElementTree as ET
+
+    from catalogue import sitemap
+
+    monkeypatch.setattr(sitemap, "MAX_URLS", 10)
+    paths = [f"p/product-{n}/" for n in range(12)]
+    files = sitemap.sitemaps("https://x.example/", paths, ["vi", "en"])
+    assert sorted(files) == ["sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml", "sitemap.xml"]
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    index = ET.fromstring(files["sitemap.xml"].encode())
+    assert [loc.text for loc in index.iter(f"{{{ns['s']}}}loc")] == [f"https://x.example/sitemap-{n}.xml" for n in (1, 2, 3)]
+    counts = [len(ET.fromstring(files[f"sitemap-{n}.xml"].encode()).findall("s:url", ns)) for n in (1, 2, 3)]
+    assert counts == [10, 10, 4], "at most MAX_URLS addresses per file, both languages of a page together"

@@ -20,14 +20,17 @@ from .i18n import t
 
 STATUS_CHOICES = ("in-force", "valid", "expiring", "expired", "revoked")
 FIELDS = ("id", "name", "group", "stars", "producer", "expires", "revoked", "origin", "thumb")
+# Other languages also search the Vietnamese name: it is what the package says.
+VIETNAMESE_NAME = "name_vi"
 
 
 def finder_data(site: Site, lang: str) -> str:
     """data/finder-<lang>.js: `window.OCOP_FINDER = {...}` with the products in listing order.
 
     Each product is [id, name, group, stars, producer, expires, revoked or 0, origin commune or -1,
-    thumbnail file or 0]; group, producer and commune are positions in the lists beside it, and
-    the thumbnail is a file name in img/<id>/.
+    thumbnail file or 0], and in other languages than Vietnamese the Vietnamese name when the name
+    differs, or 0; group, producer and commune are positions in the lists beside it, and the
+    thumbnail is a file name in img/<id>/.
     """
     catalogue = site.catalogue
     units = list(province().units)
@@ -41,21 +44,22 @@ def finder_data(site: Site, lang: str) -> str:
         name = product.english.name if lang == "en" and product.english and product.english.name else product.name
         revoked = product.certificate.revoked
         origin = product.origin.commune if product.origin and product.origin.commune else None
-        rows.append(
-            [
-                product.id,
-                name,
-                groups.index(product.group),
-                product.stars,
-                producer_index[product.producer],
-                catalogue.expires(product).isoformat(),
-                revoked.date.isoformat() if revoked else 0,
-                unit_index[origin] if origin else -1,
-                _thumbnail(site, product.id),
-            ]
-        )
+        row = [
+            product.id,
+            name,
+            groups.index(product.group),
+            product.stars,
+            producer_index[product.producer],
+            catalogue.expires(product).isoformat(),
+            revoked.date.isoformat() if revoked else 0,
+            unit_index[origin] if origin else -1,
+            _thumbnail(site, product.id),
+        ]
+        if lang != "vi":
+            row.append(product.name if product.name != name else 0)
+        rows.append(row)
     data = {
-        "fields": FIELDS,
+        "fields": FIELDS if lang == "vi" else (*FIELDS, VIETNAMESE_NAME),
         "groups": [g.value for g in groups],
         "kinds": [k.value for k in kinds],
         "communes": [[u, province().units[u].title] for u in units],

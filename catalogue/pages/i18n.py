@@ -82,6 +82,7 @@ TEXT: dict[str, dict[str, str]] = {
         "finder_none": "Không có sản phẩm nào phù hợp. Hãy bỏ bớt bộ lọc hoặc thử từ khác.",
         "finder_more": "Xem thêm",
         "finder_clear": "Xóa bộ lọc",
+        "finder_button": "Tìm",
     },
     "en": {
         "home": "Home",
@@ -158,6 +159,7 @@ TEXT: dict[str, dict[str, str]] = {
         "finder_none": "No product matches. Remove a filter or try other words.",
         "finder_more": "Show more",
         "finder_clear": "Clear filters",
+        "finder_button": "Search",
     },
 }
 

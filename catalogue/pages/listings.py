@@ -151,8 +151,14 @@ def home_page(site: Site, lang: str) -> PageFile:
         )
     )
     page = site.prefix(lang)
+    search = (
+        '<form class="ocop-check ocop-home-search" role="search" action="products/" method="get">'
+        f'<label for="ocop-home-q">{esc(t(lang, "finder"))}</label>'
+        f'<input id="ocop-home-q" name="q" type="search" placeholder="{esc(t(lang, "finder_query"))}">'
+        f'<button class="md-button md-button--primary" type="submit">{esc(t(lang, "finder_button"))}</button></form>'
+    )
     body = (
-        f"<h1>{esc(name)}</h1>{counts}<h2>{t(lang, 'featured')}</h2>{cards(site, featured, page, lang)}"
+        f"<h1>{esc(name)}</h1>{counts}{search}<h2>{t(lang, 'featured')}</h2>{cards(site, featured, page, lang)}"
         f'<h2>{t(lang, "browse")}</h2><ul class="ocop-ways">{ways}</ul>'
     )
     return PageFile("index.md", name, body, {"hide": ["navigation", "toc"]})

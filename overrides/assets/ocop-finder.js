@@ -14,6 +14,8 @@
   var count = document.getElementById("ocop-finder-count");
   var none = document.querySelector(".ocop-finder__none");
   var more = document.querySelector(".ocop-finder__more");
+  // Folders open their index.html on a web server, but not from file://.
+  var index = location.protocol === "file:" ? "index.html" : "";
   var STEP = 60;
   var shown = 0;
   var matches = [];
@@ -27,19 +29,23 @@
   function split(text) {
     return text.split(/[\s,.;:()\/\-–]+/).filter(Boolean);
   }
-  // Whether some word begins with `start`: "ong" finds "ong" in "mật ong" but not in "đường".
-  function begins(words, start) {
-    for (var i = 0; i < words.length; i++) if (words[i].lastIndexOf(start, 0) === 0) return true;
-    return false;
+  // Words as one string with a space before each, so that " " + start finds a word beginning
+  // with start: "ong" finds "ong" in "mật ong" but not in "đường".
+  function joined(text) {
+    return " " + split(text).join(" ");
   }
 
   // What each product is searched by: its name, its producer and their commune (and the origin commune).
   var items = data.products.map(function (row, position) {
     var producer = data.producers[row[4]];
     var words = [row[1], producer[0], data.communes[producer[2]][1]];
+    if (row[9]) words.push(row[9]);
     if (row[7] >= 0) words.push(data.communes[row[7]][1]);
     var text = lower(words.join(" "));
-    return { row: row, position: position, producer: producer, exact: split(text), folded: split(fold(text)) };
+    var name = lower(row[1]);
+    return {
+      row: row, position: position, producer: producer, exact: joined(text), folded: joined(fold(text)), name: name, foldedName: fold(name)
+    };
   });
 
   function state(item) {
@@ -68,11 +74,10 @@
   function score(item, words, folded) {
     var exact = 0;
     for (var i = 0; i < words.length; i++) {
-      if (!begins(item.folded, folded[i])) return -1;
-      if (begins(item.exact, words[i])) exact += 1;
+      if (item.folded.indexOf(" " + folded[i]) < 0) return -1;
+      if (item.exact.indexOf(" " + words[i]) >= 0) exact += 1;
     }
-    var name = lower(item.row[1]);
-    return exact * 4 + (name.lastIndexOf(words.join(" "), 0) === 0 ? 2 : 0) + (fold(name).indexOf(folded.join(" ")) >= 0 ? 1 : 0);
+    return exact * 4 + (item.name.lastIndexOf(words.join(" "), 0) === 0 ? 2 : 0) + (item.foldedName.indexOf(folded.join(" ")) >= 0 ? 1 : 0);
   }
 
   function current() {
@@ -83,17 +88,30 @@
     return filter;
   }
 
+  // Typing usually adds to the query: then only the previous matches need looking at again.
+  // (A query that begins with the last one only lengthens its last word or adds words.)
+  var last = { key: null, q: "", found: items };
+  function facets(filter) {
+    return ["group", "stars", "commune", "kind", "status"].map(function (name) { return filter[name]; }).join("|");
+  }
+  function candidates(filter) {
+    var narrower = last.key === facets(filter) && fold(lower(filter.q)).lastIndexOf(last.q, 0) === 0;
+    return narrower ? last.found : items;
+  }
+
   function search(filter) {
     var words = split(lower(filter.q));
     var folded = words.map(fold);
     var found = [];
-    items.forEach(function (item) {
+    candidates(filter).forEach(function (item) {
       if (!accepts(item, filter)) return;
       var points = words.length ? score(item, words, folded) : 0;
       if (points >= 0) found.push({ item: item, points: points });
     });
     found.sort(function (a, b) { return b.points - a.points || a.item.position - b.item.position; });
-    return found.map(function (hit) { return hit.item; });
+    var hits = found.map(function (hit) { return hit.item; });
+    last = { key: facets(filter), q: fold(lower(filter.q)), found: hits };
+    return hits;
   }
 
   function element(tag, className, text) {
@@ -111,7 +129,7 @@
     li.setAttribute("data-ocop-id", row[0]);
     li.setAttribute("data-ocop-status", status.state);
     var link = element("a", "ocop-card__link");
-    link.href = "../p/" + row[0] + "/";
+    link.href = "../p/" + row[0] + "/" + index;
     if (row[8]) {
       var img = element("img");
       img.src = root + "img/" + row[0] + "/" + row[8];
@@ -148,6 +166,7 @@
     var params = new URLSearchParams();
     Object.keys(filter).forEach(function (name) { if (filter[name]) params.set(name, filter[name]); });
     var query = params.toString();
+    count.setAttribute("data-filter", query);  // what the results on show are for
     try {
       history.replaceState(null, "", query ? "?" + query : location.pathname);
     } catch (error) {
