@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 # axe-core (package-lock.json) for the browser tests; npm ci reinstalls node_modules when the lock file changes.
 NPM_STAMP := node_modules/.installed-stamp
 
-.PHONY: site serve test check media lint schema demo-images clean node-deps
+.PHONY: site offline serve test check media lint schema demo-images clean node-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,21 +17,27 @@ $(STAMP): pyproject.toml
 site: $(STAMP)
 	$(BIN)/python build_site.py
 
+# The copy for a USB stick at a fair: works from file:// with no network (see README).
+offline: $(STAMP) node-deps
+	$(BIN)/python build_site.py --offline --site-dir site-offline
+
 serve: $(STAMP)
 	$(BIN)/python -m catalogue serve
 
 test: $(STAMP) lint node-deps
 	$(BIN)/python -m pytest
 
-# npm ci only when node_modules/axe-core is missing or package-lock.json is newer than the last install.
-# Without npm, say so and go on: the browser tests then skip (and fail under CI=true).
+# npm ci only when a package is missing or package-lock.json is newer than the last install.
+# Without npm, say so and go on: the browser tests then skip (and fail under CI=true), and the
+# offline build stops with a message.
 node-deps:
-	@if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f $(NPM_STAMP) ] || [ package-lock.json -nt $(NPM_STAMP) ]; then \
+	@if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/iframe-worker/shim/index.js ] || [ ! -f $(NPM_STAMP) ] || [ package-lock.json -nt $(NPM_STAMP) ]; then \
 	  if command -v npm >/dev/null 2>&1; then \
 	    echo "npm ci --no-audit --no-fund"; npm ci --no-audit --no-fund && touch $(NPM_STAMP); \
 	  else \
-	    echo "make: npm not found, so axe-core (package-lock.json) is not installed: the browser tests will be skipped," \
-	      "and will fail under CI=true. Install Node.js and npm (Debian: apt-get install npm), then run make test again."; \
+	    echo "make: npm not found, so axe-core and iframe-worker (package-lock.json) are not installed: the browser tests" \
+	      "will be skipped (and fail under CI=true) and the offline build cannot run. Install Node.js and npm" \
+	      "(Debian: apt-get install npm), then run make again."; \
 	  fi; \
 	fi
 
@@ -52,4 +58,4 @@ demo-images: $(STAMP)
 	$(BIN)/python tools/draw_demo_images.py
 
 clean:
-	rm -rf $(VENV) .cache site build .pytest_cache .ruff_cache .hypothesis node_modules
+	rm -rf $(VENV) .cache site site-offline build .pytest_cache .ruff_cache .hypothesis node_modules

@@ -36,6 +36,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="only validate the catalogue and report every problem")
     parser.add_argument("--site-dir", type=Path, default=Path("site"), metavar="DIR", help="where to build the site (default: site)")
     parser.add_argument("--site-url", metavar="URL", help="public address of the site, ending with / (default: site_url in catalogue.yaml)")
+    parser.add_argument(
+        "--offline", action="store_true", help="build a copy that works from file:// with no network (a USB stick at a fair)"
+    )
     _add_catalogue_options(parser)
     args = parser.parse_args(argv)
     _check_paths(parser, args)
@@ -85,9 +88,16 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from .offline import OfflineError
     from .sitebuild import build_site
 
-    report, summary = build_site(args.products, args.producers, args.site_dir, args.settings, args.site_url, args.today)
+    try:
+        report, summary = build_site(
+            args.products, args.producers, args.site_dir, args.settings, args.site_url, args.today, offline=args.offline
+        )
+    except OfflineError as error:
+        print(f"build_site.py: error: {error}; {args.site_dir} left as it was", file=sys.stderr)
+        return 1
     if summary is None:
         _print_report(report, args, f"site not built, {args.site_dir} left as it was: {_verdict(report)}")
         return 1

@@ -14,6 +14,7 @@ from typing import Any
 
 from mkdocs.plugins import event_priority
 
+from catalogue.offline import file_link
 from catalogue.rules import fold_tone_marks
 
 _TAG = re.compile(r"<[^>]+>")
@@ -36,7 +37,8 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 def on_post_build(config: Any) -> None:
     """Make the theme's search box find words typed without tone marks ("mat ong" → "Mật ong"):
     every entry whose title or text has marks also gets them folded, in the fields that
-    render.py declares to the search plugin (it indexes them without showing them)."""
+    render.py declares to the search plugin (it indexes them without showing them). For the
+    offline copy, results link to index.html files and the index is also written as a script."""
     path = Path(config.site_dir) / "search" / "search_index.json"
     if not path.is_file():
         return
@@ -47,4 +49,10 @@ def on_post_build(config: Any) -> None:
             folded = fold_tone_marks(plain)
             if folded != plain.casefold():
                 doc[f"folded_{field}"] = folded
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        if config.extra.get("ocop_offline"):
+            doc["location"] = file_link(doc["location"]) if doc["location"] else "index.html"
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    path.write_text(data, encoding="utf-8")
+    if config.extra.get("ocop_offline"):
+        # From file:// the theme loads the index as a script (it cannot fetch JSON there).
+        path.with_suffix(".js").write_text(f"var __index = {data};\n", encoding="utf-8")

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import yaml
 
+from .offline import SHIM_NAME, copy_shim
 from .pages.generate import page_source
-from .pages.i18n import STATUS_TEXT, t
+from .pages.i18n import status_texts, t
 from .pages.listings import PageFile
 from .settings import Settings
 
@@ -26,9 +27,11 @@ class RenderError(Exception):
     """A MkDocs build that failed; the message holds its output."""
 
 
-def write_docs(pages: list[PageFile], docs_dir: Path, bodies_dir: Path) -> None:
+def write_docs(pages: list[PageFile], docs_dir: Path, bodies_dir: Path, offline: bool = False) -> None:
     """Write every page's Markdown file under `docs_dir`; generated HTML bodies go to `bodies_dir`
     and are put in place by catalogue/mkdocs_hooks.py."""
+    if offline:
+        copy_shim(docs_dir)
     for page in pages:
         target = docs_dir / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -58,8 +61,8 @@ def _nav(lang: str) -> list[dict[str, object]]:
     ]
 
 
-def mkdocs_config(settings: Settings, lang: str, work_dir: Path) -> dict[str, object]:
-    """The configuration of one language's build."""
+def mkdocs_config(settings: Settings, lang: str, work_dir: Path, offline: bool = False) -> dict[str, object]:
+    """The configuration of one language's build; `offline` for the copy that works from file://."""
     root = "" if lang == "vi" else "../"
     alternate = [
         {
@@ -92,20 +95,19 @@ def mkdocs_config(settings: Settings, lang: str, work_dir: Path) -> dict[str, ob
             "demo_text": t(lang, "demo"),
             "lang": lang,
             "ocop_bodies": str(work_dir / "bodies"),
-            "status_texts": {
-                "lang": lang,
-                "expiring_days": settings.expiring_within_days,
-                **{k.value: v for k, v in STATUS_TEXT[lang].items()},
-            },
+            "ocop_offline": offline,
+            "polyfills": [SHIM_NAME] if offline else [],
+            "status_texts": status_texts(lang, settings.expiring_within_days),
         },
     }
 
 
-def build_language(settings: Settings, lang: str, pages: list[PageFile], work_dir: Path) -> Path:
+def build_language(settings: Settings, lang: str, pages: list[PageFile], work_dir: Path, offline: bool = False) -> Path:
     """Write one language's docs and configuration under `work_dir` and build it; the site folder."""
-    write_docs(pages, work_dir / "docs", work_dir / "bodies")
+    write_docs(pages, work_dir / "docs", work_dir / "bodies", offline)
     config = work_dir / "mkdocs.yml"
-    config.write_text(yaml.safe_dump(mkdocs_config(settings, lang, work_dir), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    data = mkdocs_config(settings, lang, work_dir, offline)
+    config.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config)]
     result = subprocess.run(command, capture_output=True, text=True, check=False, env=_environment())
     if result.returncode != 0:
@@ -116,13 +118,15 @@ def build_language(settings: Settings, lang: str, pages: list[PageFile], work_di
 _PAGES: Callable[[str], list[PageFile]] | None = None
 
 
-def _build_in_worker(settings: Settings, lang: str, work_dir: Path) -> tuple[Path, list[str]]:
+def _build_in_worker(settings: Settings, lang: str, work_dir: Path, offline: bool) -> tuple[Path, list[str]]:
     assert _PAGES is not None
     pages = _PAGES(lang)
-    return build_language(settings, lang, pages, work_dir), [page.url for page in pages]
+    return build_language(settings, lang, pages, work_dir, offline), [page.url for page in pages]
 
 
-def build_languages(settings: Settings, pages: Callable[[str], list[PageFile]], work_dir: Path) -> dict[str, tuple[Path, list[str]]]:
+def build_languages(
+    settings: Settings, pages: Callable[[str], list[PageFile]], work_dir: Path, offline: bool = False
+) -> dict[str, tuple[Path, list[str]]]:
     """Build every language at once: each language's pages are written and built in a forked
     process of its own (the page function is inherited by fork, so nothing big is pickled).
     For each language: its site folder and the paths of its pages."""
@@ -131,7 +135,7 @@ def build_languages(settings: Settings, pages: Callable[[str], list[PageFile]], 
     context = multiprocessing.get_context("fork")
     try:
         with ProcessPoolExecutor(max_workers=len(settings.languages), mp_context=context) as pool:
-            futures = {lang: pool.submit(_build_in_worker, settings, lang, work_dir / lang) for lang in settings.languages}
+            futures = {lang: pool.submit(_build_in_worker, settings, lang, work_dir / lang, offline) for lang in settings.languages}
             return {lang: future.result() for lang, future in futures.items()}
     finally:
         _PAGES = None

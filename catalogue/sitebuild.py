@@ -16,9 +16,11 @@ from typing import TextIO
 from .exports import check_index_js, products_csv, products_json, products_schema
 from .media.build import build_media
 from .media.cache import MediaCache
+from .offline import rewrite_pages, shim
 from .pages.context import Site
 from .pages.finder import finder_data
 from .pages.generate import all_pages
+from .pages.kiosk import kiosk_page, kiosk_path
 from .pages.redirects import digital_link_pages
 from .problems import Report
 from .render import build_languages
@@ -53,9 +55,16 @@ def build_site(
     today: date | None = None,
     cache: MediaCache | None = None,
     stream: TextIO = sys.stderr,
+    offline: bool = False,
 ) -> tuple[Report, BuildSummary | None]:
-    """Build the site into `site_dir`; on any problem return the report and leave `site_dir` as it was."""
+    """Build the site into `site_dir`; on any problem return the report and leave `site_dir` as it was.
+
+    `offline` builds the copy that works from file:// (catalogue/offline.py); it raises
+    OfflineError, before anything is made, when something it needs is missing.
+    """
     started = time.perf_counter()
+    if offline:
+        shim()
     catalogue, report = validate(products_dir, producers_dir, settings_path, today)
     if not report.ok:
         return report, None
@@ -71,13 +80,16 @@ def build_site(
         if not report.ok:
             return report, None
         site = Site(catalogue, media.products, today)
-        built = build_languages(catalogue.settings, lambda lang: list(all_pages(site, lang)), work)
+        built = build_languages(catalogue.settings, lambda lang: list(all_pages(site, lang)), work, offline)
         _assemble({lang: folder for lang, (folder, _) in built.items()}, staging)
         _write_sitemaps(catalogue.settings.site_url, {lang: paths for lang, (_, paths) in built.items()}, staging)
         _write_open_data(site, staging / "data")
-        for path, html in digital_link_pages(catalogue).items():
+        extra = digital_link_pages(catalogue) | {kiosk_path(lang): kiosk_page(site, lang) for lang in catalogue.settings.languages}
+        for path, html in extra.items():
             (staging / path).parent.mkdir(parents=True, exist_ok=True)
             (staging / path).write_text(html, encoding="utf-8")
+        if offline:
+            rewrite_pages(staging)
         _swap(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -84,10 +84,11 @@ def _select(name: str, label: str, options: list[tuple[str, str]], lang: str) ->
     return f'<label class="ocop-finder__facet">{esc(label)} <select name="{name}">{choices}</select></label>'
 
 
-def finder_form(site: Site, lang: str, root: str) -> str:
+def finder_form(site: Site, lang: str, root: str, qr: bool = False, assets: str = "../assets/") -> str:
     """The finder's form and result list; hidden until its script runs (the paginated cards stay
-    for readers without JavaScript). `root` is the relative path from the page (products/ in its
-    language) to the site root, where data/, img/ and badges/ are."""
+    for readers without JavaScript). `root` is the relative path from the page to the site root,
+    where data/, img/ and badges/ are; `assets` to the language's theme assets. With `qr` the
+    results show each product's QR code (the kiosk page)."""
     units = province().units
     used = {p.commune for p in site.catalogue.producers.values()}
     used |= {p.origin.commune for p in site.catalogue.products.values() if p.origin and p.origin.commune}
@@ -103,11 +104,12 @@ def finder_form(site: Site, lang: str, root: str) -> str:
     texts = {
         "found": t(lang, "finder_found", n="{n}"),
         "more": t(lang, "finder_more"),
+        "scan": t(lang, "kiosk_scan"),
         "badges": {f"{n}-{s.value}": badge_label(n, s, lang) for n in (3, 4, 5) for s in CertificateStatus},
     }
     texts_json = json.dumps(texts, ensure_ascii=False).replace("<", "\\u003c")
     return (
-        f'<form class="ocop-finder" role="search" hidden data-root="{root}" data-lang="{lang}">'
+        f'<form class="ocop-finder" role="search" hidden data-root="{root}" data-lang="{lang}"{" data-qr" if qr else ""}>'
         f'<label class="ocop-finder__query" for="ocop-finder-q">{esc(t(lang, "finder"))}</label>'
         f'<input id="ocop-finder-q" name="q" type="search" autocomplete="off" spellcheck="false" '
         f'placeholder="{esc(t(lang, "finder_query"))}" aria-describedby="ocop-finder-count">'
@@ -118,5 +120,5 @@ def finder_form(site: Site, lang: str, root: str) -> str:
         '<ul class="ocop-cards ocop-finder__results" hidden></ul>'
         f'<button type="button" class="md-button ocop-finder__more" hidden>{esc(t(lang, "finder_more"))}</button>'
         f'<script type="application/json" id="ocop-finder-texts">{texts_json}</script>'
-        f'<script src="{root}data/finder-{lang}.js" defer></script><script src="../assets/ocop-finder.js" defer></script>'
+        f'<script src="{root}data/finder-{lang}.js" defer></script><script src="{assets}ocop-finder.js" defer></script>'
     )

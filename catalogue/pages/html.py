@@ -60,8 +60,8 @@ def text_span(text: str, fell_back: bool) -> str:
     return f'<span lang="vi">{esc(text)}</span>' if fell_back else esc(text)
 
 
-def card(site: Site, product: Product, page: str, lang: str) -> str:
-    """A product card for listings: photo, name, stars, status, producer and place."""
+def card(site: Site, product: Product, page: str, lang: str, extra: str = "") -> str:
+    """A product card for listings: photo, name, stars, status, producer and place (and `extra` HTML)."""
     media = site.media.get(product.id)
     status = site.status(product)
     name, fell_back = localized(product, "name", lang)
@@ -77,7 +77,7 @@ def card(site: Site, product: Product, page: str, lang: str) -> str:
         f'<a class="ocop-card__link" href="{href}">{image}<span class="ocop-card__name">{text_span(name or "", fell_back)}</span></a>'
         f'<img class="ocop-card__badge" src="{relative(badge, page)}" width="104" height="31" alt="{esc(site.badge_label(product, lang))}">'
         f'<span class="ocop-chip ocop-chip--{status.value}">{esc(status_text(site, product, lang).split(":")[0])}</span>'
-        f'<span class="ocop-card__meta">{esc(site.producer_name(producer, lang))} · {esc(place)}</span></li>'
+        f'<span class="ocop-card__meta">{esc(site.producer_name(producer, lang))} · {esc(place)}</span>{extra}</li>'
     )
 
 

@@ -83,6 +83,10 @@ TEXT: dict[str, dict[str, str]] = {
         "finder_more": "Xem thêm",
         "finder_clear": "Xóa bộ lọc",
         "finder_button": "Tìm",
+        "kiosk": "Màn hình giới thiệu sản phẩm",
+        "kiosk_full": "Toàn màn hình",
+        "kiosk_scan": "Quét mã để xem trên điện thoại",
+        "kiosk_other": "English",
     },
     "en": {
         "home": "Home",
@@ -160,6 +164,10 @@ TEXT: dict[str, dict[str, str]] = {
         "finder_more": "Show more",
         "finder_clear": "Clear filters",
         "finder_button": "Search",
+        "kiosk": "Product showcase screen",
+        "kiosk_full": "Full screen",
+        "kiosk_scan": "Scan to open on your phone",
+        "kiosk_other": "Tiếng Việt",
     },
 }
 
@@ -208,3 +216,8 @@ def format_phone(digits: str) -> str:
 def tel_href(digits: str) -> str:
     """A tap-to-call link in international form: tel:+84912345678."""
     return f"tel:+84{digits[1:]}" if digits.startswith("0") and not digits.startswith(("1800", "1900")) else f"tel:{digits}"
+
+
+def status_texts(lang: str, expiring_days: int) -> dict[str, object]:
+    """What ocop-status.js needs to word a status in the browser (the page's #ocop-status-texts)."""
+    return {"lang": lang, "expiring_days": expiring_days, **{k.value: v for k, v in STATUS_TEXT[lang].items()}}

@@ -23,7 +23,8 @@
     card.className = "ocop-check__hit ocop-status--" + status.state;
     card.setAttribute("data-ocop-status", status.state);
     var link = document.createElement("a");
-    link.href = base + "p/" + hit[0] + "/";
+    // Folders open their index.html on a web server, but not from file:// (the offline copy).
+    link.href = base + "p/" + hit[0] + "/" + (location.protocol === "file:" ? "index.html" : "");
     link.textContent = hit[3];
     var title = document.createElement("p");
     title.appendChild(link);

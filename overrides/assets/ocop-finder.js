@@ -152,6 +152,13 @@
       element("span", "ocop-chip ocop-chip--" + status.state, status.words.split(":")[0]),
       element("span", "ocop-card__meta", item.producer[0] + " · " + place)
     );
+    if (form.hasAttribute("data-qr")) {
+      var qr = element("img", "ocop-kiosk__qr");
+      qr.src = root + "qr/" + row[0] + ".svg";
+      qr.alt = texts.scan;
+      qr.width = qr.height = 120;
+      li.appendChild(qr);
+    }
     return li;
   }
 
