@@ -67,7 +67,7 @@ def built_pages(site: Path) -> list[str]:
     pages = []
     for path in site.rglob("index.html"):
         folder = path.parent.relative_to(site).as_posix()
-        if folder.split("/")[0] not in ("en", "01", "print", "data"):
+        if folder.split("/")[0] not in ("en", "01", "print", "data", "kiosk"):  # kiosk: a page of its own, not indexed
             pages.append("" if folder == "." else f"{folder}/")
     return sorted(pages)
 
