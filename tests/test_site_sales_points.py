@@ -119,6 +119,10 @@ def test_an_ended_fair_leaves_the_product_page_but_stays_on_the_list_as_ended(ba
         product = BeautifulSoup(product_body(site, site.catalogue.products["base-product"], "vi"), "html.parser")
         links = [a["href"] for a in product.select(".ocop-in-person li a")]
         assert links == ["../../sales-points/#base-showroom"] + (["../../sales-points/#base-fair-booth"] if booth_listed else [])
+        details = [small.get_text() for small in product.select(".ocop-in-person li small")]
+        assert details == ["Trung tâm giới thiệu và bán sản phẩm OCOP · xã Tả Lèng"] + (
+            ["Gian hàng hội chợ · Hà Nội · Từ 10/12/2026 đến 14/12/2026"] if booth_listed else []
+        )
         listing = BeautifulSoup(sales_points_page(site, "vi").body, "html.parser")
         booth = listing.select_one("section#base-fair-booth")
         assert (booth.select_one(".ocop-status") is None) is booth_listed
@@ -132,6 +136,21 @@ def test_a_product_no_longer_in_force_is_not_sent_to_the_shops(base_catalogue: P
     listing = BeautifulSoup(sales_points_page(site, "en").body, "html.parser")
     item = listing.select_one('section#base-showroom li[data-ocop-id="base-product"]')
     assert item["data-ocop-status"] == "expired" and item.small.get_text() == "Expired on 10 Mar 2028"
+
+
+def test_the_kind_is_left_out_when_the_name_says_it(base_catalogue: Path) -> None:
+    text = (base_catalogue / "catalogue.yaml").read_text(encoding="utf-8")
+    renamed = text.replace("name_en: Tả Lèng OCOP showroom", "name_en: Tả Lèng showroom").replace(
+        "name: Gian hàng OCOP Lai Châu tại hội chợ Hà Nội", "name: Gian hàng hội chợ OCOP Lai Châu"
+    )
+    (base_catalogue / "catalogue.yaml").write_text(renamed, encoding="utf-8")
+    site = base_site(TODAY)
+    for lang, expected in (
+        ("vi", ["Trung tâm giới thiệu và bán sản phẩm OCOP · xã Tả Lèng", "Hà Nội · Từ 10/12/2026 đến 14/12/2026"]),
+        ("en", ["OCOP showroom · xã Tả Lèng", "Fair booth · Hà Nội · 10 Dec 2026 to 14 Dec 2026"]),
+    ):
+        product = BeautifulSoup(product_body(site, site.catalogue.products["base-product"], lang), "html.parser")
+        assert [small.get_text() for small in product.select(".ocop-in-person li small")] == expected
 
 
 def test_english_page_marks_vietnamese_left_untranslated(base_catalogue: Path) -> None:

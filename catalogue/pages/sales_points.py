@@ -7,6 +7,7 @@ from datetime import date
 
 from ..model import Product
 from ..places import province
+from ..rules import fold_tone_marks
 from ..sales_points import SalesPoint
 from ..status import CertificateStatus
 from ..vocab import SALES_POINT_LABELS, SalesPointKind
@@ -113,6 +114,13 @@ def _carried(site: Site, point: SalesPoint, page: str, lang: str) -> str:
     return f'<h4>{esc(t(lang, "carries"))}</h4><ul class="ocop-point__products">{"".join(items)}</ul>'
 
 
+def _kind_unless_named(point: SalesPoint, lang: str) -> str:
+    """The kind's label, or '' when the name already says it ('Điểm bán sản phẩm OCOP Tam Đường')."""
+    label = getattr(SALES_POINT_LABELS[point.kind], lang)
+    name = point.name_en if lang == "en" and point.name_en else point.name
+    return "" if fold_tone_marks(label) in fold_tone_marks(name) else label
+
+
 def see_in_person(site: Site, product: Product, page: str, lang: str) -> str:
     """The product page's 'See it in person' section: the points carrying it, fairs that ended left out.
 
@@ -125,7 +133,7 @@ def see_in_person(site: Site, product: Product, page: str, lang: str) -> str:
     items = []
     for point in points:
         href = relative(target, page) + f"#{point.id}"
-        details = [esc(getattr(SALES_POINT_LABELS[point.kind], lang)), esc(point_place(point)), point_dates(point, lang)]
+        details = [esc(_kind_unless_named(point, lang)), esc(point_place(point)), point_dates(point, lang)]
         items.append(f'<li><a href="{href}">{point_name(point, lang)}</a> <small>{" · ".join(d for d in details if d)}</small></li>')
     everything = f'<p><a href="{relative(target, page)}">{esc(t(lang, "all_sales_points"))}</a></p>'
     return (
