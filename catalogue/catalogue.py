@@ -9,6 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .model import Producer, Product, expiry_date
+from .sales_points import SalesPoint
 from .settings import Settings
 from .status import CertificateStatus, certificate_status, today_in
 
@@ -52,3 +53,15 @@ class Catalogue:
     def producer_of(self, product: Product) -> Producer:
         """The producer of a product."""
         return self.producers[product.producer]
+
+    @cached_property
+    def _points_by_product(self) -> dict[str, list[SalesPoint]]:
+        table: dict[str, list[SalesPoint]] = defaultdict(list)
+        for point in self.settings.sales_points:
+            for product_id in dict.fromkeys(point.products):
+                table[product_id].append(point)
+        return table
+
+    def sales_points_of(self, product_id: str) -> list[SalesPoint]:
+        """The sales points that carry a product, in the order of the settings."""
+        return list(self._points_by_product.get(product_id, []))

@@ -124,3 +124,38 @@ def check_index_js(catalogue: Catalogue, lang: str) -> str:
         revoked = cert.revoked.date.isoformat() if cert.revoked else None
         rows.append([product.id, folded, cert.number, name, product.stars, catalogue.expires(product).isoformat(), revoked])
     return "window.OCOP_CHECK = " + json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + ";\n"
+
+
+def sales_points_json(catalogue: Catalogue, today: date) -> str:
+    """/data/sales-points.json: the showrooms, sales points and fair booths, with the products each carries."""
+    site = catalogue.settings.site_url
+    points = [
+        {
+            "id": point.id,
+            "name": point.name,
+            "name_en": point.name_en,
+            "kind": point.kind.value,
+            "address": point.address,
+            "commune": point.commune,
+            "commune_name": province().units[point.commune].title if point.commune else None,
+            "province": point.province or province().name,
+            "phone": point.phone,
+            "hours": point.hours,
+            "hours_en": point.hours_en,
+            "from": point.first_day.isoformat() if point.first_day else None,
+            "to": point.last_day.isoformat() if point.last_day else None,
+            "ended": point.ended(today),
+            "coordinates": list(point.coordinates) if point.coordinates else None,
+            "products": list(dict.fromkeys(point.products)),
+            "url": f"{site}sales-points/#{point.id}",
+        }
+        for point in catalogue.settings.sales_points
+    ]
+    document = {
+        "province": catalogue.settings.province,
+        "site_url": site,
+        "demo": catalogue.settings.demo,
+        "status_on": today.isoformat(),
+        "sales_points": points,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"

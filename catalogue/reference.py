@@ -15,7 +15,7 @@ from pydantic_core import PydanticUndefined
 from .model import Producer, Product
 from .places import province
 from .settings import Settings
-from .vocab import GROUP_LABELS, PRODUCER_KIND_LABELS, CertificateKind, ChannelKind, categories, fact_labels
+from .vocab import GROUP_LABELS, PRODUCER_KIND_LABELS, SALES_POINT_LABELS, CertificateKind, ChannelKind, categories, fact_labels
 
 _VALIDATOR_NAMES = {
     "_check_id": "id",
@@ -113,6 +113,7 @@ def _vocabularies() -> list[str]:
     facts = [f"| `{key}` | {label.vi} | {label.en} |" for key, label in fact_labels().items()]
     kinds = [f"| `{k.value}` | {label.vi} | {label.en} |" for k, label in PRODUCER_KIND_LABELS.items()]
     units = [f"| `{u.id}` | {u.title} | {u.former_district} |" for u in province().units.values()]
+    points = [f"| `{k.value}` | {label.vi} | {label.en} |" for k, label in SALES_POINT_LABELS.items()]
     return [
         "## Groups (`group`)",
         "",
@@ -137,6 +138,14 @@ def _vocabularies() -> list[str]:
         "`certificate.kind`: " + ", ".join(f"`{k.value}`" for k in CertificateKind) + ".",
         "",
         "`channels[].kind`: " + ", ".join(f"`{k.value}`" for k in ChannelKind) + ".",
+        "",
+        "## Sales point kinds (`sales_points[].kind`)",
+        "",
+        _table("| code | Tiếng Việt | English |", points),
+        "",
+        f"A sales point gives either `commune` (in {province().name}) or `province` (outside it), never both. Every id in its",
+        "`products` must be a file in `products/`, listed once; a product whose certificate has expired or was revoked is a",
+        "warning. A point whose `to` day has passed (a fair that is over) is listed apart as ended, and product pages leave it out.",
         "",
         f"## Communes and wards of {province().name} (`commune`)",
         "",

@@ -15,6 +15,7 @@ from pydantic_core import PydanticCustomError
 from .fields import Email, Phone, Text, Url
 from .model import Record
 from .printing.sheets import LabelSheet
+from .sales_points import SalesPoint
 
 SETTINGS_FILE = "catalogue.yaml"
 
@@ -86,4 +87,7 @@ class Settings(Record):
     targets: Targets = Field(Targets(), description="The year's targets.")
     labels: LabelSheet = Field(
         LabelSheet(), description="A4 sheet of QR labels: an Avery preset (default L7160, 3 × 7) or numbers measured from your own sheet."
+    )
+    sales_points: list[SalesPoint] = Field(
+        default_factory=list, description="OCOP showrooms, sales points and fair booths, and the products each one carries."
     )

@@ -16,6 +16,7 @@ from .explain import findings
 from .load import Document, LoadError, load_yaml
 from .model import Producer, Product
 from .problems import Report
+from .sales_checks import check_sales_points
 from .settings import SETTINGS_FILE, Settings
 from .status import today_in
 
@@ -53,11 +54,14 @@ def load_record(path: Path, model: type[M], report: Report) -> Loaded[M] | None:
     return Loaded(record, doc)
 
 
+def settings_record(path: Path, report: Report) -> Loaded[Settings] | None:
+    """The settings in `path` with their document, or None when the file is absent or has errors."""
+    return load_record(path, Settings, report) if path.exists() else None
+
+
 def load_settings(path: Path, report: Report) -> Settings:
     """The settings in `path`, or the defaults when the file is absent or has errors."""
-    if not path.exists():
-        return Settings()
-    loaded = load_record(path, Settings, report)
+    loaded = settings_record(path, report)
     return loaded.record if loaded else Settings()
 
 
@@ -74,7 +78,8 @@ def validate(
     """
     report = Report()
     root = products_dir.parent
-    settings = load_settings(settings_path or root / SETTINGS_FILE, report)
+    settings_file = settings_record(settings_path or root / SETTINGS_FILE, report)
+    settings = settings_file.record if settings_file else Settings()
     today = today or today_in(settings.timezone)
     producers = list(_load_all(producers_dir, Producer, report))
     products = list(_load_all(products_dir, Product, report))
@@ -90,6 +95,9 @@ def validate(
     for item in products:
         catalogue.products.setdefault(item.record.id, item.record)
         catalogue.product_files.setdefault(item.record.id, item.doc.path)
+    if settings_file:
+        product_ids = {p.record.id for p in products} | {path.stem for path in yaml_files(products_dir)}
+        check_sales_points(catalogue, settings_file.doc, report, product_ids, today)
     return catalogue, report
 
 

@@ -1,4 +1,4 @@
-"""Closed sets of the data format: groups, categories, fact keys, kinds of producers and channels.
+"""Closed sets of the data format: groups, categories, fact keys, kinds of producers, channels and sales points.
 
 The groups are those of Decision 148/QĐ-TTg; the category and fact vocabularies ship with the
 package in `catalogue/data/` so that a province can extend them without touching code.
@@ -90,6 +90,21 @@ CHANNEL_LABELS: dict[ChannelKind, Label] = {
     ChannelKind.SHOP: Label("cửa hàng", "shop"),
     ChannelKind.DIRECT: Label("bán trực tiếp", "direct sales"),
     ChannelKind.EXPORT: Label("xuất khẩu", "export"),
+}
+
+
+class SalesPointKind(StrEnum):
+    """A place where visitors can see and buy OCOP products in person."""
+
+    SHOWROOM = "showroom"  # trung tâm / điểm giới thiệu và bán sản phẩm OCOP
+    SALES_POINT = "sales-point"  # điểm bán sản phẩm OCOP
+    FAIR_BOOTH = "fair-booth"  # gian hàng hội chợ, for the days of the fair
+
+
+SALES_POINT_LABELS: dict[SalesPointKind, Label] = {
+    SalesPointKind.SHOWROOM: Label("Trung tâm giới thiệu và bán sản phẩm OCOP", "OCOP showroom"),
+    SalesPointKind.SALES_POINT: Label("Điểm bán sản phẩm OCOP", "OCOP sales point"),
+    SalesPointKind.FAIR_BOOTH: Label("Gian hàng hội chợ", "Fair booth"),
 }
 
 # The plan's "modern channels": supermarkets, convenience stores and e-commerce.

@@ -1,13 +1,18 @@
-"""Open data: the CSV round-trips through Python's csv module with the same data as the JSON."""
+"""Open data: the CSV round-trips through Python's csv module with the same data as the JSON; the sales points match catalogue.yaml."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+from datetime import date
 from pathlib import Path
 
+import yaml
+
 from catalogue.exports import CSV_COLUMNS
+
+from .conftest import REPO
 
 
 def test_json_has_every_product_with_its_status(demo_site: Path) -> None:
@@ -43,3 +48,18 @@ def test_schema_describes_every_field(demo_site: Path) -> None:
             else:
                 kind = {str: "string", int: "integer", type(None): "null"}[type(value)]
                 assert kind in rule["type"], key
+
+
+def test_sales_points_json_matches_catalogue_yaml(demo_site: Path) -> None:
+    document = json.loads((demo_site / "data" / "sales-points.json").read_text(encoding="utf-8"))
+    points = yaml.safe_load((REPO / "catalogue.yaml").read_text(encoding="utf-8"))["sales_points"]
+    assert document["status_on"] == "2026-11-28" and document["demo"] is True
+    assert [p["id"] for p in document["sales_points"]] == [p["id"] for p in points]
+    products = {r["id"] for r in json.loads((demo_site / "data" / "products.json").read_text(encoding="utf-8"))["products"]}
+    for record, point in zip(document["sales_points"], points, strict=True):
+        assert record["products"] == point["products"] and set(record["products"]) <= products
+        assert (record["kind"], record["address"], record["commune"]) == (point["kind"], point["address"], point.get("commune"))
+        assert record["province"] == point.get("province", "Lai Châu")
+        assert record["to"] == (point["to"].isoformat() if "to" in point else None)
+        assert record["ended"] is ("to" in point and point["to"] < date(2026, 11, 28))
+        assert record["url"] == f"{document['site_url']}sales-points/#{point['id']}"

@@ -17,6 +17,7 @@ from catalogue.validate import validate
 from .conftest import FIXTURES, make_base_catalogue
 
 BASE = yaml.safe_load((FIXTURES / "base" / "products" / "base-product.yaml").read_text(encoding="utf-8"))
+BASE_SETTINGS = yaml.safe_load((FIXTURES / "base" / "catalogue.yaml").read_text(encoding="utf-8"))
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 scalars = st.one_of(
@@ -96,6 +97,20 @@ def test_mutations_of_a_valid_product(tmp_path_factory, data: st.DataObject) -> 
     action = data.draw(st.sampled_from(["delete", "replace", "add"]))
     mutated = mutate(BASE, path, action, data.draw(values))
     check(make_base_catalogue(tmp_path_factory.mktemp("cat")), yaml.safe_dump(mutated, allow_unicode=True))
+
+
+@SETTINGS
+@given(st.data())
+def test_mutations_of_valid_sales_points(tmp_path_factory, data: st.DataObject) -> None:
+    # The sales points are checked against the products and each other: no mutation may crash those checks.
+    path = data.draw(st.sampled_from([p for p in paths_of(BASE_SETTINGS) if p[0] == "sales_points"]))
+    action = data.draw(st.sampled_from(["delete", "replace", "add"]))
+    mutated = mutate(BASE_SETTINGS, path, action, data.draw(values))
+    root = make_base_catalogue(tmp_path_factory.mktemp("cat"))
+    (root / "catalogue.yaml").write_text(yaml.safe_dump(mutated, allow_unicode=True), encoding="utf-8")
+    _, report = validate(root / "products", root / "producers")
+    for problem in report.problems:
+        assert problem.line >= 1 and problem.code and problem.message
 
 
 def test_a_key_named_like_pydantics_key_marker(tmp_path_factory) -> None:

@@ -14,6 +14,7 @@ from .i18n import t
 from .listings import PageFile, home_page, listing_pages
 from .meta import product_head
 from .product import product_body
+from .sales_points import sales_points_page
 
 ABOUT_PAGES = ("ocop", "stars", "check", "data")
 
@@ -45,6 +46,7 @@ def all_pages(site: Site, lang: str) -> Iterator[PageFile]:
     yield home_page(site, lang)
     yield check_page(site, lang)
     yield from listing_pages(site, lang)
+    yield sales_points_page(site, lang)
     yield from product_pages(site, lang)
     yield from about_pages(lang)
 

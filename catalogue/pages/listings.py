@@ -147,6 +147,7 @@ def home_page(site: Site, lang: str) -> PageFile:
             ("stars/", "stars"),
             ("communes/", "communes"),
             ("producers/", "producers"),
+            ("sales-points/", "sales_points"),
             ("about/check/", "about_check"),
         )
     )

@@ -13,6 +13,7 @@ from .check import office_contact
 from .context import Site
 from .html import esc, localized, picture, relative, status_text, text_span
 from .i18n import format_date, format_phone, format_vnd, t, tel_href
+from .sales_points import see_in_person
 
 
 def render_markdown(text: str) -> str:
@@ -34,6 +35,7 @@ def product_body(site: Site, product: Product, lang: str) -> str:
         _facts(product, lang),
         _price(product, lang),
         _channels(product, lang),
+        see_in_person(site, product, page, lang),
         _origin(site, product, page, lang),
         _qr(site, product, page, lang),
         _others(site, product, page, lang),
