@@ -15,7 +15,7 @@ from pydantic_core import PydanticUndefined
 from .model import Producer, Product
 from .places import province
 from .settings import Settings
-from .vocab import GROUP_LABELS, PRODUCER_KIND_LABELS, CertificateKind, ChannelKind, categories, fact_labels
+from .vocab import GROUP_LABELS, INSPECTION_RESULT_LABELS, PRODUCER_KIND_LABELS, CertificateKind, ChannelKind, categories, fact_labels
 
 _VALIDATOR_NAMES = {
     "_check_id": "id",
@@ -113,6 +113,7 @@ def _vocabularies() -> list[str]:
     facts = [f"| `{key}` | {label.vi} | {label.en} |" for key, label in fact_labels().items()]
     kinds = [f"| `{k.value}` | {label.vi} | {label.en} |" for k, label in PRODUCER_KIND_LABELS.items()]
     units = [f"| `{u.id}` | {u.title} | {u.former_district} |" for u in province().units.values()]
+    results = [f"| `{r.value}` | {label.vi} | {label.en} |" for r, label in INSPECTION_RESULT_LABELS.items()]
     return [
         "## Groups (`group`)",
         "",
@@ -137,6 +138,13 @@ def _vocabularies() -> list[str]:
         "`certificate.kind`: " + ", ".join(f"`{k.value}`" for k in CertificateKind) + ".",
         "",
         "`channels[].kind`: " + ", ".join(f"`{k.value}`" for k in ChannelKind) + ".",
+        "",
+        "## Inspection results (`inspections[].result`)",
+        "",
+        "The programme dashboard lists products of 3 stars and up, in force, with no inspection in the last 12 months,"
+        " and those whose latest inspection did not pass.",
+        "",
+        _table("| code | Tiếng Việt | English |", results),
         "",
         f"## Communes and wards of {province().name} (`commune`)",
         "",
