@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TextIO
 
 from .catalogue import Catalogue
-from .exports import check_index_js, products_csv, products_json, products_schema
+from .dashboard import dashboard
+from .exports import check_index_js, products_csv, products_json, products_schema, re_evaluation_csv
 from .media.build import build_media
 from .media.cache import MediaCache
 from .pages.context import Site
@@ -89,6 +90,7 @@ def _write_open_data(catalogue: Catalogue, today: date, folder: Path) -> None:
     (folder / "products.json").write_text(products_json(catalogue, today), encoding="utf-8")
     (folder / "products.csv").write_bytes(products_csv(catalogue, today))
     (folder / "products.schema.json").write_text(products_schema(catalogue.settings.site_url), encoding="utf-8")
+    (folder / "re-evaluation.csv").write_bytes(re_evaluation_csv(catalogue, dashboard(catalogue, today)))
     for lang in catalogue.settings.languages:
         (folder / f"check-{lang}.js").write_text(check_index_js(catalogue, lang), encoding="utf-8")
 
