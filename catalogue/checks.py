@@ -77,6 +77,7 @@ def check_product(
     _check_producer(product, doc, report, producers)
     _check_category(product, doc, report)
     _check_dates(product, doc, report, settings, today)
+    _check_inspections(product, doc, report, today)
     _check_price(product, doc, report)
     _check_coordinates(product, doc, report)
     _check_images(product, doc, report, root)
@@ -140,6 +141,18 @@ def _check_dates(product: Product, doc: Document, report: Report, settings: Sett
             f"certificate.expires: {cert.expires} is more than {settings.certificate_validity_months} months "
             f"after the issue date (expected {longest})",
         )
+
+
+def _check_inspections(product: Product, doc: Document, report: Report, today: date) -> None:
+    for index, inspection in enumerate(product.inspections):
+        if inspection.date > today:
+            report.warn(
+                doc.path,
+                doc.line_of(("inspections", index, "date")),
+                "inspection-in-future",
+                f"inspections[{index + 1}].date: {inspection.date} is after today ({today}); "
+                "the dashboard ignores an inspection until its day",
+            )
 
 
 def _check_price(product: Product, doc: Document, report: Report) -> None:

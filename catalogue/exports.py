@@ -1,4 +1,5 @@
-"""Open data: every product as JSON and as CSV (UTF-8 with a BOM, so that Excel reads Vietnamese)."""
+"""Open data: every product as JSON and as CSV (UTF-8 with a BOM, so that Excel reads Vietnamese), and
+the programme dashboard's re-evaluation list as CSV."""
 
 from __future__ import annotations
 
@@ -9,9 +10,12 @@ from datetime import date
 from typing import Any
 
 from .catalogue import Catalogue
+from .dashboard import Dashboard
 from .media.qr import product_url
+from .pages.i18n import format_phone
 from .places import province
 from .rules import fold_code, gtin14
+from .status import CertificateStatus
 
 CSV_COLUMNS = [
     "id", "name", "name_en", "group", "category", "stars", "status", "certificate_number", "issuer", "issued", "expires",
@@ -159,3 +163,45 @@ def sales_points_json(catalogue: Catalogue, today: date) -> str:
         "sales_points": points,
     }
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+RE_EVALUATION_COLUMNS = [
+    "situation", "product_id", "product_name", "product_name_en", "stars", "certificate_number", "issued", "expires",
+    "days_left", "revoked_on", "revoked_reason", "producer_id", "producer_name", "producer_phone", "commune_name", "url",
+]  # fmt: skip
+
+
+def re_evaluation_csv(catalogue: Catalogue, figures: Dashboard) -> bytes:
+    """/data/re-evaluation.csv: the dashboard's re-evaluation list, UTF-8 with a byte-order mark.
+
+    `situation` is `due` (ends within the dashboard's 6 months), `expired` or `revoked`; `days_left`
+    is negative once expired and empty for a revoked certificate. Phones are grouped for reading
+    (0912 345 678), which also keeps Excel from dropping their leading 0.
+    """
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=RE_EVALUATION_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for row in figures.re_evaluation:
+        product, producer, cert = row.product, row.producer, row.product.certificate
+        revoked = row.status is CertificateStatus.REVOKED
+        writer.writerow(
+            {
+                "situation": "revoked" if revoked else "expired" if row.status is CertificateStatus.EXPIRED else "due",
+                "product_id": product.id,
+                "product_name": product.name,
+                "product_name_en": product.english.name if product.english and product.english.name else "",
+                "stars": product.stars,
+                "certificate_number": cert.number,
+                "issued": cert.issued.isoformat(),
+                "expires": row.expires.isoformat(),
+                "days_left": "" if revoked else row.days_left,
+                "revoked_on": cert.revoked.date.isoformat() if cert.revoked else "",
+                "revoked_reason": cert.revoked.reason if cert.revoked else "",
+                "producer_id": producer.id,
+                "producer_name": producer.name,
+                "producer_phone": format_phone(producer.phone),
+                "commune_name": province().units[producer.commune].title,
+                "url": product_url(catalogue.settings.site_url, product.id),
+            }
+        )
+    return out.getvalue().encode("utf-8-sig")

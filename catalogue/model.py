@@ -29,7 +29,7 @@ from .fields import (
     Url,
 )
 from .rules import add_months
-from .vocab import CertificateKind, ChannelKind, Group, ProducerKind
+from .vocab import CertificateKind, ChannelKind, Group, InspectionResult, ProducerKind
 
 Vnd = Annotated[StrictInt, Field(ge=0)]
 
@@ -102,6 +102,15 @@ class Channel(Record):
     url: Url | None = Field(None, description="Web address, http or https only.")
 
 
+class Inspection(Record):
+    """A post-certification check of the product (kiểm tra, giám sát sau chứng nhận)."""
+
+    date: IsoDate = Field(description="Day of the inspection, YYYY-MM-DD; not in the future.")
+    body: Text = Field(description="Inspecting body, e.g. Sở Nông nghiệp và Môi trường tỉnh Lai Châu.")
+    result: InspectionResult = Field(description="pass, minor-issues or fail (đạt / có tồn tại cần khắc phục / không đạt).")
+    note: Text | None = Field(None, description="What was checked or found.")
+
+
 class ProductTranslation(Record):
     """English text of a product; anything left out falls back to Vietnamese."""
 
@@ -139,6 +148,9 @@ class Product(Record):
     origin: Origin | None = None
     gtin: Gtin | None = Field(None, description="GTIN-8/12/13/14 barcode number with a valid check digit (text).")
     channels: list[Channel] = Field(default_factory=list, description="Where to buy.")
+    inspections: list[Inspection] = Field(
+        default_factory=list, description="Post-certification checks, in any order; the programme dashboard uses the latest."
+    )
     translations: ProductTranslations | None = None
     tags: list[Text] = Field(default_factory=list, description="Free tags.")
     featured: StrictBool = Field(False, description="Shown first on the home page.")
@@ -176,6 +188,12 @@ class Producer(Record):
     zalo: Phone | None = Field(None, description="Phone number registered on Zalo.")
     tax_code: TaxCode | None = Field(None, description="Tax code (mã số thuế): 10 digits, or 10-3.")
     translations: ProducerTranslations | None = None
+
+
+def last_inspection(product: Product, today: date) -> Inspection | None:
+    """The product's latest inspection on or before `today` (a later date is a typo, warned about), if any."""
+    done = [i for i in product.inspections if i.date <= today]
+    return max(done, key=lambda i: i.date) if done else None
 
 
 def expiry_date(certificate: Certificate, validity_months: int) -> date:

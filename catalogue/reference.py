@@ -15,7 +15,16 @@ from pydantic_core import PydanticUndefined
 from .model import Producer, Product
 from .places import province
 from .settings import Settings
-from .vocab import GROUP_LABELS, PRODUCER_KIND_LABELS, SALES_POINT_LABELS, CertificateKind, ChannelKind, categories, fact_labels
+from .vocab import (
+    GROUP_LABELS,
+    INSPECTION_RESULT_LABELS,
+    PRODUCER_KIND_LABELS,
+    SALES_POINT_LABELS,
+    CertificateKind,
+    ChannelKind,
+    categories,
+    fact_labels,
+)
 
 _VALIDATOR_NAMES = {
     "_check_id": "id",
@@ -114,6 +123,7 @@ def _vocabularies() -> list[str]:
     kinds = [f"| `{k.value}` | {label.vi} | {label.en} |" for k, label in PRODUCER_KIND_LABELS.items()]
     units = [f"| `{u.id}` | {u.title} | {u.former_district} |" for u in province().units.values()]
     points = [f"| `{k.value}` | {label.vi} | {label.en} |" for k, label in SALES_POINT_LABELS.items()]
+    results = [f"| `{r.value}` | {label.vi} | {label.en} |" for r, label in INSPECTION_RESULT_LABELS.items()]
     return [
         "## Groups (`group`)",
         "",
@@ -146,6 +156,12 @@ def _vocabularies() -> list[str]:
         f"A sales point gives either `commune` (in {province().name}) or `province` (outside it), never both. Every id in its",
         "`products` must be a file in `products/`, listed once; a product whose certificate has expired or was revoked is a",
         "warning. A point whose `to` day has passed (a fair that is over) is listed apart as ended, and product pages leave it out.",
+        "## Inspection results (`inspections[].result`)",
+        "",
+        "The programme dashboard lists products of 3 stars and up, in force, with no inspection in the last 12 months,"
+        " and those whose latest inspection did not pass.",
+        "",
+        _table("| code | Tiếng Việt | English |", results),
         "",
         f"## Communes and wards of {province().name} (`commune`)",
         "",

@@ -58,6 +58,7 @@ def _nav(lang: str) -> list[dict[str, object]]:
         {t(lang, "producers"): "producers/index.md"},
         {t(lang, "sales_points"): "sales-points/index.md"},
         {t(lang, "check"): "check/index.md"},
+        {t(lang, "dashboard"): "dashboard/index.md"},
         {t(lang, "about"): [{t(lang, f"about_{n}"): f"about/{n}.md"} for n in ("ocop", "stars", "check", "data")]},
     ]
 

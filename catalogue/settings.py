@@ -43,6 +43,9 @@ class Targets(Record):
     year: Annotated[StrictInt, Field(ge=2018, le=2100)] = Field(2025, description="Plan year.")
     new_products: Annotated[StrictInt, Field(ge=0)] = Field(60, description="Newly certified products (công nhận mới), more than.")
     renewed_products: Annotated[StrictInt, Field(ge=0)] = Field(30, description="Re-certified products (công nhận lại), more than.")
+    upgraded_products: Annotated[StrictInt, Field(ge=0)] | None = Field(
+        None, description="Products upgraded to more stars (nâng hạng), more than; the 2025 plan sets none."
+    )
     total_products: Annotated[StrictInt, Field(ge=0)] = Field(282, description="Products in force in the province, more than.")
     modern_channel_share: Annotated[float, Field(ge=0, le=1)] = Field(
         0.7, description="Share of producers selling through modern channels (supermarket, convenience store, e-commerce), at least."

@@ -1,4 +1,5 @@
-"""Closed sets of the data format: groups, categories, fact keys, kinds of producers, channels and sales points.
+"""Closed sets of the data format: groups, categories, fact keys, kinds of producers, channels and sales points,
+results of inspections.
 
 The groups are those of Decision 148/QĐ-TTg; the category and fact vocabularies ship with the
 package in `catalogue/data/` so that a province can extend them without touching code.
@@ -68,6 +69,21 @@ class CertificateKind(StrEnum):
     NEW = "new"
     RENEWAL = "renewal"
     UPGRADE = "upgrade"
+
+
+class InspectionResult(StrEnum):
+    """Outcome of a post-certification check (kiểm tra, giám sát sau chứng nhận)."""
+
+    PASS = "pass"
+    MINOR_ISSUES = "minor-issues"
+    FAIL = "fail"
+
+
+INSPECTION_RESULT_LABELS: dict[InspectionResult, Label] = {
+    InspectionResult.PASS: Label("Đạt", "Passed"),
+    InspectionResult.MINOR_ISSUES: Label("Có tồn tại cần khắc phục", "Issues to put right"),
+    InspectionResult.FAIL: Label("Không đạt", "Failed"),
+}
 
 
 class ChannelKind(StrEnum):

@@ -31,9 +31,11 @@ SCREENSHOTS = Path(__file__).parent / "output" / "screenshots"
 PHONE_WIDTH = PHONE["viewport"]["width"]
 PRODUCTS = ["mat-ong-pa-u", "lap-suon-lon-den-muong-te"]
 LANGUAGES = {"vi": "", "en": "en/"}
-# Home, listing, one product page and the sales points, in both languages: each is loaded once on a phone, then
-# checked for sideways scrolling, accessibility (axe) and requests off the machine.
-KEY_PAGES = [f"{prefix}{path}" for prefix in LANGUAGES.values() for path in ("", "products/", "p/mat-ong-pa-u/", "sales-points/")]
+# Home, listing, one product page, the sales points and the programme dashboard, in both languages: each is
+# loaded once on a phone, then checked for sideways scrolling, accessibility (axe) and requests off the machine.
+KEY_PAGES = [
+    f"{prefix}{path}" for prefix in LANGUAGES.values() for path in ("", "products/", "p/mat-ong-pa-u/", "sales-points/", "dashboard/")
+]
 
 
 @dataclass
@@ -120,7 +122,7 @@ def report_axe(url: str, violations: list[dict[str, Any]], incomplete: list[dict
 
 # The other index pages (lists of links with counts), once, on a desktop: wide lines are where axe's
 # link-in-text-block rule can decide (on a phone the narrow layout makes it "incomplete").
-@pytest.mark.parametrize("path", ["stars/", "groups/", "communes/", "producers/", "sales-points/"])
+@pytest.mark.parametrize("path", ["stars/", "groups/", "communes/", "producers/", "sales-points/", "dashboard/", "en/dashboard/"])
 def test_index_pages_accessibility_on_a_desktop(open_page: Callable[..., Any], site_url: str, path: str) -> None:
     page = open_page(**DESKTOP)
     page.goto(f"{site_url}/{path}")
@@ -195,6 +197,8 @@ def test_screenshots_for_review(open_page: Callable[..., Any], site_url: str, de
         ("phone-home-vi", phone, "", None),
         ("phone-products-vi", phone, "products/", 3 * 844),
         ("phone-sales-points-vi", phone, "sales-points/", 3 * 844),
+        ("phone-dashboard-vi", phone, "dashboard/", 4 * 844),
+        ("desktop-dashboard-en", desktop, "en/dashboard/", 1600),
         ("desktop-home-vi", desktop, "", 800),
         ("desktop-products-vi", desktop, "products/", 800),
     ]

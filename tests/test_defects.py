@@ -57,8 +57,11 @@ PRODUCT_DEFECTS = [
     ("empty-file.yaml", 1, "empty-file"),
     ("not-a-mapping.yaml", 1, "not-a-mapping"),
     ("latin1-encoding.yaml", 3, "encoding"),
+    ("inspection-unknown-result.yaml", 37, "invalid-value"),
+    ("inspection-missing-body.yaml", 35, "missing-field"),
+    ("inspection-date-written-dd-mm-yyyy.yaml", 35, "invalid-date"),
 ]
-PRODUCT_WARNINGS = [("coordinates-outside.yaml", 29, "coordinates-outside")]
+PRODUCT_WARNINGS = [("coordinates-outside.yaml", 29, "coordinates-outside"), ("inspection-in-future.yaml", 38, "inspection-in-future")]
 PRODUCER_DEFECTS = [
     ("bad-phone.yaml", 7, "invalid-phone"),
     ("bad-kind.yaml", 4, "invalid-value"),
@@ -107,6 +110,22 @@ def test_product_warning(base_catalogue: Path, name: str, line: int, code: str) 
 def test_producer_defect(base_catalogue: Path, name: str, line: int, code: str) -> None:
     add_defect(base_catalogue, "producers", name)
     assert problems_in(base_catalogue, "producers", name) == [(f"producers/{name}", line, code, Severity.ERROR)]
+
+
+INSPECTION_MESSAGES = {
+    "inspection-unknown-result.yaml": "inspections[1].result: must be 'pass', 'minor-issues' or 'fail', got 'passed'; did you mean 'pass'?",
+    "inspection-missing-body.yaml": "inspections[1].body: required field is missing",
+    "inspection-date-written-dd-mm-yyyy.yaml": "inspections[1].date: expected a date written YYYY-MM-DD, got '02/04/2026'",
+    "inspection-in-future.yaml": "inspections[2].date: 2027-04-02 is after today (2026-11-28); "
+    "the dashboard ignores an inspection until its day",
+}
+
+
+@pytest.mark.parametrize(("name", "message"), INSPECTION_MESSAGES.items())
+def test_inspection_messages_say_what_to_fix(base_catalogue: Path, name: str, message: str) -> None:
+    add_defect(base_catalogue, "products", name)
+    _, report = validate(base_catalogue / "products", base_catalogue / "producers", today=TODAY)
+    assert [p.message for p in report.problems if p.file == f"products/{name}"] == [message]
 
 
 def test_duplicate_id_in_yml_twin(base_catalogue: Path) -> None:

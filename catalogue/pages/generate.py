@@ -9,6 +9,7 @@ import yaml
 
 from .check import check_page
 from .context import Site
+from .dashboard import dashboard_page
 from .html import localized
 from .i18n import t
 from .listings import PageFile, home_page, listing_pages
@@ -45,6 +46,7 @@ def all_pages(site: Site, lang: str) -> Iterator[PageFile]:
     """Every page of one language."""
     yield home_page(site, lang)
     yield check_page(site, lang)
+    yield dashboard_page(site, lang)
     yield from listing_pages(site, lang)
     yield sales_points_page(site, lang)
     yield from product_pages(site, lang)

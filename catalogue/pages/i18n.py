@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 from ..status import CertificateStatus
@@ -109,6 +110,71 @@ TEXT: dict[str, dict[str, str]] = {
         "province": "Tỉnh, thành phố",
         "map": "Xem bản đồ",
         "carries": "Sản phẩm OCOP có tại đây",
+        "dashboard": "Theo dõi chương trình",
+        "dash_title": "Theo dõi Chương trình OCOP",
+        "dash_as_of": "Số liệu tính đến ngày {date}, ngày tạo trang này; chỉ tiêu năm {year} theo Kế hoạch thực hiện "
+        "Chương trình OCOP của tỉnh.",
+        "dash_contents": "Trên trang này",
+        "dash_targets": "Kết quả so với chỉ tiêu năm {year}",
+        "target_new": "Sản phẩm công nhận mới",
+        "target_renewal": "Sản phẩm công nhận lại",
+        "target_upgrade": "Sản phẩm nâng hạng",
+        "target_total": "Sản phẩm còn hiệu lực",
+        "target_modern-channels": "Chủ thể bán qua kênh hiện đại",
+        "more_than": "trên {n}",
+        "at_least": "ít nhất {n}",
+        "no_target": "không đặt chỉ tiêu",
+        "met": "Đạt chỉ tiêu",
+        "not_met": "Chưa đạt chỉ tiêu",
+        "col_measure": "Nội dung",
+        "col_result": "Kết quả / chỉ tiêu",
+        "col_ratio": "So với chỉ tiêu",
+        "col_assessment": "Đánh giá",
+        "dash_targets_def": "Sản phẩm công nhận mới, công nhận lại và nâng hạng được đếm theo giấy chứng nhận cấp trong năm {year} "
+        "(trường certificate.kind), kể cả giấy chứng nhận bị thu hồi sau đó. Sản phẩm còn hiệu lực được đếm vào ngày {date}.",
+        "dash_without_kind": "{n} giấy chứng nhận cấp trong năm {year} chưa ghi là công nhận mới, công nhận lại hay nâng hạng "
+        "nên chưa được đếm.",
+        "dash_channels": "Kênh bán hàng hiện đại",
+        "dash_channels_def": "Một chủ thể được tính là bán qua kênh hiện đại khi ít nhất một sản phẩm còn hiệu lực của chủ thể có kênh bán "
+        "là siêu thị, cửa hàng tiện lợi hoặc sàn thương mại điện tử. Tỷ lệ tính trên số chủ thể có ít nhất một sản phẩm còn hiệu lực.",
+        "dash_channels_figure": "{modern} trên {producers} chủ thể ({share}).",
+        "dash_target_is": "Chỉ tiêu: {target}.",
+        "dash_channels_without": "Chủ thể chưa bán qua kênh hiện đại",
+        "dash_in_force": "Sản phẩm còn hiệu lực",
+        "dash_in_force_def": "Sản phẩm có giấy chứng nhận còn hiệu lực (kể cả sắp hết hạn) vào ngày {date}: {n} sản phẩm. "
+        "Mỗi sản phẩm được tính ở xã, phường nơi chủ thể đăng ký.",
+        "dash_by_group": "Theo nhóm sản phẩm",
+        "dash_by_stars": "Theo hạng sao",
+        "dash_by_commune": "Theo xã, phường",
+        "col_group": "Nhóm",
+        "col_stars": "Hạng sao",
+        "col_commune": "Xã, phường",
+        "col_count": "Số sản phẩm",
+        "dash_communes_without": "Xã, phường chưa có sản phẩm còn hiệu lực ({n}):",
+        "dash_re_evaluation": "Đánh giá lại",
+        "dash_re_evaluation_def": "Giấy chứng nhận có hiệu lực {months} tháng kể từ ngày cấp; chủ thể cần được thông báo để nộp hồ sơ "
+        "đánh giá lại trước ngày hết hạn.",
+        "dash_expiring": "Hết hạn trong {months} tháng tới (đến hết ngày {date})",
+        "dash_expired": "Đã hết hạn nhưng vẫn còn trong danh mục",
+        "dash_revoked": "Đã bị thu hồi",
+        "dash_csv": "Tải danh sách đánh giá lại (CSV, mở được bằng Excel)",
+        "dash_none": "Không có.",
+        "col_product": "Sản phẩm",
+        "col_producer": "Chủ thể, điện thoại",
+        "col_expires": "Hiệu lực đến",
+        "col_days_left": "Còn (ngày)",
+        "col_days_past": "Đã quá (ngày)",
+        "col_revoked_on": "Ngày thu hồi",
+        "col_reason": "Lý do",
+        "dash_inspections": "Kiểm tra sau chứng nhận",
+        "dash_not_inspected": "Chưa được kiểm tra trong {months} tháng qua",
+        "dash_not_inspected_def": "Sản phẩm từ {stars} sao trở lên còn hiệu lực, chưa từng được kiểm tra hoặc được kiểm tra lần gần nhất "
+        "trước ngày {date}.",
+        "dash_not_passed": "Lần kiểm tra gần nhất chưa đạt",
+        "dash_not_passed_def": "Sản phẩm còn hiệu lực mà lần kiểm tra gần nhất có tồn tại cần khắc phục hoặc không đạt.",
+        "col_last_inspection": "Kiểm tra gần nhất",
+        "col_inspection_result": "Kết quả kiểm tra",
+        "never_inspected": "Chưa kiểm tra",
     },
     "en": {
         "home": "Home",
@@ -212,6 +278,70 @@ TEXT: dict[str, dict[str, str]] = {
         "province": "Province or city",
         "map": "Map",
         "carries": "OCOP products here",
+        "dashboard": "Programme dashboard",
+        "dash_title": "OCOP programme dashboard",
+        "dash_as_of": "Figures as of {date}, the day this page was built; targets for {year} from the province's OCOP plan.",
+        "dash_contents": "On this page",
+        "dash_targets": "Results against the {year} targets",
+        "target_new": "Newly certified products",
+        "target_renewal": "Re-certified products",
+        "target_upgrade": "Upgraded products",
+        "target_total": "Products in force",
+        "target_modern-channels": "Producers in modern channels",
+        "more_than": "more than {n}",
+        "at_least": "at least {n}",
+        "no_target": "no target set",
+        "met": "Target met",
+        "not_met": "Target not met",
+        "col_measure": "Measure",
+        "col_result": "Result / target",
+        "col_ratio": "Against target",
+        "col_assessment": "Assessment",
+        "dash_targets_def": "New, re-certified and upgraded products are counted from the certificates issued in {year} "
+        "(the certificate.kind field), including certificates revoked since. Products in force are counted on {date}.",
+        "dash_without_kind": "{n} certificates issued in {year} do not say whether they are new, re-certified or upgraded, "
+        "so they are not counted.",
+        "dash_channels": "Modern sales channels",
+        "dash_channels_def": "A producer counts as selling through modern channels when at least one of its products in force "
+        "lists a supermarket, a convenience store or an e-commerce platform. The share is out of the producers with at least "
+        "one product in force.",
+        "dash_channels_figure": "{modern} of {producers} producers ({share}).",
+        "dash_target_is": "Target: {target}.",
+        "dash_channels_without": "Producers not yet in modern channels",
+        "dash_in_force": "Products in force",
+        "dash_in_force_def": "Products whose certificate is in force (valid or expiring) on {date}: {n} products. "
+        "Each product is counted in the commune or ward of its producer.",
+        "dash_by_group": "By product group",
+        "dash_by_stars": "By star rating",
+        "dash_by_commune": "By commune or ward",
+        "col_group": "Group",
+        "col_stars": "Stars",
+        "col_commune": "Commune or ward",
+        "col_count": "Products",
+        "dash_communes_without": "Communes and wards with no product in force ({n}):",
+        "dash_re_evaluation": "Re-evaluation",
+        "dash_re_evaluation_def": "A certificate is valid for {months} months from its issue; producers need to be told to apply "
+        "for re-evaluation before it ends.",
+        "dash_expiring": "Ending in the next {months} months (up to and including {date})",
+        "dash_expired": "Expired but still listed",
+        "dash_revoked": "Revoked",
+        "dash_csv": "Download the re-evaluation list (CSV, opens in Excel)",
+        "dash_none": "None.",
+        "col_product": "Product",
+        "col_producer": "Producer, phone",
+        "col_expires": "Valid until",
+        "col_days_left": "Days left",
+        "col_days_past": "Days past",
+        "col_revoked_on": "Revoked on",
+        "col_reason": "Reason",
+        "dash_inspections": "Post-certification checks",
+        "dash_not_inspected": "Not inspected in the last {months} months",
+        "dash_not_inspected_def": "Products of {stars} stars and up in force that were never inspected, or last inspected before {date}.",
+        "dash_not_passed": "Last inspection not passed",
+        "dash_not_passed_def": "Products in force whose last inspection found issues to put right, or failed.",
+        "col_last_inspection": "Last inspection",
+        "col_inspection_result": "Result",
+        "never_inspected": "Never",
     },
 }
 
@@ -240,6 +370,14 @@ def t(lang: str, key: str, **values: object) -> str:
 def format_date(day: date, lang: str) -> str:
     """28/11/2026 in Vietnamese, 28 Nov 2026 in English."""
     return day.strftime("%d/%m/%Y") if lang == "vi" else f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def format_percent(share: float, lang: str) -> str:
+    """72,2% in Vietnamese, 72.2% in English: rounded down to one decimal, so that a share just short
+    of a target never reads as the target."""
+    tenths = math.floor(share * 1000 + 1e-9)
+    text = f"{tenths // 10}" if tenths % 10 == 0 else f"{tenths / 10:.1f}"
+    return f"{text.replace('.', ',') if lang == 'vi' else text}%"
 
 
 def format_vnd(amount: int, lang: str) -> str:
