@@ -19,7 +19,7 @@ site: $(STAMP)
 
 # The copy for a USB stick at a fair: works from file:// with no network (see README).
 offline: $(STAMP) node-deps
-	$(BIN)/python build_site.py --offline --site-dir site-offline
+	$(BIN)/python build_site.py --offline
 
 serve: $(STAMP)
 	$(BIN)/python -m catalogue serve

@@ -34,13 +34,16 @@ def main(argv: list[str] | None = None) -> int:
         description="Validate an OCOP catalogue (one YAML file per product and per producer) and build its site.",
     )
     parser.add_argument("--check", action="store_true", help="only validate the catalogue and report every problem")
-    parser.add_argument("--site-dir", type=Path, default=Path("site"), metavar="DIR", help="where to build the site (default: site)")
+    parser.add_argument(
+        "--site-dir", type=Path, metavar="DIR", help="where to build the site (default: site, or site-offline with --offline)"
+    )
     parser.add_argument("--site-url", metavar="URL", help="public address of the site, ending with / (default: site_url in catalogue.yaml)")
     parser.add_argument(
         "--offline", action="store_true", help="build a copy that works from file:// with no network (a USB stick at a fair)"
     )
     _add_catalogue_options(parser)
     args = parser.parse_args(argv)
+    args.site_dir = args.site_dir or Path("site-offline" if args.offline else "site")
     _check_paths(parser, args)
     if args.site_url and not (args.site_url.startswith(("http://", "https://")) and args.site_url.endswith("/")):
         parser.error("--site-url must be an http(s) address ending with /")

@@ -204,3 +204,11 @@ def test_kiosk_page(usb: Callable[[str], Any]) -> None:
     page.click(".ocop-kiosk__lang")
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "en" and page.locator(".ocop-listing li.ocop-card").count() == len(live)
+
+
+def test_offline_copy_goes_to_its_own_folder_by_default(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # Without --site-dir the offline copy must not replace the site for the web (site/).
+    monkeypatch.setattr(offline, "SHIM", REPO / "missing" / "index.js")
+    monkeypatch.chdir(REPO)
+    assert main(["--offline"]) == 1
+    assert capsys.readouterr().err.rstrip().endswith("site-offline left as it was")
