@@ -1,4 +1,4 @@
-"""The built demo site in a real browser (Debian's Chromium): phone layout, language switch, axe, no outside requests.
+"""The built demo site in a real browser (Debian's Chromium): phone layout, language switch, axe, no outside requests, print.
 
 Screenshots for review are written to tests/output/screenshots/. Without Chromium or axe-core these tests
 are skipped, except under CI=true, where they fail.
@@ -11,7 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pypdfium2
 import pytest
+
+from catalogue.media.qr import product_url
 
 from .browser import (
     BLOCKING_IMPACTS,
@@ -25,7 +28,9 @@ from .browser import (
     run_axe,
     settle,
 )
+from .qr_decode import decode
 from .site_fixture import demo_site, soup  # noqa: F401
+from .test_site import CATALOGUE
 
 SCREENSHOTS = Path(__file__).parent / "output" / "screenshots"
 PHONE_WIDTH = PHONE["viewport"]["width"]
@@ -277,3 +282,76 @@ def test_certificate_check_shows_revoked_and_not_found(open_page: Callable[..., 
     missing = check(open_page, f"{site_url}/check/", "GCN-0000-GIẢ")
     assert missing.inner_text().startswith("Không tìm thấy trong danh mục này.")
     assert missing.locator('a[href^="tel:"]').count() == 1
+
+
+# Printing a product page: one clean A4 page that keeps the certificate, its status in words and a QR code
+# that still decodes, with no header, navigation, search, footer or language menu.
+A4_PT = (595.28, 841.89)
+# Build day of the demo site: the page recomputes the status from the viewer's clock.
+BUILD_DAY = "2026-11-28T09:00:00+07:00"
+# Expiring, valid with the longest description, and revoked; in both languages.
+PRINTED = [
+    ("mat-ong-pa-u", "", "Sắp hết hạn (53 ngày nữa)"),
+    ("du-lich-cong-dong-sin-suoi-ho", "", "Còn hiệu lực"),
+    ("lap-suon-lon-den-muong-te", "", "Đã bị thu hồi từ 10/05/2026"),
+    ("mat-ong-pa-u", "en/", "Expiring soon (in 53 days)"),
+    ("lap-suon-lon-den-muong-te", "en/", "Revoked on 10 May 2026"),
+]
+HIDDEN = [".md-header", ".md-select", ".md-search", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-top"]
+
+
+def printed(open_page: Callable[..., Any], url: str) -> Any:
+    page = open_page(**DESKTOP)
+    page.clock.set_fixed_time(BUILD_DAY)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.emulate_media(media="print")
+    return page
+
+
+def pdf_pages(page: Any) -> pypdfium2.PdfDocument:
+    return pypdfium2.PdfDocument(page.pdf(format="A4", prefer_css_page_size=True, print_background=True))
+
+
+@pytest.mark.parametrize(("pid", "prefix", "status"), PRINTED)
+def test_product_page_prints_without_the_site_frame_but_with_certificate_status_and_code(
+    open_page: Callable[..., Any],
+    site_url: str,
+    pid: str,
+    prefix: str,
+    status: str,
+) -> None:
+    page = printed(open_page, f"{site_url}/{prefix}p/{pid}/")
+    for selector in HIDDEN:
+        assert page.locator(selector).count() >= 1, selector  # present on screen, so hiding it means something
+        assert not any(element.is_visible() for element in page.locator(selector).all()), selector
+    for selector in ("h1", ".ocop-product__badge svg", ".ocop-certificate", ".ocop-producer", ".ocop-qr__code"):
+        assert page.locator(selector).first.is_visible(), selector
+    assert page.locator("p.ocop-status").inner_text().startswith(status)
+    assert page.locator(".ocop-qr__code").evaluate("img => img.complete && img.naturalWidth > 0")
+    assert page.locator(".ocop-demo").is_visible()  # demo data must say so on paper too
+    decoration = page.locator(".ocop-producer a").first.evaluate("a => getComputedStyle(a).textDecorationLine")
+    assert decoration == "none"
+    document = pdf_pages(page)
+    assert len(document) == 1
+    assert document[0].get_size() == pytest.approx(A4_PT, abs=0.5)
+    [code] = decode(document[0].render(scale=300 / 72).to_pil())
+    assert code.text == product_url(CATALOGUE.settings.site_url, pid)
+    words = " ".join(document[0].get_textpage().get_text_range().split())
+    assert CATALOGUE.products[pid].certificate.number in words and status in words
+
+
+def test_a_very_long_description_and_many_photos_still_print_on_one_page(
+    open_page: Callable[..., Any],
+    site_url: str,
+) -> None:
+    page = printed(open_page, f"{site_url}/p/mat-ong-pa-u/")
+    page.evaluate(
+        """() => {
+            const text = document.querySelector(".ocop-description > div");
+            for (let i = 0; i < 40; i++) text.insertAdjacentHTML("beforeend", "<p>" + "Mật ong rừng nguyên chất. ".repeat(12) + "</p>");
+            const gallery = document.querySelector(".ocop-gallery");
+            for (let i = 0; i < 6; i++) gallery.append(gallery.firstElementChild.cloneNode(true));
+        }"""
+    )
+    assert len(pdf_pages(page)) == 1

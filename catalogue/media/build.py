@@ -7,7 +7,7 @@ import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
@@ -58,13 +58,22 @@ class MediaStats:
     seconds: float = 0.0
 
 
+@dataclass(frozen=True)
+class PrintFile:
+    """A print file for the whole catalogue: its path relative to the site root and its size in bytes."""
+
+    path: str
+    size: int
+
+
 @dataclass
 class MediaResult:
-    """The media of every product, the problems met, and the figures."""
+    """The media of every product, the printed catalogue in each language, the problems met, and the figures."""
 
     products: dict[str, ProductMedia]
     report: Report
     stats: MediaStats
+    catalogue_pdfs: dict[str, PrintFile] = field(default_factory=dict)
 
 
 class Progress:
@@ -116,35 +125,47 @@ def build_media(
             entries[job.key] = entry
     report = Report()
     stats = MediaStats(jobs=len(jobs), reused=len(entries))
-    for job, (files, meta) in _execute(todo, workers, Progress(len(todo), stream)):
-        if "error" in meta:
-            _report_problem(catalogue, job, meta["error"], report)
-            continue
-        entries[job.key] = cache.put(job.key, files, meta)
-        stats.made += 1
+    progress = Progress(len(todo), stream)
+    # Jobs that read other jobs' outputs (the printed catalogue) run in a second wave.
+    first, second = [job for job in todo if not job.needs], [job for job in todo if job.needs]
+    for wave, in_process_below in ((first, 4), (second, 2)):
+        ready = [_with_inputs(job, entries) for job in wave]
+        for job, (files, meta) in _execute(ready, workers, progress, in_process_below):
+            if "error" in meta:
+                _report_problem(catalogue, job, meta["error"], report)
+                continue
+            entries[job.key] = cache.put(job.key, files, meta)
+            stats.made += 1
+    progress.close()
     stats.written = sum(sync_entry(entry, out_dir, link) for entry in entries.values()) + write_badges(
         out_dir, catalogue.settings.languages
     )
     stats.seconds = time.perf_counter() - started
-    return MediaResult(_assemble(catalogue, jobs, entries), report, stats)
+    return MediaResult(_assemble(catalogue, jobs, entries), report, stats, _catalogue_pdfs(jobs, entries))
 
 
-def _execute(jobs: list[Job], workers: int | None, progress: Progress) -> Iterator[tuple[Job, Result]]:
-    """Run jobs across processes (in this process when there are few), yielding as they finish."""
+def _execute(jobs: list[Job], workers: int | None, progress: Progress, in_process_below: int = 4) -> Iterator[tuple[Job, Result]]:
+    """Run jobs across processes (in this process when there are fewer than `in_process_below`), yielding as they finish."""
     workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(jobs) < 4:
+    if workers == 1 or len(jobs) < in_process_below:
         for job in jobs:
             result = run_job(job.kind, job.params)
             progress.step()
             yield job, result
-        progress.close()
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = {pool.submit(run_job, job.kind, job.params): job for job in jobs}
         for future in as_completed(futures):
             progress.step()
             yield futures[future], future.result()
-    progress.close()
+
+
+def _with_inputs(job: Job, entries: dict[str, Entry]) -> Job:
+    """The job with the cache folder and meta of each job it needs (those that failed are left out)."""
+    if not job.needs:
+        return job
+    inputs = {key: {"folder": str(entries[key].folder), "meta": entries[key].meta} for key in job.needs if key in entries}
+    return replace(job, params={**job.params, "inputs": inputs})
 
 
 def _report_problem(catalogue: Catalogue, job: Job, error: list[str], report: Report) -> None:
@@ -188,6 +209,17 @@ def _assemble(catalogue: Catalogue, jobs: list[Job], entries: dict[str, Entry]) 
         elif job.kind == "poster":
             target.poster = job.params["path"]
     return media
+
+
+def _catalogue_pdfs(jobs: list[Job], entries: dict[str, Entry]) -> dict[str, PrintFile]:
+    """The printed catalogue made in each language, by language."""
+    made = {}
+    for job in jobs:
+        entry = entries.get(job.key)
+        if job.kind == "catalogue-pdf" and entry is not None:
+            path = job.params["path"]
+            made[job.params["lang"]] = PrintFile(path, (entry.folder / path).stat().st_size)
+    return made
 
 
 def _photo(catalogue: Catalogue, job: Job, meta: dict[str, Any]) -> Photo:

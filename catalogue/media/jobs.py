@@ -4,15 +4,18 @@ little metadata, or the problem that stopped it."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..status import CertificateStatus
+from ..vocab import Group
 from .images import PhotoError, make_og, make_variants, open_photo
-from .qr import encode, to_png, to_svg
+from .qr import encode, from_svg, to_png, to_svg
 
 # Bump a kind's version when its output changes for the same inputs: the cache keys include it.
-VERSIONS = {"photo": 1, "qr": 1, "poster": 1, "labels": 1}
+VERSIONS = {"photo": 1, "qr": 1, "poster": 1, "labels": 1, "catalogue-pdf": 1}
+PRINT_PHOTO_WIDTH = 640  # px: the photo variant the printed catalogue embeds, about 200 dpi across 80 mm
 
 Files = dict[str, bytes]
 Result = tuple[Files, dict[str, Any]]
@@ -69,6 +72,51 @@ def labels_job(params: dict[str, Any]) -> Result:
     return files, {"labels": len(items)}
 
 
+def catalogue_pdf_job(params: dict[str, Any]) -> Result:
+    """The printed catalogue in one language, from the cover photos and QR codes already made.
+
+    `params["inputs"]` holds, by job key, the cache folder and meta of each photo and QR job it
+    needs (see `catalogue.media.build`); a photo that could not be made is simply absent.
+    """
+    from ..printing.catalogue_pdf import Cover, catalogue_pdf
+
+    entries = [_catalogue_entry(data, params["inputs"]) for data in params["entries"]]
+    cover = Cover(**{**params["cover"], "data_date": date.fromisoformat(params["cover"]["data_date"])})
+    return {params["path"]: catalogue_pdf(entries, cover, params["lang"])}, {"entries": len(entries)}
+
+
+def _catalogue_entry(data: dict[str, Any], inputs: dict[str, Any]) -> Any:
+    from ..printing.items import CatalogueEntry
+
+    photo = _print_photo(inputs.get(data["photo_key"])) if data["photo_key"] else None
+    code = inputs.get(data["qr_key"])
+    qr = from_svg((Path(code["folder"]) / f"qr/{data['id']}.svg").read_text(encoding="utf-8"), data["url"]) if code else None
+    return CatalogueEntry(
+        item=_item({**data, "photo": str(photo) if photo else None}),
+        group=Group(data["group"]),
+        summary=data["summary"],
+        summary_en=data["summary_en"],
+        certificate_number=data["certificate_number"],
+        issuer=data["issuer"],
+        issued=date.fromisoformat(data["issued"]),
+        expires=date.fromisoformat(data["expires"]),
+        producer=data["producer"],
+        producer_en=data["producer_en"],
+        address=data["address"],
+        phone=data["phone"],
+        qr=qr,
+    )
+
+
+def _print_photo(photo: dict[str, Any] | None) -> Path | None:
+    """The JPEG variant of a made photo closest above `PRINT_PHOTO_WIDTH` (or its largest)."""
+    if photo is None:
+        return None
+    variants = sorted(photo["meta"]["variants"])  # [width, height, webp, jpeg], narrowest first
+    chosen = next((v for v in variants if v[0] >= PRINT_PHOTO_WIDTH), variants[-1])
+    return Path(photo["folder"]) / chosen[3]
+
+
 def _item(data: dict[str, Any]) -> Any:
     from ..printing.items import PrintItem
 
@@ -76,4 +124,4 @@ def _item(data: dict[str, Any]) -> Any:
     return PrintItem(data["id"], data["name"], data["name_en"], data["stars"], CertificateStatus(data["status"]), data["url"], photo)
 
 
-_WORKERS = {"photo": photo_job, "qr": qr_job, "poster": poster_job, "labels": labels_job}
+_WORKERS = {"photo": photo_job, "qr": qr_job, "poster": poster_job, "labels": labels_job, "catalogue-pdf": catalogue_pdf_job}

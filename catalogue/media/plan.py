@@ -1,4 +1,5 @@
-"""What media a catalogue needs: one job per photo, per QR code, per poster, and the label sheets."""
+"""What media a catalogue needs: one job per photo, per QR code, per poster, the label sheets and
+the printed catalogue in each language."""
 
 from __future__ import annotations
 
@@ -26,16 +27,19 @@ class Job:
     params: dict[str, Any]
     product: str | None = None
     image: int | None = None
+    # Keys of jobs whose outputs this one reads: it runs after them, given their folders and meta.
+    needs: tuple[str, ...] = ()
 
 
 def plan(catalogue: Catalogue, today: date) -> list[Job]:
-    """Every job the catalogue needs on `today` (statuses decide which labels and posters exist)."""
+    """Every job the catalogue needs on `today` (statuses decide which labels, posters and catalogue entries exist)."""
     jobs: list[Job] = []
     hashes: dict[str, str] = {}
     for pid, product in catalogue.products.items():
         jobs += _photo_jobs(catalogue, pid, product, hashes)
         jobs += _qr_jobs(catalogue, product)
-    items = [_print_item(catalogue, p, today, hashes) for p in _in_print_order(catalogue, today)]
+    live = _in_print_order(catalogue, today)
+    items = [_print_item(catalogue, p, today, hashes) for p in live]
     for item in items:
         jobs.append(_poster_job(catalogue, item, hashes))
     if items:
@@ -43,6 +47,7 @@ def plan(catalogue: Catalogue, today: date) -> list[Job]:
         labelled = [{**item, "photo": None} for item in items]
         params = {"items": labelled, "sheet": sheet, "languages": list(catalogue.settings.languages)}
         jobs.append(Job("labels", digest("labels", VERSIONS["labels"], params), params))
+        jobs += _catalogue_pdf_jobs(catalogue, live, today, jobs)
     return jobs
 
 
@@ -98,3 +103,57 @@ def _poster_job(catalogue: Catalogue, item: dict[str, Any], hashes: dict[str, st
     params = {"item": item, "site_name": catalogue.settings.site_name.vi, "path": f"print/posters/{item['id']}.pdf"}
     key = digest("poster", VERSIONS["poster"], {**params, "item": {**item, "photo": None}})
     return Job("poster", key, params, item["id"])
+
+
+def _catalogue_pdf_jobs(catalogue: Catalogue, products: list[Product], today: date, jobs: list[Job]) -> list[Job]:
+    """One printed catalogue per language, made from the site's own cover photos and QR codes.
+
+    It reads the 640 px JPEG of each cover photo and each QR code's SVG made by the photo and QR
+    jobs, so it decodes no photo and encodes no code; those jobs' keys (hashes of their inputs)
+    stand for the photos and codes in its own key. Its date is the day the statuses hold for, so
+    it is made again once a day at most.
+    """
+    covers = {job.product: job.key for job in jobs if job.kind == "photo" and job.image == 0}
+    codes = {job.product: job.key for job in jobs if job.kind == "qr" and job.params["stem"] == f"qr/{job.product}"}
+    settings = catalogue.settings
+    entries = [_catalogue_entry(catalogue, product, today, covers.get(product.id), codes[product.id]) for product in products]
+    needs = tuple(sorted({key for entry in entries for key in (entry["photo_key"], entry["qr_key"]) if key}))
+    made = []
+    for lang in settings.languages:
+        cover = {
+            "site_name": getattr(settings.site_name, lang),
+            "province": settings.province,
+            "site_url": settings.site_url,
+            "data_date": today.isoformat(),
+            "demo": settings.demo,
+        }
+        params = {"lang": lang, "cover": cover, "entries": entries, "path": f"print/catalogue-{lang}.pdf"}
+        made.append(Job("catalogue-pdf", digest("catalogue-pdf", VERSIONS["catalogue-pdf"], params), params, needs=needs))
+    return made
+
+
+def _catalogue_entry(catalogue: Catalogue, product: Product, today: date, photo_key: str | None, qr_key: str) -> dict[str, Any]:
+    producer = catalogue.producer_of(product)
+    english = product.english
+    producer_english = producer.translations.en if producer.translations else None
+    return {
+        "id": product.id,
+        "group": product.group.value,
+        "name": product.name,
+        "name_en": english.name if english else None,
+        "summary": product.summary,
+        "summary_en": english.summary if english else None,
+        "stars": product.stars,
+        "status": catalogue.status(product, today).value,
+        "url": product_codes(catalogue.settings.site_url, product)[product.id],
+        "certificate_number": product.certificate.number,
+        "issuer": product.certificate.issuer,
+        "issued": product.certificate.issued.isoformat(),
+        "expires": catalogue.expires(product).isoformat(),
+        "producer": producer.name,
+        "producer_en": producer_english.name if producer_english else None,
+        "address": producer.address,
+        "phone": producer.phone,
+        "photo_key": photo_key,
+        "qr_key": qr_key,
+    }

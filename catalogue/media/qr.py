@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from dataclasses import dataclass
 
 import qrcode
@@ -22,6 +23,7 @@ from ..rules import gtin14
 QUIET_ZONE = 4
 PNG_MIN_PIXELS = 1200
 PNG_DPI = 300
+_SVG_RUN = re.compile(r"M(\d+) (\d+)h(\d+)v1h-\d+z")
 
 
 def product_url(site_url: str, product_id: str) -> str:
@@ -89,6 +91,24 @@ def to_svg(matrix: QrMatrix, title: str | None = None) -> str:
         f'shape-rendering="crispEdges" role="img">{label}<rect width="{size}" height="{size}" fill="#fff"/>'
         f'<path d="{path}" fill="#000"/></svg>\n'
     )
+
+
+def from_svg(svg: str, text: str) -> QrMatrix:
+    """The matrix of a code drawn by `to_svg`, whose URL is `text`.
+
+    Reading a code back is a regular expression; encoding it again costs about 17 ms, which adds up
+    to half a minute for a printed catalogue of 2,000 products. Raises ValueError for any other SVG.
+    """
+    view_box = re.search(r'viewBox="0 0 (\d+) \1"', svg)
+    path = re.search(r'<path d="([^"]*)"', svg)
+    if not view_box or not path:
+        raise ValueError("not a QR code SVG written by to_svg")
+    size = int(view_box.group(1))
+    rows = [[False] * size for _ in range(size)]
+    for x, y, length in _SVG_RUN.findall(path.group(1)):
+        rows[int(y)][int(x) : int(x) + int(length)] = [True] * int(length)
+    version = (size - 2 * QUIET_ZONE - 17) // 4
+    return QrMatrix(text, version, tuple(tuple(row) for row in rows))
 
 
 def to_png(matrix: QrMatrix, min_pixels: int = PNG_MIN_PIXELS) -> bytes:

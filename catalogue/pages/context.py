@@ -7,7 +7,7 @@ from datetime import date
 
 from ..catalogue import Catalogue
 from ..media.badges import badge_label
-from ..media.build import ProductMedia
+from ..media.build import PrintFile, ProductMedia
 from ..model import Producer, Product
 from ..places import province
 from ..rules import fold_tone_marks
@@ -21,6 +21,7 @@ class Site:
     catalogue: Catalogue
     media: dict[str, ProductMedia]
     today: date
+    catalogue_pdfs: dict[str, PrintFile] = field(default_factory=dict)  # the printed catalogue, by language
     _statuses: dict[str, CertificateStatus] = field(default_factory=dict, repr=False)
 
     def status(self, product: Product) -> CertificateStatus:

@@ -49,6 +49,18 @@ TEXT: dict[str, dict[str, str]] = {
         "trace": "Truy xuất nguồn gốc",
         "qr": "Mã QR của sản phẩm",
         "qr_help": "Mã QR này dẫn đến đúng trang này. Tải về để in lên bao bì:",
+        "print_catalogue": "Danh mục in",
+        "print_catalogue_help": "Mọi sản phẩm còn hiệu lực, kèm ảnh, chứng nhận, liên hệ và mã QR, để in khổ A4:",
+        "print_edition_vi": "Bản tiếng Việt",
+        "print_edition_en": "Bản tiếng Anh",
+        "print_title": "Danh mục sản phẩm OCOP còn hiệu lực",
+        "print_province": "Tỉnh {p}",
+        "print_data_date": "Dữ liệu ngày {date}",
+        "print_demo_title": "Dữ liệu minh họa",
+        "print_demo": "Số chứng nhận, ngày tháng và thông tin liên hệ trong tài liệu này là giả định.",
+        "print_status_note": "Tình trạng chứng nhận có thể thay đổi sau ngày in: quét mã QR của sản phẩm để xem tình trạng hôm nay.",
+        "print_scan": "Quét để xem tình trạng hôm nay",
+        "contents": "Mục lục",
         "description": "Giới thiệu",
         "story": "Câu chuyện sản phẩm",
         "other_products": "Sản phẩm OCOP khác của chủ thể này",
@@ -217,6 +229,18 @@ TEXT: dict[str, dict[str, str]] = {
         "trace": "Traceability",
         "qr": "The product's QR code",
         "qr_help": "This QR code leads to this very page. Download it to print on packaging:",
+        "print_catalogue": "Printable catalogue",
+        "print_catalogue_help": "Every product in force, with its photo, certificate, contacts and QR code, to print on A4:",
+        "print_edition_vi": "Vietnamese edition",
+        "print_edition_en": "English edition",
+        "print_title": "Catalogue of OCOP products in force",
+        "print_province": "{p} province",
+        "print_data_date": "Data as of {date}",
+        "print_demo_title": "Demo data",
+        "print_demo": "Certificate numbers, dates and contacts in this document are illustrative.",
+        "print_status_note": "A certificate's status may change after printing: scan the product's QR code to see its status today.",
+        "print_scan": "Scan for today's status",
+        "contents": "Contents",
         "description": "About the product",
         "story": "The product's story",
         "other_products": "Other OCOP products of this producer",
@@ -384,6 +408,12 @@ def format_vnd(amount: int, lang: str) -> str:
     """150.000 ₫ in Vietnamese, 150,000 ₫ in English (VND has no minor unit)."""
     grouped = f"{amount:,}"
     return f"{grouped.replace(',', '.') if lang == 'vi' else grouped} ₫"
+
+
+def format_size(size: int, lang: str) -> str:
+    """A file size for a download link: 2,1 MB in Vietnamese, 2.1 MB in English (never less than 0.1 MB)."""
+    megabytes = f"{max(size / 1_000_000, 0.1):.1f}"
+    return f"{megabytes.replace('.', ',') if lang == 'vi' else megabytes} MB"
 
 
 def format_phone(digits: str) -> str:

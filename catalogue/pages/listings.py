@@ -13,7 +13,7 @@ from ..vocab import GROUP_LABELS, PRODUCER_KIND_LABELS, Group
 from .context import Site, ordered
 from .finder import finder_form
 from .html import cards, esc, relative
-from .i18n import format_phone, t, tel_href
+from .i18n import format_phone, format_size, t, tel_href
 
 PAGE_SIZE = 200
 _IN_FORCE = (CertificateStatus.VALID, CertificateStatus.EXPIRING)
@@ -160,6 +160,20 @@ def home_page(site: Site, lang: str) -> PageFile:
     )
     body = (
         f"<h1>{esc(name)}</h1>{counts}{search}<h2>{t(lang, 'featured')}</h2>{cards(site, featured, page, lang)}"
-        f'<h2>{t(lang, "browse")}</h2><ul class="ocop-ways">{ways}</ul>'
+        f'<h2>{t(lang, "browse")}</h2><ul class="ocop-ways">{ways}</ul>{_print_links(site, page, lang)}'
     )
     return PageFile("index.md", name, body, {"hide": ["navigation", "toc"]})
+
+
+def _print_links(site: Site, page: str, lang: str) -> str:
+    """The printed catalogue to download, in the page's language first, with each file's size."""
+    files = sorted(site.catalogue_pdfs.items(), key=lambda pair: pair[0] != lang)
+    if not files:
+        return ""
+    links = "".join(
+        f'<li><a href="{relative(file.path, page)}" hreflang="{file_lang}" type="application/pdf">'
+        f"{esc(t(lang, f'print_edition_{file_lang}'))}</a> <small>(PDF, {format_size(file.size, lang)})</small></li>"
+        for file_lang, file in files
+    )
+    intro = f"<h2>{esc(t(lang, 'print_catalogue'))}</h2><p>{esc(t(lang, 'print_catalogue_help'))}</p>"
+    return f'{intro}<ul class="ocop-ways ocop-print">{links}</ul>'

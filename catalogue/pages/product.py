@@ -207,7 +207,8 @@ def _qr(site: Site, product: Product, page: str, lang: str) -> str:
             + "</p>"
         )
     src = relative(files["svg"], page)
-    image = f'<img class="ocop-qr__code" src="{src}" width="200" height="200" alt="{esc(t(lang, "qr"))}" loading="lazy">'
+    # Not lazy: a page printed before scrolling down must still carry its code (a 2 KB SVG).
+    image = f'<img class="ocop-qr__code" src="{src}" width="200" height="200" alt="{esc(t(lang, "qr"))}" decoding="async">'
     return f'<section class="ocop-qr"><h2>{t(lang, "qr")}</h2>{image}<p>{t(lang, "qr_help")} {links}</p>{gs1_links}</section>'
 
 

@@ -1,4 +1,5 @@
-"""Print output as PDF: QR code files for packaging printers, A4 label sheets and fair posters.
+"""Print output as PDF: QR code files for packaging printers, A4 label sheets, fair posters and the
+printed catalogue.
 
 Every PDF is drawn with fpdf2 in vectors, with the Be Vietnam Pro font embedded, and is the same
 byte for byte for the same inputs, so that the media cache can key it by content. This package

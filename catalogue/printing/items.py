@@ -1,11 +1,14 @@
-"""What a label or a poster shows of one product, independent of the catalogue's models."""
+"""What a label, a poster or the printed catalogue shows of one product, independent of the catalogue's models."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
+from ..media.qr import QrMatrix
 from ..status import CertificateStatus
+from ..vocab import Group
 
 IN_FORCE = frozenset({CertificateStatus.VALID, CertificateStatus.EXPIRING})
 _STARS = {"vi": "{n} sao", "en": "{n}-star"}
@@ -27,6 +30,39 @@ class PrintItem:
         """The name in `lang`: the English name for 'en' when there is one, else the Vietnamese."""
         check_lang(lang)
         return self.name_en if lang == "en" and self.name_en else self.name
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    """One product in the printed catalogue: the label's facts, its certificate and its producer.
+
+    `qr` is the code already made for the site, read back (see `catalogue.media.qr.from_svg`);
+    without it the code is encoded again from `item.url`.
+    """
+
+    item: PrintItem
+    group: Group
+    summary: str
+    summary_en: str | None
+    certificate_number: str
+    issuer: str
+    issued: date
+    expires: date
+    producer: str
+    producer_en: str | None
+    address: str
+    phone: str
+    qr: QrMatrix | None = None
+
+    def summary_in(self, lang: str) -> str:
+        """The summary in `lang`, falling back to the Vietnamese one."""
+        check_lang(lang)
+        return self.summary_en if lang == "en" and self.summary_en else self.summary
+
+    def producer_in(self, lang: str) -> str:
+        """The producer's name in `lang`, falling back to the Vietnamese one."""
+        check_lang(lang)
+        return self.producer_en if lang == "en" and self.producer_en else self.producer
 
 
 def check_lang(lang: str) -> None:

@@ -90,6 +90,12 @@ def draw(pdf: FPDF, fitted: Fitted, x: float, y: float, align_width: float | Non
         baseline += fitted.line_height
 
 
+def width(pdf: FPDF, fitted: Fitted) -> float:
+    """Width of the widest line of `fitted`, mm (for right-aligned text)."""
+    set_font(pdf, fitted.weight, fitted.size_pt)
+    return max((pdf.get_string_width(line) for line in fitted.lines), default=0.0)
+
+
 def _longest_prefix(pdf: FPDF, word: str, width: float) -> int:
     """How many characters of `word` fit in `width`, cutting after a '/' (or else a '-') when one fits."""
     cut = len(word) - 1
