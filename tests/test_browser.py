@@ -355,3 +355,28 @@ def test_a_very_long_description_and_many_photos_still_print_on_one_page(
         }"""
     )
     assert len(pdf_pages(page)) == 1
+
+
+def test_fairs_end_by_the_viewers_clock(open_page: Callable[..., Any], site_url: str) -> None:
+    # Built 2026-11-28; the Hà Nội fair booth runs 10–14 Dec 2026 and carries cu-sam-lai-chau.
+    booth = "hoi-cho-ocop-ha-noi-2026"
+    for now, over in (("2026-12-14T21:00:00+07:00", False), ("2026-12-15T08:00:00+07:00", True)):
+        page = open_page()
+        page.clock.set_fixed_time(now)
+        page.goto(f"{site_url}/sales-points/")
+        note = page.locator(f"section#{booth} [data-ocop-ended]")
+        assert note.is_visible() is over, now
+        if over:
+            assert note.inner_text() == "Đã kết thúc ngày 14/12/2026"
+        page.goto(f"{site_url}/p/cu-sam-lai-chau/")
+        assert page.locator(f'.ocop-in-person a[href$="#{booth}"]').is_visible() is not over, now
+        assert page.locator(".ocop-in-person").is_visible(), "the showroom still carries it"
+
+
+def test_an_expired_product_stops_pointing_to_shops(open_page: Callable[..., Any], site_url: str) -> None:
+    # mat-ong-pa-u is carried by a sales point; its certificate runs until 20/01/2027.
+    for now, shown in (("2027-01-20T12:00:00+07:00", True), ("2027-01-21T08:00:00+07:00", False)):
+        page = open_page()
+        page.clock.set_fixed_time(now)
+        page.goto(f"{site_url}/p/mat-ong-pa-u/")
+        assert page.locator(".ocop-in-person").is_visible() is shown, now

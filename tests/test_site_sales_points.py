@@ -67,7 +67,8 @@ def test_sales_points_page_lists_every_point(demo_site: Path, lang: str) -> None
         assert links == [f"{LANGUAGES[lang]}p/{product_id}" for product_id in point["products"]]
         times = [t["datetime"] for t in section.select("time")]
         assert times == [point[k].isoformat() for k in ("from", "to") if k in point]
-        assert bool(section.select_one(".ocop-status--expired")) is ended(point)
+        assert bool(section.select_one(".ocop-status--expired:not([hidden])")) is ended(point)
+        assert section.has_attr("data-ocop-ends") is (not ended(point) and "to" in point), "a fair still on rechecks its end in the browser"
 
 
 def test_ended_fairs_come_under_their_own_heading(demo_site: Path) -> None:
@@ -125,7 +126,8 @@ def test_an_ended_fair_leaves_the_product_page_but_stays_on_the_list_as_ended(ba
         )
         listing = BeautifulSoup(sales_points_page(site, "vi").body, "html.parser")
         booth = listing.select_one("section#base-fair-booth")
-        assert (booth.select_one(".ocop-status") is None) is booth_listed
+        assert (booth.select_one(".ocop-status:not([hidden])") is None) is booth_listed
+        assert booth.has_attr("data-ocop-ends") is booth_listed, "only a fair still on needs the browser's recheck"
         assert bool(listing.find("h2", string="Hội chợ đã kết thúc")) is not booth_listed
 
 

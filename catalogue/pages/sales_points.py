@@ -87,11 +87,18 @@ def _point(site: Site, point: SalesPoint, page: str, lang: str) -> str:
         lat, lon = point.coordinates
         osm = f"https://www.openstreetmap.org/?mlat={lat}&amp;mlon={lon}#map=17/{lat}/{lon}"
         rows.append(_row("GPS", f'{lat:.4f}, {lon:.4f} · <a href="{osm}" rel="noopener">{t(lang, "map")}</a>'))
-    ended = ""
-    if point.ended(site.today) and point.last_day:
-        ended = f'<p class="ocop-status ocop-status--expired">{t(lang, "ended", date=format_date(point.last_day, lang))}</p>'
+    ended, ends = "", ""
+    if point.last_day:
+        # A fair still on at the build says it has ended once the reader's clock passes its last
+        # day (overrides/assets/ocop-status.js), as certificates do.
+        over = point.ended(site.today)
+        ends = "" if over else f' data-ocop-ends="{point.last_day.isoformat()}"'
+        ended = (
+            f'<p class="ocop-status ocop-status--expired" data-ocop-ended{"" if over else " hidden"}>'
+            f"{t(lang, 'ended', date=format_date(point.last_day, lang))}</p>"
+        )
     return (
-        f'<section class="ocop-point ocop-point--{point.kind.value}" id="{point.id}" data-ocop-kind="{point.kind.value}">'
+        f'<section class="ocop-point ocop-point--{point.kind.value}" id="{point.id}" data-ocop-kind="{point.kind.value}"{ends}>'
         f"<h3>{point_name(point, lang)}</h3>{ended}<dl>{''.join(rows)}</dl>{_carried(site, point, page, lang)}</section>"
     )
 
@@ -134,7 +141,8 @@ def see_in_person(site: Site, product: Product, page: str, lang: str) -> str:
     for point in points:
         href = relative(target, page) + f"#{point.id}"
         details = [esc(_kind_unless_named(point, lang)), esc(point_place(point)), point_dates(point, lang)]
-        items.append(f'<li><a href="{href}">{point_name(point, lang)}</a> <small>{" · ".join(d for d in details if d)}</small></li>')
+        ends = f' data-ocop-ends="{point.last_day.isoformat()}"' if point.last_day else ""
+        items.append(f'<li{ends}><a href="{href}">{point_name(point, lang)}</a> <small>{" · ".join(d for d in details if d)}</small></li>')
     everything = f'<p><a href="{relative(target, page)}">{esc(t(lang, "all_sales_points"))}</a></p>'
     return (
         f'<section class="ocop-in-person"><h2>{esc(t(lang, "see_in_person"))}</h2><p>{esc(t(lang, "see_in_person_intro"))}</p>'

@@ -31,6 +31,20 @@
     return { state: state, words: words(state, expires, revoked) };
   };
 
+  // Fairs whose last day has passed since the build: the sales points page says so, and product
+  // pages stop sending visitors there.
+  document.querySelectorAll("[data-ocop-ends]").forEach(function (node) {
+    if (today <= node.getAttribute("data-ocop-ends")) return;
+    if (node.tagName === "LI") {
+      node.hidden = true;
+      var section = node.closest(".ocop-in-person");
+      if (section && !section.querySelector("li:not([hidden])")) section.hidden = true;
+      return;
+    }
+    node.classList.add("ocop-point--ended");
+    node.querySelectorAll("[data-ocop-ended]").forEach(function (note) { note.hidden = false; });
+  });
+
   document.querySelectorAll("[data-ocop-expires]").forEach(function (item) {
     var expires = item.getAttribute("data-ocop-expires");
     var revoked = item.getAttribute("data-ocop-revoked");
@@ -46,6 +60,10 @@
     if (chip) {
       chip.textContent = text.split(":")[0];
       chip.className = "ocop-chip ocop-chip--" + now;
+    }
+    if (!live(now)) {
+      // No pointing visitors to a shop for a product that is no longer certified.
+      item.querySelectorAll(".ocop-in-person").forEach(function (node) { node.hidden = true; });
     }
     if (live(before) && !live(now)) {
       var muted = item.querySelector("template.ocop-badge-" + now);
