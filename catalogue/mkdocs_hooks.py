@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,14 @@ from catalogue.rules import fold_tone_marks
 
 _TAG = re.compile(r"<[^>]+>")
 
+# Pages that say what the search index should hold for them (front matter `ocop_search`), by URL.
+_SEARCH_TEXT: dict[str, str] = {}
+
+
+def on_pre_build(config: Any) -> None:
+    """Start each build (and each rebuild under `serve`) afresh."""
+    _SEARCH_TEXT.clear()
+
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     """Nothing to convert for a generated page."""
@@ -27,6 +36,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     """The generated page's HTML in place of the (empty) converted Markdown."""
+    if page.meta.get("ocop_search"):
+        _SEARCH_TEXT[page.url] = page.meta["ocop_search"]
     body = page.meta.get("ocop_body")
     if not body:
         return html
@@ -35,7 +46,8 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 
 @event_priority(-50)  # after the search plugin has written its index
 def on_post_build(config: Any) -> None:
-    """Make the theme's search box find words typed without tone marks ("mat ong" → "Mật ong"):
+    """Product pages are indexed by their summary, producer and place rather than their whole text.
+    Then make the theme's search box find words typed without tone marks ("mat ong" → "Mật ong"):
     every entry whose title or text has marks also gets them folded, in the fields that
     render.py declares to the search plugin (it indexes them without showing them). For the
     offline copy, results link to index.html files and the index is also written as a script."""
@@ -44,6 +56,8 @@ def on_post_build(config: Any) -> None:
         return
     index = json.loads(path.read_text(encoding="utf-8"))
     for doc in index["docs"]:
+        if doc["location"] in _SEARCH_TEXT:
+            doc["text"] = f"<p>{escape(_SEARCH_TEXT[doc['location']])}</p>"
         for field in ("title", "text"):
             plain = _TAG.sub(" ", doc.get(field, ""))
             folded = fold_tone_marks(plain)

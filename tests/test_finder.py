@@ -7,6 +7,7 @@ function; the finder computes them in the browser from data/finder-<lang>.js.
 from __future__ import annotations
 
 import gzip
+import html
 import json
 import unicodedata
 from collections.abc import Callable
@@ -283,3 +284,15 @@ def test_typing_letter_by_letter_finds_what_a_fresh_search_finds(products_page: 
     narrowed = choose(page, stars="3")
     assert set(narrowed) == {pid for pid in expected if PRODUCTS[pid]["stars"] == 3}
     assert choose(page, stars="") == expected
+
+
+def test_theme_search_indexes_product_pages_by_summary_producer_and_place(demo_site: Path) -> None:
+    index = json.loads((demo_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    products = {doc["location"]: doc for doc in index["docs"] if doc["location"].startswith("p/")}
+    assert set(products) == {f"p/{pid}/" for pid in PRODUCTS}, "one entry per product page, none per section"
+    for pid, source in PRODUCTS.items():
+        producer = PRODUCERS[source["producer"]]
+        text = products[f"p/{pid}/"]["text"]
+        assert text.startswith(f"<p>{html.escape(source['summary'])} · {html.escape(producer['name'])} · ") and text.endswith("</p>")
+        # Not the badges' hidden variants ("… chứng nhận đã hết hạn"), which would match every product.
+        assert "hết hạn" not in text and "thu hồi" not in text, pid

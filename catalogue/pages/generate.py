@@ -25,11 +25,17 @@ def product_pages(site: Site, lang: str) -> Iterator[PageFile]:
     for product in site.catalogue.products.values():
         name, _ = localized(product, "name", lang)
         summary, _ = localized(product, "summary", lang)
+        producer = site.catalogue.producers[product.producer]
         meta = {
             "description": summary,
             "hide": ["navigation", "toc"],
             "ocop_id": product.id,
             "ocop_head": product_head(site, product, lang),
+            # What the theme's search finds the page by (catalogue/mkdocs_hooks.py): the whole page
+            # would make the index grow by about 4 KB a product, and match words of its badges.
+            "ocop_search": " · ".join(
+                part for part in (summary, site.producer_name(producer, lang), site.place_name(producer.commune)) if part
+            ),
         }
         yield PageFile(f"p/{product.id}.md", name or product.name, product_body(site, product, lang), meta)
 
