@@ -26,13 +26,12 @@ from .catalogue import Catalogue
 from .model import Inspection, Producer, Product, last_inspection
 from .places import province
 from .rules import add_months, fold_tone_marks
-from .status import CertificateStatus
+from .status import IN_FORCE, CertificateStatus
 from .vocab import MODERN_CHANNELS, CertificateKind, Group, InspectionResult
 
 RE_EVALUATION_MONTHS = 6
 INSPECTION_MONTHS = 12
 INSPECTED_STARS = 3  # the plan checks products "từ 3 sao trở lên"
-IN_FORCE = (CertificateStatus.VALID, CertificateStatus.EXPIRING)
 
 
 class Comparison(StrEnum):

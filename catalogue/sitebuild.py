@@ -13,7 +13,6 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from .dashboard import dashboard
 from .exports import check_index_js, products_csv, products_json, products_schema, re_evaluation_csv, sales_points_json
 from .media.build import build_media
 from .media.cache import MediaCache
@@ -107,7 +106,7 @@ def _write_open_data(site: Site, folder: Path) -> None:
     (folder / "products.csv").write_bytes(products_csv(catalogue, today))
     (folder / "products.schema.json").write_text(products_schema(catalogue.settings.site_url), encoding="utf-8")
     (folder / "sales-points.json").write_text(sales_points_json(catalogue, today), encoding="utf-8")
-    (folder / "re-evaluation.csv").write_bytes(re_evaluation_csv(catalogue, dashboard(catalogue, today)))
+    (folder / "re-evaluation.csv").write_bytes(re_evaluation_csv(catalogue, site.figures))
     for lang in catalogue.settings.languages:
         (folder / f"check-{lang}.js").write_text(check_index_js(catalogue, lang), encoding="utf-8")
         (folder / f"finder-{lang}.js").write_text(finder_data(site, lang), encoding="utf-8")

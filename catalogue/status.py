@@ -17,6 +17,10 @@ class CertificateStatus(StrEnum):
     REVOKED = "revoked"
 
 
+# The certificate is still valid: the product may be shown as OCOP-certified.
+IN_FORCE = frozenset({CertificateStatus.VALID, CertificateStatus.EXPIRING})
+
+
 def certificate_status(expires: date, revoked_on: date | None, today: date, expiring_within_days: int) -> CertificateStatus:
     """Status on `today`: a certificate is valid up to and including its `expires` day."""
     if revoked_on is not None and revoked_on <= today:

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import math
 
-from ..status import CertificateStatus
+from ..status import IN_FORCE, CertificateStatus
 
-IN_FORCE = {CertificateStatus.VALID, CertificateStatus.EXPIRING}
 _WORDS = {
     "vi": {"stars": "{n} sao", CertificateStatus.EXPIRED: "hết hạn", CertificateStatus.REVOKED: "đã thu hồi"},
     "en": {"stars": "{n}-star", CertificateStatus.EXPIRED: "expired", CertificateStatus.REVOKED: "revoked"},

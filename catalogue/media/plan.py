@@ -9,9 +9,8 @@ from typing import Any
 
 from ..catalogue import Catalogue
 from ..model import Product
-from ..status import CertificateStatus
+from ..status import IN_FORCE, CertificateStatus
 from ..vocab import Group
-from .badges import IN_FORCE
 from .cache import digest, file_digest
 from .images import JPEG_OPTIONS, OG_SIZE, WEBP_OPTIONS, WIDTHS
 from .jobs import VERSIONS

@@ -4,7 +4,7 @@ status today (the lookup runs in the browser: overrides/assets/ocop-check.js).""
 from __future__ import annotations
 
 from .context import Site
-from .html import esc
+from .html import esc, to_root
 from .i18n import format_phone, t, tel_href
 from .listings import PageFile
 
@@ -25,7 +25,7 @@ def office_contact(site: Site, lang: str) -> str:
 
 def check_page(site: Site, lang: str) -> PageFile:
     """check/ in one language."""
-    data_root = "../" if lang == "vi" else "../../"
+    data_root = to_root(f"{site.prefix(lang)}check/")
     contact = office_contact(site, lang)
     body = (
         f"<h1>{t(lang, 'check')}</h1><p>{t(lang, 'check_intro')}</p>"

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from ..catalogue import Catalogue
+from ..dashboard import Dashboard, dashboard
 from ..media.badges import badge_label
 from ..media.build import PrintFile, ProductMedia
 from ..model import Producer, Product
 from ..places import province
 from ..rules import fold_tone_marks
-from ..status import CertificateStatus
+from ..status import IN_FORCE, CertificateStatus
 
 
 @dataclass
@@ -23,6 +25,11 @@ class Site:
     today: date
     catalogue_pdfs: dict[str, PrintFile] = field(default_factory=dict)  # the printed catalogue, by language
     _statuses: dict[str, CertificateStatus] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def figures(self) -> Dashboard:
+        """The programme dashboard's figures on the build day (its page and its CSV)."""
+        return dashboard(self.catalogue, self.today)
 
     def status(self, product: Product) -> CertificateStatus:
         """The product certificate's status on the build day."""
@@ -42,7 +49,7 @@ class Site:
     def badge_file(self, product: Product, lang: str) -> str:
         """Site path of the product's badge image for its current status."""
         status = self.status(product)
-        kind = "valid" if status in (CertificateStatus.VALID, CertificateStatus.EXPIRING) else status.value
+        kind = "valid" if status in IN_FORCE else status.value
         return f"badges/ocop-{product.stars}-{kind}-{lang}.svg"
 
     def badge_label(self, product: Product, lang: str) -> str:
@@ -63,5 +70,4 @@ class Site:
 
 def ordered(site: Site, products: list[Product]) -> list[Product]:
     """Products in force first, then by name without tone marks (the order of every listing)."""
-    live = (CertificateStatus.VALID, CertificateStatus.EXPIRING)
-    return sorted(products, key=lambda p: (site.status(p) not in live, fold_tone_marks(p.name), p.id))
+    return sorted(products, key=lambda p: (site.status(p) not in IN_FORCE, fold_tone_marks(p.name), p.id))

@@ -19,7 +19,6 @@ from ..dashboard import (
     InspectionDue,
     Progress,
     Tally,
-    dashboard,
 )
 from ..model import Producer
 from ..places import province
@@ -35,7 +34,7 @@ CSV_PATH = "data/re-evaluation.csv"
 
 def dashboard_page(site: Site, lang: str) -> PageFile:
     """dashboard/ in one language."""
-    figures = dashboard(site.catalogue, site.today)
+    figures = site.figures
     view = _View(site, figures, f"{site.prefix(lang)}dashboard/", lang)
     sections = [
         ("targets", t(lang, "dash_targets", year=figures.year), view.targets),

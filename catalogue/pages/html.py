@@ -23,6 +23,11 @@ def relative(target: str, page: str) -> str:
     return link + "/" if target.endswith("/") and not link.endswith("/") else link
 
 
+def to_root(page: str) -> str:
+    """The relative path from the page at site path `page` (a folder, 'en/check/') to the site root."""
+    return "../" * page.count("/")
+
+
 def picture(photo: Photo, page: str, sizes: str, alt: str, eager: bool = False) -> str:
     """A responsive <picture>: WebP and JPEG srcsets, intrinsic size, lazy unless `eager`."""
     webp = ", ".join(f"{relative(v.webp, page)} {v.width}w" for v in photo.variants)

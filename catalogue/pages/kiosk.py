@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import json
 
-from ..status import CertificateStatus
+from ..status import IN_FORCE
 from .context import Site, ordered
 from .finder import finder_form
-from .html import card, esc, relative
+from .html import card, esc, relative, to_root
 from .i18n import status_texts, t
-
-_IN_FORCE = (CertificateStatus.VALID, CertificateStatus.EXPIRING)
 
 
 def kiosk_path(lang: str) -> str:
@@ -36,7 +34,7 @@ def kiosk_page(site: Site, lang: str) -> str:
     """The kiosk page of one language, a whole HTML document."""
     settings = site.catalogue.settings
     page = kiosk_path(lang).removesuffix("index.html")
-    live = ordered(site, [p for p in site.catalogue.products.values() if site.status(p) in _IN_FORCE])
+    live = ordered(site, [p for p in site.catalogue.products.values() if site.status(p) in IN_FORCE])
     tiles = "".join(card(site, p, page, lang, _qr(site, p.id, page, lang)) for p in live)
     other = next((code for code in settings.languages if code != lang), None)
     switch = ""
@@ -45,7 +43,7 @@ def kiosk_page(site: Site, lang: str) -> str:
         switch = f'<a class="ocop-kiosk__lang" href="{href}" lang="{other}">{t(lang, "kiosk_other")}</a>'
     demo = f'<p class="ocop-demo" role="note">{esc(t(lang, "demo"))}</p>' if settings.demo else ""
     texts = json.dumps(status_texts(lang, settings.expiring_within_days), ensure_ascii=False).replace("<", "\\u003c")
-    root = "../" * page.count("/")
+    root = to_root(page)
     assets = "../assets/"  # each language's own copy of the theme's assets
     name = getattr(settings.site_name, lang)
     return (

@@ -8,15 +8,14 @@ from dataclasses import dataclass, field
 from ..model import Product
 from ..places import province
 from ..rules import fold_tone_marks
-from ..status import CertificateStatus
+from ..status import IN_FORCE
 from ..vocab import GROUP_LABELS, PRODUCER_KIND_LABELS, Group
 from .context import Site, ordered
 from .finder import finder_form
-from .html import cards, esc, relative
+from .html import cards, esc, relative, to_root
 from .i18n import format_phone, format_size, t, tel_href
 
 PAGE_SIZE = 200
-_IN_FORCE = (CertificateStatus.VALID, CertificateStatus.EXPIRING)
 
 
 @dataclass
@@ -65,8 +64,8 @@ def listing_pages(site: Site, lang: str) -> Iterator[PageFile]:
     """Every index page of one language."""
     catalogue = site.catalogue
     products = ordered(site, list(catalogue.products.values()))
-    root = "../" if lang == "vi" else "../../"
-    yield from paginate(site, "products", t(lang, "all_products"), "", products, lang, finder_form(site, lang, root))
+    finder = finder_form(site, lang, to_root(f"{site.prefix(lang)}products/"))
+    yield from paginate(site, "products", t(lang, "all_products"), "", products, lang, finder)
     yield from _group_pages(site, products, lang)
     yield from _commune_pages(site, products, lang)
     yield from _star_pages(site, products, lang)
@@ -131,7 +130,7 @@ def _producer_pages(site: Site, lang: str) -> Iterator[PageFile]:
 def home_page(site: Site, lang: str) -> PageFile:
     """The home page: featured products, counts and ways in."""
     catalogue = site.catalogue
-    live = [p for p in catalogue.products.values() if site.status(p) in _IN_FORCE]
+    live = [p for p in catalogue.products.values() if site.status(p) in IN_FORCE]
     featured = ordered(site, [p for p in live if p.featured]) or ordered(site, live)[:8]
     name = getattr(catalogue.settings.site_name, lang)
     counts = (

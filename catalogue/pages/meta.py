@@ -9,13 +9,12 @@ import json
 
 from ..model import Product
 from ..rules import gtin14
-from ..status import CertificateStatus
+from ..status import IN_FORCE
 from .context import Site
 from .html import esc, localized
 from .i18n import t, tel_href
 
 _LOCALES = {"vi": "vi_VN", "en": "en_US"}
-_ACTIVE = (CertificateStatus.VALID, CertificateStatus.EXPIRING)
 
 
 def product_head(site: Site, product: Product, lang: str) -> str:
@@ -84,7 +83,7 @@ def product_jsonld(site: Site, product: Product, lang: str, url: str) -> dict:
             "certificationRating": {"@type": "Rating", "ratingValue": product.stars, "bestRating": 5, "worstRating": 3},
             "validFrom": cert.issued.isoformat(),
             "expires": catalogue.expires(product).isoformat(),
-            "certificationStatus": "https://schema.org/" + ("CertificationActive" if status in _ACTIVE else "CertificationInactive"),
+            "certificationStatus": "https://schema.org/" + ("CertificationActive" if status in IN_FORCE else "CertificationInactive"),
         },
     }
     if product.gtin:

@@ -7,7 +7,7 @@ import markdown
 from ..media.badges import badge_svg
 from ..model import Product
 from ..places import province
-from ..status import CertificateStatus
+from ..status import IN_FORCE, CertificateStatus
 from ..vocab import CHANNEL_LABELS, GROUP_LABELS, fact_labels
 from .check import office_contact
 from .context import Site
@@ -64,7 +64,7 @@ def _head(site: Site, product: Product, lang: str) -> str:
 
 def _muted_badges(product: Product, status: CertificateStatus, lang: str) -> str:
     """Badges the browser swaps in if the certificate ends after the build (see ocop-status.js)."""
-    if status not in (CertificateStatus.VALID, CertificateStatus.EXPIRING):
+    if status not in IN_FORCE:
         return ""
     return "".join(
         f'<template class="ocop-badge-{s.value}">{badge_svg(product.stars, s, lang).strip()}</template>'

@@ -9,7 +9,7 @@ from ..model import Product
 from ..places import province
 from ..rules import fold_tone_marks
 from ..sales_points import SalesPoint
-from ..status import CertificateStatus
+from ..status import IN_FORCE
 from ..vocab import SALES_POINT_LABELS, SalesPointKind
 from .context import Site
 from .html import esc, localized, relative, status_text, text_span
@@ -17,7 +17,6 @@ from .i18n import format_date, format_phone, t, tel_href
 from .listings import PageFile
 
 PAGE = "sales-points/"
-_IN_FORCE = (CertificateStatus.VALID, CertificateStatus.EXPIRING)
 
 
 def point_name(point: SalesPoint, lang: str) -> str:
@@ -111,7 +110,7 @@ def _carried(site: Site, point: SalesPoint, page: str, lang: str) -> str:
         name, fell_back = localized(product, "name", lang)
         href = relative(site.product_path(product.id, lang), page)
         status = site.status(product)
-        note = t(lang, "star_n", n=product.stars) if status in _IN_FORCE else status_text(site, product, lang).split(":")[0]
+        note = t(lang, "star_n", n=product.stars) if status in IN_FORCE else status_text(site, product, lang).split(":")[0]
         items.append(
             f'<li data-ocop-id="{product.id}" data-ocop-status="{status.value}"><a href="{href}">{text_span(name or "", fell_back)}</a>'
             f" <small>{esc(note)}</small></li>"
@@ -134,7 +133,7 @@ def see_in_person(site: Site, product: Product, page: str, lang: str) -> str:
     A product no longer in force gets no such section: pointing visitors to a shop would make it
     look certified (validation warns about points that still list it)."""
     points = [p for p in site.catalogue.sales_points_of(product.id) if not p.ended(site.today)]
-    if not points or site.status(product) not in _IN_FORCE:
+    if not points or site.status(product) not in IN_FORCE:
         return ""
     target = f"{site.prefix(lang)}{PAGE}"
     items = []

@@ -7,10 +7,9 @@ from datetime import date
 from pathlib import Path
 
 from ..media.qr import QrMatrix
-from ..status import CertificateStatus
+from ..status import IN_FORCE, CertificateStatus
 from ..vocab import Group
 
-IN_FORCE = frozenset({CertificateStatus.VALID, CertificateStatus.EXPIRING})
 _STARS = {"vi": "{n} sao", "en": "{n}-star"}
 
 

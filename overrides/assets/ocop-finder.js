@@ -17,6 +17,7 @@
   // Folders open their index.html on a web server, but not from file://.
   var index = location.protocol === "file:" ? "index.html" : "";
   var STEP = 60;
+  var FACETS = ["group", "stars", "commune", "kind", "status"];
   var shown = 0;
   var matches = [];
 
@@ -82,7 +83,7 @@
 
   function current() {
     var filter = {};
-    ["q", "group", "stars", "commune", "kind", "status"].forEach(function (name) {
+    ["q"].concat(FACETS).forEach(function (name) {
       filter[name] = form.elements[name].value.trim();
     });
     return filter;
@@ -92,7 +93,7 @@
   // (A query that begins with the last one only lengthens its last word or adds words.)
   var last = { key: null, q: "", found: items };
   function facets(filter) {
-    return ["group", "stars", "commune", "kind", "status"].map(function (name) { return filter[name]; }).join("|");
+    return FACETS.map(function (name) { return filter[name]; }).join("|");
   }
   function candidates(filter) {
     var narrower = last.key === facets(filter) && fold(lower(filter.q)).lastIndexOf(last.q, 0) === 0;
