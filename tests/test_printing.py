@@ -304,3 +304,104 @@ def test_geometry_off_the_page_or_overlapping_is_invalid(fields: dict) -> None:
     with pytest.raises(ValidationError) as error:
         Settings.model_validate({"labels": fields})
     assert error.value.errors()[0]["loc"] == ("labels",)
+
+
+class CountingPdf:
+    """A PDF in Be Vietnam Pro whose width measurements are counted (calls and characters measured)."""
+
+    def __init__(self) -> None:
+        from catalogue.printing.fonts import new_pdf, set_font
+
+        self.pdf = new_pdf(weights=("regular", "bold"))
+        set_font(self.pdf, "bold", 14)
+        self.calls = self.chars = 0
+        measure = self.pdf.get_string_width
+
+        def counting(value: str, *args: object, **kwargs: object) -> float:
+            self.calls += 1
+            self.chars += len(value)
+            return measure(value, *args, **kwargs)
+
+        self.pdf.get_string_width = counting  # type: ignore[method-assign]
+
+
+@pytest.mark.parametrize("length", [100, 800, 4800])
+def test_a_long_word_is_cut_into_full_lines_that_fit(length: int) -> None:
+    from catalogue.printing.text import wrap
+
+    counting = CountingPdf()
+    word = ("Chè" * length)[:length]
+    lines = wrap(counting.pdf, word, 40)
+    assert "".join(lines) == word
+    assert all(counting.pdf.get_string_width(line) <= 40 for line in lines)
+    # every line but the last is as long as the box allows: one more character would not fit
+    assert all(counting.pdf.get_string_width(line + word[0]) > 40 for line in lines[:-1])
+
+
+def test_cutting_a_long_word_costs_about_n_log_n_width_measurements() -> None:
+    """Deterministic, not timed: the cubic version made 177,332 calls measuring 51 million
+    characters for one fit of 800 characters, and never finished 4,800."""
+    from catalogue.printing.text import fit, wrap
+
+    costs = {}
+    for length in (1200, 4800):
+        counting = CountingPdf()
+        lines = wrap(counting.pdf, "x" * length, 40)
+        costs[length] = (counting.calls, counting.chars, len(lines), len(lines[0]))
+    (calls_1, chars_1, _, _), (calls_4, chars_4, lines_4, k) = costs[1200], costs[4800]
+    # A line of k characters is found in about 2 log2 k measurements of at most 2k characters each.
+    per_line = 2 * math.log2(k) + 2
+    assert calls_4 <= lines_4 * per_line
+    assert chars_4 <= lines_4 * per_line * 2 * k
+    assert calls_4 <= 4.2 * calls_1 and chars_4 <= 4.2 * chars_1  # linear in the length, for a given box
+    counting = CountingPdf()
+    fitted = fit(counting.pdf, "x" * 4800, (128, 20), "bold", (22, 14), 2)
+    assert fitted.lines[-1].endswith("…") and len(fitted.lines) == 2
+    assert counting.calls < 1000  # one layout call does not wrap the lines it cannot show
+
+
+def slow_wrap(pdf, text: str, width: float) -> list[str]:
+    """The former wrapping, one character at a time (cubic in the length of a word): the oracle."""
+
+    def longest_prefix(word: str) -> int:
+        cut = len(word) - 1
+        while cut > 1 and pdf.get_string_width(word[:cut]) > width:
+            cut -= 1
+        slash = word.rfind("/", 0, cut)
+        soft = slash if slash > cut // 2 else max(slash, word.rfind("-", 0, cut))
+        return soft + 1 if soft > 0 else cut
+
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if pdf.get_string_width(candidate) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        line = word
+        while pdf.get_string_width(line) > width and len(line) > 1:
+            cut = longest_prefix(line)
+            lines.append(line[:cut])
+            line = line[cut:]
+    if line:
+        lines.append(line)
+    return lines
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://truyxuat.example.vn/lai-chau/tra-shan-tuyet-ta-leng/lo-2026-03",
+        "Mật ong rừng nguyên chất thu hoạch từ đõ gỗ ven rừng nguyên sinh Pa Ủ",
+        "GCN-OCOP-LC-2026-007/QĐ-UBND-tỉnh-Lai-Châu-và-Sở-Nông-nghiệp Chè Shan tuyết " + "Tả" * 40,
+        "W" * 30 + " i " + "ắ" * 70 + " /x/" + "-" * 20,
+    ],
+)
+@pytest.mark.parametrize("width", [4, 25, 60])
+def test_wrapping_gives_the_same_lines_as_before(text: str, width: float) -> None:
+    from catalogue.printing.text import wrap
+
+    pdf = CountingPdf().pdf
+    assert wrap(pdf, text, width) == slow_wrap(pdf, text, width)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from fpdf import FPDF
@@ -33,22 +34,34 @@ class Fitted:
         return len(self.lines) * self.line_height
 
 
-def wrap(pdf: FPDF, text: str, width: float) -> list[str]:
-    """Break `text` into lines no wider than `width` in the current font, between words where possible."""
+def wrap(pdf: FPDF, text: str, width: float, max_lines: int | None = None) -> list[str]:
+    """Break `text` into lines no wider than `width` in the current font, between words where possible.
+
+    With `max_lines`, stop once there are more lines than that (the caller only needs to know that
+    the text does not fit), so a long text costs no more than the lines it could show.
+    """
+    limit = len(text) if max_lines is None else max_lines
     lines: list[str] = []
     line = ""
     for word in text.split():
+        if len(lines) > limit:
+            return lines
         candidate = f"{line} {word}" if line else word
         if pdf.get_string_width(candidate) <= width:
             line = candidate
             continue
         if line:
             lines.append(line)
-        line = word
-        while pdf.get_string_width(line) > width and len(line) > 1:  # a word longer than the box: cut it
-            cut = _longest_prefix(pdf, line, width)
-            lines.append(line[:cut])
-            line = line[cut:]
+            if pdf.get_string_width(word) <= width:
+                line = word
+                continue
+        pieces = _cut_word(pdf, word, width)  # a word longer than the box is cut into pieces that fit
+        line = next(pieces)
+        for piece in pieces:
+            if len(lines) > limit:
+                return lines
+            lines.append(line)
+            line = piece
     if line:
         lines.append(line)
     return lines
@@ -67,7 +80,7 @@ def fit(
     size = largest
     while True:
         set_font(pdf, weight, size)
-        lines = wrap(pdf, text, width)
+        lines = wrap(pdf, text, width, max_lines)
         fitted = Fitted(tuple(lines), weight, size, leading)
         if len(lines) <= max_lines and fitted.height <= height + 1e-6:
             return fitted
@@ -96,14 +109,51 @@ def width(pdf: FPDF, fitted: Fitted) -> float:
     return max((pdf.get_string_width(line) for line in fitted.lines), default=0.0)
 
 
-def _longest_prefix(pdf: FPDF, word: str, width: float) -> int:
-    """How many characters of `word` fit in `width`, cutting after a '/' (or else a '-') when one fits."""
-    cut = len(word) - 1
-    while cut > 1 and pdf.get_string_width(word[:cut]) > width:
-        cut -= 1
-    slash = word.rfind("/", 0, cut)
-    soft = slash if slash > cut // 2 else max(slash, word.rfind("-", 0, cut))
-    return soft + 1 if soft > 0 else cut
+def _cut_word(pdf: FPDF, word: str, width: float) -> Iterator[str]:
+    """`word` in pieces no wider than `width` (each at least one character), cutting after a '/'
+    (or else a '-') when one falls in the second half of a piece.
+
+    Each piece is found by `_fitting_prefix`, which measures about k log k characters for a piece
+    of k, so cutting a word of n characters costs about n log n, however long it is.
+    """
+    rest = word
+    while True:
+        fits = _fitting_prefix(pdf, rest, width)
+        if fits == len(rest):
+            yield rest
+            return
+        cut = _soft_cut(rest, fits)
+        yield rest[:cut]
+        rest = rest[cut:]
+
+
+def _fitting_prefix(pdf: FPDF, word: str, width: float) -> int:
+    """How many characters of `word` fit in `width` (at least one): the prefix width only grows with
+    its length, so double the length until it no longer fits, then search between by halves."""
+    fits, step = 1, 1
+    while fits < len(word):
+        trial = min(len(word), fits + step)
+        if pdf.get_string_width(word[:trial]) > width:
+            break
+        fits, step = trial, step * 2
+    else:
+        return fits
+    low, high = fits, min(len(word), fits + step) - 1  # fits; the prefix of high + 1 does not
+    while low < high:
+        middle = (low + high + 1) // 2
+        if pdf.get_string_width(word[:middle]) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _soft_cut(word: str, fits: int) -> int:
+    """Where to cut a word of which `fits` characters fit: after a '/' in the second half of
+    them, or else after the last '/' or '-', or else at `fits`."""
+    slash = word.rfind("/", 0, fits)
+    soft = slash if slash > fits // 2 else max(slash, word.rfind("-", 0, fits))
+    return soft + 1 if soft > 0 else fits
 
 
 def _ellipsize(pdf: FPDF, line: str, width: float) -> str:
