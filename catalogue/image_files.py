@@ -1,16 +1,34 @@
-"""Checks of the image files a product points at: inside the catalogue, present, and an image."""
+"""The image files a product points at: where they may be, and opening them safely.
+
+`resolve_image` is what `--check` runs on every `images[n].src`: the path stays inside the
+catalogue, names a regular file (a named pipe would make the check wait forever), and the file
+passes `probe_photo`. The photo job of the build decodes with `open_photo`, the same code at a
+larger size, so the check refuses exactly the photos the build would refuse.
+"""
 
 from __future__ import annotations
 
+import errno
+import io
+import os
+import stat
+import warnings
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
+MAX_PIXELS = 64_000_000  # a 48-megapixel phone photo passes; decompression bombs do not
+MAX_ASPECT = 10  # longer side / shorter side: past that a photo is a strip, and WebP caps a side at 16,383 px
+PROBE_SIZE = (64, 64)  # what the check decodes at least: JPEGs decode at 1/8 scale, every byte still read
+_SRGB = ImageCms.createProfile("sRGB")
+_TRANSPOSED_ORIENTATIONS = {5, 6, 7, 8}
+# What Pillow raises on damaged data, besides OSError: bad headers, short reads, odd chunk values.
+_DAMAGED = (OSError, SyntaxError, ValueError, EOFError, IndexError, TypeError, ZeroDivisionError)
 
 
 class ImageFileError(Exception):
-    """An image reference that cannot be used."""
+    """An image reference or file that cannot be used; `message` follows the file name: "'x.jpg' is ..."."""
 
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
@@ -23,25 +41,150 @@ def resolve_image(src: str, product_file: Path, root: Path) -> Path:
     `src` is relative to the product file and may not leave `root`, the catalogue folder,
     whether by `..`, an absolute path or a symbolic link pointing out.
     """
-    if PurePosixPath(src).is_absolute() or PureWindowsPath(src).is_absolute() or PureWindowsPath(src).drive or src.startswith("~"):
-        raise ImageFileError("path-outside", f"'{src}' is an absolute path; write it relative to the product file")
-    path = product_file.parent / src
-    real, real_root = path.resolve(), root.resolve()
-    if not real.is_relative_to(real_root):
-        raise ImageFileError("path-outside", f"'{src}' leads outside the catalogue folder")
-    if not path.exists():
-        raise ImageFileError("image-missing", f"'{src}' does not exist")
-    _check_image(path, src)
+    try:
+        path = _locate(src, product_file, root)
+        probe_photo(path)
+    except ImageFileError as exc:
+        raise ImageFileError(exc.code, f"'{src}' {exc.message}") from None
     return path
 
 
-def _check_image(path: Path, src: str) -> None:
+def _locate(src: str, product_file: Path, root: Path) -> Path:
+    """The path of a regular file inside `root` that `src` names, or ImageFileError."""
+    if "\0" in src:
+        raise ImageFileError("image-unreadable", "contains a NUL character, which no file name can hold")
+    if PurePosixPath(src).is_absolute() or PureWindowsPath(src).is_absolute() or PureWindowsPath(src).drive or src.startswith("~"):
+        raise ImageFileError("path-outside", "is an absolute path; write it relative to the product file")
+    path = product_file.parent / src
     try:
-        with Image.open(path) as image:
-            kind = image.format
-    except UnidentifiedImageError:
-        raise ImageFileError("image-not-image", f"'{src}' is not an image (use JPEG, PNG or WebP)") from None
+        real = path.resolve()
+    except RuntimeError:  # Python 3.11 reports a symbolic-link loop so; later versions raise OSError
+        raise _os_problem(OSError(errno.ELOOP, os.strerror(errno.ELOOP))) from None
     except OSError as exc:
-        raise ImageFileError("image-unreadable", f"'{src}' cannot be read: {exc.strerror or exc}") from None
-    if kind not in ACCEPTED_FORMATS:
-        raise ImageFileError("image-format", f"'{src}' is a {kind} image; use JPEG, PNG or WebP")
+        raise _os_problem(exc) from None
+    if not real.is_relative_to(root.resolve()):
+        raise ImageFileError("path-outside", "leads outside the catalogue folder")
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        raise _os_problem(exc) from None
+    if not stat.S_ISREG(mode):
+        raise ImageFileError("image-unreadable", f"is {_kind_of(mode)}, not an image file")
+    return path
+
+
+def _os_problem(exc: OSError) -> ImageFileError:
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return ImageFileError("image-missing", "does not exist")
+    if exc.errno == errno.ELOOP:
+        return ImageFileError("image-unreadable", "is a symbolic link that leads round in a loop; point it at the image file")
+    if exc.errno == errno.ENAMETOOLONG:
+        return ImageFileError(
+            "image-unreadable", "is a name too long for the file system (255 bytes at most between slashes); rename the file"
+        )
+    return ImageFileError("image-unreadable", f"cannot be read: {exc.strerror or exc}")
+
+
+def _kind_of(mode: int) -> str:
+    kinds = {stat.S_ISDIR: "a folder", stat.S_ISFIFO: "a named pipe (FIFO)", stat.S_ISSOCK: "a socket"}
+    return next((words for test, words in kinds.items() if test(mode)), "a device")
+
+
+def probe_photo(path: Path) -> None:
+    """Raise ImageFileError unless the photo at `path` decodes as the build will decode it.
+
+    It runs every step of `open_photo` (header, size, pixel data to the last byte, orientation,
+    colour profile) on a small decode, so a big JPEG costs a few milliseconds.
+    """
+    open_photo(path, PROBE_SIZE).close()
+
+
+def open_photo(path: Path, at_least: tuple[int, int]) -> Image.Image:
+    """Decode a photo upright in sRGB RGB, at least `at_least` (width, height) when it has that many pixels.
+
+    Raises ImageFileError for anything that is not a sound JPEG, PNG or WebP photo of a sensible size.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(path)
+        except UnidentifiedImageError:
+            raise ImageFileError("image-not-image", "is not an image (use JPEG, PNG or WebP)") from None
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            limit = MAX_PIXELS // 1_000_000
+            raise ImageFileError("image-too-large", f"declares a size over the limit of {limit} megapixels; export it smaller") from None
+        except _DAMAGED as exc:
+            raise ImageFileError("image-unreadable", f"cannot be read: {exc}") from None
+    with image:
+        _check_header(image)
+        _draft(image, at_least)
+        try:
+            image.load()
+            upright = ImageOps.exif_transpose(image)
+        except _DAMAGED as exc:
+            raise ImageFileError("image-truncated", f"is damaged or incomplete ({exc}); export it again") from None
+        return _to_srgb(upright)
+
+
+def _check_header(image: Image.Image) -> None:
+    if image.format not in ACCEPTED_FORMATS:
+        raise ImageFileError("image-format", f"is a {image.format} image; use JPEG, PNG or WebP")
+    width, height = image.size
+    if width * height > MAX_PIXELS:
+        raise ImageFileError(
+            "image-too-large",
+            f"is {width}×{height} pixels; the limit is {MAX_PIXELS // 1_000_000} megapixels: export it smaller",
+        )
+    if max(width, height) > MAX_ASPECT * min(width, height):
+        raise ImageFileError(
+            "image-shape",
+            f"is {width}×{height} pixels, more than {MAX_ASPECT} times as long as it is wide; crop it to the product",
+        )
+
+
+def _draft(image: Image.Image, at_least: tuple[int, int]) -> None:
+    """Let the JPEG decoder scale down big photos while decoding (much faster, same quality)."""
+    if image.format != "JPEG":
+        return
+    width, height = image.size
+    try:
+        if image.getexif().get(0x0112) in _TRANSPOSED_ORIENTATIONS:
+            width, height = height, width
+    except _DAMAGED:  # unreadable EXIF: decode at full size, and let exif_transpose have its say
+        return
+    scale = max(at_least[0] / width, at_least[1] / height)
+    if scale < 1:
+        requested = (round(image.size[0] * scale), round(image.size[1] * scale))
+        image.draft(image.mode if image.mode in ("RGB", "L", "CMYK") else "RGB", requested)
+
+
+def _to_srgb(image: Image.Image) -> Image.Image:
+    profile = image.info.get("icc_profile")
+    if profile and image.mode in ("RGB", "CMYK"):
+        try:
+            source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+            if "srgb" not in (ImageCms.getProfileDescription(source) or "").lower():
+                image = ImageCms.profileToProfile(image, source, _SRGB, outputMode="RGB")
+        except (ImageCms.PyCMSError, *_DAMAGED):
+            raise ImageFileError(
+                "image-colour-profile", "has a damaged or unusable colour profile (ICC); export it again as sRGB"
+            ) from None
+    try:
+        return _flat_rgb(image)
+    except _DAMAGED:
+        message = f"has {image.mode} pixels, which cannot be turned into RGB; export it as an RGB photo"
+        raise ImageFileError("image-format", message) from None
+
+
+def _flat_rgb(image: Image.Image) -> Image.Image:
+    """RGB pixels with transparency flattened onto white, and no metadata: phone photos hold GPS positions."""
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        flat = Image.new("RGB", rgba.size, (255, 255, 255))
+        flat.paste(rgba, mask=rgba.getchannel("A"))
+        return flat
+    if image.mode in ("I", "I;16", "I;16B", "I;16L", "F"):
+        image = image.point(lambda v: v / 256).convert("L") if image.mode != "F" else image.convert("L")
+    converted = image.convert("RGB")
+    converted.info = {}
+    return converted

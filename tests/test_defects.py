@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.problems import Severity
+from catalogue.problems import Report, Severity
 from catalogue.validate import validate
 
 from .conftest import FIXTURES, REPO
@@ -46,6 +46,15 @@ PRODUCT_DEFECTS = [
     ("image-parent-path.yaml", 25, "path-outside"),
     ("image-absolute-path.yaml", 25, "path-outside"),
     ("image-symlink-out.yaml", 25, "path-outside"),
+    ("image-symlink-loop.yaml", 25, "image-unreadable"),
+    ("image-fifo.yaml", 25, "image-unreadable"),
+    ("image-name-too-long.yaml", 25, "image-unreadable"),
+    ("image-nul-in-name.yaml", 25, "image-unreadable"),
+    ("image-bomb.yaml", 25, "image-too-large"),
+    ("image-colour-profile.yaml", 25, "image-colour-profile"),
+    ("image-truncated.yaml", 25, "image-truncated"),
+    ("image-gif.yaml", 25, "image-format"),
+    ("image-shape.yaml", 25, "image-shape"),
     ("javascript-url.yaml", 33, "invalid-url"),
     ("gtin-check-digit.yaml", 32, "invalid-gtin"),
     ("summary-too-long.yaml", 15, "summary-too-long"),
@@ -81,6 +90,13 @@ def add_defect(root: Path, folder: str, name: str) -> None:
         link = root / "products" / "images" / "link-out.jpg"
         if not link.exists():
             link.symlink_to(outside)
+        # What git cannot hold: a symbolic link to itself and a named pipe (which would make a check wait forever).
+        loop = root / "products" / "images" / "loop.jpg"
+        if not loop.is_symlink():
+            loop.symlink_to("loop.jpg")
+        pipe = root / "products" / "images" / "pipe.jpg"
+        if not pipe.exists():
+            os.mkfifo(pipe)
 
 
 def problems_in(root: Path, folder: str, name: str) -> list[tuple[str, int, str, Severity]]:
@@ -162,3 +178,30 @@ def test_every_defect_at_once_through_the_command_line(tmp_path: Path) -> None:
     assert len(lines) >= len(PRODUCT_DEFECTS) + len(PRODUCER_DEFECTS) >= 20
     assert "Traceback" not in result.stderr + result.stdout
     assert result.stdout.splitlines()[-1].startswith(f"{len(PRODUCT_DEFECTS) + len(PRODUCT_WARNINGS) + 1} products, ")
+
+
+# Image files whose content is bad: what --check says of each must be what the photo job says.
+BAD_IMAGE_CONTENT = [
+    "image-not-image.yaml",
+    "image-bomb.yaml",
+    "image-colour-profile.yaml",
+    "image-truncated.yaml",
+    "image-gif.yaml",
+    "image-shape.yaml",
+]
+
+
+@pytest.mark.parametrize("name", BAD_IMAGE_CONTENT)
+def test_check_and_media_build_refuse_a_bad_image_alike(base_catalogue: Path, name: str) -> None:
+    from catalogue.media.build import _report_problem
+    from catalogue.media.jobs import run_job
+    from catalogue.media.plan import plan
+
+    add_defect(base_catalogue, "products", name)
+    catalogue, report = validate(Path("products"), Path("producers"), today=TODAY)
+    [checked] = [p for p in report.problems if p.file == f"products/{name}"]
+    [job] = [j for j in plan(catalogue, TODAY) if j.kind == "photo" and j.product == name.removesuffix(".yaml")]
+    files, meta = run_job(job.kind, job.params)
+    built = Report()
+    _report_problem(catalogue, job, meta["error"], built)
+    assert files == {} and built.problems == [checked]

@@ -28,8 +28,12 @@ def run_job(kind: str, params: dict[str, Any]) -> Result:
         return _WORKERS[kind](params)
     except PhotoError as exc:
         return {}, {"error": [exc.code, exc.message]}
-    except ValueError as exc:  # a print layout that cannot hold a code, e.g. labels too small
-        return {}, {"error": ["print-layout", str(exc)]}
+    except (OSError, ValueError) as exc:
+        if kind == "photo":  # decoded (as `--check` does) but refused by an encoder: a problem, not a traceback
+            return {}, {"error": ["image-unreadable", f"cannot be made into web images ({exc}); export it again"]}
+        if isinstance(exc, ValueError):  # a print layout that cannot hold a code, e.g. labels too small
+            return {}, {"error": ["print-layout", str(exc)]}
+        raise
 
 
 def photo_job(params: dict[str, Any]) -> Result:
