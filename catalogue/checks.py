@@ -48,12 +48,19 @@ def _key(record: Any, dotted: str) -> str | None:
     return fold_code(str(value))  # "GCN 12/2024" and "gcn-12/2024" are the same printed number
 
 
+# When two records share a value, the problem goes on the copy: the later by this date (a certificate
+# number typed into a new product's file), or the later file by name on the same day.
+_COPY_IS_LATER_BY = {"certificate.number": "certificate.issued"}
+
+
 def check_unique(items: Sequence[_Loaded], report: Report, *fields: str) -> None:
     """Each of `fields` (dotted paths) must differ between all records."""
     codes = {"id": "duplicate-id", "certificate.number": "duplicate-certificate", "gtin": "duplicate-gtin"}
     for dotted in fields:
+        by = _COPY_IS_LATER_BY.get(dotted)
+        ordered = sorted(items, key=lambda item: _value(item.record, by)) if by else items  # stable: file order on a tie
         first: dict[str, _Loaded] = {}
-        for item in items:
+        for item in ordered:
             key = _key(item.record, dotted)
             if key is None:
                 continue
@@ -66,8 +73,13 @@ def check_unique(items: Sequence[_Loaded], report: Report, *fields: str) -> None
                 item.doc.path,
                 item.doc.line_of(tuple(dotted.split("."))),
                 codes[dotted],
-                f"{dotted}: '{_value(item.record, dotted)}' is already used by {display_path(other.doc.path)}:{line}",
+                f"{dotted}: '{_value(item.record, dotted)}' is already used by {display_path(other.doc.path)}:{line}"
+                + (_earlier(_value(other.record, by), _value(item.record, by)) if by else ""),
             )
+
+
+def _earlier(first: date, second: date) -> str:
+    return ", whose certificate was issued the same day" if first == second else f", whose certificate was issued earlier ({first})"
 
 
 def check_product(
@@ -84,6 +96,8 @@ def check_product(
 
 
 def _check_producer(product: Product, doc: Document, report: Report, producers: set[str]) -> None:
+    # `producers` also holds the stems of producer files that have errors: those are reported in
+    # their own file, and "has no file" would send the user looking for a file that exists.
     if product.producer in producers:
         return
     hint = suggest(product.producer, sorted(producers))

@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 from .problems import Report
+from .rules import printable
+from .settings import site_url_problem
 from .validate import validate, yaml_files
 
 
@@ -16,7 +18,23 @@ def _add_catalogue_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--producers", type=Path, default=Path("producers"), metavar="DIR", help="producer files (default: producers)")
     parser.add_argument("--settings", type=Path, metavar="FILE", help="settings file (default: catalogue.yaml beside the products folder)")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="how to print problems (default: text)")
-    parser.add_argument("--today", type=date.fromisoformat, metavar="YYYY-MM-DD", help="act as if today were this date")
+    parser.add_argument("--today", type=_day, metavar="YYYY-MM-DD", help="act as if today were this date")
+
+
+def _day(text: str) -> date:
+    """A --today value: an ISO date within the years the data may use."""
+    from pydantic_core import PydanticCustomError
+
+    from .fields import check_date_range
+
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date written YYYY-MM-DD") from None
+    try:
+        return check_date_range(day)
+    except PydanticCustomError as error:
+        raise argparse.ArgumentTypeError(error.message()) from None
 
 
 def _check_paths(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
@@ -45,8 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.site_dir = args.site_dir or Path("site-offline" if args.offline else "site")
     _check_paths(parser, args)
-    if args.site_url and not (args.site_url.startswith(("http://", "https://")) and args.site_url.endswith("/")):
-        parser.error("--site-url must be an http(s) address ending with /")
+    problem = site_url_problem(args.site_url) if args.site_url else None
+    if problem:
+        parser.error(f"--site-url: {printable(problem)}")
     return _check(args) if args.check else _build(args)
 
 

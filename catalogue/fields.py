@@ -6,7 +6,9 @@ into the `[code]` of a problem and prefixes the message with the field's path.
 
 from __future__ import annotations
 
+import contextlib
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Annotated, Any
@@ -20,16 +22,84 @@ from .vocab import categories, fact_labels
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SUMMARY_MAX = 160
+URL_MAX = 2000
+EMAIL_MAX = 254
+# Dates outside these years are typing mistakes (9999-06-01), and date arithmetic past year 9999 fails.
+FIRST_DATE, LAST_DATE = date(2000, 1, 1), date(2099, 12, 31)
 _ID = re.compile(ID_PATTERN)
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
+_EMAIL = re.compile(r"[^@\s\"<>]+@[^@\s\"<>]+\.[A-Za-z]{2,}")
 _TAX_CODE = re.compile(r"\d{10}(-\d{3})?")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-Text = Annotated[StrictStr, StringConstraints(strip_whitespace=True, min_length=1)]
+_NOT_IN_URLS = set('"<>`\\')
 
 
 def _fail(code: str, message: str, **ctx: Any) -> PydanticCustomError:
     return PydanticCustomError(code, message, ctx or None)
+
+
+def _unsafe(char: str) -> PydanticCustomError:
+    name = unicodedata.name(char, "")
+    if char in rules.BIDI_CONTROLS:
+        return _fail(
+            "bidi-control",
+            "contains U+{point} ({name}), which makes text display in another order than it is written; remove it",
+            point=f"{ord(char):04X}",
+            name=name,
+        )
+    if char == "\n":
+        return _fail("control-character", "contains a line break (U+000A); write this field on one line")
+    if char == "\t":
+        return _fail("control-character", "contains a tab (U+0009); use a space")
+    return _fail(
+        "control-character",
+        'contains the control character U+{point}{name}; remove it (a YAML escape such as "\\x01" makes one)',
+        point=f"{ord(char):04X}",
+        name=f" ({name})" if name else "",
+    )
+
+
+def _check_line(value: str) -> str:
+    char = rules.unsafe_character(value)
+    if char is None:
+        return value
+    raise _unsafe(char)
+
+
+def _check_multiline(value: str) -> str:
+    char = rules.unsafe_character(value, multiline=True)
+    if char is None:
+        return value
+    raise _unsafe(char)
+
+
+_Stripped = Annotated[StrictStr, StringConstraints(strip_whitespace=True, min_length=1)]
+# One line of text, with no control characters and no bidirectional controls.
+Text = Annotated[_Stripped, AfterValidator(_check_line)]
+
+
+def _length_check(limit: int, code: str = "text-too-long", why: str = "") -> Callable[[str], str]:
+    """A validator refusing text longer than `limit` characters; its `limit` is read by the reference."""
+
+    def _check_length(value: str) -> str:
+        if len(value) <= limit:
+            return value
+        raise _fail(code, "is {length} characters long; keep it to {limit} or fewer{why}", length=len(value), limit=limit, why=why)
+
+    _check_length.limit = limit  # type: ignore[attr-defined]
+    return _check_length
+
+
+def text_of(limit: int) -> Any:
+    """One line of text of at most `limit` characters."""
+    return Annotated[Text, AfterValidator(_length_check(limit)), WithJsonSchema({"type": "string", "minLength": 1, "maxLength": limit})]
+
+
+# Lengths a real catalogue needs, and that labels, cards and the printed catalogue can hold.
+SHORT_MAX, NAME_MAX, LINE_MAX, NOTE_MAX = 40, 120, 250, 1000
+ShortText = text_of(SHORT_MAX)  # certificate numbers, price units, tags, a province
+Name = text_of(NAME_MAX)  # names of products, producers, people, bodies, places, sales points
+Line = text_of(LINE_MAX)  # addresses, alt texts, fact values, opening hours
+Note = text_of(NOTE_MAX)  # reasons and notes
 
 
 def _check_id(value: str) -> str:
@@ -49,18 +119,11 @@ Id = Annotated[
 ]
 
 
-def _check_summary(value: str) -> str:
-    if len(value) <= SUMMARY_MAX:
-        return value
-    raise _fail(
-        "summary-too-long",
-        "is {length} characters long; keep it to {limit} or fewer (cards and link previews cut it)",
-        length=len(value),
-        limit=SUMMARY_MAX,
-    )
-
-
-Summary = Annotated[Text, AfterValidator(_check_summary), WithJsonSchema({"type": "string", "maxLength": SUMMARY_MAX})]
+Summary = Annotated[
+    Text,
+    AfterValidator(_length_check(SUMMARY_MAX, "summary-too-long", " (cards and link previews cut it)")),
+    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": SUMMARY_MAX}),
+]
 
 
 def _check_markdown(value: str) -> str:
@@ -70,7 +133,7 @@ def _check_markdown(value: str) -> str:
     raise _fail("raw-html", "raw HTML is not allowed in Markdown text, found '{tag}'", tag=tag[:40])
 
 
-Markdown = Annotated[Text, AfterValidator(_check_markdown)]
+Markdown = Annotated[_Stripped, AfterValidator(_check_multiline), AfterValidator(_check_markdown)]
 
 
 def _check_phone(value: str) -> str:
@@ -89,21 +152,36 @@ Phone = Annotated[StrictStr, AfterValidator(_check_phone)]
 
 
 def _check_url(value: str) -> str:
+    char = rules.unsafe_character(value) or next((c for c in value if c in _NOT_IN_URLS or c.isspace()), None)
+    if char is not None:
+        shown = "a space" if char == " " else f"U+{ord(char):04X}" if rules.unsafe_character(char) or char.isspace() else f"'{char}'"
+        raise _fail(
+            "invalid-url",
+            "'{got}' contains {char}, which has no place in a web address; remove it or percent-encode it",
+            got=value[:80],
+            char=shown,
+        )
+    if len(value) > URL_MAX:
+        raise _fail("invalid-url", "is {length} characters long; the limit is {limit}", length=len(value), limit=URL_MAX)
     if rules.is_http_url(value):
         return value
     raise _fail("invalid-url", "'{got}' is not an http:// or https:// address", got=value[:80])
 
 
-Url = Annotated[StrictStr, AfterValidator(_check_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
+Url = Annotated[
+    StrictStr,
+    AfterValidator(_check_url),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": '^https?://[^\\s"<>`\\\\]*$', "maxLength": URL_MAX}),
+]
 
 
 def _check_email(value: str) -> str:
-    if _EMAIL.fullmatch(value):
+    if len(value) <= EMAIL_MAX and _EMAIL.fullmatch(value) and rules.unsafe_character(value) is None:
         return value
-    raise _fail("invalid-email", "'{got}' is not an e-mail address", got=value)
+    raise _fail("invalid-email", "'{got}' is not an e-mail address", got=value[:80])
 
 
-Email = Annotated[StrictStr, AfterValidator(_check_email), WithJsonSchema({"type": "string", "format": "email"})]
+Email = Annotated[StrictStr, AfterValidator(_check_email), WithJsonSchema({"type": "string", "format": "email", "maxLength": EMAIL_MAX})]
 
 
 def _check_tax_code(value: str) -> str:
@@ -128,14 +206,25 @@ Gtin = Annotated[StrictStr, AfterValidator(_check_gtin), WithJsonSchema({"type":
 
 
 def _parse_date(value: Any) -> date:
-    if isinstance(value, date) and not isinstance(value, datetime):
-        return value
     if isinstance(value, str) and _ISO_DATE.fullmatch(value):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
+        with contextlib.suppress(ValueError):  # 2024-02-30 stays text, reported below
+            value = date.fromisoformat(value)
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return check_date_range(value)
     raise _fail("invalid-date", "expected a date written YYYY-MM-DD, got '{got}'", got=str(value)[:40])
+
+
+def check_date_range(value: date) -> date:
+    """`value`, or PydanticCustomError `date-out-of-range` when it is not between FIRST_DATE and LAST_DATE."""
+    if FIRST_DATE <= value <= LAST_DATE:
+        return value
+    raise _fail(
+        "date-out-of-range",
+        "{got} is not between {first} and {last}; check the year",
+        got=value.isoformat(),
+        first=FIRST_DATE.isoformat(),
+        last=LAST_DATE.isoformat(),
+    )
 
 
 IsoDate = Annotated[date, BeforeValidator(_parse_date)]
@@ -194,4 +283,9 @@ def _number_as_text(value: Any) -> Any:
     return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else value
 
 
-FactValue = Annotated[Text, BeforeValidator(_number_as_text), WithJsonSchema({"type": ["string", "number"]})]
+FactValue = Annotated[
+    Text,
+    BeforeValidator(_number_as_text),
+    AfterValidator(_length_check(LINE_MAX)),
+    WithJsonSchema({"type": ["string", "number"], "maxLength": LINE_MAX}),
+]

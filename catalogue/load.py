@@ -22,6 +22,9 @@ MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
 
 Loc = tuple[str | int, ...]
+# What YAML allows in a file (its "printable" set); anything else, such as a raw NUL, is refused here
+# with its line, before the parser stops on it with a message of its own.
+_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 class LoadError(Exception):
@@ -112,6 +115,13 @@ def _read_text(path: Path) -> str:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise LoadError("encoding", "the file is not UTF-8 text; save it as UTF-8", line) from None
+    unprintable = _NOT_YAML.search(text)
+    if unprintable:
+        line = text.count("\n", 0, unprintable.start()) + 1
+        code = ord(unprintable.group(0))
+        raise LoadError(
+            "control-character", f"the file contains the control character U+{code:04X}, which YAML does not allow; remove it", line
+        )
     return unicodedata.normalize("NFC", text)
 
 

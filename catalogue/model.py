@@ -21,8 +21,12 @@ from .fields import (
     Gtin,
     Id,
     IsoDate,
+    Line,
     Markdown,
+    Name,
+    Note,
     Phone,
+    ShortText,
     Summary,
     TaxCode,
     Text,
@@ -44,19 +48,19 @@ class Revocation(Record):
     """A certificate withdrawn before its expiry (thu hồi giấy chứng nhận)."""
 
     date: IsoDate = Field(description="Date the certificate was withdrawn.")
-    reason: Text = Field(description="Why it was withdrawn, as stated in the decision.")
+    reason: Note = Field(description="Why it was withdrawn, as stated in the decision.")
 
 
 class Certificate(Record):
     """The OCOP certificate (giấy chứng nhận) of one product."""
 
-    number: Text = Field(description="Certificate number exactly as printed (text, quote it if it looks like a number).")
+    number: ShortText = Field(description="Certificate number exactly as printed (text, quote it if it looks like a number).")
     issued: IsoDate = Field(description="Date of issue, YYYY-MM-DD.")
-    issuer: Text = Field(description="Issuing body, e.g. UBND tỉnh Lai Châu.")
+    issuer: Name = Field(description="Issuing body, e.g. UBND tỉnh Lai Châu.")
     expires: IsoDate | None = Field(
         None, description="Last day of validity; defaults to `issued` plus the catalogue's validity (36 months)."
     )
-    decision: Text | None = Field(None, description="Recognition decision, e.g. 1234/QĐ-UBND.")
+    decision: Name | None = Field(None, description="Recognition decision, e.g. 1234/QĐ-UBND.")
     kind: CertificateKind | None = Field(None, description="new, renewal or upgrade (công nhận mới / lại / nâng hạng).")
     revoked: Revocation | None = Field(None, description="Set when the certificate was withdrawn: {date, reason}.")
 
@@ -66,28 +70,28 @@ class Price(Record):
 
     low: Vnd = Field(alias="from", description="Lowest price in VND, a whole number.")
     high: Vnd | None = Field(None, alias="to", description="Highest price in VND; at least `from`.")
-    unit: Text | None = Field(None, description="What the price buys, e.g. kg, gói 500 g, chai 500 ml.")
+    unit: ShortText | None = Field(None, description="What the price buys, e.g. kg, gói 500 g, chai 500 ml.")
 
 
 class Image(Record):
     """A product photo; the first one of a product is its cover."""
 
     src: Text = Field(description="Path of the image file, relative to the product file, inside the catalogue.")
-    alt: Text | None = Field(None, description="What the picture shows, for people who cannot see it.")
+    alt: Line | None = Field(None, description="What the picture shows, for people who cannot see it.")
 
 
 class Step(Record):
     """One stage of the supply chain."""
 
-    stage: Text = Field(description="What happens, e.g. Thu hái, Sao chè, Đóng gói.")
-    where: Text | None = Field(None, description="Where it happens.")
-    who: Text | None = Field(None, description="Who does it.")
+    stage: Name = Field(description="What happens, e.g. Thu hái, Sao chè, Đóng gói.")
+    where: Name | None = Field(None, description="Where it happens.")
+    who: Name | None = Field(None, description="Who does it.")
 
 
 class Origin(Record):
     """Traceability: where the raw material comes from and how the product is made."""
 
-    area: Text | None = Field(None, description="Raw-material area.")
+    area: Line | None = Field(None, description="Raw-material area.")
     commune: CommuneId | None = Field(None, description="Commune or ward of the raw-material area (an id from the place list).")
     coordinates: tuple[FiniteFloat, FiniteFloat] | None = Field(None, description="[latitude, longitude] of the area, in degrees.")
     steps: list[Step] = Field(default_factory=list, description="Supply-chain stages in order.")
@@ -98,7 +102,7 @@ class Channel(Record):
     """Somewhere the product can be bought."""
 
     kind: ChannelKind = Field(description="Kind of sales channel.")
-    name: Text = Field(description="Name of the shop, platform or place.")
+    name: Name = Field(description="Name of the shop, platform or place.")
     url: Url | None = Field(None, description="Web address, http or https only.")
 
 
@@ -106,15 +110,15 @@ class Inspection(Record):
     """A post-certification check of the product (kiểm tra, giám sát sau chứng nhận)."""
 
     date: IsoDate = Field(description="Day of the inspection, YYYY-MM-DD; not in the future.")
-    body: Text = Field(description="Inspecting body, e.g. Sở Nông nghiệp và Môi trường tỉnh Lai Châu.")
+    body: Name = Field(description="Inspecting body, e.g. Sở Nông nghiệp và Môi trường tỉnh Lai Châu.")
     result: InspectionResult = Field(description="pass, minor-issues or fail (đạt / có tồn tại cần khắc phục / không đạt).")
-    note: Text | None = Field(None, description="What was checked or found.")
+    note: Note | None = Field(None, description="What was checked or found.")
 
 
 class ProductTranslation(Record):
     """English text of a product; anything left out falls back to Vietnamese."""
 
-    name: Text | None = Field(None, description="English name.")
+    name: Name | None = Field(None, description="English name.")
     summary: Summary | None = Field(None, description="English summary, at most 160 characters.")
     description: Markdown | None = Field(None, description="English description.")
     story: Markdown | None = Field(None, description="English story.")
@@ -131,7 +135,7 @@ class Product(Record):
     """One certified product: the content of `products/<id>.yaml`."""
 
     id: Id = Field(description="Permanent id, equal to the file name; the QR code is built from it. Never reuse one.")
-    name: Text = Field(description="Vietnamese name.")
+    name: Name = Field(description="Vietnamese name.")
     group: Group = Field(description="One of the six OCOP groups (Decision 148/QĐ-TTg).")
     category: CategoryCode | None = Field(None, description="Sub-group code; must belong to `group`.")
     stars: Literal[3, 4, 5] = Field(description="OCOP rating: 3, 4 or 5 stars.")
@@ -152,7 +156,7 @@ class Product(Record):
         default_factory=list, description="Post-certification checks, in any order; the programme dashboard uses the latest."
     )
     translations: ProductTranslations | None = None
-    tags: list[Text] = Field(default_factory=list, description="Free tags.")
+    tags: list[ShortText] = Field(default_factory=list, description="Free tags.")
     featured: StrictBool = Field(False, description="Shown first on the home page.")
 
     @property
@@ -164,7 +168,7 @@ class Product(Record):
 class ProducerTranslation(Record):
     """English text of a producer."""
 
-    name: Text | None = Field(None, description="English name.")
+    name: Name | None = Field(None, description="English name.")
 
 
 class ProducerTranslations(Record):
@@ -177,12 +181,12 @@ class Producer(Record):
     """An OCOP subject (chủ thể OCOP): the content of `producers/<id>.yaml`."""
 
     id: Id = Field(description="Permanent id, equal to the file name.")
-    name: Text = Field(description="Registered name, e.g. Hợp tác xã Thanh Xuân.")
+    name: Name = Field(description="Registered name, e.g. Hợp tác xã Thanh Xuân.")
     kind: ProducerKind = Field(description="cooperative (HTX), cooperative-group (THT), enterprise (DN) or household (HKD).")
-    address: Text = Field(description="Address, small to large: bản, xã/phường, tỉnh.")
+    address: Line = Field(description="Address, small to large: bản, xã/phường, tỉnh.")
     commune: CommuneId = Field(description="Commune or ward (an id from the place list).")
     phone: Phone = Field(description="Vietnamese phone number (mobile, landline or +84).")
-    representative: Text | None = Field(None, description="Legal representative.")
+    representative: Name | None = Field(None, description="Legal representative.")
     email: Email | None = None
     website: Url | None = None
     zalo: Phone | None = Field(None, description="Phone number registered on Zalo.")

@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from .rules import printable
+
 
 class Severity(StrEnum):
     """Errors stop the build; warnings are shown and let it go on."""
@@ -47,8 +49,9 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
 
     def add(self, path: Path | str, line: int, code: str, message: str, severity: Severity = Severity.ERROR) -> None:
-        """Record a problem in `path` at `line`."""
-        self.problems.append(Problem(display_path(path), line, severity, message, code))
+        """Record a problem in `path` at `line`; control characters in the message are shown as escapes,
+        so that a bad value can neither break the one-line format nor reorder the terminal's text."""
+        self.problems.append(Problem(printable(display_path(path)), line, severity, printable(message), code))
 
     def warn(self, path: Path | str, line: int, code: str, message: str) -> None:
         """Record a warning."""

@@ -86,6 +86,35 @@ def find_raw_html(markdown: str) -> str | None:
     return match.group(0) if match else None
 
 
+# Characters no catalogue text may hold: C0 controls, DEL, C1 controls, the line and paragraph
+# separators, and the bidirectional embeddings, overrides and isolates (U+202A-U+202E,
+# U+2066-U+2069), which make a text display in another order than it is stored and read.
+_UNSAFE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_UNSAFE_IN_TEXT = re.compile(f"[{_UNSAFE}]")
+_UNSAFE_IN_LINE = re.compile(f"[\t\n{_UNSAFE}]")
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def unsafe_character(text: str, multiline: bool = False) -> str | None:
+    """The first character of `text` that no catalogue text may hold, or None.
+
+    Tab and line feed are allowed only in `multiline` text (Markdown); YAML escapes such as
+    "\\x01" or "\\u202e" are how such characters usually get in.
+    """
+    match = (_UNSAFE_IN_TEXT if multiline else _UNSAFE_IN_LINE).search(text)
+    return match.group(0) if match else None
+
+
+def printable(text: str) -> str:
+    """`text` with every unsafe character (tab and line feed too) written as its YAML escape, for messages."""
+    return _UNSAFE_IN_LINE.sub(lambda m: _escape(m.group(0)), text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def fold_tone_marks(text: str) -> str:
     """Lowercase text without Vietnamese tone marks or diacritics: 'Đặc sản' → 'dac san'."""
     decomposed = unicodedata.normalize("NFD", text.casefold())

@@ -11,7 +11,7 @@ from datetime import date
 
 from pydantic import Field, FiniteFloat
 
-from .fields import CommuneId, Id, IsoDate, Phone, Text
+from .fields import CommuneId, Id, IsoDate, Line, Name, Phone, ShortText
 from .model import Record
 from .vocab import SalesPointKind
 
@@ -20,15 +20,17 @@ class SalesPoint(Record):
     """A place that shows and sells OCOP products: a showroom, a sales point or a fair booth."""
 
     id: Id = Field(description="Id of the point, unique in the list; its anchor on the sales points page, `sales-points/#<id>`.")
-    name: Text = Field(description="Name in Vietnamese, e.g. Điểm bán sản phẩm OCOP Tam Đường.")
-    name_en: Text | None = Field(None, description="Name in English.")
+    name: Name = Field(description="Name in Vietnamese, e.g. Điểm bán sản phẩm OCOP Tam Đường.")
+    name_en: Name | None = Field(None, description="Name in English.")
     kind: SalesPointKind = Field(description="What it is: a showroom, a sales point or a fair booth (see Sales point kinds below).")
-    address: Text = Field(description="Street address, small to large.")
+    address: Line = Field(description="Street address, small to large.")
     commune: CommuneId | None = Field(None, description="Commune or ward, for a point in the province (an id from the place list).")
-    province: Text | None = Field(None, description="Province name, for a point outside the province instead of `commune`, e.g. Hà Nội.")
+    province: ShortText | None = Field(
+        None, description="Province name, for a point outside the province instead of `commune`, e.g. Hà Nội."
+    )
     phone: Phone | None = Field(None, description="Vietnamese phone number (mobile, landline or +84).")
-    hours: Text | None = Field(None, description="Opening hours as written for visitors, e.g. 7:30–17:00, thứ Hai đến Chủ nhật.")
-    hours_en: Text | None = Field(None, description="Opening hours in English.")
+    hours: Line | None = Field(None, description="Opening hours as written for visitors, e.g. 7:30–17:00, thứ Hai đến Chủ nhật.")
+    hours_en: Line | None = Field(None, description="Opening hours in English.")
     first_day: IsoDate | None = Field(None, alias="from", description="First day, for a temporary point such as a fair booth.")
     last_day: IsoDate | None = Field(
         None, alias="to", description="Last day, not before `from`; once it has passed the point is shown as ended."

@@ -6,35 +6,40 @@ default shown in docs/reference.md, which is generated from this model.
 
 from __future__ import annotations
 
+from string import ascii_letters, digits
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, Field, StrictBool, StrictInt
+from pydantic import AfterValidator, Field, StrictBool, StrictInt, ValidationInfo
 from pydantic_core import PydanticCustomError
 
-from .fields import Email, Phone, Text, Url
+from .fields import Email, Line, Name, Phone, ShortText, Url
 from .model import Record
 from .printing.sheets import LabelSheet
 from .sales_points import SalesPoint
 
 SETTINGS_FILE = "catalogue.yaml"
+_PLAIN_URL = frozenset(ascii_letters + digits + "-._~/:%")
+# Names reserved for examples and tests (RFC 2606, RFC 6761); `.test` is left to test catalogues.
+_RESERVED_HOSTS = (".example", "example.com", "example.net", "example.org", ".invalid", ".localhost")
 
 
 class LocalText(Record):
     """A text in both languages."""
 
-    vi: Text
-    en: Text
+    vi: Name
+    en: Name
 
 
 class Office(Record):
     """The programme office that answers the public and receives reports of suspect labels."""
 
-    name: Text = Field(description="Office name in Vietnamese.")
-    name_en: Text | None = Field(None, description="Office name in English.")
+    name: Name = Field(description="Office name in Vietnamese.")
+    name_en: Name | None = Field(None, description="Office name in English.")
     phone: Phone | None = Field(None, description="Phone number for the public.")
     email: Email | None = None
-    address: Text | None = None
+    address: Line | None = None
 
 
 class Targets(Record):
@@ -52,10 +57,74 @@ class Targets(Record):
     )
 
 
-def _site_url(value: str) -> str:
-    if value.endswith("/"):
-        return value
-    raise PydanticCustomError("invalid-url", "must end with '/': QR codes append p/<id>/ to it, got '{got}'", {"got": value})
+def site_url_problem(url: str) -> str | None:
+    """What makes `url` unfit as the site's public address, or None.
+
+    Printed QR codes encode `<site_url>p/<id>/` and pages carry it in links and metadata, so it
+    must be a plain http(s) address: no user name (`https://official@evil.example/` opens
+    evil.example), no query or fragment, and only the characters of a plain URL, so that it can
+    never carry markup.
+    """
+    parts = urlsplit(url)
+    odd = next((c for c in url if c not in _PLAIN_URL), None)
+    if parts.scheme not in ("http", "https") or not url.startswith(f"{parts.scheme}://"):
+        return f"'{url}' must start with https:// (or http://)"
+    if "@" in parts.netloc:
+        user = parts.netloc.rsplit("@", 1)[0]
+        return f"'{url}' has a user name before '@' ('{user}'): readers would see '{user}', browsers open {parts.hostname}; remove it"
+    if "?" in url or "#" in url:
+        return f"'{url}' has a query or fragment ('?' or '#'); QR codes append p/<id>/ to the site address, so it must end with its path"
+    if odd is not None:
+        return (
+            f"'{url}' contains '{odd}'; a site address holds only letters a-z, digits and - . _ ~ / : % "
+            "(write an international domain in its xn-- form)"
+        )
+    try:
+        parts.port  # noqa: B018  (raises ValueError for a port that is not a number up to 65535)
+    except ValueError:
+        return f"'{url}' has a port that is not a number from 1 to 65535"
+    if not parts.hostname:
+        return f"'{url}' has no host name"
+    if not url.endswith("/"):
+        return f"must end with '/': QR codes append p/<id>/ to it, got '{url}'"
+    return None
+
+
+def reserved_host(url: str) -> str | None:
+    """The reserved name (RFC 2606, RFC 6761) that the host of `url` falls under, such as '.example', or None."""
+    host = (urlsplit(url).hostname or "").rstrip(".")
+    for name in _RESERVED_HOSTS:
+        if host == name.lstrip(".") or host.endswith(name if name.startswith(".") else f".{name}"):
+            return name
+    return None
+
+
+def _site_url(value: str, info: ValidationInfo) -> str:
+    problem = site_url_problem(value)
+    if problem:
+        raise PydanticCustomError("invalid-url", problem)
+    reserved = reserved_host(value)
+    if reserved and info.data.get("demo") is False:
+        raise PydanticCustomError(
+            "reserved-address",
+            "'{got}' is a reserved example address ({name}) but `demo` is false: labels printed now would lead nowhere; "
+            "set the site's real address, or `demo: true` for illustrative data",
+            {"got": value, "name": reserved},
+        )
+    return value
+
+
+def _languages(value: list[str]) -> list[str]:
+    if not value or value[0] != "vi":
+        raise PydanticCustomError(
+            "invalid-value",
+            "must start with vi: Vietnamese is the site's root, where every printed QR code leads; got [{got}]",
+            {"got": ", ".join(value)},
+        )
+    twice = next((lang for i, lang in enumerate(value) if lang in value[:i]), None)
+    if twice:
+        raise PydanticCustomError("invalid-value", "'{lang}' is listed twice", {"lang": twice})
+    return value
 
 
 def _timezone(value: str) -> str:
@@ -70,15 +139,19 @@ class Settings(Record):
     """Settings of one catalogue (`catalogue.yaml`)."""
 
     demo: StrictBool = Field(False, description="The data is illustrative: every page of the site says so.")
-    province: Text = Field("Lai Châu", description="Province name, shown in titles.")
+    province: ShortText = Field("Lai Châu", description="Province name, shown in titles.")
     site_name: LocalText = Field(
         LocalText(vi="Sản phẩm OCOP Lai Châu", en="Lai Châu OCOP products"), description="Site title in each language."
     )
     site_url: Annotated[Url, AfterValidator(_site_url)] = Field(
         "https://ocop.laichau.gov.vn/",
-        description="Public address of the site, ending with '/'. Printed QR codes encode <site_url>p/<id>/.",
+        description="Public address of the site, ending with '/'. Printed QR codes encode <site_url>p/<id>/. "
+        "A plain http(s) address: no user name, query or fragment. A reserved example address "
+        "(.example, example.com, .invalid, .localhost) only with `demo: true`.",
     )
-    languages: list[Literal["vi", "en"]] = Field(["vi", "en"], description="Languages built; Vietnamese first, at /.")
+    languages: Annotated[list[Literal["vi", "en"]], AfterValidator(_languages)] = Field(
+        ["vi", "en"], description="Languages built, each once; Vietnamese first, at / (where the QR codes lead)."
+    )
     certificate_validity_months: Annotated[StrictInt, Field(ge=1, le=120)] = Field(
         36, description="Validity of a certificate from its issue date."
     )

@@ -58,7 +58,11 @@ def test_warnings_do_not_fail(base_catalogue: Path, capsys: pytest.CaptureFixtur
         (["--check", "--products", "nowhere"], "nowhere is not a folder"),
         (["--check", "--settings", "nothing.yaml"], "nothing.yaml is not a file"),
         (["--check", "--format", "xml"], "invalid choice: 'xml'"),
-        (["--check", "--today", "28/11/2026"], "invalid fromisoformat value"),
+        (["--check", "--today", "28/11/2026"], "argument --today: '28/11/2026' is not a date written YYYY-MM-DD"),
+        (["--check", "--today", "9999-12-31"], "argument --today: 9999-12-31 is not between 2000-01-01 and 2099-12-31; check the year"),
+        (["--site-url", "https://official@evil.example/"], "--site-url: 'https://official@evil.example/' has a user name before '@'"),
+        (["--site-url", "https://ocop.test/?q=<b>/"], "--site-url: 'https://ocop.test/?q=<b>/' has a query or fragment"),
+        (["--site-url", "https://ocop.test"], "--site-url: must end with '/'"),
         (["--bogus"], "unrecognized arguments: --bogus"),
     ],
 )

@@ -49,7 +49,7 @@ PRODUCT_DEFECTS = [
     ("image-symlink-loop.yaml", 25, "image-unreadable"),
     ("image-fifo.yaml", 25, "image-unreadable"),
     ("image-name-too-long.yaml", 25, "image-unreadable"),
-    ("image-nul-in-name.yaml", 25, "image-unreadable"),
+    ("image-nul-in-name.yaml", 25, "control-character"),
     ("image-bomb.yaml", 25, "image-too-large"),
     ("image-colour-profile.yaml", 25, "image-colour-profile"),
     ("image-truncated.yaml", 25, "image-truncated"),
@@ -69,6 +69,19 @@ PRODUCT_DEFECTS = [
     ("inspection-unknown-result.yaml", 37, "invalid-value"),
     ("inspection-missing-body.yaml", 35, "missing-field"),
     ("inspection-date-written-dd-mm-yyyy.yaml", 35, "invalid-date"),
+    ("a-duplicate-certificate-issued-later.yaml", 9, "duplicate-certificate"),
+    ("issued-year-9999.yaml", 10, "date-out-of-range"),
+    ("control-character-in-name.yaml", 3, "control-character"),
+    ("line-break-in-name.yaml", 3, "control-character"),
+    ("control-character-in-markdown.yaml", 16, "control-character"),
+    ("raw-control-character.yaml", 17, "control-character"),
+    ("bidi-override-in-name.yaml", 3, "bidi-control"),
+    ("bidi-isolate-in-alt.yaml", 25, "bidi-control"),
+    ("name-too-long.yaml", 3, "text-too-long"),
+    ("certificate-number-too-long.yaml", 9, "text-too-long"),
+    ("price-unit-too-long.yaml", 23, "text-too-long"),
+    ("fact-value-too-long.yaml", 22, "text-too-long"),
+    ("url-with-markup.yaml", 33, "invalid-url"),
 ]
 PRODUCT_WARNINGS = [("coordinates-outside.yaml", 29, "coordinates-outside"), ("inspection-in-future.yaml", 38, "inspection-in-future")]
 PRODUCER_DEFECTS = [
@@ -77,6 +90,8 @@ PRODUCER_DEFECTS = [
     ("bad-email.yaml", 8, "invalid-email"),
     ("bad-tax-code.yaml", 9, "invalid-tax-code"),
     ("bad-website.yaml", 10, "invalid-url"),
+    ("producer-name-bidi.yaml", 3, "bidi-control"),
+    ("producer-address-too-long.yaml", 5, "text-too-long"),
 ]
 
 
@@ -205,3 +220,147 @@ def test_check_and_media_build_refuse_a_bad_image_alike(base_catalogue: Path, na
     built = Report()
     _report_problem(catalogue, job, meta["error"], built)
     assert files == {} and built.problems == [checked]
+
+
+# Defects of issue 10 (each once a traceback, a hang, a misleading message or a silent pass), with
+# the exact line printed by --check and by the build.
+EXACT_PROBLEMS = {
+    "products/image-bomb.yaml": "products/image-bomb.yaml:25: error: images[1].src: 'images/bomb-30000x30000.png' "
+    "declares a size over the limit of 64 megapixels; export it smaller [image-too-large]",
+    "products/image-colour-profile.yaml": "products/image-colour-profile.yaml:25: error: images[1].src: "
+    "'images/damaged-colour-profile.jpg' has a damaged or unusable colour profile (ICC); export it again as sRGB [image-colour-profile]",
+    "products/image-truncated.yaml": "products/image-truncated.yaml:25: error: images[1].src: 'images/truncated.jpg' is damaged "
+    "or incomplete (image file is truncated (117 bytes not processed)); export it again [image-truncated]",
+    "products/image-gif.yaml": "products/image-gif.yaml:25: error: images[1].src: 'images/drawing.gif' is a GIF image; "
+    "use JPEG, PNG or WebP [image-format]",
+    "products/image-shape.yaml": "products/image-shape.yaml:25: error: images[1].src: 'images/strip-1100x100.png' is "
+    "1100×100 pixels, more than 10 times as long as it is wide; crop it to the product [image-shape]",
+    "products/image-symlink-loop.yaml": "products/image-symlink-loop.yaml:25: error: images[1].src: 'images/loop.jpg' is a "
+    "symbolic link that leads round in a loop; point it at the image file [image-unreadable]",
+    "products/image-fifo.yaml": "products/image-fifo.yaml:25: error: images[1].src: 'images/pipe.jpg' is a named pipe (FIFO), "
+    "not an image file [image-unreadable]",
+    "products/image-name-too-long.yaml": "products/image-name-too-long.yaml:25: error: images[1].src: 'images/"
+    + "anh-hop-che-shan-tuyet-" * 13
+    + ".jpg' is a name too long for the file system (255 bytes at most between slashes); rename the file [image-unreadable]",
+    "products/image-nul-in-name.yaml": "products/image-nul-in-name.yaml:25: error: images[1].src: contains the control "
+    'character U+0000; remove it (a YAML escape such as "\\x01" makes one) [control-character]',
+    "products/issued-year-9999.yaml": "products/issued-year-9999.yaml:10: error: certificate.issued: 9999-06-01 is not "
+    "between 2000-01-01 and 2099-12-31; check the year [date-out-of-range]",
+    "products/a-duplicate-certificate-issued-later.yaml": "products/a-duplicate-certificate-issued-later.yaml:9: error: "
+    "certificate.number: 'TEST-0001' is already used by products/base-product.yaml:9, whose certificate was issued "
+    "earlier (2025-03-10) [duplicate-certificate]",
+    "products/control-character-in-name.yaml": "products/control-character-in-name.yaml:3: error: name: contains the control "
+    'character U+0001; remove it (a YAML escape such as "\\x01" makes one) [control-character]',
+    "products/line-break-in-name.yaml": "products/line-break-in-name.yaml:3: error: name: contains a line break (U+000A); "
+    "write this field on one line [control-character]",
+    "products/control-character-in-markdown.yaml": "products/control-character-in-markdown.yaml:16: error: description: "
+    'contains the control character U+0007; remove it (a YAML escape such as "\\x01" makes one) [control-character]',
+    "products/raw-control-character.yaml": "products/raw-control-character.yaml:17: error: the file contains the control "
+    "character U+001B, which YAML does not allow; remove it [control-character]",
+    "products/bidi-override-in-name.yaml": "products/bidi-override-in-name.yaml:3: error: name: contains U+202E "
+    "(RIGHT-TO-LEFT OVERRIDE), which makes text display in another order than it is written; remove it [bidi-control]",
+    "products/bidi-isolate-in-alt.yaml": "products/bidi-isolate-in-alt.yaml:25: error: images[1].alt: contains U+2066 "
+    "(LEFT-TO-RIGHT ISOLATE), which makes text display in another order than it is written; remove it [bidi-control]",
+    "products/name-too-long.yaml": "products/name-too-long.yaml:3: error: name: is 127 characters long; keep it to 120 "
+    "or fewer [text-too-long]",
+    "products/certificate-number-too-long.yaml": "products/certificate-number-too-long.yaml:9: error: certificate.number: "
+    "is 52 characters long; keep it to 40 or fewer [text-too-long]",
+    "products/price-unit-too-long.yaml": "products/price-unit-too-long.yaml:23: error: price.unit: is 55 characters long; "
+    "keep it to 40 or fewer [text-too-long]",
+    "products/fact-value-too-long.yaml": "products/fact-value-too-long.yaml:22: error: facts.shelf_life: is 260 characters "
+    "long; keep it to 250 or fewer [text-too-long]",
+    "products/url-with-markup.yaml": "products/url-with-markup.yaml:33: error: channels[1].url: "
+    "'https://postmart.vn/\"onmouseover=\"alert(1)' contains '\"', which has no place in a web address; "
+    "remove it or percent-encode it [invalid-url]",
+    "producers/producer-name-bidi.yaml": "producers/producer-name-bidi.yaml:3: error: name: contains U+202B (RIGHT-TO-LEFT "
+    "EMBEDDING), which makes text display in another order than it is written; remove it [bidi-control]",
+    "producers/producer-address-too-long.yaml": "producers/producer-address-too-long.yaml:5: error: address: is 279 "
+    "characters long; keep it to 250 or fewer [text-too-long]",
+    "settings/languages-empty.yaml": "catalogue.yaml:3: error: languages: must start with vi: Vietnamese is the site's "
+    "root, where every printed QR code leads; got [] [invalid-value]",
+    "settings/languages-english-only.yaml": "catalogue.yaml:3: error: languages: must start with vi: Vietnamese is the "
+    "site's root, where every printed QR code leads; got [en] [invalid-value]",
+    "settings/languages-twice.yaml": "catalogue.yaml:3: error: languages: 'vi' is listed twice [invalid-value]",
+    "settings/demo-false-example-address.yaml": "catalogue.yaml:3: error: site_url: 'https://ocop-laichau.example/' is a "
+    "reserved example address (.example) but `demo` is false: labels printed now would lead nowhere; set the site's "
+    "real address, or `demo: true` for illustrative data [reserved-address]",
+    "settings/site-url-user-info.yaml": "catalogue.yaml:2: error: site_url: 'https://official@evil.example/' has a user "
+    "name before '@' ('official'): readers would see 'official', browsers open evil.example; remove it [invalid-url]",
+    "settings/site-url-query.yaml": "catalogue.yaml:2: error: site_url: 'https://ocop.test/?lang=vi/' has a query or "
+    "fragment ('?' or '#'); QR codes append p/<id>/ to the site address, so it must end with its path [invalid-url]",
+    "settings/site-url-markup.yaml": "catalogue.yaml:2: error: site_url: 'https://ocop.test/\"><script>alert(1)</script>/' "
+    "contains '\"', which has no place in a web address; remove it or percent-encode it [invalid-url]",
+    "settings/site-url-scheme.yaml": "catalogue.yaml:2: error: site_url: 'ftp://ocop.test/' is not an http:// or https:// "
+    "address [invalid-url]",
+    "settings/site-url-non-ascii.yaml": "catalogue.yaml:2: error: site_url: 'https://ocop.test/sản-phẩm/' contains 'ả'; a "
+    "site address holds only letters a-z, digits and - . _ ~ / : % (write an international domain in its xn-- form) [invalid-url]",
+    "settings/site-name-bidi.yaml": "catalogue.yaml:3: error: site_name.vi: contains U+202E (RIGHT-TO-LEFT OVERRIDE), which "
+    "makes text display in another order than it is written; remove it [bidi-control]",
+    "settings/office-name-too-long.yaml": "catalogue.yaml:4: error: office.name: is 135 characters long; keep it to 120 or "
+    "fewer [text-too-long]",
+    "settings/sales-date-out-of-range.yaml": "catalogue.yaml:21: error: sales_points[2].to: 9999-12-14 is not between "
+    "2000-01-01 and 2099-12-31; check the year [date-out-of-range]",
+    "settings/sales-name-control-character.yaml": "catalogue.yaml:6: error: sales_points[1].name_en: contains the control "
+    'character U+007F; remove it (a YAML escape such as "\\x01" makes one) [control-character]',
+}
+
+
+def put_defect(root: Path, fixture: str) -> None:
+    """Put the defect `folder/name` into the catalogue at `root` (a settings defect becomes its catalogue.yaml)."""
+    folder, name = fixture.split("/")
+    if folder == "settings":
+        shutil.copy(DEFECTS / "settings" / name, root / "catalogue.yaml")
+    else:
+        add_defect(root, folder, name)
+
+
+@pytest.mark.parametrize(("fixture", "expected"), EXACT_PROBLEMS.items())
+def test_exact_problem(base_catalogue: Path, fixture: str, expected: str) -> None:
+    put_defect(base_catalogue, fixture)
+    _, report = validate(Path("products"), Path("producers"), today=TODAY)
+    assert [str(p) for p in report.sorted()] == [expected]
+
+
+@pytest.mark.parametrize(("fixture", "expected"), EXACT_PROBLEMS.items())
+def test_check_and_build_print_the_line_and_exit_1(
+    base_catalogue: Path, fixture: str, expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from catalogue.cli import main
+
+    put_defect(base_catalogue, fixture)
+    site = base_catalogue / "site"
+    assert main(["--check", "--today", TODAY.isoformat()]) == 1
+    assert main(["--site-dir", str(site), "--today", TODAY.isoformat()]) == 1
+    out = capsys.readouterr()
+    assert out.out.splitlines()[::2] == [expected, expected]
+    assert "Traceback" not in out.out + out.err and not site.exists()
+
+
+def test_every_defect_fixture_is_tested() -> None:
+    listed = {f"products/{n}" for n, *_ in PRODUCT_DEFECTS + PRODUCT_WARNINGS} | {f"producers/{n}" for n, *_ in PRODUCER_DEFECTS}
+    listed |= set(EXACT_PROBLEMS) | {"products/producer-file-with-errors.yaml"}
+    files = {f"{p.parent.name}/{p.name}" for p in DEFECTS.glob("*/*.yaml") if not p.name.startswith("sales-")}
+    assert files <= listed
+
+
+def test_a_producer_file_with_errors_is_not_called_missing(base_catalogue: Path) -> None:
+    """Its products say nothing more: "has no file, add producers/bad-phone.yaml" would be false."""
+    add_defect(base_catalogue, "producers", "bad-phone.yaml")
+    add_defect(base_catalogue, "products", "producer-file-with-errors.yaml")
+    _, report = validate(Path("products"), Path("producers"), today=TODAY)
+    assert [(p.file, p.code) for p in report.problems] == [("producers/bad-phone.yaml", "invalid-phone")]
+    (base_catalogue / "producers" / "bad-phone.yaml").unlink()
+    _, report = validate(Path("products"), Path("producers"), today=TODAY)
+    assert [str(p) for p in report.problems] == [
+        "products/producer-file-with-errors.yaml:7: error: producer: 'bad-phone' has no file in the producers folder; "
+        "add producers/bad-phone.yaml [unknown-producer]"
+    ]
+
+
+def test_a_duplicate_certificate_issued_the_same_day_is_blamed_on_the_later_file(base_catalogue: Path) -> None:
+    add_defect(base_catalogue, "products", "duplicate-certificate.yaml")
+    _, report = validate(Path("products"), Path("producers"), today=TODAY)
+    assert [str(p) for p in report.problems] == [
+        "products/duplicate-certificate.yaml:9: error: certificate.number: 'test 0001' is already used by "
+        "products/base-product.yaml:9, whose certificate was issued the same day [duplicate-certificate]"
+    ]

@@ -6,7 +6,18 @@ from datetime import date
 
 import pytest
 
-from catalogue.rules import add_months, find_raw_html, fold_tone_marks, gtin14, gtin_is_valid, is_http_url, normalize_phone, suggest
+from catalogue.rules import (
+    add_months,
+    find_raw_html,
+    fold_tone_marks,
+    gtin14,
+    gtin_is_valid,
+    is_http_url,
+    normalize_phone,
+    printable,
+    suggest,
+    unsafe_character,
+)
 from catalogue.status import CertificateStatus, certificate_status
 
 
@@ -134,3 +145,27 @@ def test_suggest_finds_close_words_only() -> None:
 )
 def test_certificate_status(expires: date, revoked: date | None, today: date, status: CertificateStatus) -> None:
     assert certificate_status(expires, revoked, today, 90) is status
+
+
+@pytest.mark.parametrize(
+    ("text", "multiline", "found"),
+    [
+        ("Chè Shan tuyết Tả Lèng", False, None),
+        ("Mật ong\x01", False, "\x01"),
+        ("a\x7fb", False, "\x7f"),
+        ("a\x85b", False, "\x85"),
+        ("a\u202eb", False, "\u202e"),
+        ("a\u2069b", False, "\u2069"),
+        ("a\u2028b", True, "\u2028"),
+        ("line one\nline two", False, "\n"),
+        ("line one\nline two\n\n\tcode", True, None),
+        ("a\rb", True, "\r"),
+        ("\u200ezero-width marks are not controls", False, None),
+    ],
+)
+def test_unsafe_character(text: str, multiline: bool, found: str | None) -> None:
+    assert unsafe_character(text, multiline) == found
+
+
+def test_printable_shows_unsafe_characters_as_yaml_escapes() -> None:
+    assert printable("Trà\u202e Bản\x01 Hon\n") == "Trà\\u202e Bản\\x01 Hon\\x0a"

@@ -31,6 +31,8 @@ DEFECTS = [
     ("sales-unknown-kind.yaml", 17, "invalid-value", Severity.ERROR),
     ("sales-unknown-field.yaml", 11, "unknown-field", Severity.ERROR),
     ("sales-coordinates-outside.yaml", 13, "coordinates-outside", Severity.WARNING),
+    ("sales-date-out-of-range.yaml", 21, "date-out-of-range", Severity.ERROR),
+    ("sales-name-control-character.yaml", 6, "control-character", Severity.ERROR),
 ]
 
 
@@ -45,7 +47,7 @@ def with_defect(root: Path, name: str) -> Path:
 
 
 def test_every_defect_has_a_fixture_and_every_fixture_a_test() -> None:
-    assert {name for name, *_ in DEFECTS} == {p.name for p in SETTINGS_DEFECTS.glob("*.yaml")}
+    assert {name for name, *_ in DEFECTS} == {p.name for p in SETTINGS_DEFECTS.glob("sales-*.yaml")}
 
 
 def test_base_sales_points_are_valid(base_catalogue: Path) -> None:

@@ -71,9 +71,12 @@ def test_listing_pages_hold_at_most_200_products(tmp_path: Path) -> None:
     assert all(page.body.count('<nav class="ocop-pager"') == 1 for page in listing)
 
 
-@pytest.mark.parametrize("url", ["ocop.example/", "https://ocop.example"])
-def test_site_url_must_be_absolute_with_a_slash(base_catalogue: Path, url: str, capsys) -> None:
+@pytest.mark.parametrize(
+    ("url", "error"),
+    [("ocop.example/", "'ocop.example/' must start with https:// (or http://)"), ("https://ocop.example", "must end with '/'")],
+)
+def test_site_url_must_be_absolute_with_a_slash(base_catalogue: Path, url: str, error: str, capsys) -> None:
     with pytest.raises(SystemExit) as caught:
         main(["--site-url", url])
     assert caught.value.code == 2
-    assert "--site-url must be an http(s) address ending with /" in capsys.readouterr().err
+    assert f"build_site.py: error: --site-url: {error}" in capsys.readouterr().err
