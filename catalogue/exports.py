@@ -1,10 +1,9 @@
-"""Open data: every product as JSON and as CSV (UTF-8 with a BOM, so that Excel reads Vietnamese), and
-the programme dashboard's re-evaluation list as CSV."""
+"""Open data: every product as JSON (for programs) and as CSV (for spreadsheets: UTF-8 with a BOM so
+that Excel reads Vietnamese, and no cell that Excel would take for a formula), and the programme
+dashboard's re-evaluation list as CSV."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from datetime import date
 from typing import Any
@@ -15,6 +14,7 @@ from .media.qr import product_url
 from .pages.i18n import format_phone
 from .places import province
 from .rules import fold_code, gtin14
+from .spreadsheet import Code, csv_bytes
 from .status import CertificateStatus
 
 CSV_COLUMNS = [
@@ -106,13 +106,16 @@ def products_json(catalogue: Catalogue, today: date) -> str:
 
 
 def products_csv(catalogue: Catalogue, today: date) -> bytes:
-    """/data/products.csv: one row per product, UTF-8 with a byte-order mark."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for record in product_records(catalogue, today):
-        writer.writerow({k: "" if v is None else v for k, v in record.items()})
-    return out.getvalue().encode("utf-8-sig")
+    """/data/products.csv: one row per product, for spreadsheets (see `catalogue.spreadsheet`).
+
+    The same fields as products.json, but phones grouped as people read them (0912 345 678, which
+    also keeps Excel from dropping the 0) and the GTIN kept as text.
+    """
+    rows = [
+        {**record, "producer_phone": format_phone(record["producer_phone"]), "gtin": Code(record["gtin"]) if record["gtin"] else None}
+        for record in product_records(catalogue, today)
+    ]
+    return csv_bytes(CSV_COLUMNS, rows)
 
 
 def check_index_js(catalogue: Catalogue, lang: str) -> str:
@@ -178,13 +181,11 @@ def re_evaluation_csv(catalogue: Catalogue, figures: Dashboard) -> bytes:
     is negative once expired and empty for a revoked certificate. Phones are grouped for reading
     (0912 345 678), which also keeps Excel from dropping their leading 0.
     """
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=RE_EVALUATION_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
+    rows = []
     for row in figures.re_evaluation:
         product, producer, cert = row.product, row.producer, row.product.certificate
         revoked = row.status is CertificateStatus.REVOKED
-        writer.writerow(
+        rows.append(
             {
                 "situation": "revoked" if revoked else "expired" if row.status is CertificateStatus.EXPIRED else "due",
                 "product_id": product.id,
@@ -204,4 +205,4 @@ def re_evaluation_csv(catalogue: Catalogue, figures: Dashboard) -> bytes:
                 "url": product_url(catalogue.settings.site_url, product.id),
             }
         )
-    return out.getvalue().encode("utf-8-sig")
+    return csv_bytes(RE_EVALUATION_COLUMNS, rows)

