@@ -139,7 +139,7 @@ def test_label_sheet_too_small_for_a_code_is_a_problem(tmp_path: Path, monkeypat
     product = (root / "products" / "base-product.yaml").read_text(encoding="utf-8").replace("id: base-product", f"id: {long_id}")
     (root / "products" / "base-product.yaml").unlink()
     (root / "products" / f"{long_id}.yaml").write_text(product, encoding="utf-8")
-    (root / "catalogue.yaml").write_text("site_url: https://ocop-laichau.example/\nlabels: {preset: L7651}\n", encoding="utf-8")
+    (root / "catalogue.yaml").write_text("demo: true\nsite_url: https://ocop-laichau.example/\nlabels: {preset: L7651}\n", encoding="utf-8")
     catalogue, report = validate(Path("products"), Path("producers"), today=TODAY)
     assert report.ok
     result = build_media(catalogue, tmp_path / "out", MediaCache(tmp_path / "cache"), TODAY, workers=1)
