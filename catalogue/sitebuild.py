@@ -79,7 +79,7 @@ def build_site(
         report.problems += media.report.problems
         if not report.ok:
             return report, None
-        site = Site(catalogue, media.products, today, media.catalogue_pdfs)
+        site = Site(catalogue, media.products, today, media.catalogue_pdfs, site_cards=media.site_cards)
         built = build_languages(catalogue.settings, lambda lang: list(all_pages(site, lang)), work, offline)
         _assemble({lang: folder for lang, (folder, _) in built.items()}, staging)
         _write_sitemaps(catalogue.settings.site_url, {lang: paths for lang, (_, paths) in built.items()}, staging)

@@ -14,6 +14,7 @@ from .html import localized
 from .i18n import t
 from .listings import PageFile, home_page, listing_pages
 from .meta import product_head
+from .preview import with_preview
 from .product import product_body
 from .sales_points import sales_points_page
 
@@ -49,7 +50,12 @@ def about_pages(lang: str) -> Iterator[PageFile]:
 
 
 def all_pages(site: Site, lang: str) -> Iterator[PageFile]:
-    """Every page of one language."""
+    """Every page of one language, each with its link preview."""
+    for page in _pages(site, lang):
+        yield with_preview(site, page, lang)
+
+
+def _pages(site: Site, lang: str) -> Iterator[PageFile]:
     yield home_page(site, lang)
     yield check_page(site, lang)
     yield dashboard_page(site, lang)

@@ -187,6 +187,34 @@ TEXT: dict[str, dict[str, str]] = {
         "col_last_inspection": "Kiểm tra gần nhất",
         "col_inspection_result": "Kết quả kiểm tra",
         "never_inspected": "Chưa kiểm tra",
+        # Link previews (catalogue/pages/preview.py) and share cards (catalogue/media/cards.py).
+        "card_tagline": "Danh mục sản phẩm OCOP được chứng nhận",
+        "desc_count": "{n} sản phẩm OCOP",
+        "desc_count_one": "{n} sản phẩm OCOP",
+        "desc_home": "Danh mục sản phẩm OCOP tỉnh {p}: {count} còn hiệu lực, với hạng sao, giấy chứng nhận, chủ thể, nơi mua và mã QR.",
+        "desc_products": "Tất cả {count} của tỉnh {p}: tìm theo tên, có dấu hay không dấu, lọc theo nhóm, hạng sao, xã, phường và "
+        "tình trạng chứng nhận.",
+        "desc_groups": "Sản phẩm OCOP tỉnh {p} theo sáu nhóm: thực phẩm, đồ uống, dược liệu, thủ công mỹ nghệ, sinh vật cảnh và "
+        "du lịch cộng đồng.",
+        "desc_group": "{group}: {count} của tỉnh {p}, với hạng sao, giấy chứng nhận và nơi mua.",
+        "desc_stars": "Sản phẩm OCOP tỉnh {p} theo hạng sao: 5 sao, 4 sao và 3 sao.",
+        "desc_star": "{count} hạng {n} sao của tỉnh {p}, với giấy chứng nhận và nơi mua.",
+        "desc_communes": "Sản phẩm OCOP theo {units} xã, phường của tỉnh {p}: nơi làm ra và vùng nguyên liệu.",
+        "desc_commune": "{count} làm ra hoặc có vùng nguyên liệu ở {commune}, tỉnh {p}.",
+        "desc_producers": "Chủ thể OCOP của tỉnh {p} ({n}): hợp tác xã, tổ hợp tác, doanh nghiệp và hộ kinh doanh, với sản phẩm "
+        "được chứng nhận và số điện thoại.",
+        "desc_producer": "{producer} ({kind}, {commune}): {count} được chứng nhận, địa chỉ và số điện thoại.",
+        "desc_sales_points": "Nơi xem và mua sản phẩm OCOP tỉnh {p}: điểm giới thiệu, cửa hàng và gian hàng hội chợ, với địa chỉ "
+        "và giờ mở cửa.",
+        "desc_check": "Nhập số chứng nhận in trên bao bì để biết đó là sản phẩm nào, mấy sao, và chứng nhận OCOP còn hiệu lực hay không.",
+        "desc_dashboard": "Chương trình OCOP tỉnh {p} năm {year}: số sản phẩm so với mục tiêu, chứng nhận sắp hết hạn, chủ thể bán "
+        "qua kênh hiện đại.",
+        "desc_about_ocop": "Chương trình “Mỗi xã một sản phẩm” (OCOP) là gì, và vì sao giấy chứng nhận thuộc về một sản phẩm, "
+        "không phải cả cơ sở sản xuất.",
+        "desc_about_stars": "Ý nghĩa của hạng 3, 4 và 5 sao OCOP: thang 100 điểm, ai chấm điểm, và giấy chứng nhận có hiệu lực bao lâu.",
+        "desc_about_check": "Cách tự kiểm tra nhãn OCOP bằng điện thoại: quét mã QR, tra số chứng nhận, nhận ra nhãn đã hết hạn "
+        "hoặc bị thu hồi.",
+        "desc_about_data": "Dữ liệu mở về sản phẩm OCOP tỉnh {p}: tệp JSON và CSV, ý nghĩa từng trường và cách dùng lại.",
     },
     "en": {
         "home": "Home",
@@ -366,6 +394,38 @@ TEXT: dict[str, dict[str, str]] = {
         "col_last_inspection": "Last inspection",
         "col_inspection_result": "Result",
         "never_inspected": "Never",
+        # Link previews (catalogue/pages/preview.py) and share cards (catalogue/media/cards.py).
+        "card_tagline": "The catalogue of certified OCOP products",
+        "desc_count": "{n} OCOP products",
+        "desc_count_one": "{n} OCOP product",
+        "desc_home": "The catalogue of OCOP products of {p} province: {count} in force, with their stars, certificates, "
+        "producers, where to buy and QR codes.",
+        "desc_products": "All {count} of {p} province: search by name, with or without tone marks, and filter by group, stars, "
+        "commune and certificate status.",
+        "desc_groups": "OCOP products of {p} province in six groups: food, beverages, medicinal herbs, handicrafts, ornamental "
+        "plants and animals, community tourism.",
+        "desc_group": "{group}: {count} from {p} province, with their stars, certificates and where to buy.",
+        "desc_stars": "OCOP products of {p} province by star rating: 5, 4 and 3 stars.",
+        "desc_star": "{count} with {n} stars from {p} province, with their certificates and where to buy.",
+        "desc_communes": "OCOP products by the {units} communes and wards of {p} province: where they are made and where their "
+        "raw materials grow.",
+        "desc_commune": "{count} made in or sourced from {commune}, {p} province.",
+        "desc_producers": "OCOP producers of {p} province ({n}): cooperatives, cooperative groups, enterprises and households, "
+        "with their certified products and phone numbers.",
+        "desc_producer": "{producer} ({kind}, {commune}): {count} certified, with address and phone number.",
+        "desc_sales_points": "Where to see and buy OCOP products of {p} province: showrooms, shops and fair booths, with "
+        "addresses and opening hours.",
+        "desc_check": "Type the certificate number printed on a package to see which product it is, its stars, and whether its "
+        "OCOP certificate is still valid.",
+        "desc_dashboard": "The OCOP programme of {p} province in {year}: products against the year's targets, certificates "
+        "expiring soon, producers in modern sales channels.",
+        "desc_about_ocop": "What Vietnam's One Commune One Product (OCOP) programme is, and why a certificate belongs to one "
+        "product, never to a whole producer.",
+        "desc_about_stars": "What 3, 4 and 5 OCOP stars mean: the 100-point scale, who scores it, and how long a certificate lasts.",
+        "desc_about_check": "How to check an OCOP label with your phone: scan the QR code, look up the certificate number, spot "
+        "expired or revoked labels.",
+        "desc_about_data": "Open data on the OCOP products of {p} province: JSON and CSV files, what each field means and how to "
+        "reuse them.",
     },
 }
 

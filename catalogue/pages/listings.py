@@ -92,9 +92,7 @@ def _group_pages(site: Site, products: list[Product], lang: str) -> Iterator[Pag
 def _commune_pages(site: Site, products: list[Product], lang: str) -> Iterator[PageFile]:
     rows = []
     for unit in province().units.values():
-        members = [
-            p for p in products if site.catalogue.producers[p.producer].commune == unit.id or (p.origin and p.origin.commune == unit.id)
-        ]
+        members = [p for p in products if site.in_commune(p, unit.id)]
         rows.append((f"{unit.id}/", unit.title, len(members)))
         intro = f"<p>{esc(t(lang, 'former_district', d=unit.former_district))}</p>"
         yield from paginate(site, f"communes/{unit.id}", unit.title, intro, members, lang)
