@@ -86,6 +86,21 @@ def test_search_index_as_a_script_with_file_locations(offline_site: Path) -> Non
         assert (offline_site / prefix / "assets" / "iframe-worker-shim.js").is_file()
 
 
+def test_link_previews_keep_their_public_addresses(offline_site: Path) -> None:
+    """Chat apps fetch previews from the public site: the offline copy keeps them absolute, and holds the files."""
+    site_url = validate(REPO / "products", REPO / "producers", today=TODAY)[0].settings.site_url
+    for page in ("index.html", "en/groups/index.html", f"p/{_first_product()}/index.html"):
+        html = (offline_site / page).read_text(encoding="utf-8")
+        [image] = re.findall(r'<meta property="og:image" content="([^"]+)"', html)
+        [url] = re.findall(r'<meta property="og:url" content="([^"]+)"', html)
+        assert image.startswith(site_url) and url.startswith(site_url)
+        assert (offline_site / image.removeprefix(site_url)).is_file()
+
+
+def _first_product() -> str:
+    return sorted(path.stem for path in (REPO / "products").glob("*.yaml"))[0]
+
+
 def test_without_the_shim_the_offline_build_stops_and_keeps_the_old_copy(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
