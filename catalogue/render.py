@@ -9,9 +9,11 @@ import subprocess
 import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
+from markupsafe import escape
 
 from .offline import SHIM_NAME, copy_shim
 from .pages.generate import page_source
@@ -27,6 +29,13 @@ class RenderError(Exception):
     """A MkDocs build that failed; the message holds its output."""
 
 
+def theme_text(text: str) -> str:
+    """Text from the data as the theme wants it: Material writes page titles and the site name
+    into the page as they are (in the header, <title>, the navigation and the search results),
+    treating them as HTML, so they are handed over escaped."""
+    return str(escape(text))
+
+
 def write_docs(pages: list[PageFile], docs_dir: Path, bodies_dir: Path, offline: bool = False) -> None:
     """Write every page's Markdown file under `docs_dir`; generated HTML bodies go to `bodies_dir`
     and are put in place by catalogue/mkdocs_hooks.py."""
@@ -36,12 +45,12 @@ def write_docs(pages: list[PageFile], docs_dir: Path, bodies_dir: Path, offline:
         target = docs_dir / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         if page.markdown:
-            target.write_text(page_source(page), encoding="utf-8")
+            target.write_text(page_source(replace(page, title=theme_text(page.title))), encoding="utf-8")
             continue
         body = bodies_dir / f"{page.path}.html"
         body.parent.mkdir(parents=True, exist_ok=True)
         body.write_text(page.body, encoding="utf-8")
-        stub = PageFile(page.path, page.title, "", {**page.meta, "ocop_body": f"{page.path}.html"})
+        stub = PageFile(page.path, theme_text(page.title), "", {**page.meta, "ocop_body": f"{page.path}.html"})
         target.write_text(page_source(stub), encoding="utf-8")
 
 
@@ -79,7 +88,7 @@ def mkdocs_config(settings: Settings, lang: str, work_dir: Path, offline: bool =
     ]
     return {
         "INHERIT": str(REPO / "mkdocs.yml"),
-        "site_name": getattr(settings.site_name, lang),
+        "site_name": theme_text(getattr(settings.site_name, lang)),
         "site_url": settings.site_url + ("" if lang == "vi" else f"{lang}/"),
         "docs_dir": str(work_dir / "docs"),
         "site_dir": str(work_dir / "site"),

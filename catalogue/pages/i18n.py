@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from datetime import date
 
+from markupsafe import Markup, escape
+
 from ..status import CertificateStatus
 
 TEXT: dict[str, dict[str, str]] = {
@@ -389,6 +391,12 @@ _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 def t(lang: str, key: str, **values: object) -> str:
     """The interface text `key` in `lang`, with `{placeholders}` filled."""
     return TEXT[lang][key].format(**values)
+
+
+def t_html(lang: str, key: str, **values: object) -> Markup:
+    """The interface text `key` as HTML, its placeholders filled with escaped text or with Markup
+    (a <time> element, say)."""
+    return escape(TEXT[lang][key]).format(**values)
 
 
 def format_date(day: date, lang: str) -> str:
