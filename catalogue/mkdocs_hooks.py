@@ -62,7 +62,7 @@ def on_post_build(config: Any) -> None:
             plain = unescape(_TAG.sub(" ", doc.get(field, "")))
             folded = fold_tone_marks(plain)
             if folded != plain.casefold():
-                doc[f"folded_{field}"] = folded
+                doc[f"folded_{field}"] = escape(folded)  # every field of the index is HTML, as the theme expects
         if config.extra.get("ocop_offline"):
             doc["location"] = file_link(doc["location"]) if doc["location"] else "index.html"
     data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
