@@ -42,7 +42,8 @@ def kiosk_page(site: Site, lang: str) -> str:
         href = relative(kiosk_path(other).removesuffix("index.html"), page)
         switch = f'<a class="ocop-kiosk__lang" href="{href}" lang="{other}">{t(lang, "kiosk_other")}</a>'
     demo = f'<p class="ocop-demo" role="note">{esc(t(lang, "demo"))}</p>' if settings.demo else ""
-    texts = json.dumps(status_texts(lang, settings.expiring_within_days), ensure_ascii=False).replace("<", "\\u003c")
+    status = status_texts(lang, settings.expiring_within_days, site.today, settings.timezone)
+    texts = json.dumps(status, ensure_ascii=False).replace("<", "\\u003c")
     root = to_root(page)
     assets = "../assets/"  # each language's own copy of the theme's assets
     name = getattr(settings.site_name, lang)
