@@ -493,3 +493,23 @@ def test_the_browser_and_the_build_agree_on_status(open_page: Callable[..., Any]
     for viewer in (VIEWERS[2], VIEWERS[6]):  # the zone's offset on the build day stands in
         expected = [status_by_python(expires, revoked, viewer, lang) for expires, revoked in CERTIFICATES]
         assert status_by_browser(page, viewer, lang, without_time_zones=True) == expected, viewer
+
+
+# A server shows its 404 page at whatever address was asked for; its links must lead to real pages from there.
+@pytest.mark.parametrize(
+    ("path", "lang", "home"),
+    [("khong/co/trang/nay/", "vi", "Về trang chủ"), ("en/no/such/page/at/all/", "en", "Go to the home page")],
+)
+def test_the_not_found_page_links_lead_to_real_pages(open_page: Callable[..., Any], site_url: str, path: str, lang: str, home: str) -> None:
+    public = CATALOGUE.settings.site_url
+    page = open_page()
+    response = page.goto(f"{site_url}/{path}")
+    assert response.status == 404 and page.locator("html").get_attribute("lang") == lang
+    links = {code: page.locator(f'.md-header a.md-select__link[hreflang="{code}"]').get_attribute("href") for code in LANGUAGES}
+    links["home"] = page.get_by_role("link", name=home).get_attribute("href")
+    assert links == {"vi": public, "en": f"{public}en/", "home": links[lang]}
+    for code in LANGUAGES:
+        # The links name the public site; the same paths on the test server are the pages they open.
+        response = page.goto(site_url + "/" + links[code].removeprefix(public))
+        assert response.status == 200 and page.locator("html").get_attribute("lang") == code
+        assert page.locator("h1").first.inner_text() == getattr(CATALOGUE.settings.site_name, code)
