@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -72,8 +73,8 @@ def _nav(lang: str) -> list[dict[str, object]]:
     ]
 
 
-def mkdocs_config(settings: Settings, lang: str, work_dir: Path, offline: bool = False) -> dict[str, object]:
-    """The configuration of one language's build; `offline` for the copy that works from file://."""
+def mkdocs_config(settings: Settings, lang: str, work_dir: Path, offline: bool = False, *, today: date) -> dict[str, object]:
+    """The configuration of one language's build for the day `today`; `offline` for the copy that works from file://."""
     root = "" if lang == "vi" else "../"
     alternate = [
         {
@@ -108,16 +109,17 @@ def mkdocs_config(settings: Settings, lang: str, work_dir: Path, offline: bool =
             "ocop_bodies": str(work_dir / "bodies"),
             "ocop_offline": offline,
             "polyfills": [SHIM_NAME] if offline else [],
-            "status_texts": status_texts(lang, settings.expiring_within_days),
+            # The build day goes with the page: the browser never dates a status earlier than it.
+            "status_texts": status_texts(lang, settings.expiring_within_days, today, settings.timezone),
         },
     }
 
 
-def build_language(settings: Settings, lang: str, pages: list[PageFile], work_dir: Path, offline: bool = False) -> Path:
+def build_language(settings: Settings, lang: str, pages: list[PageFile], work_dir: Path, offline: bool = False, *, today: date) -> Path:
     """Write one language's docs and configuration under `work_dir` and build it; the site folder."""
     write_docs(pages, work_dir / "docs", work_dir / "bodies", offline)
     config = work_dir / "mkdocs.yml"
-    data = mkdocs_config(settings, lang, work_dir, offline)
+    data = mkdocs_config(settings, lang, work_dir, offline, today=today)
     config.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config)]
     result = subprocess.run(command, capture_output=True, text=True, check=False, env=_environment())
@@ -129,14 +131,14 @@ def build_language(settings: Settings, lang: str, pages: list[PageFile], work_di
 _PAGES: Callable[[str], list[PageFile]] | None = None
 
 
-def _build_in_worker(settings: Settings, lang: str, work_dir: Path, offline: bool) -> tuple[Path, list[str]]:
+def _build_in_worker(settings: Settings, lang: str, work_dir: Path, offline: bool, today: date) -> tuple[Path, list[str]]:
     assert _PAGES is not None
     pages = _PAGES(lang)
-    return build_language(settings, lang, pages, work_dir, offline), [page.url for page in pages]
+    return build_language(settings, lang, pages, work_dir, offline, today=today), [page.url for page in pages]
 
 
 def build_languages(
-    settings: Settings, pages: Callable[[str], list[PageFile]], work_dir: Path, offline: bool = False
+    settings: Settings, pages: Callable[[str], list[PageFile]], work_dir: Path, offline: bool = False, *, today: date
 ) -> dict[str, tuple[Path, list[str]]]:
     """Build every language at once: each language's pages are written and built in a forked
     process of its own (the page function is inherited by fork, so nothing big is pickled).
@@ -146,7 +148,7 @@ def build_languages(
     context = multiprocessing.get_context("fork")
     try:
         with ProcessPoolExecutor(max_workers=len(settings.languages), mp_context=context) as pool:
-            futures = {lang: pool.submit(_build_in_worker, settings, lang, work_dir / lang, offline) for lang in settings.languages}
+            futures = {lang: pool.submit(_build_in_worker, settings, lang, work_dir / lang, offline, today) for lang in settings.languages}
             return {lang: future.result() for lang, future in futures.items()}
     finally:
         _PAGES = None

@@ -18,9 +18,8 @@ from markupsafe import Markup, escape
 
 from ..media.build import Photo
 from ..model import Product
-from ..status import CertificateStatus
 from .context import Site
-from .i18n import STATUS_TEXT, format_date
+from .i18n import status_words
 
 __all__ = ["NOTHING", "Markup", "escape", "html", "join", "script_json"]
 
@@ -79,12 +78,8 @@ def picture(photo: Photo, page: str, sizes: str, alt: str, eager: bool = False) 
 
 def status_text(site: Site, product: Product, lang: str) -> str:
     """The certificate's status in words, with its date when it is no longer valid."""
-    status = site.status(product)
-    expires = site.catalogue.expires(product)
     revoked = product.certificate.revoked
-    when = revoked.date if status is CertificateStatus.REVOKED and revoked else expires
-    days = (expires - site.today).days
-    return STATUS_TEXT[lang][status].format(date=format_date(when, lang), days=days)
+    return status_words(site.status(product), site.catalogue.expires(product), revoked.date if revoked else None, site.today, lang)
 
 
 def localized(product: Product, field: str, lang: str) -> tuple[str | None, bool]:

@@ -63,6 +63,6 @@ def kiosk_page(site: Site, lang: str) -> str:
         switch=switch,
         finder=finder_form(site, lang, to_root(page), qr=True, assets=assets),
         tiles=tiles,
-        texts=script_json(status_texts(lang, settings.expiring_within_days)),
+        texts=script_json(status_texts(lang, settings.expiring_within_days, site.today, settings.timezone)),
     )
     return str(document)
