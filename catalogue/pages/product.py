@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import markdown
-
 from ..media.badges import badge_svg
 from ..model import Product
 from ..places import province
+from ..richtext import render as render_markdown
 from ..status import IN_FORCE, CertificateStatus
 from ..vocab import CHANNEL_LABELS, GROUP_LABELS, fact_labels
 from .check import office_contact
@@ -14,11 +13,6 @@ from .context import Site
 from .html import esc, localized, picture, relative, status_text, text_span
 from .i18n import format_date, format_phone, format_vnd, t, tel_href
 from .sales_points import see_in_person
-
-
-def render_markdown(text: str) -> str:
-    """Markdown of a product's description or story as HTML (raw HTML was refused by validation)."""
-    return markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html").replace("\n\n", "\n")
 
 
 def product_body(site: Site, product: Product, lang: str) -> str:
