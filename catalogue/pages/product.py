@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import markdown
 from markupsafe import Markup
 
 from ..media.badges import badge_svg
 from ..model import Product
 from ..places import province
+from ..richtext import render as render_markdown
 from ..status import IN_FORCE, CertificateStatus
 from ..vocab import CHANNEL_LABELS, GROUP_LABELS, fact_labels
 from .check import office_contact
@@ -17,13 +17,8 @@ from .i18n import format_date, format_phone, format_vnd, t, tel_href
 from .sales_points import see_in_person
 
 
-def render_markdown(text: str) -> Markup:
-    """Markdown of a product's description or story as HTML (raw HTML was refused by validation)."""
-    return Markup(markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html").replace("\n\n", "\n"))
-
-
 def product_body(site: Site, product: Product, lang: str) -> Markup:
-    """The HTML of one product page, on one block so that Markdown leaves it alone."""
+    """The HTML of one product page (generated pages skip MkDocs' Markdown: see catalogue/mkdocs_hooks.py)."""
     page = site.product_path(product.id, lang)
     status = site.status(product)
     sections = [
@@ -145,7 +140,7 @@ def _producer(site: Site, product: Product, page: str, lang: str) -> Markup:
     if producer.email:
         rows.append(_row("E-mail", html('<a href="mailto:{0}">{0}</a>', producer.email)))
     if producer.website:
-        rows.append(_row("Website", html('<a href="{0}" rel="noopener">{0}</a>', producer.website)))
+        rows.append(_row("Website", html('<a href="{0}" rel="noopener noreferrer">{0}</a>', producer.website)))
     if producer.zalo:
         rows.append(_row("Zalo", format_phone(producer.zalo)))
     return html(
@@ -200,7 +195,7 @@ def _channels(product: Product, lang: str) -> Markup:
         return Markup()
     items = []
     for channel in product.channels:
-        name = html('<a href="{}" rel="noopener">{}</a>', channel.url, channel.name) if channel.url else channel.name
+        name = html('<a href="{}" rel="noopener noreferrer">{}</a>', channel.url, channel.name) if channel.url else channel.name
         items.append(html("<li>{} <small>({})</small></li>", name, getattr(CHANNEL_LABELS[channel.kind], lang)))
     return html('<section class="ocop-channels"><h2>{}</h2><ul>{}</ul></section>', t(lang, "where_to_buy"), join(items))
 
@@ -220,7 +215,7 @@ def _origin(site: Site, product: Product, page: str, lang: str) -> Markup:
         lat, lon = origin.coordinates
         rows.append(_row("GPS", f"{lat:.4f}, {lon:.4f}"))
     if origin.trace_url:
-        rows.append(_row(t(lang, "trace"), html('<a href="{0}" rel="noopener">{0}</a>', origin.trace_url)))
+        rows.append(_row(t(lang, "trace"), html('<a href="{0}" rel="noopener noreferrer">{0}</a>', origin.trace_url)))
     steps = join(
         html("<li><strong>{}</strong>{}</li>", s.stage, join(html(" · {}", x) for x in (s.where, s.who) if x)) for s in origin.steps
     )
