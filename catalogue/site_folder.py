@@ -12,8 +12,10 @@ systems). The result is world-readable whatever the umask, for the web server th
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,17 +117,24 @@ class Workspace:
 
 
 def make_world_readable(folder: Path) -> None:
-    """Folders 0755 and files 0644 under `folder`, whatever the umask they were made with."""
-    os.chmod(folder, 0o755)
+    """Folders 0755 and files 0644 under `folder`, whatever the umask they were made with.
+
+    File systems that keep no Unix modes (FAT on a USB stick) refuse some changes; their mount
+    options decide what everyone may read, so a refusal there is left as it is."""
+    _set_mode(str(folder), 0o755)
     for parent, folders, files in os.walk(folder):
         for name in folders:
-            path = os.path.join(parent, name)
-            if not os.path.islink(path):
-                os.chmod(path, 0o755)
+            _set_mode(os.path.join(parent, name), 0o755)
         for name in files:
-            path = os.path.join(parent, name)
-            if not os.path.islink(path):
-                os.chmod(path, 0o644)
+            _set_mode(os.path.join(parent, name), 0o644)
+
+
+def _set_mode(path: str, mode: int) -> None:
+    current = os.lstat(path)
+    if stat.S_ISLNK(current.st_mode) or stat.S_IMODE(current.st_mode) == mode:
+        return
+    with contextlib.suppress(PermissionError):  # FAT and the like: see make_world_readable
+        os.chmod(path, mode)
 
 
 def swap(staging: Path, target: Path) -> None:

@@ -102,7 +102,9 @@ def sync_file(source: Path, target: Path) -> bool:
     staging = target.with_name(f".{target.name}.tmp")
     try:
         clone_or_copy(source, staging)
-        shutil.copystat(source, staging)
+        # The cached file's time, by which the next run sees it unchanged; not its mode, which
+        # follows the umask (and the site sets its own).
+        os.utime(staging, ns=(stat.st_atime_ns, stat.st_mtime_ns))
         os.replace(staging, target)
     except BaseException:
         staging.unlink(missing_ok=True)
