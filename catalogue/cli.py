@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import socket
 import sys
 from datetime import date
@@ -80,7 +82,7 @@ def module_main(argv: list[str] | None = None) -> int:
     serve.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this computer only; 0.0.0.0 for phones too)"
     )
-    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    serve.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000)")
     _add_unpublish_option(serve)
     _add_catalogue_options(serve)
     serve.set_defaults(prog=serve.prog, offline=False, site_url=None)
@@ -151,8 +153,14 @@ def _run_build(args: argparse.Namespace) -> tuple[int, str, str]:
     return 0, _report_text(report, args, str(summary)), ""
 
 
+def _port(text: str) -> int:
+    if not text.isdigit() or not 0 < int(text) < 65536:
+        raise argparse.ArgumentTypeError(f"must be a number from 1 to 65535, got '{text}'")
+    return int(text)
+
+
 def _serve(args: argparse.Namespace) -> int:
-    from .render import OVERRIDES, REPO, check_address, serve
+    from .render import check_address
     from .site_folder import SiteDirError, check_site_dir
 
     try:
@@ -162,9 +170,17 @@ def _serve(args: argparse.Namespace) -> int:
         print(f"{args.prog}: error: {error}", file=sys.stderr)
         return 1
     except OSError as error:
-        where = f"{args.host} port {args.port}"
-        print(f"{args.prog}: error: cannot listen on {where}: {error.strerror or error}; choose another --port", file=sys.stderr)
+        hint = "choose another --port" if error.errno == errno.EADDRINUSE else "check --host"
+        print(f"{args.prog}: error: cannot listen on {args.host} port {args.port}: {error.strerror or error}; {hint}", file=sys.stderr)
         return 1
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl+C during the first build: stop quietly
+        _preview(args)
+    return 0
+
+
+def _preview(args: argparse.Namespace) -> None:
+    """Build once, then serve the site and build again on every change until Ctrl+C."""
+    from .render import OVERRIDES, REPO, serve
 
     def rebuild() -> list[str]:
         # A failed rebuild keeps the last good site and lists its problems over every page.
@@ -184,7 +200,6 @@ def _serve(args: argparse.Namespace) -> int:
     ]
     print(f"serving {args.site_dir} {_where(args.host, args.port)} (Ctrl+C to stop)", flush=True)
     serve(rebuild, problems, args.site_dir, watched, host=args.host, port=args.port)
-    return 0
 
 
 def _where(host: str, port: int) -> str:

@@ -114,7 +114,7 @@ def test_make_serve_serves_the_catalogue_of_the_working_folder(built_base: Path,
     # The project's Makefile and virtual environment, run in the small catalogue's folder.
     (root / "pyproject.toml").symlink_to(REPO / "pyproject.toml")
     port = free_port()
-    command = ["make", "-s", "-f", str(REPO / "Makefile"), "serve", f"PORT={port}", f"VENV={REPO / '.venv'}"]
+    command = ["make", "-s", "-f", str(REPO / "Makefile"), "serve", "HOST=127.0.0.1", f"PORT={port}", f"VENV={REPO / '.venv'}"]
     with running(command, root) as output:
         wait_for(lambda: serves_product(f"http://127.0.0.1:{port}/"), output, "make serve never served the product page")
         assert f"serving site on http://127.0.0.1:{port}/ (Ctrl+C to stop)" in output()
