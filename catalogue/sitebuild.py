@@ -114,7 +114,7 @@ def _make(
     if not report.ok:
         return None, []
     site = Site(catalogue, media.products, today, media.catalogue_pdfs)
-    built = build_languages(catalogue.settings, lambda lang: list(all_pages(site, lang)), workspace.work, offline)
+    built = build_languages(catalogue.settings, lambda lang: list(all_pages(site, lang)), workspace.work, offline, today=today)
     _assemble({lang: folder for lang, (folder, _) in built.items()}, staging)
     _write_sitemaps(catalogue.settings.site_url, {lang: paths for lang, (_, paths) in built.items()}, staging)
     _write_open_data(site, staging / "data")
