@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
+import socket
 import subprocess
 import sys
 from collections.abc import Callable
@@ -12,9 +14,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import yaml
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from .offline import SHIM_NAME, copy_shim
 from .pages.generate import page_source
@@ -23,11 +26,45 @@ from .pages.listings import PageFile
 from .settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
+OVERRIDES = REPO / "overrides"
+# MkDocs' log lines for errors: "ERROR    -  Config value 'theme': ...".
+_ERROR_PREFIX = re.compile(r"^ERROR\s*-\s*")
+# A traceback's frame line, and the module path before an exception's name.
+_FRAME = re.compile(r'^File "(.+)", line (\d+)')
+_EXCEPTION_MODULE = re.compile(r"^(?:\w+\.)+(?=\w+:)")
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
 
 class RenderError(Exception):
     """A MkDocs build that failed; the message holds its output."""
+
+    def __init__(self, lang: str, output: str) -> None:
+        super().__init__(lang, output)  # both in args, so that it crosses from a worker process whole
+        self.lang = lang
+        self.output = output
+
+    def __str__(self) -> str:
+        return f"MkDocs build of '{self.lang}' failed:\n{self.output}"
+
+    def summary(self) -> str:
+        """One line for the user: MkDocs' error lines, or else the exception that ended its
+        traceback, with the template file and line where it happened."""
+        lines = [line.strip() for line in self.output.splitlines() if line.strip()]
+        errors = [_ERROR_PREFIX.sub("", line) for line in lines if _ERROR_PREFIX.match(line)]
+        if errors:
+            return f"MkDocs could not build the '{self.lang}' pages: {'; '.join(errors)}"
+        last = _EXCEPTION_MODULE.sub("", lines[-1]) if lines else "no output"
+        places = [match for match in map(_FRAME.match, lines) if match and not match[1].endswith(".py") and not match[1].startswith("<")]
+        where = f"{_shown(Path(places[-1][1]))}:{places[-1][2]}: " if places else ""
+        return f"MkDocs could not build the '{self.lang}' pages: {where}{last}"
+
+
+def _shown(path: Path) -> str:
+    """`path` relative to the working directory when it lies under it."""
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def theme_text(text: str) -> str:
@@ -94,7 +131,7 @@ def mkdocs_config(settings: Settings, lang: str, work_dir: Path, offline: bool =
         "docs_dir": str(work_dir / "docs"),
         "site_dir": str(work_dir / "site"),
         "hooks": [str(REPO / "catalogue" / "mkdocs_hooks.py")],
-        "theme": {"name": "material", "custom_dir": str(REPO / "overrides"), "language": lang},
+        "theme": {"name": "material", "custom_dir": str(OVERRIDES), "language": lang},
         # The folded fields are added by catalogue/mkdocs_hooks.py: searching without tone marks.
         "plugins": [{"search": {"lang": [lang], "fields": {"folded_title": {"boost": 1000}, "folded_text": {"boost": 1}}}}],
         "nav": _nav(lang),
@@ -124,7 +161,7 @@ def build_language(settings: Settings, lang: str, pages: list[PageFile], work_di
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config)]
     result = subprocess.run(command, capture_output=True, text=True, check=False, env=_environment())
     if result.returncode != 0:
-        raise RenderError(f"MkDocs build of '{lang}' failed:\n{result.stdout}{result.stderr}")
+        raise RenderError(lang, result.stdout + result.stderr)
     return work_dir / "site"
 
 
@@ -162,11 +199,20 @@ def _environment() -> dict[str, str]:
     }
 
 
-def serve(rebuild: Callable[[], None], site_dir: Path, watched: list[Path], host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve `site_dir` with live reload: `rebuild` runs whenever a watched file changes."""
-    from mkdocs.livereload import LiveReloadServer
+def check_address(host: str, port: int) -> None:
+    """Raise OSError now, before a long first build, when the preview could not listen there."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server itself does
+        probe.bind((host, port))
 
-    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site_dir.resolve()))
+
+def serve(
+    rebuild: Callable[[], list[str]], problems: list[str], site_dir: Path, watched: list[Path], host: str = "127.0.0.1", port: int = 8000
+) -> None:
+    """Serve `site_dir` with live reload: `rebuild` runs whenever a watched file changes and
+    returns the problems of a failed build (none when it built); `problems` are the first build's."""
+    server = _preview_server(rebuild, problems, host=host, port=port, root=str(site_dir.resolve()))
     for path in watched:
         if path.exists():
             server.watch(str(path.resolve()))
@@ -176,3 +222,56 @@ def serve(rebuild: Callable[[], None], site_dir: Path, watched: list[Path], host
         pass
     finally:
         server.shutdown()
+
+
+def _preview_server(rebuild: Callable[[], list[str]], problems: list[str], **options: Any) -> Any:
+    from mkdocs.livereload import LiveReloadServer
+
+    class PreviewServer(LiveReloadServer):
+        """MkDocs' live-reload server, which shows the problems of a failed rebuild over every
+        page it serves until a rebuild succeeds, instead of silently keeping the old site.
+
+        A rebuild never raises here, so browsers reload after a failed one too (MkDocs' server
+        reloads them only after a build that did not raise)."""
+
+        def __init__(self) -> None:
+            self.problems = problems
+            super().__init__(builder=self.rebuild, **options)
+            self.error_handler = self.error_page
+
+        def rebuild(self) -> None:
+            self.problems = rebuild()
+
+        def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+            content = super()._inject_js_into_html(content, epoch)
+            if not self.problems:
+                return content
+            overlay = problems_overlay(self.problems).encode()
+            end = content.rfind(b"</body>")
+            end = len(content) if end < 0 else end
+            return content[:end] + overlay + content[end:]
+
+        def error_page(self, code: int) -> bytes | None:
+            # A missing page (or no site yet, when the first build failed) still reloads and
+            # shows the problems.
+            if code != 404:
+                return None
+            page = Path(self.root) / "404.html"
+            content = page.read_bytes() if page.is_file() else b"<!doctype html><title>404</title><body><h1>404 Not Found</h1></body>"
+            return self._inject_js_into_html(content, self._visible_epoch)
+
+    return PreviewServer()
+
+
+def problems_overlay(problems: list[str]) -> str:
+    """The box over a previewed page that lists the problems of the last rebuild, escaped."""
+    return Markup(
+        '<div id="ocop-preview-problems" role="alert" style="position:fixed;top:0;left:0;right:0;z-index:100000;'
+        "max-height:60vh;overflow:auto;margin:0;padding:1rem;background:#fff4f4;color:#5c0011;"
+        'border-bottom:4px solid #b00020;font:14px/1.45 system-ui,sans-serif">'
+        '<p style="margin:0 0 .5rem"><strong>{}</strong></p>'
+        '<pre style="margin:0;white-space:pre-wrap;font:13px/1.45 monospace">{}</pre></div>'
+    ).format(_OVERLAY_TITLE, "\n".join(problems))
+
+
+_OVERLAY_TITLE = "The last rebuild failed, so this is the previous site. Fix these problems and save: the page reloads by itself."

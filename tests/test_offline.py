@@ -14,6 +14,7 @@ import pytest
 from catalogue import offline
 from catalogue.cli import main
 from catalogue.offline import file_link, file_links
+from catalogue.published import manifest_json
 from catalogue.sitebuild import build_site
 from catalogue.validate import validate
 
@@ -105,7 +106,8 @@ def test_without_the_shim_the_offline_build_stops_and_keeps_the_old_copy(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     previous = tmp_path / "usb"
-    previous.mkdir()
+    (previous / "data").mkdir(parents=True)
+    (previous / "data" / "published.json").write_text(manifest_json([], TODAY), encoding="utf-8")  # made by the build
     (previous / "index.html").write_text("previous copy", encoding="utf-8")
     monkeypatch.setattr(offline, "SHIM", tmp_path / "missing" / "index.js")
     monkeypatch.chdir(REPO)
@@ -234,9 +236,10 @@ def test_kiosk_page(usb: Callable[[str], Any]) -> None:
     assert page.locator("html").get_attribute("lang") == "en" and page.locator(".ocop-listing li.ocop-card").count() == len(live)
 
 
-def test_offline_copy_goes_to_its_own_folder_by_default(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_offline_copy_goes_to_its_own_folder_by_default(
+    base_catalogue: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     # Without --site-dir the offline copy must not replace the site for the web (site/).
     monkeypatch.setattr(offline, "SHIM", REPO / "missing" / "index.js")
-    monkeypatch.chdir(REPO)
     assert main(["--offline"]) == 1
     assert capsys.readouterr().err.rstrip().endswith("site-offline left as it was")

@@ -110,7 +110,6 @@ def build_media(
     today: date | None = None,
     workers: int | None = None,
     stream: TextIO = sys.stderr,
-    link: bool = False,
 ) -> MediaResult:
     """Make (or reuse from the cache) every media file of the catalogue into `out_dir`."""
     started = time.perf_counter()
@@ -139,9 +138,7 @@ def build_media(
             entries[job.key] = cache.put(job.key, files, meta)
             stats.made += 1
     progress.close()
-    stats.written = sum(sync_entry(entry, out_dir, link) for entry in entries.values()) + write_badges(
-        out_dir, catalogue.settings.languages
-    )
+    stats.written = sum(sync_entry(entry, out_dir) for entry in entries.values()) + write_badges(out_dir, catalogue.settings.languages)
     stats.seconds = time.perf_counter() - started
     return MediaResult(_assemble(catalogue, jobs, entries), report, stats, _catalogue_pdfs(jobs, entries), _site_cards(jobs, entries))
 
