@@ -4,6 +4,7 @@ status today (the lookup runs in the browser: overrides/assets/ocop-check.js).""
 from __future__ import annotations
 
 from .context import Site
+from .history import check_texts
 from .html import esc, to_root
 from .i18n import format_phone, t, tel_href
 from .listings import PageFile
@@ -34,7 +35,7 @@ def check_page(site: Site, lang: str) -> PageFile:
         f'<button class="md-button md-button--primary" type="submit">{t(lang, "check_button")}</button></form>'
         '<div id="ocop-check-result" aria-live="polite"></div>'
         f'<template id="ocop-check-missing"><p class="ocop-status ocop-status--revoked">{t(lang, "check_missing")}</p>{contact}</template>'
-        f"<noscript><p>{t(lang, 'check_noscript')}</p></noscript>"
+        f"<noscript><p>{t(lang, 'check_noscript')}</p></noscript>{check_texts(lang)}"
         f'<script src="{data_root}data/check-{lang}.js"></script><script src="../assets/ocop-check.js"></script>'
     )
     return PageFile("check/index.md", t(lang, "check"), body, {"hide": ["toc"]})

@@ -11,6 +11,7 @@ from ..status import IN_FORCE, CertificateStatus
 from ..vocab import CHANNEL_LABELS, GROUP_LABELS, fact_labels
 from .check import office_contact
 from .context import Site
+from .history import certificate_history, decision, withdrawn_notice
 from .html import esc, localized, picture, relative, status_text, text_span
 from .i18n import format_date, format_phone, format_vnd, t, tel_href
 from .sales_points import see_in_person
@@ -25,17 +26,20 @@ def product_body(site: Site, product: Product, lang: str) -> str:
     """The HTML of one product page, on one block so that Markdown leaves it alone."""
     page = site.product_path(product.id, lang)
     status = site.status(product)
+    listed = site.catalogue.listed(product, site.today)  # a withdrawn product no longer points to shops
     sections = [
         _head(site, product, lang),
+        withdrawn_notice(site, product, lang),
         _gallery(site, product, page, lang),
         _certificate(site, product, lang),
+        certificate_history(site, product, lang),
         _producer(site, product, page, lang),
         _text_section(product, "description", lang),
         _text_section(product, "story", lang),
         _facts(product, lang),
         _price(product, lang),
-        _channels(product, lang),
-        see_in_person(site, product, page, lang),
+        _channels(product, lang) if listed else "",
+        see_in_person(site, product, page, lang) if listed else "",
         _origin(site, product, page, lang),
         _qr(site, product, page, lang),
         _others(site, product, page, lang),
@@ -100,8 +104,8 @@ def _certificate(site: Site, product: Product, lang: str) -> str:
             f'<time datetime="{site.catalogue.expires(product).isoformat()}">{format_date(site.catalogue.expires(product), lang)}</time>',
         ),
     ]
-    if cert.decision:
-        rows.append(_row(t(lang, "decision"), esc(cert.decision)))
+    if cert.decision or cert.decision_url:
+        rows.append(_row(t(lang, "decision"), decision(cert.decision, cert.decision_url, lang)))
     if cert.revoked:
         rows.append(_row(t(lang, "status"), f"{esc(status_text(site, product, lang))} — {esc(cert.revoked.reason)}"))
     else:
@@ -213,7 +217,7 @@ def _qr(site: Site, product: Product, page: str, lang: str) -> str:
 
 
 def _others(site: Site, product: Product, page: str, lang: str) -> str:
-    others = [p for p in site.catalogue.products_of(product.producer) if p.id != product.id]
+    others = [p for p in site.catalogue.products_of(product.producer) if p.id != product.id and site.catalogue.listed(p, site.today)]
     if not others:
         return ""
     items = "".join(
