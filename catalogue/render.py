@@ -9,9 +9,12 @@ import subprocess
 import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import yaml
+from markupsafe import escape
 
 from .offline import SHIM_NAME, copy_shim
 from .pages.generate import page_source
@@ -27,6 +30,13 @@ class RenderError(Exception):
     """A MkDocs build that failed; the message holds its output."""
 
 
+def theme_text(text: str) -> str:
+    """Text from the data as the theme wants it: Material writes page titles and the site name
+    into the page as they are (in the header, <title>, the navigation and the search results),
+    treating them as HTML, so they are handed over escaped."""
+    return str(escape(text))
+
+
 def write_docs(pages: list[PageFile], docs_dir: Path, bodies_dir: Path, offline: bool = False) -> None:
     """Write every page's Markdown file under `docs_dir`; generated HTML bodies go to `bodies_dir`
     and are put in place by catalogue/mkdocs_hooks.py."""
@@ -36,12 +46,12 @@ def write_docs(pages: list[PageFile], docs_dir: Path, bodies_dir: Path, offline:
         target = docs_dir / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         if page.markdown:
-            target.write_text(page_source(page), encoding="utf-8")
+            target.write_text(page_source(replace(page, title=theme_text(page.title))), encoding="utf-8")
             continue
         body = bodies_dir / f"{page.path}.html"
         body.parent.mkdir(parents=True, exist_ok=True)
         body.write_text(page.body, encoding="utf-8")
-        stub = PageFile(page.path, page.title, "", {**page.meta, "ocop_body": f"{page.path}.html"})
+        stub = PageFile(page.path, theme_text(page.title), "", {**page.meta, "ocop_body": f"{page.path}.html"})
         target.write_text(page_source(stub), encoding="utf-8")
 
 
@@ -63,8 +73,8 @@ def _nav(lang: str) -> list[dict[str, object]]:
     ]
 
 
-def mkdocs_config(settings: Settings, lang: str, work_dir: Path, offline: bool = False) -> dict[str, object]:
-    """The configuration of one language's build; `offline` for the copy that works from file://."""
+def mkdocs_config(settings: Settings, lang: str, work_dir: Path, offline: bool = False, *, today: date) -> dict[str, object]:
+    """The configuration of one language's build for the day `today`; `offline` for the copy that works from file://."""
     root = "" if lang == "vi" else "../"
     alternate = [
         {
@@ -79,7 +89,7 @@ def mkdocs_config(settings: Settings, lang: str, work_dir: Path, offline: bool =
     ]
     return {
         "INHERIT": str(REPO / "mkdocs.yml"),
-        "site_name": getattr(settings.site_name, lang),
+        "site_name": theme_text(getattr(settings.site_name, lang)),
         "site_url": settings.site_url + ("" if lang == "vi" else f"{lang}/"),
         "docs_dir": str(work_dir / "docs"),
         "site_dir": str(work_dir / "site"),
@@ -99,16 +109,17 @@ def mkdocs_config(settings: Settings, lang: str, work_dir: Path, offline: bool =
             "ocop_bodies": str(work_dir / "bodies"),
             "ocop_offline": offline,
             "polyfills": [SHIM_NAME] if offline else [],
-            "status_texts": status_texts(lang, settings.expiring_within_days),
+            # The build day goes with the page: the browser never dates a status earlier than it.
+            "status_texts": status_texts(lang, settings.expiring_within_days, today, settings.timezone),
         },
     }
 
 
-def build_language(settings: Settings, lang: str, pages: list[PageFile], work_dir: Path, offline: bool = False) -> Path:
+def build_language(settings: Settings, lang: str, pages: list[PageFile], work_dir: Path, offline: bool = False, *, today: date) -> Path:
     """Write one language's docs and configuration under `work_dir` and build it; the site folder."""
     write_docs(pages, work_dir / "docs", work_dir / "bodies", offline)
     config = work_dir / "mkdocs.yml"
-    data = mkdocs_config(settings, lang, work_dir, offline)
+    data = mkdocs_config(settings, lang, work_dir, offline, today=today)
     config.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config)]
     result = subprocess.run(command, capture_output=True, text=True, check=False, env=_environment())
@@ -120,14 +131,14 @@ def build_language(settings: Settings, lang: str, pages: list[PageFile], work_di
 _PAGES: Callable[[str], list[PageFile]] | None = None
 
 
-def _build_in_worker(settings: Settings, lang: str, work_dir: Path, offline: bool) -> tuple[Path, list[str]]:
+def _build_in_worker(settings: Settings, lang: str, work_dir: Path, offline: bool, today: date) -> tuple[Path, list[str]]:
     assert _PAGES is not None
     pages = _PAGES(lang)
-    return build_language(settings, lang, pages, work_dir, offline), [page.url for page in pages]
+    return build_language(settings, lang, pages, work_dir, offline, today=today), [page.url for page in pages]
 
 
 def build_languages(
-    settings: Settings, pages: Callable[[str], list[PageFile]], work_dir: Path, offline: bool = False
+    settings: Settings, pages: Callable[[str], list[PageFile]], work_dir: Path, offline: bool = False, *, today: date
 ) -> dict[str, tuple[Path, list[str]]]:
     """Build every language at once: each language's pages are written and built in a forked
     process of its own (the page function is inherited by fork, so nothing big is pickled).
@@ -137,7 +148,7 @@ def build_languages(
     context = multiprocessing.get_context("fork")
     try:
         with ProcessPoolExecutor(max_workers=len(settings.languages), mp_context=context) as pool:
-            futures = {lang: pool.submit(_build_in_worker, settings, lang, work_dir / lang, offline) for lang in settings.languages}
+            futures = {lang: pool.submit(_build_in_worker, settings, lang, work_dir / lang, offline, today) for lang in settings.languages}
             return {lang: future.result() for lang, future in futures.items()}
     finally:
         _PAGES = None

@@ -73,19 +73,6 @@ def is_http_url(text: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
-_CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`", re.DOTALL)
-_TAG = re.compile(r"<!--|</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])[^<>]*>?")
-
-
-def find_raw_html(markdown: str) -> str | None:
-    """The first raw HTML tag or comment in Markdown text (outside code), or None.
-
-    Autolinks such as `<https://example.vn>` are Markdown, not HTML, and are allowed.
-    """
-    match = _TAG.search(_CODE.sub("", markdown))
-    return match.group(0) if match else None
-
-
 def fold_tone_marks(text: str) -> str:
     """Lowercase text without Vietnamese tone marks or diacritics: 'Đặc sản' → 'dac san'."""
     decomposed = unicodedata.normalize("NFD", text.casefold())

@@ -80,7 +80,7 @@ def build_site(
         if not report.ok:
             return report, None
         site = Site(catalogue, media.products, today, media.catalogue_pdfs)
-        built = build_languages(catalogue.settings, lambda lang: list(all_pages(site, lang)), work, offline)
+        built = build_languages(catalogue.settings, lambda lang: list(all_pages(site, lang)), work, offline, today=today)
         _assemble({lang: folder for lang, (folder, _) in built.items()}, staging)
         _write_sitemaps(catalogue.settings.site_url, {lang: paths for lang, (_, paths) in built.items()}, staging)
         _write_open_data(site, staging / "data")

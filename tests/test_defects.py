@@ -50,6 +50,15 @@ PRODUCT_DEFECTS = [
     ("gtin-check-digit.yaml", 32, "invalid-gtin"),
     ("summary-too-long.yaml", 15, "summary-too-long"),
     ("raw-html.yaml", 16, "raw-html"),
+    ("raw-html-escaped-backtick.yaml", 16, "raw-html"),
+    ("raw-html-inline-tildes.yaml", 16, "raw-html"),
+    ("raw-html-comment.yaml", 18, "raw-html"),
+    ("markdown-attribute-list.yaml", 16, "markdown-attributes"),
+    ("markdown-status-id.yaml", 16, "markdown-attributes"),
+    ("markdown-fence-attributes.yaml", 16, "markdown-attributes"),
+    ("markdown-javascript-link.yaml", 16, "unsafe-link"),
+    ("markdown-entity-scheme.yaml", 36, "unsafe-link"),
+    ("markdown-data-image.yaml", 16, "unsafe-link"),
     ("invalid-date.yaml", 10, "invalid-date"),
     ("unknown-fact.yaml", 22, "unknown-fact"),
     ("price-order.yaml", 23, "invalid-value"),
@@ -144,6 +153,30 @@ HISTORY_MESSAGES = {
 
 @pytest.mark.parametrize(("name", "message"), HISTORY_MESSAGES.items())
 def test_certificate_history_messages(base_catalogue: Path, name: str, message: str) -> None:
+    add_defect(base_catalogue, "products", name)
+    _, report = validate(base_catalogue / "products", base_catalogue / "producers", today=TODAY)
+    assert [p.message for p in report.problems if p.file == f"products/{name}"] == [message]
+
+
+MARKDOWN_MESSAGES = {
+    "raw-html.yaml": "description: raw HTML is not allowed in Markdown text, found '<b>' (and 1 more in this text)",
+    "raw-html-escaped-backtick.yaml": "description: raw HTML is not allowed in Markdown text, found '<img src=x onerror=alert(1)>'",
+    "raw-html-inline-tildes.yaml": "description: raw HTML is not allowed in Markdown text, found '<img src=x onerror=alert(1)>'",
+    "raw-html-comment.yaml": "story: raw HTML is not allowed in Markdown text, found '<!--'",
+    "markdown-attribute-list.yaml": "description: attribute lists are not allowed in Markdown text, found '{: onerror=\"alert(1)\" }'",
+    "markdown-status-id.yaml": "description: attribute lists are not allowed in Markdown text, found '{: #ocop-status-texts }'",
+    "markdown-fence-attributes.yaml": "description: attribute lists are not allowed in Markdown text, found '{#ocop-status-texts}'",
+    "markdown-javascript-link.yaml": "description: link to 'javascript:alert(1)' is not allowed: "
+    "use an address that starts with http://, https://, mailto: or tel:, or a relative path",
+    "markdown-entity-scheme.yaml": "translations.en.story: link to 'jav&#x61;script:alert(1)' is not allowed: "
+    "use an address that starts with http://, https://, mailto: or tel:, or a relative path",
+    "markdown-data-image.yaml": "description: image 'data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=' is not allowed: "
+    "use an address that starts with http:// or https://, or a relative path",
+}
+
+
+@pytest.mark.parametrize(("name", "message"), MARKDOWN_MESSAGES.items())
+def test_markdown_messages_name_the_field_and_what_was_found(base_catalogue: Path, name: str, message: str) -> None:
     add_defect(base_catalogue, "products", name)
     _, report = validate(base_catalogue / "products", base_catalogue / "producers", today=TODAY)
     assert [p.message for p in report.problems if p.file == f"products/{name}"] == [message]

@@ -263,6 +263,11 @@ def test_theme_search_box_without_tone_marks(open_page: Callable[..., Any], site
     assert first.locator("h1").inner_text().startswith("Mật ong")
 
 
+def theme_search_is_closed(page: Any) -> bool:
+    """The theme's search panel (opened by its script for any ?q= in the address) is closed and empty."""
+    return not page.locator("#__search").is_checked() and page.locator(".md-search__input").input_value() == ""
+
+
 def test_home_search_box_opens_the_finder(open_page: Callable[..., Any], site_url: str) -> None:
     page = open_page()
     page.goto(f"{site_url}/en/")
@@ -270,6 +275,24 @@ def test_home_search_box_opens_the_finder(open_page: Callable[..., Any], site_ur
     page.click("form.ocop-home-search button")
     page.wait_for_url(f"{site_url}/en/products/?q=seng+cu")
     assert results(page) == ["gao-seng-cu-muong-than"]
+    assert theme_search_is_closed(page), "the theme's search panel opened over the finder"
+
+
+@pytest.mark.parametrize("way", WAYS)
+def test_a_shared_link_opens_the_finder_not_the_theme_search(products_page: Callable[..., Any], way: str) -> None:
+    page = products_page(way, query="?q=mat+ong&stars=3")
+    honey = {pid for pid in names_with("Mật ong") if PRODUCTS[pid]["stars"] == 3}
+    assert set(results(page)) == honey and len(honey) >= 2
+    assert page.locator("#ocop-finder-q").input_value() == "mat ong"
+    assert theme_search_is_closed(page), "the theme's search panel opened over the finder"
+    assert page.url.endswith("?q=mat+ong&stars=3"), "the address keeps the filters, to be shared again"
+
+
+def test_only_the_finders_fields_are_read_from_the_address(products_page: Callable[..., Any]) -> None:
+    # Names of the form's own properties (form.elements.length, .item, .namedItem) are not fields.
+    page = products_page("http", query="?length=1&item=2&namedItem=3&q=seng+cu")
+    assert results(page) == ["gao-seng-cu-muong-than"]
+    assert page.url.endswith("/products/?q=seng+cu")
 
 
 @pytest.mark.parametrize("query", ["mat", "tra shan", "san"])

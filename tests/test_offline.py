@@ -161,6 +161,19 @@ def test_finder_without_tone_marks(usb: Callable[[str], Any]) -> None:
     assert page.locator("article.ocop-product").get_attribute("data-ocop-id") == "gao-seng-cu-muong-than"
 
 
+def test_home_search_lands_in_the_finder(usb: Callable[[str], Any]) -> None:
+    page = usb("index.html")
+    page.fill("#ocop-home-q", "seng cu")
+    page.click("form.ocop-home-search button")
+    page.wait_for_url(re.compile(r"/products/index\.html\?q=seng\+cu$"))
+    first = page.locator(".ocop-finder__results li.ocop-card").first
+    first.wait_for()
+    assert page.locator(".ocop-finder__results li.ocop-card").evaluate_all("cards => cards.map(c => c.dataset.ocopId)") == [
+        "gao-seng-cu-muong-than"
+    ]
+    assert not page.locator("#__search").is_checked(), "the theme's search panel opened over the finder"
+
+
 @pytest.mark.parametrize(("lang", "query", "title"), [("", "mat ong", "Mật ong"), ("en/", "seng cu", "Séng Cù")])
 def test_theme_search(usb: Callable[[str], Any], lang: str, query: str, title: str) -> None:
     page = usb(f"{lang}index.html")

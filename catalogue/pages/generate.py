@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from importlib import resources
 
 import yaml
+from markupsafe import Markup
 
 from .check import check_page
 from .context import Site
@@ -61,5 +62,7 @@ def all_pages(site: Site, lang: str) -> Iterator[PageFile]:
 
 def page_source(page: PageFile) -> str:
     """The Markdown file of a page: front matter, then the body (HTML in one block, or Markdown)."""
-    meta = yaml.safe_dump({"title": page.title, **page.meta}, allow_unicode=True, sort_keys=False, width=1000)
+    fields = {"title": page.title, **page.meta}
+    plain = {key: str(value) if isinstance(value, Markup) else value for key, value in fields.items()}
+    meta = yaml.safe_dump(plain, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{meta}---\n\n{page.body}\n"

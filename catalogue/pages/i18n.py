@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import math
-from datetime import date
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from markupsafe import Markup, escape
 
 from ..status import CertificateStatus
 
@@ -424,6 +427,12 @@ def t(lang: str, key: str, **values: object) -> str:
     return TEXT[lang][key].format(**values)
 
 
+def t_html(lang: str, key: str, **values: object) -> Markup:
+    """The interface text `key` as HTML, its placeholders filled with escaped text or with Markup
+    (a <time> element, say)."""
+    return escape(TEXT[lang][key]).format(**values)
+
+
 def format_date(day: date, lang: str) -> str:
     """28/11/2026 in Vietnamese, 28 Nov 2026 in English."""
     return day.strftime("%d/%m/%Y") if lang == "vi" else f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
@@ -463,6 +472,24 @@ def tel_href(digits: str) -> str:
     return f"tel:+84{digits[1:]}" if digits.startswith("0") and not digits.startswith(("1800", "1900")) else f"tel:{digits}"
 
 
-def status_texts(lang: str, expiring_days: int) -> dict[str, object]:
-    """What ocop-status.js needs to word a status in the browser (the page's #ocop-status-texts)."""
-    return {"lang": lang, "expiring_days": expiring_days, **{k.value: v for k, v in STATUS_TEXT[lang].items()}}
+def status_words(status: CertificateStatus, expires: date, revoked_on: date | None, today: date, lang: str) -> str:
+    """A certificate's status on `today` in words, with the day it ended when it is no longer valid
+    (ocop-status.js words it the same way in the browser)."""
+    when = revoked_on if status is CertificateStatus.REVOKED and revoked_on else expires
+    return STATUS_TEXT[lang][status].format(date=format_date(when, lang), days=(expires - today).days)
+
+
+def status_texts(lang: str, expiring_days: int, build_day: date, timezone: str) -> dict[str, object]:
+    """What ocop-status.js needs to work out and word a status in the browser (the page's
+    #ocop-status-texts). The browser's today is the later of the viewer's date in `timezone` and
+    `build_day`: a phone whose clock went back must not make a certificate that had already ended
+    read valid. `utc_offset` (minutes, on the build day) stands in for browsers without time zones."""
+    offset = datetime.combine(build_day, time(12), ZoneInfo(timezone)).utcoffset() or timedelta(0)
+    return {
+        "lang": lang,
+        "expiring_days": expiring_days,
+        "build_day": build_day.isoformat(),
+        "timezone": timezone,
+        "utc_offset": int(offset.total_seconds()) // 60,
+        **{k.value: v for k, v in STATUS_TEXT[lang].items()},
+    }

@@ -5,19 +5,19 @@ The OCOP rating is a certification (hasCertification), never an aggregate rating
 
 from __future__ import annotations
 
-import json
+from markupsafe import Markup
 
 from ..model import Product
 from ..rules import gtin14
 from ..status import IN_FORCE
 from .context import Site
-from .html import esc, localized
+from .html import html, join, localized, script_json
 from .i18n import t, tel_href
 
 _LOCALES = {"vi": "vi_VN", "en": "en_US"}
 
 
-def product_head(site: Site, product: Product, lang: str) -> str:
+def product_head(site: Site, product: Product, lang: str) -> Markup:
     """The <meta> tags and JSON-LD of a product page, for the page's <head>."""
     settings = site.catalogue.settings
     url = settings.site_url + site.product_path(product.id, lang)
@@ -39,10 +39,11 @@ def product_head(site: Site, product: Product, lang: str) -> str:
         tags += [("og:image:alt", cover.alt or name or "")]
     if product.price:
         tags += [("product:price:amount", str(product.price.low)), ("product:price:currency", "VND")]
-    html = "".join(f'<meta property="{k}" content="{esc(v)}">' for k, v in tags)
-    html += '<meta name="twitter:card" content="summary_large_image">'
-    data = json.dumps(product_jsonld(site, product, lang, url), ensure_ascii=False).replace("<", "\\u003c")
-    return html + f'<script type="application/ld+json">{data}</script>'
+    return html(
+        '{}<meta name="twitter:card" content="summary_large_image"><script type="application/ld+json">{}</script>',
+        join(html('<meta property="{}" content="{}">', k, v) for k, v in tags),
+        script_json(product_jsonld(site, product, lang, url)),
+    )
 
 
 def product_jsonld(site: Site, product: Product, lang: str, url: str) -> dict:
