@@ -74,8 +74,9 @@ def test_a_withdrawn_products_number_is_found_with_its_notice(open_page: Callabl
     assert result.locator("a").get_attribute("href") == f"../p/{WITHDRAWN}/"
     assert result.locator(".ocop-check__replaced").count() == 0
     assert result.locator(".ocop-status").inner_text() in ("Còn hiệu lực", "Valid")
-    notice = result.locator(".ocop-check__withdrawn").inner_text()
-    assert notice == line + "Công ty ngừng sản xuất rượu sâm để tập trung vào sâm tươi và trà hoa sâm."
+    notice = result.locator(".ocop-check__withdrawn")
+    assert notice.inner_text() == line + "Công ty ngừng sản xuất rượu sâm để tập trung vào sâm tươi và trà hoa sâm."
+    assert notice.locator("span").get_attribute("lang") == (None if prefix == "" else "vi")
 
 
 @pytest.mark.parametrize("path", [f"p/{UPGRADED}/", f"en/p/{WITHDRAWN}/"])

@@ -50,6 +50,17 @@
     });
   }
 
+  // "Left the catalogue on …. Reason: …", the reason (written in Vietnamese only) marked as such on other pages.
+  function withdrawn(product) {
+    var parts = (texts.check_withdrawn || "{reason}").split("{reason}");
+    var reason = document.createElement("span");
+    if (document.documentElement.lang !== "vi") reason.lang = "vi";
+    reason.textContent = product.withdrawn_reason;
+    var node = paragraph("ocop-check__withdrawn", fill(parts[0], { date: product.withdrawn_on }));
+    node.append(reason, fill(parts.slice(1).join(""), { date: product.withdrawn_on }));
+    return node;
+  }
+
   function run(form) {
     var input = form.querySelector("input");
     var out = document.getElementById("ocop-check-result");
@@ -79,11 +90,7 @@
     title.appendChild(link);
     var facts = paragraph("ocop-check__current", product.number + " · OCOP " + "★".repeat(product.stars));
     card.append(title, facts, paragraph("ocop-status ocop-status--" + status.state, status.words));
-    if (product.withdrawn_on) {
-      card.appendChild(
-        paragraph("ocop-check__withdrawn", fill(texts.check_withdrawn || "", { date: product.withdrawn_on, reason: product.withdrawn_reason }))
-      );
-    }
+    if (product.withdrawn_on) card.appendChild(withdrawn(product));
     out.appendChild(card);
   }
   document.addEventListener("submit", function (event) {
