@@ -6,6 +6,7 @@ import types
 import typing
 from datetime import date
 from enum import Enum
+from importlib import resources
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel
@@ -201,6 +202,13 @@ def _markdown_rules() -> list[str]:
     ]
 
 
+def hand_written(name: str) -> list[str]:
+    """A hand-written part of the reference, from catalogue/content/reference/<name>.md: what the
+    tables cannot say (how to edit the files when something happens), kept beside them."""
+    text = resources.files("catalogue").joinpath("content", "reference", f"{name}.md").read_text(encoding="utf-8")
+    return [text.strip(), ""]
+
+
 def reference_text() -> str:
     """The whole of docs/reference.md."""
     header = "| field | type | default | meaning |"
@@ -215,6 +223,7 @@ def reference_text() -> str:
         "",
         _table(header, field_rows(Product)),
         "",
+        *hand_written("certificate-changes"),
         *_markdown_rules(),
         "## Producer file: `producers/<id>.yaml`",
         "",

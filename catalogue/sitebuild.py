@@ -138,7 +138,7 @@ def _write_open_data(site: Site, folder: Path) -> None:
     (folder / "sales-points.json").write_text(sales_points_json(catalogue, today), encoding="utf-8")
     (folder / "re-evaluation.csv").write_bytes(re_evaluation_csv(catalogue, site.figures))
     for lang in catalogue.settings.languages:
-        (folder / f"check-{lang}.js").write_text(check_index_js(catalogue, lang), encoding="utf-8")
+        (folder / f"check-{lang}.js").write_text(check_index_js(catalogue, lang, today), encoding="utf-8")
         (folder / f"finder-{lang}.js").write_text(finder_data(site, lang), encoding="utf-8")
 
 

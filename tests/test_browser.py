@@ -391,7 +391,8 @@ def test_an_expired_product_stops_pointing_to_shops(open_page: Callable[..., Any
 # A phone whose date reset (a flat battery): by its clock, every certificate that had expired or been
 # revoked by the build day would still be valid. The browser's today is never earlier than the build day.
 RESET_CLOCK = "2020-01-01T09:00:00+07:00"
-ON_BUILD_DAY = {pid: CATALOGUE.status(product, TODAY).value for pid, product in CATALOGUE.products.items()}
+# The listed products (a withdrawn one is on no listing) and their statuses on the build day.
+ON_BUILD_DAY = {product.id: CATALOGUE.status(product, TODAY).value for product in CATALOGUE.listed_products(TODAY)}
 IN_FORCE_ON_BUILD_DAY = {pid for pid, status in ON_BUILD_DAY.items() if status in IN_FORCE}
 
 

@@ -69,6 +69,10 @@ PRODUCT_DEFECTS = [
     ("inspection-unknown-result.yaml", 37, "invalid-value"),
     ("inspection-missing-body.yaml", 35, "missing-field"),
     ("inspection-date-written-dd-mm-yyyy.yaml", 35, "invalid-date"),
+    ("previous-duplicate-number.yaml", 16, "duplicate-certificate"),
+    ("previous-out-of-order.yaml", 20, "date-order"),
+    ("previous-after-current.yaml", 17, "date-order"),
+    ("previous-expires-before-issued.yaml", 18, "date-order"),
 ]
 PRODUCT_WARNINGS = [("coordinates-outside.yaml", 29, "coordinates-outside"), ("inspection-in-future.yaml", 38, "inspection-in-future")]
 PRODUCER_DEFECTS = [
@@ -137,6 +141,23 @@ def test_inspection_messages_say_what_to_fix(base_catalogue: Path, name: str, me
     assert [p.message for p in report.problems if p.file == f"products/{name}"] == [message]
 
 
+HISTORY_MESSAGES = {
+    "previous-duplicate-number.yaml": "certificate.previous[1].number: 'test 0001' is already used by products/base-product.yaml:9",
+    "previous-out-of-order.yaml": "certificate.previous[2].issued: 2019-03-10 is not after certificate.previous[1].issued (2022-03-10); "
+    "list earlier certificates oldest first",
+    "previous-after-current.yaml": "certificate.previous[1].issued: 2025-09-01 is not before the current certificate's issue date "
+    "(2025-03-10); the latest certificate goes in `certificate`, the ones it replaced in `previous`",
+    "previous-expires-before-issued.yaml": "certificate.previous[1].expires: 2020-03-09 is before its issue date 2022-03-10",
+}
+
+
+@pytest.mark.parametrize(("name", "message"), HISTORY_MESSAGES.items())
+def test_certificate_history_messages(base_catalogue: Path, name: str, message: str) -> None:
+    add_defect(base_catalogue, "products", name)
+    _, report = validate(base_catalogue / "products", base_catalogue / "producers", today=TODAY)
+    assert [p.message for p in report.problems if p.file == f"products/{name}"] == [message]
+
+
 MARKDOWN_MESSAGES = {
     "raw-html.yaml": "description: raw HTML is not allowed in Markdown text, found '<b>' (and 1 more in this text)",
     "raw-html-escaped-backtick.yaml": "description: raw HTML is not allowed in Markdown text, found '<img src=x onerror=alert(1)>'",
@@ -159,6 +180,46 @@ def test_markdown_messages_name_the_field_and_what_was_found(base_catalogue: Pat
     add_defect(base_catalogue, "products", name)
     _, report = validate(base_catalogue / "products", base_catalogue / "producers", today=TODAY)
     assert [p.message for p in report.problems if p.file == f"products/{name}"] == [message]
+
+
+def _with_history(root: Path, product_id: str, number: str, previous: str) -> Path:
+    """A copy of the base product under `product_id` with its own number and a `previous` block."""
+    text = (root / "products" / "base-product.yaml").read_text(encoding="utf-8")
+    text = text.replace("id: base-product", f"id: {product_id}").replace("number: TEST-0001", f"number: {number}")
+    text = text.replace('gtin: "8936000120016"\n', "").replace("  kind: new\n", "  kind: renewal\n  previous:\n" + previous)
+    path = root / "products" / f"{product_id}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_valid_history_passes(base_catalogue: Path) -> None:
+    previous = "    - {number: GCN 2019/07, issued: 2019-03-10, stars: 3, kind: new}\n    - {number: GCN 2022/07, issued: 2022-03-10}\n"
+    _with_history(base_catalogue, "renewed", "GCN 2025/07", previous)
+    catalogue, report = validate(base_catalogue / "products", base_catalogue / "producers", today=TODAY)
+    assert report.problems == []
+    assert [c.number for c in catalogue.products["renewed"].certificate.previous] == ["GCN 2019/07", "GCN 2022/07"]
+
+
+def test_an_earlier_number_may_not_repeat_the_products_own_or_another_earlier_one(base_catalogue: Path) -> None:
+    # Folded like the duplicate check: "GCN-2025-07" is the current "GCN 2025/07"; the second
+    # product's earlier number is the first product's earlier one.
+    _with_history(base_catalogue, "renewed", "GCN 2025/07", "    - {number: GCN-2025-07, issued: 2022-03-10}\n")
+    _with_history(base_catalogue, "upgraded", "GCN 2025/08", "    - {number: gcn 2025 07, issued: 2022-03-10}\n")
+    _, report = validate(base_catalogue / "products", base_catalogue / "producers", today=TODAY)
+    assert [(p.file, p.line, p.code, p.message) for p in report.sorted()] == [
+        (
+            "products/renewed.yaml",
+            16,
+            "duplicate-certificate",
+            "certificate.previous[1].number: 'GCN-2025-07' is already used by products/renewed.yaml:9",
+        ),
+        (
+            "products/upgraded.yaml",
+            16,
+            "duplicate-certificate",
+            "certificate.previous[1].number: 'gcn 2025 07' is already used by products/renewed.yaml:9",
+        ),
+    ]
 
 
 def test_duplicate_id_in_yml_twin(base_catalogue: Path) -> None:

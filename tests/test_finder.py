@@ -23,7 +23,9 @@ from catalogue.validate import validate
 from .conftest import REPO
 from .site_fixture import TODAY
 
-PRODUCTS = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted((REPO / "products").glob("*.yaml"))}
+ALL_PRODUCTS = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted((REPO / "products").glob("*.yaml"))}
+# A product withdrawn by the build day has left the listings and the finder (its page stays).
+PRODUCTS = {pid: p for pid, p in ALL_PRODUCTS.items() if not (p.get("withdrawn") and p["withdrawn"]["date"] <= TODAY)}
 PRODUCERS = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted((REPO / "producers").glob("*.yaml"))}
 NOON_ON_TODAY = f"{TODAY.isoformat()}T12:00:00+07:00"
 
@@ -312,8 +314,8 @@ def test_typing_letter_by_letter_finds_what_a_fresh_search_finds(products_page: 
 def test_theme_search_indexes_product_pages_by_summary_producer_and_place(demo_site: Path) -> None:
     index = json.loads((demo_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     products = {doc["location"]: doc for doc in index["docs"] if doc["location"].startswith("p/")}
-    assert set(products) == {f"p/{pid}/" for pid in PRODUCTS}, "one entry per product page, none per section"
-    for pid, source in PRODUCTS.items():
+    assert set(products) == {f"p/{pid}/" for pid in ALL_PRODUCTS}, "one entry per product page, none per section"
+    for pid, source in ALL_PRODUCTS.items():
         producer = PRODUCERS[source["producer"]]
         text = products[f"p/{pid}/"]["text"]
         assert text.startswith(f"<p>{html.escape(source['summary'])} · {html.escape(producer['name'])} · ") and text.endswith("</p>")

@@ -121,6 +121,12 @@ def test_no_script_from_the_data_runs_in_chromium(hostile_site: Path, browser: A
             page.press("#ocop-check-input", "Enter")
             page.locator(".ocop-check__hit").wait_for()
             problems[f"{prefix}check/"] = page.evaluate("() => window.__ocopDialogs") + page.evaluate(INJECTED_ELEMENTS)
+            # An earlier number of a withdrawn product: what replaced it and the withdrawal, all from hostile text.
+            page.fill("#ocop-check-input", "=1+104 \"'><img src=x onerror=alert(104)></title></script><script>alert(104)</script>{{7*7}}")
+            page.press("#ocop-check-input", "Enter")
+            page.locator(".ocop-check__withdrawn").wait_for()
+            assert "alert(105)" in page.locator(".ocop-check__replaced").inner_text()
+            problems[f"{prefix}check/ (earlier)"] = page.evaluate("() => window.__ocopDialogs") + page.evaluate(INJECTED_ELEMENTS)
     context.close()
     assert {url: found for url, found in problems.items() if found} == {}
     assert shown == []

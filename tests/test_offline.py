@@ -218,7 +218,7 @@ def test_certificate_check(usb: Callable[[str], Any]) -> None:
 def in_force_on_build_day() -> set[str]:
     catalogue, report = validate(REPO / "products", REPO / "producers", today=TODAY)
     assert catalogue is not None and report.ok
-    return {pid for pid, p in catalogue.products.items() if catalogue.status(p, TODAY).value in ("valid", "expiring")}
+    return {p.id for p in catalogue.listed_products(TODAY) if catalogue.status(p, TODAY).value in ("valid", "expiring")}
 
 
 def test_kiosk_page(usb: Callable[[str], Any]) -> None:

@@ -128,9 +128,9 @@ def _frame(catalogue: Catalogue, lang: str) -> CardFrame:
 
 
 def _in_print_order(catalogue: Catalogue, today: date) -> list[Product]:
-    """Products in force, by group then name: what labels and posters are made for."""
+    """Products listed and in force, by group then name: what labels, posters and the printed catalogue show."""
     order = {g: i for i, g in enumerate(Group)}
-    live = [p for p in catalogue.products.values() if catalogue.status(p, today) in IN_FORCE]
+    live = [p for p in catalogue.listed_products(today) if catalogue.status(p, today) in IN_FORCE]
     return sorted(live, key=lambda p: (order[p.group], p.name, p.id))
 
 

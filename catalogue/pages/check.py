@@ -6,6 +6,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .context import Site
+from .history import check_texts
 from .html import html, join, to_root
 from .i18n import format_phone, t, tel_href
 from .listings import PageFile
@@ -35,7 +36,7 @@ def check_page(site: Site, lang: str) -> PageFile:
         '<button class="md-button md-button--primary" type="submit">{button}</button></form>'
         '<div id="ocop-check-result" aria-live="polite"></div>'
         '<template id="ocop-check-missing"><p class="ocop-status ocop-status--revoked">{missing}</p>{contact}</template>'
-        "<noscript><p>{noscript}</p></noscript>"
+        "<noscript><p>{noscript}</p></noscript>{texts}"
         '<script src="{data}"></script><script src="../assets/ocop-check.js"></script>',
         title=t(lang, "check"),
         intro=t(lang, "check_intro"),
@@ -44,6 +45,7 @@ def check_page(site: Site, lang: str) -> PageFile:
         missing=t(lang, "check_missing"),
         contact=office_contact(site, lang),
         noscript=t(lang, "check_noscript"),
+        texts=check_texts(lang),
         data=f"{data_root}data/check-{lang}.js",
     )
     return PageFile("check/index.md", t(lang, "check"), body, {"hide": ["toc"]})

@@ -146,7 +146,8 @@ TEXT: dict[str, dict[str, str]] = {
         "col_ratio": "So với chỉ tiêu",
         "col_assessment": "Đánh giá",
         "dash_targets_def": "Sản phẩm công nhận mới, công nhận lại và nâng hạng được đếm theo giấy chứng nhận cấp trong năm {year} "
-        "(trường certificate.kind), kể cả giấy chứng nhận bị thu hồi sau đó. Sản phẩm còn hiệu lực được đếm vào ngày {date}.",
+        "(trường certificate.kind), kể cả giấy chứng nhận bị thu hồi hoặc được thay thế sau đó. "
+        "Sản phẩm còn hiệu lực được đếm vào ngày {date}.",
         "dash_without_kind": "{n} giấy chứng nhận cấp trong năm {year} chưa ghi là công nhận mới, công nhận lại hay nâng hạng "
         "nên chưa được đếm.",
         "dash_channels": "Kênh bán hàng hiện đại",
@@ -218,6 +219,22 @@ TEXT: dict[str, dict[str, str]] = {
         "desc_about_check": "Cách tự kiểm tra nhãn OCOP bằng điện thoại: quét mã QR, tra số chứng nhận, nhận ra nhãn đã hết hạn "
         "hoặc bị thu hồi.",
         "desc_about_data": "Dữ liệu mở về sản phẩm OCOP tỉnh {p}: tệp JSON và CSV, ý nghĩa từng trường và cách dùng lại.",
+        "history": "Lịch sử chứng nhận",
+        "history_intro": "Bao bì in trước một lần công nhận lại hoặc nâng hạng vẫn mang số và hạng sao của giấy chứng nhận "
+        "cũ bên dưới: đó không phải là hàng giả.",
+        "history_valid": "Hiệu lực",
+        "history_kind": "Hình thức",
+        "history_latest": "Mới nhất",
+        "history_replaced": "Được thay thế ngày {date}",
+        "decision_document": "Văn bản quyết định",
+        "withdrawn_title": "Sản phẩm không còn trong danh mục từ ngày {date}.",
+        "withdrawn_reason": "Lý do:",
+        "withdrawn_page": "Trang này được giữ lại để mã QR đã in trên bao bì vẫn mở được; danh mục không còn giới thiệu "
+        "sản phẩm này và nơi mua.",
+        "check_replaced": "{number} là số của một giấy chứng nhận trước đây của sản phẩm này (cấp ngày {issued}{stars}). "
+        "Giấy chứng nhận đó đã được thay bằng giấy chứng nhận số {next}, cấp ngày {next_issued}.",
+        "check_today": "Hôm nay sản phẩm có:",
+        "check_withdrawn": "Sản phẩm không còn trong danh mục từ ngày {date}. Lý do: {reason}",
     },
     "en": {
         "home": "Home",
@@ -353,7 +370,7 @@ TEXT: dict[str, dict[str, str]] = {
         "col_ratio": "Against target",
         "col_assessment": "Assessment",
         "dash_targets_def": "New, re-certified and upgraded products are counted from the certificates issued in {year} "
-        "(the certificate.kind field), including certificates revoked since. Products in force are counted on {date}.",
+        "(the certificate.kind field), including certificates revoked or replaced since. Products in force are counted on {date}.",
         "dash_without_kind": "{n} certificates issued in {year} do not say whether they are new, re-certified or upgraded, "
         "so they are not counted.",
         "dash_channels": "Modern sales channels",
@@ -429,6 +446,22 @@ TEXT: dict[str, dict[str, str]] = {
         "expired or revoked labels.",
         "desc_about_data": "Open data on the OCOP products of {p} province: JSON and CSV files, what each field means and how to "
         "reuse them.",
+        "history": "Certificate history",
+        "history_intro": "Packages printed before a renewal or an upgrade still carry the number and stars of an earlier "
+        "certificate below: they are not fakes.",
+        "history_valid": "Valid",
+        "history_kind": "Kind",
+        "history_latest": "Latest",
+        "history_replaced": "Replaced on {date}",
+        "decision_document": "Decision document",
+        "withdrawn_title": "This product left the catalogue on {date}.",
+        "withdrawn_reason": "Reason:",
+        "withdrawn_page": "This page stays so that the QR codes printed on its packaging still open it; the catalogue no "
+        "longer lists the product or where to buy it.",
+        "check_replaced": "{number} is an earlier certificate of this product (issued on {issued}{stars}). It was replaced "
+        "by certificate {next}, issued on {next_issued}.",
+        "check_today": "What the product holds today:",
+        "check_withdrawn": "This product left the catalogue on {date}. Reason: {reason}",
     },
 }
 

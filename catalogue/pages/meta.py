@@ -72,7 +72,7 @@ def product_jsonld(site: Site, product: Product, lang: str, url: str) -> dict:
     }
     if product.gtin:
         data["gtin14"] = gtin14(product.gtin)
-    if product.price:
+    if product.price and site.catalogue.listed(product, site.today):  # no offer of a product no longer made
         offer = {"@type": "Offer", "price": str(product.price.low), "priceCurrency": "VND", "url": url}
         data["offers"] = offer
     return data

@@ -12,6 +12,7 @@ from ..status import IN_FORCE, CertificateStatus
 from ..vocab import CHANNEL_LABELS, GROUP_LABELS, fact_labels
 from .check import office_contact
 from .context import Site
+from .history import certificate_history, decision, withdrawn_notice
 from .html import html, join, localized, picture, relative, status_text, text_span
 from .i18n import format_date, format_phone, format_vnd, t, tel_href
 from .sales_points import see_in_person
@@ -21,17 +22,20 @@ def product_body(site: Site, product: Product, lang: str) -> Markup:
     """The HTML of one product page (generated pages skip MkDocs' Markdown: see catalogue/mkdocs_hooks.py)."""
     page = site.product_path(product.id, lang)
     status = site.status(product)
+    listed = site.catalogue.listed(product, site.today)  # a withdrawn product no longer points to shops
     sections = [
         _head(site, product, lang),
+        withdrawn_notice(site, product, lang),
         _gallery(site, product, page, lang),
         _certificate(site, product, lang),
+        certificate_history(site, product, lang),
         _producer(site, product, page, lang),
         _text_section(product, "description", lang),
         _text_section(product, "story", lang),
         _facts(product, lang),
         _price(product, lang),
-        _channels(product, lang),
-        see_in_person(site, product, page, lang),
+        _channels(product, lang) if listed else "",
+        see_in_person(site, product, page, lang) if listed else "",
         _origin(site, product, page, lang),
         _qr(site, product, page, lang),
         _others(site, product, page, lang),
@@ -111,8 +115,8 @@ def _certificate(site: Site, product: Product, lang: str) -> Markup:
         _row(t(lang, "issued"), format_date(cert.issued, lang)),
         _row(t(lang, "expires"), html('<time datetime="{}">{}</time>', expires.isoformat(), format_date(expires, lang))),
     ]
-    if cert.decision:
-        rows.append(_row(t(lang, "decision"), cert.decision))
+    if cert.decision or cert.decision_url:
+        rows.append(_row(t(lang, "decision"), decision(cert.decision, cert.decision_url, lang)))
     words = status_text(site, product, lang)
     rows.append(_row(t(lang, "status"), html("{} — {}", words, cert.revoked.reason) if cert.revoked else words))
     check = html(
@@ -251,7 +255,7 @@ def _qr(site: Site, product: Product, page: str, lang: str) -> Markup:
 
 
 def _others(site: Site, product: Product, page: str, lang: str) -> Markup:
-    others = [p for p in site.catalogue.products_of(product.producer) if p.id != product.id]
+    others = [p for p in site.catalogue.products_of(product.producer) if p.id != product.id and site.catalogue.listed(p, site.today)]
     if not others:
         return Markup()
     items = join(

@@ -117,6 +117,8 @@ def _carried(site: Site, point: SalesPoint, page: str, lang: str) -> Markup:
     items = []
     for product_id in dict.fromkeys(point.products):
         product = site.catalogue.products[product_id]
+        if not site.catalogue.listed(product, site.today):
+            continue  # withdrawn: validation warns about the point
         name, fell_back = localized(product, "name", lang)
         href = relative(site.product_path(product.id, lang), page)
         status = site.status(product)
