@@ -21,8 +21,9 @@ site: $(STAMP)
 offline: $(STAMP) node-deps
 	$(BIN)/python build_site.py --offline
 
+# Preview with live reload: `make serve`, or `make serve HOST=0.0.0.0 PORT=8080` for phones on the network.
 serve: $(STAMP)
-	$(BIN)/python -m catalogue serve
+	$(BIN)/python -m catalogue serve $(if $(HOST),--host $(HOST)) $(if $(PORT),--port $(PORT))
 
 test: $(STAMP) lint node-deps
 	$(BIN)/python -m pytest

@@ -39,6 +39,23 @@ class Catalogue:
             self.settings.expiring_within_days,
         )
 
+    def withdrawn(self, product: Product, today: date) -> bool:
+        """True from the day the product left the catalogue (`withdrawn.date`) on."""
+        return product.withdrawn is not None and product.withdrawn.date <= today
+
+    def listed(self, product: Product, today: date) -> bool:
+        """Whether the product is in the catalogue on `today`, the one rule for every listing.
+
+        A withdrawn product leaves the listings, the finder, the kiosk, the sales points, the print
+        files and the programme's figures; it keeps its page (printed QR codes lead there), its
+        place in the certificate check, the open data and the sitemap.
+        """
+        return not self.withdrawn(product, today)
+
+    def listed_products(self, today: date) -> list[Product]:
+        """The products in the catalogue on `today`, in file order."""
+        return [p for p in self.products.values() if self.listed(p, today)]
+
     @cached_property
     def _by_producer(self) -> dict[str, list[Product]]:
         table: dict[str, list[Product]] = defaultdict(list)

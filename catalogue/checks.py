@@ -82,6 +82,33 @@ def _earlier(first: date, second: date) -> str:
     return ", whose certificate was issued the same day" if first == second else f", whose certificate was issued earlier ({first})"
 
 
+def check_earlier_numbers(items: Sequence[_Loaded], report: Report) -> None:
+    """Every earlier certificate number (`certificate.previous[].number`) must differ from every
+    current and earlier number of every product, folded as `check_unique` folds them.
+
+    An earlier number is still printed on packaging, and the certificate check must lead it to
+    one product only. The earlier entry is blamed: it is the one written from memory or copied.
+    """
+    taken: dict[str, tuple[Path, int]] = {}
+    for item in items:
+        number = item.record.certificate.number
+        taken.setdefault(fold_code(str(number)), (item.doc.path, item.doc.line_of(("certificate", "number"))))
+    for item in items:
+        for index, earlier in enumerate(item.record.certificate.previous):
+            line = item.doc.line_of(("certificate", "previous", index, "number"))
+            key = fold_code(earlier.number)
+            if key in taken:
+                path, other = taken[key]
+                report.add(
+                    item.doc.path,
+                    line,
+                    "duplicate-certificate",
+                    f"certificate.previous[{index + 1}].number: '{earlier.number}' is already used by {display_path(path)}:{other}",
+                )
+            else:
+                taken[key] = (item.doc.path, line)
+
+
 def check_product(
     product: Product, doc: Document, report: Report, producers: set[str], settings: Settings, today: date, root: Path
 ) -> None:
@@ -89,6 +116,7 @@ def check_product(
     _check_producer(product, doc, report, producers)
     _check_category(product, doc, report)
     _check_dates(product, doc, report, settings, today)
+    _check_history(product, doc, report)
     _check_inspections(product, doc, report, today)
     _check_price(product, doc, report)
     _check_coordinates(product, doc, report)
@@ -155,6 +183,37 @@ def _check_dates(product: Product, doc: Document, report: Report, settings: Sett
             f"certificate.expires: {cert.expires} is more than {settings.certificate_validity_months} months "
             f"after the issue date (expected {longest})",
         )
+
+
+def _check_history(product: Product, doc: Document, report: Report) -> None:
+    """Earlier certificates: oldest first, all issued before the current one, none ending before its issue."""
+    current = product.certificate
+    for index, earlier in enumerate(current.previous):
+        where, loc = f"certificate.previous[{index + 1}]", ("certificate", "previous", index)
+        if earlier.expires and earlier.expires < earlier.issued:
+            report.add(
+                doc.path,
+                doc.line_of((*loc, "expires")),
+                "date-order",
+                f"{where}.expires: {earlier.expires} is before its issue date {earlier.issued}",
+            )
+        before = current.previous[index - 1] if index else None
+        if before and earlier.issued <= before.issued:
+            report.add(
+                doc.path,
+                doc.line_of((*loc, "issued")),
+                "date-order",
+                f"{where}.issued: {earlier.issued} is not after certificate.previous[{index}].issued ({before.issued}); "
+                "list earlier certificates oldest first",
+            )
+        if earlier.issued >= current.issued:
+            report.add(
+                doc.path,
+                doc.line_of((*loc, "issued")),
+                "date-order",
+                f"{where}.issued: {earlier.issued} is not before the current certificate's issue date ({current.issued}); "
+                "the latest certificate goes in `certificate`, the ones it replaced in `previous`",
+            )
 
 
 def _check_inspections(product: Product, doc: Document, report: Report, today: date) -> None:

@@ -1,13 +1,17 @@
-"""Command lines: `python build_site.py --check` and `python -m catalogue check|media`."""
+"""Command lines: `python build_site.py [--check]` and `python -m catalogue check|media|serve`."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
+import socket
 import sys
 from datetime import date
 from pathlib import Path
 
 from .problems import Report
+from .published import check_removed, published_ids
 from .rules import printable
 from .settings import site_url_problem
 from .validate import validate, yaml_files
@@ -37,6 +41,17 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(error.message()) from None
 
 
+def _add_unpublish_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--unpublish",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="let the product ID, which the last build published and whose file is gone, leave the site "
+        "(its printed QR codes will lead nowhere); repeat for each id",
+    )
+
+
 def _check_paths(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     for folder in (args.products, args.producers):
         if not folder.is_dir():
@@ -59,7 +74,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--offline", action="store_true", help="build a copy that works from file:// with no network (a USB stick at a fair)"
     )
+    _add_unpublish_option(parser)
     _add_catalogue_options(parser)
+    parser.set_defaults(prog=parser.prog)
     args = parser.parse_args(argv)
     args.site_dir = args.site_dir or Path("site-offline" if args.offline else "site")
     _check_paths(parser, args)
@@ -70,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def module_main(argv: list[str] | None = None) -> int:
-    """`python -m catalogue check|media OUT`: return the exit status."""
+    """`python -m catalogue check|media OUT|serve`: return the exit status."""
     parser = argparse.ArgumentParser(prog="python -m catalogue", description="Tools for an OCOP catalogue.")
     commands = parser.add_subparsers(dest="command", required=True)
     _add_catalogue_options(commands.add_parser("check", help="validate the catalogue and report every problem"))
@@ -81,8 +98,13 @@ def module_main(argv: list[str] | None = None) -> int:
     _add_catalogue_options(media)
     serve = commands.add_parser("serve", help="build the site and serve it with live reload while you edit")
     serve.add_argument("--site-dir", type=Path, default=Path("site"), metavar="DIR", help="where to build the site (default: site)")
-    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this computer only; 0.0.0.0 for phones too)"
+    )
+    serve.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000)")
+    _add_unpublish_option(serve)
     _add_catalogue_options(serve)
+    serve.set_defaults(prog=serve.prog, offline=False, site_url=None)
     args = parser.parse_args(argv)
     _check_paths(parser, args)
     return {"check": _check, "media": _media, "serve": _serve}[args.command](args)
@@ -92,61 +114,131 @@ def _validated(args: argparse.Namespace) -> tuple[object, Report]:
     return validate(args.products, args.producers, args.settings, args.today)
 
 
-def _print_report(report: Report, args: argparse.Namespace, verdict: str) -> None:
+def _report_text(report: Report, args: argparse.Namespace, verdict: str) -> str:
     if args.format == "json":
         products, producers = len(yaml_files(args.products)), len(yaml_files(args.producers))
-        print(report.to_json(products=products, producers=producers, ok=report.ok))
-        return
-    if report.problems:
-        print(report.to_text())
-    print(verdict)
+        return report.to_json(products=products, producers=producers, ok=report.ok)
+    return "\n".join(filter(None, [report.to_text(), verdict]))
+
+
+def _print_report(report: Report, args: argparse.Namespace, verdict: str) -> None:
+    print(_report_text(report, args, verdict))
 
 
 def _check(args: argparse.Namespace) -> int:
     _, report = _validated(args)
+    site_dir = getattr(args, "site_dir", None)
+    published = published_ids(site_dir) if site_dir else None
+    if published is not None:
+        # What the build would refuse: a product of the last build whose file is gone.
+        check_removed(published, args.products, site_dir, args.unpublish, report)
     products, producers = len(yaml_files(args.products)), len(yaml_files(args.producers))
     _print_report(report, args, f"{products} products, {producers} producers: {_verdict(report)}")
     return 0 if report.ok else 1
 
 
 def _build(args: argparse.Namespace) -> int:
+    status, out, err = _run_build(args)
+    if out:
+        print(out)
+    if err:
+        print(err, file=sys.stderr)
+    return status
+
+
+def _run_build(args: argparse.Namespace) -> tuple[int, str, str]:
+    """Build the site: the exit status, and the texts for standard output and standard error."""
     from .offline import OfflineError
-    from .sitebuild import build_site
+    from .site_folder import SiteDirError
+    from .sitebuild import BuildError, build_site
 
     try:
         report, summary = build_site(
-            args.products, args.producers, args.site_dir, args.settings, args.site_url, args.today, offline=args.offline
+            args.products,
+            args.producers,
+            args.site_dir,
+            args.settings,
+            args.site_url,
+            args.today,
+            offline=args.offline,
+            unpublish=args.unpublish,
         )
-    except OfflineError as error:
-        print(f"build_site.py: error: {error}; {args.site_dir} left as it was", file=sys.stderr)
-        return 1
+    except SiteDirError as error:
+        return 1, "", f"{args.prog}: error: {error}"
+    except (OfflineError, BuildError) as error:
+        return 1, "", f"{args.prog}: error: {error}; {args.site_dir} left as it was"
     if summary is None:
-        _print_report(report, args, f"site not built, {args.site_dir} left as it was: {_verdict(report)}")
-        return 1
-    _print_report(report, args, str(summary))
-    return 0
+        return 1, _report_text(report, args, f"site not built, {args.site_dir} left as it was: {_verdict(report)}"), ""
+    return 0, _report_text(report, args, str(summary)), ""
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 0 < int(text) < 65536:
+        raise argparse.ArgumentTypeError(f"must be a number from 1 to 65535, got '{text}'")
+    return int(text)
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .render import REPO, serve
+    from .render import check_address
+    from .site_folder import SiteDirError, check_site_dir
 
-    args.site_url = None
+    try:
+        check_site_dir(args.site_dir, args.products, args.producers, args.settings)
+        check_address(args.host, args.port)
+    except SiteDirError as error:
+        print(f"{args.prog}: error: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        hint = "choose another --port" if error.errno == errno.EADDRINUSE else "check --host"
+        print(f"{args.prog}: error: cannot listen on {args.host} port {args.port}: {error.strerror or error}; {hint}", file=sys.stderr)
+        return 1
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl+C during the first build: stop quietly
+        _preview(args)
+    return 0
 
-    def rebuild() -> None:
-        # A failed rebuild prints its problems and leaves the last good site on screen.
-        _build(args)
 
-    rebuild()
+def _preview(args: argparse.Namespace) -> None:
+    """Build once, then serve the site and build again on every change until Ctrl+C."""
+    from .render import OVERRIDES, REPO, serve
+
+    def rebuild() -> list[str]:
+        # A failed rebuild keeps the last good site and lists its problems over every page.
+        status, out, err = _run_build(args)
+        for text, stream in ((out, sys.stdout), (err, sys.stderr)):
+            if text:
+                print(text, file=stream, flush=True)
+        return [] if status == 0 else (out + "\n" + err).strip().splitlines()
+
+    problems = rebuild()
     watched = [
         args.products,
         args.producers,
         args.settings or args.products.parent / "catalogue.yaml",
-        REPO / "overrides",
+        OVERRIDES,
         REPO / "catalogue" / "content",
     ]
-    print(f"serving {args.site_dir} on http://127.0.0.1:{args.port}/ (Ctrl+C to stop)")
-    serve(rebuild, args.site_dir, watched, port=args.port)
-    return 0
+    print(f"serving {args.site_dir} {_where(args.host, args.port)} (Ctrl+C to stop)", flush=True)
+    serve(rebuild, problems, args.site_dir, watched, host=args.host, port=args.port)
+
+
+def _where(host: str, port: int) -> str:
+    """Where to point a browser at the preview."""
+    if host not in ("0.0.0.0", "::", ""):
+        return f"on http://{host}:{port}/"
+    address = _network_address()
+    there = f"http://{address}:{port}/" if address else f"this computer's address, port {port},"
+    return f"on every address of this computer: open http://127.0.0.1:{port}/ here, or {there} on a phone on the same network"
+
+
+def _network_address() -> str | None:
+    """This computer's address on its local network, if it has one (a UDP socket sends nothing
+    when connected: this only asks the system which address it would use)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("10.255.255.255", 1))
+            return str(probe.getsockname()[0])
+        except OSError:
+            return None
 
 
 def _media(args: argparse.Namespace) -> int:

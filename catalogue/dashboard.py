@@ -3,9 +3,13 @@
 catalogue/pages/dashboard.py draws them and states the definitions below on the page;
 catalogue/exports.py writes the re-evaluation list as CSV.
 
-- *In force*: certificate status valid or expiring on the build day.
-- *Issued in the year*: certificates of the target year by `certificate.kind`, whatever their
-  status today (a certificate issued and later revoked was still issued).
+- *Listed*: in the catalogue on the build day (not withdrawn, `Catalogue.listed`); every figure
+  below but the issued certificates is about listed products only.
+- *In force*: listed, with a certificate status valid or expiring on the build day.
+- *Issued in the year*: certificates of the target year by `kind`, whatever their status today
+  (a certificate issued and later revoked, replaced by a renewal or an upgrade, or of a product
+  withdrawn since, was still issued): the current certificates and the earlier ones
+  (`certificate.previous`), so that moving a certificate into `previous` changes no count.
 - *Modern channels* (the plan's "kênh bán hàng hiện đại"): a producer counts when any of its
   products in force lists a supermarket, convenience-store or e-commerce channel; the share is
   out of the producers with at least one product in force.
@@ -142,10 +146,13 @@ class Dashboard:
 
 def dashboard(catalogue: Catalogue, today: date) -> Dashboard:
     """The dashboard of `catalogue` on `today`, against the targets in its settings."""
-    status = {p.id: catalogue.status(p, today) for p in catalogue.products.values()}
-    live = [p for p in catalogue.products.values() if status[p.id] in IN_FORCE]
+    listed = catalogue.listed_products(today)
+    status = {p.id: catalogue.status(p, today) for p in listed}
+    live = [p for p in listed if status[p.id] in IN_FORCE]
     targets = catalogue.settings.targets
-    issued = Counter(p.certificate.kind for p in catalogue.products.values() if p.certificate.issued.year == targets.year)
+    issued = Counter(
+        c.kind for p in catalogue.products.values() for c in (*p.certificate.previous, p.certificate) if c.issued.year == targets.year
+    )
     channels = _channel_share(catalogue, live)
     progress = [
         Progress("new", issued[CertificateKind.NEW], targets.new_products, Comparison.MORE_THAN),
@@ -169,8 +176,8 @@ def dashboard(catalogue: Catalogue, today: date) -> Dashboard:
         communes_without=[u for u in units if u not in communes],
         re_evaluation_until=add_months(today, RE_EVALUATION_MONTHS),
         expiring=_due(catalogue, live, today, lambda p: catalogue.expires(p) <= add_months(today, RE_EVALUATION_MONTHS)),
-        expired=_due(catalogue, [p for p in catalogue.products.values() if status[p.id] is CertificateStatus.EXPIRED], today),
-        revoked=_due(catalogue, [p for p in catalogue.products.values() if status[p.id] is CertificateStatus.REVOKED], today),
+        expired=_due(catalogue, [p for p in listed if status[p.id] is CertificateStatus.EXPIRED], today),
+        revoked=_due(catalogue, [p for p in listed if status[p.id] is CertificateStatus.REVOKED], today),
         inspected_since=inspected_since,
         not_inspected=_inspections(catalogue, live, today, lambda last: last is None or last.date < inspected_since),
         not_passed=_inspections(catalogue, live, today, lambda last: last is not None and last.result is not InspectionResult.PASS),

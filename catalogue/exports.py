@@ -11,7 +11,7 @@ from typing import Any
 from .catalogue import Catalogue
 from .dashboard import Dashboard
 from .media.qr import product_url
-from .pages.i18n import format_phone
+from .pages.i18n import format_date, format_phone
 from .places import province
 from .rules import fold_code, gtin14
 from .spreadsheet import Code, csv_bytes
@@ -20,7 +20,7 @@ from .status import CertificateStatus
 CSV_COLUMNS = [
     "id", "name", "name_en", "group", "category", "stars", "status", "certificate_number", "issuer", "issued", "expires",
     "decision", "revoked_on", "producer_id", "producer_name", "producer_kind", "producer_phone", "commune", "commune_name",
-    "url", "url_en", "gtin", "price_from", "price_to", "price_unit",
+    "url", "url_en", "gtin", "price_from", "price_to", "price_unit", "withdrawn_on",
 ]  # fmt: skip
 
 
@@ -36,6 +36,7 @@ def products_schema(site_url: str) -> str:
     }
     fields["status"] = {"enum": ["valid", "expiring", "expired", "revoked"]}
     fields["stars"] = {"enum": [3, 4, 5]}
+    fields["withdrawn_on"] |= {"format": "date", "description": "the day the product left the catalogue (its producer stopped making it)"}
     product = {"type": "object", "required": sorted(_REQUIRED), "additionalProperties": False, "properties": fields}
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -88,6 +89,8 @@ def product_records(catalogue: Catalogue, today: date) -> list[dict[str, Any]]:
                 "price_from": price.low if price else None,
                 "price_to": price.high if price else None,
                 "price_unit": price.unit if price else None,
+                # The product left the catalogue on this day; it stays in the open data, as its page stays.
+                "withdrawn_on": product.withdrawn.date.isoformat() if product.withdrawn else None,
             }
         )
     return records
@@ -118,19 +121,56 @@ def products_csv(catalogue: Catalogue, today: date) -> bytes:
     return csv_bytes(CSV_COLUMNS, rows)
 
 
-def check_index_js(catalogue: Catalogue, lang: str) -> str:
+CHECK_FIELDS = ("id", "key", "number", "name", "stars", "expires", "revoked", "withdrawn_on", "withdrawn_reason")
+EARLIER_FIELDS = ("key", "number", "issued_text", "stars", "product", "next_number", "next_issued_text")
+
+
+def check_index_js(catalogue: Catalogue, lang: str, today: date) -> str:
     """data/check-<lang>.js: what the certificate check page searches, as a script (loads from file://).
 
-    One row per product: [id, folded certificate number, number as printed, name, stars, expires, revoked].
+    `window.OCOP_CHECK` holds two tables, each with its field names beside it (the script reads
+    fields by name, never by position):
+
+    - `products`, by `fields`: id, folded current number (`key`), number as printed, name, stars,
+      expires and revoked (ISO dates, for the status today in the browser), and for a product
+      withdrawn by `today` the day it left the catalogue (written as `lang` writes dates) and why;
+    - `earlier`, by `earlier_fields`: each earlier certificate number (`certificate.previous`),
+      folded and as printed, its issue date and stars, the product's id, and the certificate that
+      replaced it (the next earlier one, or the current one) with its issue date.
     """
-    rows = []
+    products, earlier = [], []
     for product in catalogue.products.values():
         cert = product.certificate
         name = product.english.name if lang == "en" and product.english and product.english.name else product.name
-        folded = fold_code(cert.number)
-        revoked = cert.revoked.date.isoformat() if cert.revoked else None
-        rows.append([product.id, folded, cert.number, name, product.stars, catalogue.expires(product).isoformat(), revoked])
-    return "window.OCOP_CHECK = " + json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + ";\n"
+        gone = product.withdrawn if product.withdrawn and catalogue.withdrawn(product, today) else None
+        products.append(
+            [
+                product.id,
+                fold_code(cert.number),
+                cert.number,
+                name,
+                product.stars,
+                catalogue.expires(product).isoformat(),
+                cert.revoked.date.isoformat() if cert.revoked else None,
+                format_date(gone.date, lang) if gone else None,
+                gone.reason if gone else None,
+            ]
+        )
+        replacements = [*cert.previous, cert][1:]  # what replaced each earlier certificate
+        for old, new in zip(cert.previous, replacements, strict=True):
+            earlier.append(
+                [
+                    fold_code(old.number),
+                    old.number,
+                    format_date(old.issued, lang),
+                    old.stars,
+                    product.id,
+                    new.number,
+                    format_date(new.issued, lang),
+                ]
+            )
+    data = {"fields": CHECK_FIELDS, "products": products, "earlier_fields": EARLIER_FIELDS, "earlier": earlier}
+    return "window.OCOP_CHECK = " + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n"
 
 
 def sales_points_json(catalogue: Catalogue, today: date) -> str:
@@ -153,7 +193,7 @@ def sales_points_json(catalogue: Catalogue, today: date) -> str:
             "to": point.last_day.isoformat() if point.last_day else None,
             "ended": point.ended(today),
             "coordinates": list(point.coordinates) if point.coordinates else None,
-            "products": list(dict.fromkeys(point.products)),
+            "products": [pid for pid in dict.fromkeys(point.products) if catalogue.listed(catalogue.products[pid], today)],
             "url": f"{site}sales-points/#{point.id}",
         }
         for point in catalogue.settings.sales_points

@@ -16,7 +16,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, StrictStr, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from . import rules
+from . import richtext, rules
 from .places import province
 from .vocab import categories, fact_labels
 
@@ -127,10 +127,12 @@ Summary = Annotated[
 
 
 def _check_markdown(value: str) -> str:
-    tag = rules.find_raw_html(value)
-    if tag is None:
+    found = richtext.refusals(value)
+    if not found:
         return value
-    raise _fail("raw-html", "raw HTML is not allowed in Markdown text, found '{tag}'", tag=tag[:40])
+    more = f" (and {len(found) - 1} more in this text)" if len(found) > 1 else ""
+    # The message goes in as context: a template would read the braces of "{: #id }" as its own.
+    raise _fail(found[0].code, "{refusal}", refusal=found[0].message + more)
 
 
 Markdown = Annotated[_Stripped, AfterValidator(_check_multiline), AfterValidator(_check_markdown)]

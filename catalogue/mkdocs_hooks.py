@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from typing import Any
 
@@ -59,10 +59,10 @@ def on_post_build(config: Any) -> None:
         if doc["location"] in _SEARCH_TEXT:
             doc["text"] = f"<p>{escape(_SEARCH_TEXT[doc['location']])}</p>"
         for field in ("title", "text"):
-            plain = _TAG.sub(" ", doc.get(field, ""))
+            plain = unescape(_TAG.sub(" ", doc.get(field, "")))
             folded = fold_tone_marks(plain)
             if folded != plain.casefold():
-                doc[f"folded_{field}"] = folded
+                doc[f"folded_{field}"] = escape(folded)  # every field of the index is HTML, as the theme expects
         if config.extra.get("ocop_offline"):
             doc["location"] = file_link(doc["location"]) if doc["location"] else "index.html"
     data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))

@@ -45,10 +45,25 @@ class Record(BaseModel):
 
 
 class Revocation(Record):
-    """A certificate withdrawn before its expiry (thu hồi giấy chứng nhận)."""
+    """A certificate revoked before its expiry (thu hồi giấy chứng nhận)."""
 
-    date: IsoDate = Field(description="Date the certificate was withdrawn.")
-    reason: Note = Field(description="Why it was withdrawn, as stated in the decision.")
+    date: IsoDate = Field(description="Date the certificate was revoked.")
+    reason: Note = Field(description="Why it was revoked, as stated in the decision.")
+
+
+class EarlierCertificate(Record):
+    """A certificate of this same product that a renewal or an upgrade replaced.
+
+    Its number stays printed on packaging in the shops, so the certificate check still finds it
+    and says what replaced it.
+    """
+
+    number: ShortText = Field(description="Number exactly as printed; no other number, current or earlier, may equal it.")
+    issued: IsoDate = Field(description="Date of issue, YYYY-MM-DD; earlier certificates are listed oldest first.")
+    expires: IsoDate | None = Field(None, description="Last day of validity; defaults to `issued` plus the catalogue's validity.")
+    stars: Literal[3, 4, 5] | None = Field(None, description="Stars of that certificate: copy the product's `stars` when moving it here.")
+    kind: CertificateKind | None = Field(None, description="new, renewal or upgrade: how that certificate came about.")
+    decision_url: Url | None = Field(None, description="Link to its recognition decision on the province's portal.")
 
 
 class Certificate(Record):
@@ -62,7 +77,20 @@ class Certificate(Record):
     )
     decision: Name | None = Field(None, description="Recognition decision, e.g. 1234/QĐ-UBND.")
     kind: CertificateKind | None = Field(None, description="new, renewal or upgrade (công nhận mới / lại / nâng hạng).")
-    revoked: Revocation | None = Field(None, description="Set when the certificate was withdrawn: {date, reason}.")
+    revoked: Revocation | None = Field(None, description="Set when the certificate was revoked (thu hồi): {date, reason}.")
+    decision_url: Url | None = Field(None, description="Link to the recognition decision document on the province's portal.")
+    previous: list[EarlierCertificate] = Field(
+        default_factory=list,
+        description="Earlier certificates of this product, oldest first: on a renewal or an upgrade, move the current "
+        "certificate here and write the new one above.",
+    )
+
+
+class Withdrawal(Record):
+    """The product left the catalogue: its producer stopped making it. Its page stays and says so."""
+
+    date: IsoDate = Field(description="First day the product is no longer in the catalogue.")
+    reason: Note = Field(description="Why, in words, e.g. Chủ thể ngừng sản xuất sản phẩm này.")
 
 
 class Price(Record):
@@ -158,6 +186,11 @@ class Product(Record):
     translations: ProductTranslations | None = None
     tags: list[ShortText] = Field(default_factory=list, description="Free tags.")
     featured: StrictBool = Field(False, description="Shown first on the home page.")
+    withdrawn: Withdrawal | None = Field(
+        None,
+        description="{date, reason}: the product left the catalogue. Never delete a product file instead: "
+        "QR codes printed for it must keep opening its page.",
+    )
 
     @property
     def english(self) -> ProductTranslation | None:
@@ -200,6 +233,6 @@ def last_inspection(product: Product, today: date) -> Inspection | None:
     return max(done, key=lambda i: i.date) if done else None
 
 
-def expiry_date(certificate: Certificate, validity_months: int) -> date:
+def expiry_date(certificate: Certificate | EarlierCertificate, validity_months: int) -> date:
     """The certificate's last day of validity: `expires`, or `issued` plus the validity."""
     return certificate.expires or add_months(certificate.issued, validity_months)

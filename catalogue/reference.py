@@ -6,6 +6,7 @@ import types
 import typing
 from datetime import date
 from enum import Enum
+from importlib import resources
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel
@@ -15,6 +16,7 @@ from pydantic_core import PydanticUndefined
 from .fields import FIRST_DATE, LAST_DATE
 from .model import Producer, Product
 from .places import province
+from .richtext import IMAGE_SCHEMES, LINK_SCHEMES
 from .settings import Settings
 from .vocab import (
     GROUP_LABELS,
@@ -176,6 +178,41 @@ def _vocabularies() -> list[str]:
     ]
 
 
+def _starts(schemes: tuple[str, ...]) -> str:
+    return ", ".join(f"`{s}://`" if s.startswith("http") else f"`{s}:`" for s in schemes)
+
+
+def _markdown_rules() -> list[str]:
+    """What catalogue/richtext.py renders and refuses, in words for the office."""
+    return [
+        "## Markdown text (`description`, `story`)",
+        "",
+        "`description`, `story` and their translations are Markdown. A product page shows paragraphs (a blank line",
+        "between them; two spaces at the end of a line break it), `**bold**` and `*italic*`, lists, links, images,",
+        "headings (`#` to `####`, shown smaller than the page's own section titles), quotes (`>`), code (`` `code` ``,",
+        "indented or fenced blocks), tables and horizontal rules (`---`). Footnotes, definition lists and abbreviations",
+        "are not supported: they show as written. Refused, each with an error at the field's line:",
+        "",
+        "- HTML tags and comments, by any route (`raw-html`): write Markdown instead, or put the text between",
+        "  backticks to show it as code. A `<` before a space or a digit (`độ ẩm < 12%`) and addresses in angle",
+        "  brackets (`<https://example.vn>`) are fine.",
+        "- attribute lists such as `{: #id }`, `{.class}` or `{ key=value }`, also after the fence of a code block",
+        "  (`markdown-attributes`): the page's own scripts and theme rely on their ids and classes.",
+        f"- links to anything but an address starting with {_starts(LINK_SCHEMES)} or a relative path;",
+        f"  images from anything but {_starts(IMAGE_SCHEMES)} or a relative path; addresses starting with `//`",
+        "  (`unsafe-link`).",
+        "- lists or quotes nested too deeply to read (`markdown-too-deep`).",
+        "",
+    ]
+
+
+def hand_written(name: str) -> list[str]:
+    """A hand-written part of the reference, from catalogue/content/reference/<name>.md: what the
+    tables cannot say (how to edit the files when something happens), kept beside them."""
+    text = resources.files("catalogue").joinpath("content", "reference", f"{name}.md").read_text(encoding="utf-8")
+    return [text.strip(), ""]
+
+
 def reference_text() -> str:
     """The whole of docs/reference.md."""
     header = "| field | type | default | meaning |"
@@ -195,6 +232,8 @@ def reference_text() -> str:
         "",
         _table(header, field_rows(Product)),
         "",
+        *hand_written("certificate-changes"),
+        *_markdown_rules(),
         "## Producer file: `producers/<id>.yaml`",
         "",
         _table(header, field_rows(Producer)),

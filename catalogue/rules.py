@@ -73,19 +73,6 @@ def is_http_url(text: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
-_CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`", re.DOTALL)
-_TAG = re.compile(r"<!--|</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])[^<>]*>?")
-
-
-def find_raw_html(markdown: str) -> str | None:
-    """The first raw HTML tag or comment in Markdown text (outside code), or None.
-
-    Autolinks such as `<https://example.vn>` are Markdown, not HTML, and are allowed.
-    """
-    match = _TAG.search(_CODE.sub("", markdown))
-    return match.group(0) if match else None
-
-
 # Characters no catalogue text may hold: C0 controls, DEL, C1 controls, the line and paragraph
 # separators, and the bidirectional embeddings, overrides and isolates (U+202A-U+202E,
 # U+2066-U+2069), which make a text display in another order than it is stored and read.

@@ -136,6 +136,15 @@ def _check_in_force(catalogue: Catalogue, product_id: str, where: str, line: int
     product = catalogue.products.get(product_id)
     if product is None:
         return  # its own file has an error, reported there
+    if product.withdrawn and catalogue.withdrawn(product, today):
+        report.warn(
+            doc.path,
+            line,
+            "product-withdrawn",
+            f"{where}: '{product_id}' left the catalogue on {product.withdrawn.date} (withdrawn), "
+            "so the site no longer lists it here; remove it from this point",
+        )
+        return
     status = catalogue.status(product, today)
     if status is CertificateStatus.EXPIRED:
         reason = f"its certificate expired on {catalogue.expires(product)}"

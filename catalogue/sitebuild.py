@@ -4,15 +4,15 @@ new site in. Nothing touches the previous site until the new one is complete."""
 from __future__ import annotations
 
 import os
-import shutil
 import sys
-import tempfile
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from .catalogue import Catalogue
 from .exports import check_index_js, products_csv, products_json, products_schema, re_evaluation_csv, sales_points_json
 from .media.build import build_media
 from .media.cache import MediaCache
@@ -23,7 +23,9 @@ from .pages.generate import all_pages
 from .pages.kiosk import kiosk_page, kiosk_path
 from .pages.redirects import digital_link_pages
 from .problems import Report
-from .render import build_languages
+from .published import MANIFEST, check_removed, manifest_json, published_ids
+from .render import RenderError, build_languages
+from .site_folder import Workspace, check_site_dir
 from .sitemap import robots_txt, sitemaps
 from .status import today_in
 from .validate import validate
@@ -46,6 +48,11 @@ class BuildSummary:
         )
 
 
+class BuildError(Exception):
+    """The site could not be made (a file system error, a failed MkDocs run); the message is one
+    line, and the previous site is untouched."""
+
+
 def build_site(
     products_dir: Path,
     producers_dir: Path,
@@ -56,46 +63,69 @@ def build_site(
     cache: MediaCache | None = None,
     stream: TextIO = sys.stderr,
     offline: bool = False,
+    unpublish: Iterable[str] = (),
 ) -> tuple[Report, BuildSummary | None]:
     """Build the site into `site_dir`; on any problem return the report and leave `site_dir` as it was.
 
-    `offline` builds the copy that works from file:// (catalogue/offline.py); it raises
-    OfflineError, before anything is made, when something it needs is missing.
+    Before anything is made, it raises SiteDirError when `site_dir` may not be replaced
+    (catalogue/site_folder.py) and OfflineError when the offline build lacks something. A product
+    that the previous site published and whose file is gone is an error unless its id is in
+    `unpublish`. BuildError when the site cannot be made, the previous one left in place.
     """
     started = time.perf_counter()
+    check_site_dir(site_dir, products_dir, producers_dir, settings_path)
     if offline:
         shim()
     catalogue, report = validate(products_dir, producers_dir, settings_path, today)
+    published = published_ids(site_dir.resolve())
+    if published is not None:
+        check_removed(published, products_dir, site_dir, unpublish, report)
     if not report.ok:
         return report, None
     if site_url:
         catalogue.settings = catalogue.settings.model_copy(update={"site_url": site_url})
     today = today or today_in(catalogue.settings.timezone)
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
-    work = Path(tempfile.mkdtemp(prefix="site-", dir=_work_root())).resolve()
+    workspace = None
     try:
-        media = build_media(catalogue, staging, cache, today, stream=stream, link=True)
-        report.problems += media.report.problems
-        if not report.ok:
+        workspace = Workspace.beside(site_dir)
+        count, languages = _make(catalogue, workspace, cache, today, stream, offline, report)
+        if count is None:
             return report, None
-        site = Site(catalogue, media.products, today, media.catalogue_pdfs)
-        built = build_languages(catalogue.settings, lambda lang: list(all_pages(site, lang)), work, offline)
-        _assemble({lang: folder for lang, (folder, _) in built.items()}, staging)
-        _write_sitemaps(catalogue.settings.site_url, {lang: paths for lang, (_, paths) in built.items()}, staging)
-        _write_open_data(site, staging / "data")
-        extra = digital_link_pages(catalogue) | {kiosk_path(lang): kiosk_page(site, lang) for lang in catalogue.settings.languages}
-        for path, html in extra.items():
-            (staging / path).parent.mkdir(parents=True, exist_ok=True)
-            (staging / path).write_text(html, encoding="utf-8")
-        if offline:
-            rewrite_pages(staging)
-        _swap(staging, site_dir)
+        workspace.publish()
+    except OSError as error:
+        shown = workspace.shown(error.filename) if workspace and error.filename else site_dir.as_posix()
+        raise BuildError(f"{shown}: {error.strerror or error}") from error
+    except RenderError as error:
+        raise BuildError(error.summary()) from error
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
-        shutil.rmtree(work, ignore_errors=True)
-    count = sum(len(paths) for _, paths in built.values())
-    return report, BuildSummary(len(catalogue.products), count, list(built), time.perf_counter() - started, site_dir)
+        if workspace:
+            workspace.remove()
+    return report, BuildSummary(len(catalogue.products), count, languages, time.perf_counter() - started, site_dir)
+
+
+def _make(
+    catalogue: Catalogue, workspace: Workspace, cache: MediaCache | None, today: date, stream: TextIO, offline: bool, report: Report
+) -> tuple[int | None, list[str]]:
+    """Make the whole new site in the workspace's staging folder: the number of pages and the
+    languages, or None when media problems stop the build (they are added to `report`)."""
+    staging = workspace.staging
+    media = build_media(catalogue, staging, cache, today, stream=stream)
+    report.problems += media.report.problems
+    if not report.ok:
+        return None, []
+    site = Site(catalogue, media.products, today, media.catalogue_pdfs, site_cards=media.site_cards)
+    built = build_languages(catalogue.settings, lambda lang: list(all_pages(site, lang)), workspace.work, offline, today=today)
+    _assemble({lang: folder for lang, (folder, _) in built.items()}, staging)
+    _write_sitemaps(catalogue.settings.site_url, {lang: paths for lang, (_, paths) in built.items()}, staging)
+    _write_open_data(site, staging / "data")
+    extra = digital_link_pages(catalogue) | {kiosk_path(lang): kiosk_page(site, lang) for lang in catalogue.settings.languages}
+    for path, html in extra.items():
+        (staging / path).parent.mkdir(parents=True, exist_ok=True)
+        (staging / path).write_text(html, encoding="utf-8")
+    if offline:
+        rewrite_pages(staging)
+    (staging / MANIFEST).write_text(manifest_json(catalogue.products, today), encoding="utf-8")
+    return sum(len(paths) for _, paths in built.values()), list(built)
 
 
 def _write_open_data(site: Site, folder: Path) -> None:
@@ -108,7 +138,7 @@ def _write_open_data(site: Site, folder: Path) -> None:
     (folder / "sales-points.json").write_text(sales_points_json(catalogue, today), encoding="utf-8")
     (folder / "re-evaluation.csv").write_bytes(re_evaluation_csv(catalogue, site.figures))
     for lang in catalogue.settings.languages:
-        (folder / f"check-{lang}.js").write_text(check_index_js(catalogue, lang), encoding="utf-8")
+        (folder / f"check-{lang}.js").write_text(check_index_js(catalogue, lang, today), encoding="utf-8")
         (folder / f"finder-{lang}.js").write_text(finder_data(site, lang), encoding="utf-8")
 
 
@@ -126,12 +156,6 @@ def _write_sitemaps(site_url: str, paths: dict[str, list[str]], staging: Path) -
     (staging / "robots.txt").write_text(robots_txt(site_url), encoding="utf-8")
 
 
-def _work_root() -> Path:
-    root = Path("build")
-    root.mkdir(exist_ok=True)
-    return root
-
-
 def _assemble(built: dict[str, Path], staging: Path) -> None:
     """Vietnamese at the root, other languages in /<lang>/, beside the shared media."""
     for lang, folder in built.items():
@@ -139,14 +163,3 @@ def _assemble(built: dict[str, Path], staging: Path) -> None:
         target.mkdir(exist_ok=True)
         for entry in folder.iterdir():
             os.replace(entry, target / entry.name)
-
-
-def _swap(staging: Path, site_dir: Path) -> None:
-    """Put the new site in place of the old one with two renames."""
-    old = None
-    if site_dir.exists():
-        old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
-        os.replace(site_dir, old)
-    os.replace(staging, site_dir)
-    if old:
-        shutil.rmtree(old, ignore_errors=True)

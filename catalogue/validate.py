@@ -85,6 +85,7 @@ def validate(
     products = list(_load_all(products_dir, Product, report))
     checks.check_unique(producers, report, "id")
     checks.check_unique(products, report, "id", "certificate.number", "gtin")
+    checks.check_earlier_numbers(products, report)
     known_producers = {p.record.id for p in producers} | {path.stem for path in yaml_files(producers_dir)}
     for item in products:
         checks.check_product(item.record, item.doc, report, known_producers, settings, today, root)

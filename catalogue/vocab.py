@@ -71,6 +71,13 @@ class CertificateKind(StrEnum):
     UPGRADE = "upgrade"
 
 
+CERTIFICATE_KIND_LABELS: dict[CertificateKind, Label] = {
+    CertificateKind.NEW: Label("Công nhận mới", "New"),
+    CertificateKind.RENEWAL: Label("Công nhận lại", "Renewal"),
+    CertificateKind.UPGRADE: Label("Nâng hạng", "Upgrade"),
+}
+
+
 class InspectionResult(StrEnum):
     """Outcome of a post-certification check (kiểm tra, giám sát sau chứng nhận)."""
 

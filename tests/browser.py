@@ -65,9 +65,32 @@ def missing_tools() -> str | None:
     return None
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class _SiteHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # the log would drown pytest's output
         pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """As static hosts do, an address that is not in the site gets the site's 404 page, at that
+        address: the language's own (en/404.html under /en/), else the root's."""
+        page = self._not_found_page() if code == 404 else None
+        if page is None:
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _not_found_page(self) -> Path | None:
+        root = Path(self.directory)
+        first = self.path.split("?", 1)[0].lstrip("/").split("/", 1)[0]
+        language = root / first / "404.html"
+        if first.isalpha() and language.is_file():
+            return language
+        return root / "404.html" if (root / "404.html").is_file() else None
 
 
 class _Server(ThreadingHTTPServer):
@@ -79,8 +102,9 @@ class _Server(ThreadingHTTPServer):
 
 @contextmanager
 def serve(folder: Path) -> Iterator[str]:
-    """Serve `folder` over HTTP on 127.0.0.1 with a free port, in a thread; yield the origin (no trailing slash)."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+    """Serve `folder` over HTTP on 127.0.0.1 with a free port, in a thread; yield the origin (no trailing slash).
+    Addresses that are not in the folder get its 404 page, as on a static host."""
+    handler = functools.partial(_SiteHandler, directory=str(folder))
     server = _Server(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="demo-site-server", daemon=True)

@@ -70,9 +70,13 @@ def expected(root: Path, today: date) -> Expected:
             return "expired"
         return "expiring" if (ends(p) - today).days <= expiring_days else "valid"
 
-    live = [pid for pid, p in products.items() if status(p) in ("valid", "expiring")]
+    # A product withdrawn on or before the day has left the catalogue: no figure but the issued ones counts it.
+    listed = {pid: p for pid, p in products.items() if not (p.get("withdrawn") and p["withdrawn"]["date"] <= today)}
+    live = [pid for pid, p in listed.items() if status(p) in ("valid", "expiring")]
     year = targets["year"]
-    issued = Counter(p["certificate"].get("kind") for p in products.values() if p["certificate"]["issued"].year == year)
+    # Every certificate issued in the year counts, the earlier ones (replaced since) included.
+    certificates = [c for p in products.values() for c in [p["certificate"], *p["certificate"].get("previous", [])]]
+    issued = Counter(c.get("kind") for c in certificates if c["issued"].year == year)
     modern = {products[pid]["producer"] for pid in live if {c["kind"] for c in products[pid].get("channels", [])} & MODERN}
     due_by = months_later(today, 6)
     since = months_later(today, -12)
@@ -80,11 +84,11 @@ def expected(root: Path, today: date) -> Expected:
     for pid in live:
         done = [i for i in products[pid].get("inspections", []) if i["date"] <= today]
         last[pid] = max(done, key=lambda i: i["date"]) if done else None
-    ended = sorted((ends(products[pid]), pid) for pid, p in products.items() if status(p) == "expired")
+    ended = sorted((ends(products[pid]), pid) for pid, p in listed.items() if status(p) == "expired")
     soon = sorted((ends(products[pid]), pid) for pid in live if ends(products[pid]) <= due_by)
     revoked = sorted(
         (p["certificate"]["revoked"]["date"], pid, p["certificate"]["revoked"]["reason"])
-        for pid, p in products.items()
+        for pid, p in listed.items()
         if status(p) == "revoked"
     )
     return Expected(

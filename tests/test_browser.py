@@ -6,15 +6,20 @@ are skipped, except under CI=true, where they fail.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pypdfium2
 import pytest
 
 from catalogue.media.qr import product_url
+from catalogue.pages.i18n import status_texts, status_words
+from catalogue.status import IN_FORCE, certificate_status
 
 from .browser import (
     BLOCKING_IMPACTS,
@@ -28,8 +33,9 @@ from .browser import (
     run_axe,
     settle,
 )
+from .conftest import REPO
 from .qr_decode import decode
-from .site_fixture import demo_site, soup  # noqa: F401
+from .site_fixture import TODAY, demo_site, soup  # noqa: F401
 from .test_site import CATALOGUE
 
 SCREENSHOTS = Path(__file__).parent / "output" / "screenshots"
@@ -380,3 +386,131 @@ def test_an_expired_product_stops_pointing_to_shops(open_page: Callable[..., Any
         page.clock.set_fixed_time(now)
         page.goto(f"{site_url}/p/mat-ong-pa-u/")
         assert page.locator(".ocop-in-person").is_visible() is shown, now
+
+
+# A phone whose date reset (a flat battery): by its clock, every certificate that had expired or been
+# revoked by the build day would still be valid. The browser's today is never earlier than the build day.
+RESET_CLOCK = "2020-01-01T09:00:00+07:00"
+# The listed products (a withdrawn one is on no listing) and their statuses on the build day.
+ON_BUILD_DAY = {product.id: CATALOGUE.status(product, TODAY).value for product in CATALOGUE.listed_products(TODAY)}
+IN_FORCE_ON_BUILD_DAY = {pid for pid, status in ON_BUILD_DAY.items() if status in IN_FORCE}
+
+
+def ids_with_status(page: Any, selector: str) -> dict[str, str]:
+    """{product id: data-ocop-status} of the cards matching `selector`."""
+    return page.locator(selector).evaluate_all("cards => Object.fromEntries(cards.map(c => [c.dataset.ocopId, c.dataset.ocopStatus]))")
+
+
+def finder_results(page: Any, url: str) -> dict[str, str]:
+    """Open a page with a finder and return its results' statuses, once it has shown them."""
+    page.goto(url)
+    page.wait_for_function("document.querySelector('#ocop-finder-count').textContent !== ''")
+    return ids_with_status(page, ".ocop-finder__results li.ocop-card")
+
+
+def test_a_clock_before_the_build_day_shows_what_the_build_knew(open_page: Callable[..., Any], site_url: str) -> None:
+    expired = {pid for pid, status in ON_BUILD_DAY.items() if status == "expired"}
+    [revoked] = [pid for pid, status in ON_BUILD_DAY.items() if status == "revoked"]
+    assert expired and "expiring" in ON_BUILD_DAY.values()
+    page = open_page()
+    page.clock.set_fixed_time(RESET_CLOCK)
+    for pid, words in ((min(expired), "Đã hết hạn từ "), (revoked, "Đã bị thu hồi từ 10/05/2026")):
+        page.goto(f"{site_url}/p/{pid}/")
+        assert page.locator("article.ocop-product").get_attribute("data-ocop-status") == ON_BUILD_DAY[pid]
+        assert page.locator("p.ocop-status").inner_text().startswith(words)
+        assert "#ffc83d" not in page.locator(".ocop-product__badge svg.ocop-badge").evaluate("e => e.outerHTML"), "bright stars"
+    page.goto(f"{site_url}/products/")
+    assert ids_with_status(page, ".ocop-listing li.ocop-card") == ON_BUILD_DAY, "the listing's cards"
+    in_force = finder_results(page, f"{site_url}/products/?status=in-force")
+    assert in_force == {pid: ON_BUILD_DAY[pid] for pid in IN_FORCE_ON_BUILD_DAY}, "the finder's certificates in force"
+    assert set(finder_results(page, f"{site_url}/en/products/?status=expired")) == expired
+    page.goto(f"{site_url}/check/")
+    for query, state in ((revoked, "revoked"), (CATALOGUE.products[min(expired)].certificate.number, "expired")):
+        page.fill("#ocop-check-input", query)
+        page.click("form.ocop-check button")
+        assert page.locator("#ocop-check-result [data-ocop-status]").get_attribute("data-ocop-status") == state, query
+    page.goto(f"{site_url}/kiosk/")
+    tiles = ids_with_status(page, ".ocop-listing li.ocop-card")
+    assert tiles == {pid: ON_BUILD_DAY[pid] for pid in IN_FORCE_ON_BUILD_DAY}, "the kiosk's tiles"
+    assert set(finder_results(page, f"{site_url}/kiosk/?status=expired")) == expired, "the kiosk's finder"
+
+
+# The status rule on both sides (STYLE.md §13): catalogue/status.py at build time, ocop-status.js in the
+# browser. Given the build day, both must say the same of every certificate, whatever the viewer's clock.
+TIME_ZONE = CATALOGUE.settings.timezone
+EXPIRING_DAYS = CATALOGUE.settings.expiring_within_days
+CERTIFICATES = [  # (expires, revoked on); the build day is 2026-11-28
+    (date(2026, 10, 29), None),  # expired a month before the build
+    (date(2026, 11, 27), None),  # the day before
+    (date(2026, 11, 28), None),  # on the build day itself
+    (date(2026, 11, 29), None),
+    (date(2027, 2, 26), None),  # the last day of the expiring window on the build day
+    (date(2027, 2, 27), None),  # the first day after it
+    (date(2027, 6, 14), None),
+    (date(2030, 1, 1), None),
+    (date(2027, 6, 14), date(2026, 5, 10)),  # revoked before the build
+    (date(2027, 6, 14), date(2026, 11, 28)),  # revoked on the build day
+    (date(2027, 6, 14), date(2027, 1, 1)),  # revoked after the build
+    (date(2027, 6, 14), date(2027, 6, 15)),  # revoked the day after it expired
+    (date(2025, 1, 1), date(2024, 6, 1)),  # revoked, then expired
+]
+VIEWERS = [  # the viewer's clock; the device's own time zone is Los Angeles, where the day often differs
+    "2020-01-01T09:00:00+07:00",  # a reset phone
+    "2026-11-27T23:59:00+07:00",  # a minute before the build day, in the catalogue's time zone
+    "2026-11-27T17:30:00+00:00",  # already the build day in Vietnam (00:30), not in UTC or Los Angeles
+    "2026-11-28T12:00:00+07:00",
+    "2027-02-27T08:00:00+07:00",
+    "2027-06-14T23:00:00+07:00",  # the last day of a certificate
+    "2027-06-14T17:30:00+00:00",  # the day after it in Vietnam (00:30 on the 15th)
+    "2031-01-01T09:00:00+07:00",
+]
+
+
+def status_by_python(expires: date, revoked: date | None, viewer: str, lang: str) -> dict[str, str]:
+    """What the build would say with the build-date rule: today is the later of the viewer's day and the build day."""
+    today = max(datetime.fromisoformat(viewer).astimezone(ZoneInfo(TIME_ZONE)).date(), TODAY)
+    status = certificate_status(expires, revoked, today, EXPIRING_DAYS)
+    return {"state": status.value, "words": status_words(status, expires, revoked, today, lang)}
+
+
+def status_by_browser(page: Any, viewer: str, lang: str, without_time_zones: bool = False) -> list[dict[str, str]]:
+    """ocop-status.js on a blank page at the viewer's clock: its status of each of CERTIFICATES."""
+    texts = json.dumps(status_texts(lang, EXPIRING_DAYS, TODAY, TIME_ZONE)).replace("<", "\\u003c")
+    page.clock.set_fixed_time(viewer)
+    page.set_content(f'<script type="application/json" id="ocop-status-texts">{texts}</script>')
+    if without_time_zones:  # as in a browser built without time zone data
+        page.evaluate("() => { Intl.DateTimeFormat = function () { throw new RangeError('no time zones'); }; }")
+    page.add_script_tag(path=str(REPO / "overrides" / "assets" / "ocop-status.js"))
+    cases = [[expires.isoformat(), revoked.isoformat() if revoked else None] for expires, revoked in CERTIFICATES]
+    return page.evaluate("cases => cases.map(([expires, revoked]) => window.ocopStatus(expires, revoked))", cases)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_browser_and_the_build_agree_on_status(open_page: Callable[..., Any], lang: str) -> None:
+    page = open_page(timezone_id="America/Los_Angeles")
+    for viewer in VIEWERS:
+        expected = [status_by_python(expires, revoked, viewer, lang) for expires, revoked in CERTIFICATES]
+        assert status_by_browser(page, viewer, lang) == expected, viewer
+    for viewer in (VIEWERS[2], VIEWERS[6]):  # the zone's offset on the build day stands in
+        expected = [status_by_python(expires, revoked, viewer, lang) for expires, revoked in CERTIFICATES]
+        assert status_by_browser(page, viewer, lang, without_time_zones=True) == expected, viewer
+
+
+# A server shows its 404 page at whatever address was asked for; its links must lead to real pages from there.
+@pytest.mark.parametrize(
+    ("path", "lang", "home"),
+    [("khong/co/trang/nay/", "vi", "Về trang chủ"), ("en/no/such/page/at/all/", "en", "Go to the home page")],
+)
+def test_the_not_found_page_links_lead_to_real_pages(open_page: Callable[..., Any], site_url: str, path: str, lang: str, home: str) -> None:
+    public = CATALOGUE.settings.site_url
+    page = open_page()
+    response = page.goto(f"{site_url}/{path}")
+    assert response.status == 404 and page.locator("html").get_attribute("lang") == lang
+    links = {code: page.locator(f'.md-header a.md-select__link[hreflang="{code}"]').get_attribute("href") for code in LANGUAGES}
+    links["home"] = page.get_by_role("link", name=home).get_attribute("href")
+    assert links == {"vi": public, "en": f"{public}en/", "home": links[lang]}
+    for code in LANGUAGES:
+        # The links name the public site; the same paths on the test server are the pages they open.
+        response = page.goto(site_url + "/" + links[code].removeprefix(public))
+        assert response.status == 200 and page.locator("html").get_attribute("lang") == code
+        assert page.locator("h1").first.inner_text() == getattr(CATALOGUE.settings.site_name, code)

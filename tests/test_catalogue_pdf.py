@@ -29,8 +29,8 @@ A4_PT = (595.28, 841.89)
 
 
 def in_force() -> dict[str, str]:
-    """Product id → QR address of every product whose certificate is in force on the test day."""
-    return {pid: product_url(SITE_URL, pid) for pid, p in CATALOGUE.products.items() if CATALOGUE.status(p, TODAY) in IN_FORCE}
+    """Product id → QR address of every product listed (not withdrawn) and in force on the test day."""
+    return {p.id: product_url(SITE_URL, p.id) for p in CATALOGUE.listed_products(TODAY) if CATALOGUE.status(p, TODAY) in IN_FORCE}
 
 
 def display_name(pid: str, lang: str) -> str:

@@ -59,6 +59,15 @@ PRODUCT_DEFECTS = [
     ("gtin-check-digit.yaml", 32, "invalid-gtin"),
     ("summary-too-long.yaml", 15, "summary-too-long"),
     ("raw-html.yaml", 16, "raw-html"),
+    ("raw-html-escaped-backtick.yaml", 16, "raw-html"),
+    ("raw-html-inline-tildes.yaml", 16, "raw-html"),
+    ("raw-html-comment.yaml", 18, "raw-html"),
+    ("markdown-attribute-list.yaml", 16, "markdown-attributes"),
+    ("markdown-status-id.yaml", 16, "markdown-attributes"),
+    ("markdown-fence-attributes.yaml", 16, "markdown-attributes"),
+    ("markdown-javascript-link.yaml", 16, "unsafe-link"),
+    ("markdown-entity-scheme.yaml", 36, "unsafe-link"),
+    ("markdown-data-image.yaml", 16, "unsafe-link"),
     ("invalid-date.yaml", 10, "invalid-date"),
     ("unknown-fact.yaml", 22, "unknown-fact"),
     ("price-order.yaml", 23, "invalid-value"),
@@ -82,6 +91,10 @@ PRODUCT_DEFECTS = [
     ("price-unit-too-long.yaml", 23, "text-too-long"),
     ("fact-value-too-long.yaml", 22, "text-too-long"),
     ("url-with-markup.yaml", 33, "invalid-url"),
+    ("previous-duplicate-number.yaml", 16, "duplicate-certificate"),
+    ("previous-out-of-order.yaml", 20, "date-order"),
+    ("previous-after-current.yaml", 17, "date-order"),
+    ("previous-expires-before-issued.yaml", 18, "date-order"),
 ]
 PRODUCT_WARNINGS = [("coordinates-outside.yaml", 29, "coordinates-outside"), ("inspection-in-future.yaml", 38, "inspection-in-future")]
 PRODUCER_DEFECTS = [
@@ -157,6 +170,87 @@ def test_inspection_messages_say_what_to_fix(base_catalogue: Path, name: str, me
     add_defect(base_catalogue, "products", name)
     _, report = validate(base_catalogue / "products", base_catalogue / "producers", today=TODAY)
     assert [p.message for p in report.problems if p.file == f"products/{name}"] == [message]
+
+
+HISTORY_MESSAGES = {
+    "previous-duplicate-number.yaml": "certificate.previous[1].number: 'test 0001' is already used by products/base-product.yaml:9",
+    "previous-out-of-order.yaml": "certificate.previous[2].issued: 2019-03-10 is not after certificate.previous[1].issued (2022-03-10); "
+    "list earlier certificates oldest first",
+    "previous-after-current.yaml": "certificate.previous[1].issued: 2025-09-01 is not before the current certificate's issue date "
+    "(2025-03-10); the latest certificate goes in `certificate`, the ones it replaced in `previous`",
+    "previous-expires-before-issued.yaml": "certificate.previous[1].expires: 2020-03-09 is before its issue date 2022-03-10",
+}
+
+
+@pytest.mark.parametrize(("name", "message"), HISTORY_MESSAGES.items())
+def test_certificate_history_messages(base_catalogue: Path, name: str, message: str) -> None:
+    add_defect(base_catalogue, "products", name)
+    _, report = validate(base_catalogue / "products", base_catalogue / "producers", today=TODAY)
+    assert [p.message for p in report.problems if p.file == f"products/{name}"] == [message]
+
+
+MARKDOWN_MESSAGES = {
+    "raw-html.yaml": "description: raw HTML is not allowed in Markdown text, found '<b>' (and 1 more in this text)",
+    "raw-html-escaped-backtick.yaml": "description: raw HTML is not allowed in Markdown text, found '<img src=x onerror=alert(1)>'",
+    "raw-html-inline-tildes.yaml": "description: raw HTML is not allowed in Markdown text, found '<img src=x onerror=alert(1)>'",
+    "raw-html-comment.yaml": "story: raw HTML is not allowed in Markdown text, found '<!--'",
+    "markdown-attribute-list.yaml": "description: attribute lists are not allowed in Markdown text, found '{: onerror=\"alert(1)\" }'",
+    "markdown-status-id.yaml": "description: attribute lists are not allowed in Markdown text, found '{: #ocop-status-texts }'",
+    "markdown-fence-attributes.yaml": "description: attribute lists are not allowed in Markdown text, found '{#ocop-status-texts}'",
+    "markdown-javascript-link.yaml": "description: link to 'javascript:alert(1)' is not allowed: "
+    "use an address that starts with http://, https://, mailto: or tel:, or a relative path",
+    "markdown-entity-scheme.yaml": "translations.en.story: link to 'jav&#x61;script:alert(1)' is not allowed: "
+    "use an address that starts with http://, https://, mailto: or tel:, or a relative path",
+    "markdown-data-image.yaml": "description: image 'data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=' is not allowed: "
+    "use an address that starts with http:// or https://, or a relative path",
+}
+
+
+@pytest.mark.parametrize(("name", "message"), MARKDOWN_MESSAGES.items())
+def test_markdown_messages_name_the_field_and_what_was_found(base_catalogue: Path, name: str, message: str) -> None:
+    add_defect(base_catalogue, "products", name)
+    _, report = validate(base_catalogue / "products", base_catalogue / "producers", today=TODAY)
+    assert [p.message for p in report.problems if p.file == f"products/{name}"] == [message]
+
+
+def _with_history(root: Path, product_id: str, number: str, previous: str) -> Path:
+    """A copy of the base product under `product_id` with its own number and a `previous` block."""
+    text = (root / "products" / "base-product.yaml").read_text(encoding="utf-8")
+    text = text.replace("id: base-product", f"id: {product_id}").replace("number: TEST-0001", f"number: {number}")
+    text = text.replace('gtin: "8936000120016"\n', "").replace("  kind: new\n", "  kind: renewal\n  previous:\n" + previous)
+    path = root / "products" / f"{product_id}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_valid_history_passes(base_catalogue: Path) -> None:
+    previous = "    - {number: GCN 2019/07, issued: 2019-03-10, stars: 3, kind: new}\n    - {number: GCN 2022/07, issued: 2022-03-10}\n"
+    _with_history(base_catalogue, "renewed", "GCN 2025/07", previous)
+    catalogue, report = validate(base_catalogue / "products", base_catalogue / "producers", today=TODAY)
+    assert report.problems == []
+    assert [c.number for c in catalogue.products["renewed"].certificate.previous] == ["GCN 2019/07", "GCN 2022/07"]
+
+
+def test_an_earlier_number_may_not_repeat_the_products_own_or_another_earlier_one(base_catalogue: Path) -> None:
+    # Folded like the duplicate check: "GCN-2025-07" is the current "GCN 2025/07"; the second
+    # product's earlier number is the first product's earlier one.
+    _with_history(base_catalogue, "renewed", "GCN 2025/07", "    - {number: GCN-2025-07, issued: 2022-03-10}\n")
+    _with_history(base_catalogue, "upgraded", "GCN 2025/08", "    - {number: gcn 2025 07, issued: 2022-03-10}\n")
+    _, report = validate(base_catalogue / "products", base_catalogue / "producers", today=TODAY)
+    assert [(p.file, p.line, p.code, p.message) for p in report.sorted()] == [
+        (
+            "products/renewed.yaml",
+            16,
+            "duplicate-certificate",
+            "certificate.previous[1].number: 'GCN-2025-07' is already used by products/renewed.yaml:9",
+        ),
+        (
+            "products/upgraded.yaml",
+            16,
+            "duplicate-certificate",
+            "certificate.previous[1].number: 'gcn 2025 07' is already used by products/renewed.yaml:9",
+        ),
+    ]
 
 
 def test_duplicate_id_in_yml_twin(base_catalogue: Path) -> None:

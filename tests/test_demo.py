@@ -10,7 +10,7 @@ from PIL import Image
 
 from catalogue.status import CertificateStatus
 from catalogue.validate import validate
-from catalogue.vocab import MODERN_CHANNELS, Group
+from catalogue.vocab import MODERN_CHANNELS, CertificateKind, Group
 
 from .conftest import REPO
 
@@ -71,3 +71,17 @@ def test_demo_images_are_camera_sized(demo) -> None:
                 formats[picture.format] += 1
     assert min(sizes) >= 1200
     assert formats["JPEG"] > formats["PNG"] >= 2
+
+
+def test_demo_has_a_renewal_an_upgrade_and_a_withdrawn_product(demo) -> None:
+    catalogue, _ = demo
+    renewals = [p for p in catalogue.products.values() if p.certificate.previous and p.certificate.kind is CertificateKind.RENEWAL]
+    upgrades = [
+        p
+        for p in catalogue.products.values()
+        if p.certificate.kind is CertificateKind.UPGRADE and p.certificate.previous and p.certificate.previous[-1].stars < p.stars
+    ]
+    assert [p.id for p in renewals] == ["gao-seng-cu-muong-than"] and [p.id for p in upgrades] == ["mien-dong-binh-lu"]
+    withdrawn = [p for p in catalogue.products.values() if p.withdrawn]
+    assert [p.id for p in withdrawn] == ["ruou-sam-lai-chau"] and withdrawn[0].withdrawn.date < TODAY
+    assert catalogue.sales_points_of("ruou-sam-lai-chau") == []  # no sales point still lists it

@@ -23,7 +23,9 @@ from catalogue.validate import validate
 from .conftest import REPO
 from .site_fixture import TODAY
 
-PRODUCTS = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted((REPO / "products").glob("*.yaml"))}
+ALL_PRODUCTS = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted((REPO / "products").glob("*.yaml"))}
+# A product withdrawn by the build day has left the listings and the finder (its page stays).
+PRODUCTS = {pid: p for pid, p in ALL_PRODUCTS.items() if not (p.get("withdrawn") and p["withdrawn"]["date"] <= TODAY)}
 PRODUCERS = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted((REPO / "producers").glob("*.yaml"))}
 NOON_ON_TODAY = f"{TODAY.isoformat()}T12:00:00+07:00"
 
@@ -261,6 +263,11 @@ def test_theme_search_box_without_tone_marks(open_page: Callable[..., Any], site
     assert first.locator("h1").inner_text().startswith("Mật ong")
 
 
+def theme_search_is_closed(page: Any) -> bool:
+    """The theme's search panel (opened by its script for any ?q= in the address) is closed and empty."""
+    return not page.locator("#__search").is_checked() and page.locator(".md-search__input").input_value() == ""
+
+
 def test_home_search_box_opens_the_finder(open_page: Callable[..., Any], site_url: str) -> None:
     page = open_page()
     page.goto(f"{site_url}/en/")
@@ -268,6 +275,24 @@ def test_home_search_box_opens_the_finder(open_page: Callable[..., Any], site_ur
     page.click("form.ocop-home-search button")
     page.wait_for_url(f"{site_url}/en/products/?q=seng+cu")
     assert results(page) == ["gao-seng-cu-muong-than"]
+    assert theme_search_is_closed(page), "the theme's search panel opened over the finder"
+
+
+@pytest.mark.parametrize("way", WAYS)
+def test_a_shared_link_opens_the_finder_not_the_theme_search(products_page: Callable[..., Any], way: str) -> None:
+    page = products_page(way, query="?q=mat+ong&stars=3")
+    honey = {pid for pid in names_with("Mật ong") if PRODUCTS[pid]["stars"] == 3}
+    assert set(results(page)) == honey and len(honey) >= 2
+    assert page.locator("#ocop-finder-q").input_value() == "mat ong"
+    assert theme_search_is_closed(page), "the theme's search panel opened over the finder"
+    assert page.url.endswith("?q=mat+ong&stars=3"), "the address keeps the filters, to be shared again"
+
+
+def test_only_the_finders_fields_are_read_from_the_address(products_page: Callable[..., Any]) -> None:
+    # Names of the form's own properties (form.elements.length, .item, .namedItem) are not fields.
+    page = products_page("http", query="?length=1&item=2&namedItem=3&q=seng+cu")
+    assert results(page) == ["gao-seng-cu-muong-than"]
+    assert page.url.endswith("/products/?q=seng+cu")
 
 
 @pytest.mark.parametrize("query", ["mat", "tra shan", "san"])
@@ -289,8 +314,8 @@ def test_typing_letter_by_letter_finds_what_a_fresh_search_finds(products_page: 
 def test_theme_search_indexes_product_pages_by_summary_producer_and_place(demo_site: Path) -> None:
     index = json.loads((demo_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     products = {doc["location"]: doc for doc in index["docs"] if doc["location"].startswith("p/")}
-    assert set(products) == {f"p/{pid}/" for pid in PRODUCTS}, "one entry per product page, none per section"
-    for pid, source in PRODUCTS.items():
+    assert set(products) == {f"p/{pid}/" for pid in ALL_PRODUCTS}, "one entry per product page, none per section"
+    for pid, source in ALL_PRODUCTS.items():
         producer = PRODUCERS[source["producer"]]
         text = products[f"p/{pid}/"]["text"]
         assert text.startswith(f"<p>{html.escape(source['summary'])} · {html.escape(producer['name'])} · ") and text.endswith("</p>")

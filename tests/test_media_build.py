@@ -71,7 +71,7 @@ def test_label_sheets_decode_at_300_dpi(demo_media) -> None:
     catalogue, out, *_ = demo_media
     in_force = {
         product_codes(catalogue.settings.site_url, p)[p.id]
-        for p in catalogue.products.values()
+        for p in catalogue.listed_products(TODAY)
         if catalogue.status(p, TODAY) in (CertificateStatus.VALID, CertificateStatus.EXPIRING)
     }
     for lang in ("vi", "en"):
@@ -82,7 +82,10 @@ def test_label_sheets_decode_at_300_dpi(demo_media) -> None:
 def test_posters_only_for_products_in_force(demo_media) -> None:
     catalogue, out, cold, *_ = demo_media
     for pid, product in catalogue.products.items():
-        live = catalogue.status(product, TODAY) in (CertificateStatus.VALID, CertificateStatus.EXPIRING)
+        live = catalogue.listed(product, TODAY) and catalogue.status(product, TODAY) in (
+            CertificateStatus.VALID,
+            CertificateStatus.EXPIRING,
+        )
         assert (cold.products[pid].poster is not None) is live
         assert (out / "print" / "posters" / f"{pid}.pdf").exists() is live
 

@@ -14,6 +14,7 @@ import pytest
 from catalogue import offline
 from catalogue.cli import main
 from catalogue.offline import file_link, file_links
+from catalogue.published import manifest_json
 from catalogue.sitebuild import build_site
 from catalogue.validate import validate
 
@@ -86,11 +87,27 @@ def test_search_index_as_a_script_with_file_locations(offline_site: Path) -> Non
         assert (offline_site / prefix / "assets" / "iframe-worker-shim.js").is_file()
 
 
+def test_link_previews_keep_their_public_addresses(offline_site: Path) -> None:
+    """Chat apps fetch previews from the public site: the offline copy keeps them absolute, and holds the files."""
+    site_url = validate(REPO / "products", REPO / "producers", today=TODAY)[0].settings.site_url
+    for page in ("index.html", "en/groups/index.html", f"p/{_first_product()}/index.html"):
+        html = (offline_site / page).read_text(encoding="utf-8")
+        [image] = re.findall(r'<meta property="og:image" content="([^"]+)"', html)
+        [url] = re.findall(r'<meta property="og:url" content="([^"]+)"', html)
+        assert image.startswith(site_url) and url.startswith(site_url)
+        assert (offline_site / image.removeprefix(site_url)).is_file()
+
+
+def _first_product() -> str:
+    return sorted(path.stem for path in (REPO / "products").glob("*.yaml"))[0]
+
+
 def test_without_the_shim_the_offline_build_stops_and_keeps_the_old_copy(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     previous = tmp_path / "usb"
-    previous.mkdir()
+    (previous / "data").mkdir(parents=True)
+    (previous / "data" / "published.json").write_text(manifest_json([], TODAY), encoding="utf-8")  # made by the build
     (previous / "index.html").write_text("previous copy", encoding="utf-8")
     monkeypatch.setattr(offline, "SHIM", tmp_path / "missing" / "index.js")
     monkeypatch.chdir(REPO)
@@ -161,6 +178,19 @@ def test_finder_without_tone_marks(usb: Callable[[str], Any]) -> None:
     assert page.locator("article.ocop-product").get_attribute("data-ocop-id") == "gao-seng-cu-muong-than"
 
 
+def test_home_search_lands_in_the_finder(usb: Callable[[str], Any]) -> None:
+    page = usb("index.html")
+    page.fill("#ocop-home-q", "seng cu")
+    page.click("form.ocop-home-search button")
+    page.wait_for_url(re.compile(r"/products/index\.html\?q=seng\+cu$"))
+    first = page.locator(".ocop-finder__results li.ocop-card").first
+    first.wait_for()
+    assert page.locator(".ocop-finder__results li.ocop-card").evaluate_all("cards => cards.map(c => c.dataset.ocopId)") == [
+        "gao-seng-cu-muong-than"
+    ]
+    assert not page.locator("#__search").is_checked(), "the theme's search panel opened over the finder"
+
+
 @pytest.mark.parametrize(("lang", "query", "title"), [("", "mat ong", "Mật ong"), ("en/", "seng cu", "Séng Cù")])
 def test_theme_search(usb: Callable[[str], Any], lang: str, query: str, title: str) -> None:
     page = usb(f"{lang}index.html")
@@ -188,7 +218,7 @@ def test_certificate_check(usb: Callable[[str], Any]) -> None:
 def in_force_on_build_day() -> set[str]:
     catalogue, report = validate(REPO / "products", REPO / "producers", today=TODAY)
     assert catalogue is not None and report.ok
-    return {pid for pid, p in catalogue.products.items() if catalogue.status(p, TODAY).value in ("valid", "expiring")}
+    return {p.id for p in catalogue.listed_products(TODAY) if catalogue.status(p, TODAY).value in ("valid", "expiring")}
 
 
 def test_kiosk_page(usb: Callable[[str], Any]) -> None:
@@ -206,9 +236,10 @@ def test_kiosk_page(usb: Callable[[str], Any]) -> None:
     assert page.locator("html").get_attribute("lang") == "en" and page.locator(".ocop-listing li.ocop-card").count() == len(live)
 
 
-def test_offline_copy_goes_to_its_own_folder_by_default(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_offline_copy_goes_to_its_own_folder_by_default(
+    base_catalogue: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     # Without --site-dir the offline copy must not replace the site for the web (site/).
     monkeypatch.setattr(offline, "SHIM", REPO / "missing" / "index.js")
-    monkeypatch.chdir(REPO)
     assert main(["--offline"]) == 1
     assert capsys.readouterr().err.rstrip().endswith("site-offline left as it was")

@@ -8,7 +8,6 @@ import pytest
 
 from catalogue.rules import (
     add_months,
-    find_raw_html,
     fold_tone_marks,
     gtin14,
     gtin_is_valid,
@@ -96,24 +95,6 @@ def test_normalize_phone(text: str, expected: str | None) -> None:
 )
 def test_is_http_url(url: str, ok: bool) -> None:
     assert is_http_url(url) is ok
-
-
-@pytest.mark.parametrize(
-    ("markdown", "found"),
-    [
-        ("Chè **ngon**, xem <https://example.vn>.", None),
-        ("a < b và c > d", None),
-        ("Dùng `<br>` trong mã", None),
-        ("```\n<div>code</div>\n```", None),
-        ("Dòng 1<br>Dòng 2", "<br>"),
-        ("<script>alert(1)</script>", "<script>"),
-        ('<img src=x onerror="alert(1)">', '<img src=x onerror="alert(1)">'),
-        ("Ẩn <!-- ghi chú -->", "<!--"),
-        ("</p>", "</p>"),
-    ],
-)
-def test_find_raw_html(markdown: str, found: str | None) -> None:
-    assert find_raw_html(markdown) == found
 
 
 @pytest.mark.parametrize(

@@ -142,6 +142,18 @@ def test_a_point_carrying_a_revoked_product_is_a_warning(base_catalogue: Path) -
     assert "its certificate was revoked on 2026-05-10" in problems[0][4]
 
 
+def test_a_point_carrying_a_withdrawn_product_is_a_warning(base_catalogue: Path) -> None:
+    product = base_catalogue / "products" / "base-product.yaml"
+    withdrawn = "withdrawn: {date: 2026-09-30, reason: Chủ thể ngừng sản xuất sản phẩm này}\n"
+    product.write_text(product.read_text(encoding="utf-8") + withdrawn, encoding="utf-8")
+    message = "'base-product' left the catalogue on 2026-09-30 (withdrawn), so the site no longer lists it here; remove it from this point"
+    assert settings_problems(base_catalogue) == [
+        ("catalogue.yaml", 13, "product-withdrawn", Severity.WARNING, f"sales_points[1].products[1]: {message}"),
+        ("catalogue.yaml", 22, "product-withdrawn", Severity.WARNING, f"sales_points[2].products[1]: {message}"),
+    ]
+    assert settings_problems(base_catalogue, today=date(2026, 9, 29)) == []  # not before its day
+
+
 def test_settings_with_a_model_error_skip_the_cross_checks(base_catalogue: Path) -> None:
     # The settings fall back to the defaults, so the unknown product is not reported on top of the bad phone.
     text = (SETTINGS_DEFECTS / "sales-bad-phone.yaml").read_text(encoding="utf-8").replace("[base-product]", "[base-prodcut]")

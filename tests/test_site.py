@@ -125,20 +125,22 @@ def test_producer_page_lists_only_its_certified_products(demo_site: Path) -> Non
     for producer_id in CATALOGUE.producers:
         page = soup(demo_site / "producers" / producer_id / "index.html")
         listed = {li["data-ocop-id"] for li in page.select("li.ocop-card")}
-        assert listed == {p.id for p in CATALOGUE.products_of(producer_id)}
+        assert listed == {p.id for p in CATALOGUE.products_of(producer_id) if CATALOGUE.listed(p, TODAY)}
         assert "Chỉ các sản phẩm dưới đây được chứng nhận OCOP" in page.get_text()
 
 
 def test_home_page_counts_and_featured(demo_site: Path) -> None:
     page = soup(demo_site / "index.html")
-    live = [p for p in PRODUCTS if CATALOGUE.status(p, TODAY) in (CertificateStatus.VALID, CertificateStatus.EXPIRING)]
+    live = [
+        p for p in CATALOGUE.listed_products(TODAY) if CATALOGUE.status(p, TODAY) in (CertificateStatus.VALID, CertificateStatus.EXPIRING)
+    ]
     assert page.select_one(".ocop-counts strong").get_text() == str(len(live))
     featured = {li["data-ocop-id"] for li in page.select("li.ocop-card")}
     assert featured == {p.id for p in live if p.featured}
 
 
 def test_group_commune_and_star_pages(demo_site: Path) -> None:
-    for product in PRODUCTS:
+    for product in CATALOGUE.listed_products(TODAY):
         producer = CATALOGUE.producers[product.producer]
         for folder in (f"groups/{product.group.value}", f"stars/{product.stars}", f"communes/{producer.commune}"):
             ids = {li["data-ocop-id"] for li in soup(demo_site / folder / "index.html").select("li.ocop-card")}

@@ -13,6 +13,7 @@ from PIL import Image
 from catalogue.cli import main
 from catalogue.pages.context import Site
 from catalogue.pages.listings import PAGE_SIZE, listing_pages
+from catalogue.published import manifest_json
 from catalogue.synth import write_catalogue
 from catalogue.validate import validate
 
@@ -22,8 +23,11 @@ TODAY = date(2026, 11, 28)
 
 
 def previous_site(root: Path) -> dict[str, bytes]:
+    """A stand-in for the previous build: a few pages and the manifest that marks a site the build made."""
     site = root / "site"
     (site / "p" / "old").mkdir(parents=True)
+    (site / "data").mkdir()
+    (site / "data" / "published.json").write_text(manifest_json(["base-product"], TODAY), encoding="utf-8")
     (site / "index.html").write_text("<h1>previous build</h1>", encoding="utf-8")
     (site / "p" / "old" / "index.html").write_text("<h1>old product</h1>", encoding="utf-8")
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}

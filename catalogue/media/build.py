@@ -45,6 +45,7 @@ class ProductMedia:
     photos: list[Photo] = field(default_factory=list)
     qr: dict[str, dict[str, str]] = field(default_factory=dict)
     poster: str | None = None
+    cards: dict[str, str] = field(default_factory=dict)  # share card by language, for a product without photos
 
 
 @dataclass
@@ -74,6 +75,7 @@ class MediaResult:
     report: Report
     stats: MediaStats
     catalogue_pdfs: dict[str, PrintFile] = field(default_factory=dict)
+    site_cards: dict[str, str] = field(default_factory=dict)  # the site's share card, by language
 
 
 class Progress:
@@ -108,7 +110,6 @@ def build_media(
     today: date | None = None,
     workers: int | None = None,
     stream: TextIO = sys.stderr,
-    link: bool = False,
 ) -> MediaResult:
     """Make (or reuse from the cache) every media file of the catalogue into `out_dir`."""
     started = time.perf_counter()
@@ -137,11 +138,9 @@ def build_media(
             entries[job.key] = cache.put(job.key, files, meta)
             stats.made += 1
     progress.close()
-    stats.written = sum(sync_entry(entry, out_dir, link) for entry in entries.values()) + write_badges(
-        out_dir, catalogue.settings.languages
-    )
+    stats.written = sum(sync_entry(entry, out_dir) for entry in entries.values()) + write_badges(out_dir, catalogue.settings.languages)
     stats.seconds = time.perf_counter() - started
-    return MediaResult(_assemble(catalogue, jobs, entries), report, stats, _catalogue_pdfs(jobs, entries))
+    return MediaResult(_assemble(catalogue, jobs, entries), report, stats, _catalogue_pdfs(jobs, entries), _site_cards(jobs, entries))
 
 
 def _execute(jobs: list[Job], workers: int | None, progress: Progress, in_process_below: int = 4) -> Iterator[tuple[Job, Result]]:
@@ -208,6 +207,8 @@ def _assemble(catalogue: Catalogue, jobs: list[Job], entries: dict[str, Entry]) 
             target.qr[stem.removeprefix("qr/")] = {kind: f"{stem}.{kind}" for kind in ("svg", "png", "pdf")}
         elif job.kind == "poster":
             target.poster = job.params["path"]
+        elif job.kind == "card":
+            target.cards[job.params["lang"]] = job.params["path"]
     return media
 
 
@@ -220,6 +221,11 @@ def _catalogue_pdfs(jobs: list[Job], entries: dict[str, Entry]) -> dict[str, Pri
             path = job.params["path"]
             made[job.params["lang"]] = PrintFile(path, (entry.folder / path).stat().st_size)
     return made
+
+
+def _site_cards(jobs: list[Job], entries: dict[str, Entry]) -> dict[str, str]:
+    """The site's share card made in each language, by language."""
+    return {job.params["lang"]: job.params["path"] for job in jobs if job.kind == "site-card" and job.key in entries}
 
 
 def _photo(catalogue: Catalogue, job: Job, meta: dict[str, Any]) -> Photo:

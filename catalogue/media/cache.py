@@ -11,10 +11,19 @@ import hashlib
 import json
 import os
 import shutil
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
+# The Linux ioctl that makes a reflink; Python names it from 3.12 on.
+_FICLONE = getattr(fcntl, "FICLONE", 0x40049409) if fcntl is not None and sys.platform == "linux" else None
 
 DEFAULT_CACHE = Path(".cache") / "media"
 
@@ -62,22 +71,26 @@ class MediaCache:
         folder = self._folder(key)
         folder.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".tmp-"))
-        for name, data in files.items():
-            target = staging / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        (staging / "meta.json").write_text(json.dumps({"files": sorted(files), "meta": meta}, ensure_ascii=False), encoding="utf-8")
-        if folder.exists():
-            shutil.rmtree(folder)
-        os.replace(staging, folder)
+        try:
+            for name, data in files.items():
+                target = staging / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+            (staging / "meta.json").write_text(json.dumps({"files": sorted(files), "meta": meta}, ensure_ascii=False), encoding="utf-8")
+            if folder.exists():
+                shutil.rmtree(folder)
+            os.replace(staging, folder)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
         return Entry(folder, tuple(sorted(files)), meta)
 
 
-def sync_file(source: Path, target: Path, link: bool = False) -> bool:
+def sync_file(source: Path, target: Path) -> bool:
     """Copy `source` to `target` unless it is already there unchanged; True when it wrote.
 
-    With `link`, a missing target is made a hard link to the cached file when the file system
-    allows it: a fresh site folder then costs no copying.
+    The copy is a reflink where the file system can make one (no data copied, yet a file of its
+    own), never a hard link: editing a built site must not edit the cache.
     """
     stat = source.stat()
     try:
@@ -86,21 +99,35 @@ def sync_file(source: Path, target: Path, link: bool = False) -> bool:
             return False
     except FileNotFoundError:
         target.parent.mkdir(parents=True, exist_ok=True)
-        if link:
-            try:
-                os.link(source, target)
-                return True
-            except OSError:
-                pass
     staging = target.with_name(f".{target.name}.tmp")
-    shutil.copy2(source, staging)
-    os.replace(staging, target)
+    try:
+        clone_or_copy(source, staging)
+        # The cached file's time, by which the next run sees it unchanged; not its mode, which
+        # follows the umask (and the site sets its own).
+        os.utime(staging, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        os.replace(staging, target)
+    except BaseException:
+        staging.unlink(missing_ok=True)
+        raise
     return True
 
 
-def sync_entry(entry: Entry, out_dir: Path, link: bool = False) -> int:
+def clone_or_copy(source: Path, target: Path) -> None:
+    """Write a copy of `source` at `target`: a reflink (FICLONE: copy on write, shared blocks) on
+    file systems that have them (Btrfs, XFS), a plain copy elsewhere."""
+    if _FICLONE is not None:
+        with source.open("rb") as src, target.open("wb") as dst:
+            try:
+                fcntl.ioctl(dst.fileno(), _FICLONE, src.fileno())
+                return
+            except OSError:
+                pass  # not supported here (ext4, tmpfs, across file systems): copy instead
+    shutil.copyfile(source, target)
+
+
+def sync_entry(entry: Entry, out_dir: Path) -> int:
     """Put a cached job's outputs into `out_dir`; the number of files written."""
-    return sum(sync_file(entry.folder / name, out_dir / name, link) for name in entry.files)
+    return sum(sync_file(entry.folder / name, out_dir / name) for name in entry.files)
 
 
 def write_if_changed(target: Path, data: bytes) -> bool:

@@ -14,7 +14,7 @@ from .images import PhotoError, make_og, make_variants, open_photo
 from .qr import encode, from_svg, to_png, to_svg
 
 # Bump a kind's version when its output changes for the same inputs: the cache keys include it.
-VERSIONS = {"photo": 1, "qr": 1, "poster": 1, "labels": 1, "catalogue-pdf": 1}
+VERSIONS = {"photo": 1, "qr": 1, "poster": 1, "labels": 1, "catalogue-pdf": 1, "card": 1, "site-card": 1}
 PRINT_PHOTO_WIDTH = 640  # px: the photo variant the printed catalogue embeds, about 200 dpi across 80 mm
 
 Files = dict[str, bytes]
@@ -55,6 +55,22 @@ def qr_job(params: dict[str, Any]) -> Result:
     stem = params["stem"]
     files = {f"{stem}.svg": to_svg(matrix, params["url"]).encode(), f"{stem}.png": to_png(matrix), f"{stem}.pdf": qr_pdf(matrix)}
     return files, {"version": matrix.version, "modules": matrix.size}
+
+
+def card_job(params: dict[str, Any]) -> Result:
+    """A product's share card (a product without photos)."""
+    from .cards import CardFrame, ProductCard, product_card
+
+    card = ProductCard(**{**params["card"], "frame": CardFrame(**params["card"]["frame"])})
+    return {params["path"]: product_card(card).jpeg}, {}
+
+
+def site_card_job(params: dict[str, Any]) -> Result:
+    """The site's share card in one language."""
+    from .cards import CardFrame, SiteCard, site_card
+
+    card = SiteCard(**{**params["card"], "frame": CardFrame(**params["card"]["frame"])})
+    return {params["path"]: site_card(card).jpeg}, {}
 
 
 def poster_job(params: dict[str, Any]) -> Result:
@@ -128,4 +144,12 @@ def _item(data: dict[str, Any]) -> Any:
     return PrintItem(data["id"], data["name"], data["name_en"], data["stars"], CertificateStatus(data["status"]), data["url"], photo)
 
 
-_WORKERS = {"photo": photo_job, "qr": qr_job, "poster": poster_job, "labels": labels_job, "catalogue-pdf": catalogue_pdf_job}
+_WORKERS = {
+    "photo": photo_job,
+    "qr": qr_job,
+    "card": card_job,
+    "site-card": site_card_job,
+    "poster": poster_job,
+    "labels": labels_job,
+    "catalogue-pdf": catalogue_pdf_job,
+}

@@ -1,17 +1,21 @@
-"""What media a catalogue needs: one job per photo, per QR code, per poster, the label sheets and
-the printed catalogue in each language."""
+"""What media a catalogue needs: one job per photo, per QR code, per poster, per share card, the
+label sheets and the printed catalogue in each language."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..catalogue import Catalogue
 from ..model import Product
+from ..pages.i18n import t
 from ..status import IN_FORCE, CertificateStatus
 from ..vocab import Group
+from .badges import badge_label
 from .cache import digest, file_digest
+from .cards import CardFrame, ProductCard, SiteCard
 from .images import JPEG_OPTIONS, OG_SIZE, WEBP_OPTIONS, WIDTHS
 from .jobs import VERSIONS
 from .qr import product_codes
@@ -37,6 +41,8 @@ def plan(catalogue: Catalogue, today: date) -> list[Job]:
     for pid, product in catalogue.products.items():
         jobs += _photo_jobs(catalogue, pid, product, hashes)
         jobs += _qr_jobs(catalogue, product)
+        jobs += _card_jobs(catalogue, product, today)
+    jobs += _site_card_jobs(catalogue)
     live = _in_print_order(catalogue, today)
     items = [_print_item(catalogue, p, today, hashes) for p in live]
     for item in items:
@@ -76,10 +82,55 @@ def _qr_jobs(catalogue: Catalogue, product: Product) -> list[Job]:
     return jobs
 
 
+def _card_jobs(catalogue: Catalogue, product: Product, today: date) -> list[Job]:
+    """A share card in each language for a product without photos (one with photos shows its cover).
+
+    The card shows the status on `today`, so it is drawn again, grey, once the certificate ends.
+    """
+    if product.images:
+        return []
+    status = catalogue.status(product, today)
+    jobs = []
+    for lang in catalogue.settings.languages:
+        english = product.english.name if product.english else None
+        name = english if lang == "en" and english else product.name
+        card = ProductCard(name, product.stars, status in IN_FORCE, badge_label(product.stars, status, lang), _frame(catalogue, lang))
+        params: dict[str, Any] = {"lang": lang, "card": asdict(card)}
+        key = digest("card", VERSIONS["card"], params, OG_SIZE, JPEG_OPTIONS)
+        # The key in the name: a changed card gets a new address, so no cache serves the old one.
+        params["path"] = f"img/{product.id}/card-{lang}-{key[:10]}.jpg"
+        jobs.append(Job("card", key, params, product.id))
+    return jobs
+
+
+def _site_card_jobs(catalogue: Catalogue) -> list[Job]:
+    """The site's share card in each language, for the home and index pages."""
+    jobs = []
+    for lang in catalogue.settings.languages:
+        card = SiteCard(t(lang, "card_tagline"), _frame(catalogue, lang))
+        params: dict[str, Any] = {"lang": lang, "card": asdict(card)}
+        key = digest("site-card", VERSIONS["site-card"], params, OG_SIZE, JPEG_OPTIONS)
+        params["path"] = f"cards/site-{lang}-{key[:10]}.jpg"
+        jobs.append(Job("site-card", key, params))
+    return jobs
+
+
+def _frame(catalogue: Catalogue, lang: str) -> CardFrame:
+    """What every card of the site shows in `lang` around its subject."""
+    settings = catalogue.settings
+    address = urlsplit(settings.site_url)
+    return CardFrame(
+        site_name=getattr(settings.site_name, lang),
+        province=t(lang, "print_province", p=settings.province),
+        host=f"{address.hostname or ''}{address.path.rstrip('/')}",
+        demo=t(lang, "print_demo_title") if settings.demo else None,
+    )
+
+
 def _in_print_order(catalogue: Catalogue, today: date) -> list[Product]:
-    """Products in force, by group then name: what labels and posters are made for."""
+    """Products listed and in force, by group then name: what labels, posters and the printed catalogue show."""
     order = {g: i for i, g in enumerate(Group)}
-    live = [p for p in catalogue.products.values() if catalogue.status(p, today) in IN_FORCE]
+    live = [p for p in catalogue.listed_products(today) if catalogue.status(p, today) in IN_FORCE]
     return sorted(live, key=lambda p: (order[p.group], p.name, p.id))
 
 

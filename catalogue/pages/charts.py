@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
+
+from markupsafe import Markup
+
+from .html import html, join
 
 WIDTH = 360
 ROW = 36  # a label line and a bar under it
@@ -32,7 +35,7 @@ class ProgressBar:
     met: bool | None = None
 
 
-def bar_chart(bars: Sequence[tuple[str, int]]) -> str:
+def bar_chart(bars: Sequence[tuple[str, int]]) -> Markup:
     """Horizontal bars, one per (label, count), scaled to the largest count."""
     largest = max((count for _, count in bars), default=0) or 1
     span = WIDTH - VALUE_SPACE
@@ -48,7 +51,7 @@ def bar_chart(bars: Sequence[tuple[str, int]]) -> str:
     return _svg(rows, len(bars))
 
 
-def progress_chart(bars: Sequence[ProgressBar]) -> str:
+def progress_chart(bars: Sequence[ProgressBar]) -> Markup:
     """Progress bars on a common track, each with its figure and, if given, its target mark."""
     span = WIDTH - VALUE_SPACE
     rows = []
@@ -63,32 +66,41 @@ def progress_chart(bars: Sequence[ProgressBar]) -> str:
         if bar.marker is not None:
             x = _number(span * min(max(bar.marker, 0.0), 1.0))
             y1, y2 = top + FONT + 1, top + FONT + 7 + BAR
-            row += f'<line class="ocop-chart__target" x1="{x}" x2="{x}" y1="{y1}" y2="{y2}" stroke="{INK}" stroke-width="2"/>'
+            row += html(
+                '<line class="ocop-chart__target" x1="{x}" x2="{x}" y1="{y1}" y2="{y2}" stroke="{ink}" stroke-width="2"/>',
+                x=x,
+                y1=y1,
+                y2=y2,
+                ink=INK,
+            )
         rows.append(row + _text(bar.text, span + 5, top + FONT + 1 + BAR, "ocop-chart__value"))
     return _svg(rows, len(bars))
 
 
-def _svg(rows: list[str], count: int) -> str:
+def _svg(rows: list[Markup], count: int) -> Markup:
     height = max(count, 1) * ROW
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="ocop-chart__svg" viewBox="0 0 {WIDTH} {height}" '
-        f'width="{WIDTH}" height="{height}" aria-hidden="true" focusable="false" font-size="{FONT}" fill="{INK}">'
-        + "".join(rows)
-        + "</svg>"
+    return html(
+        '<svg xmlns="http://www.w3.org/2000/svg" class="ocop-chart__svg" viewBox="0 0 {width} {height}" '
+        'width="{width}" height="{height}" aria-hidden="true" focusable="false" font-size="{font}" fill="{ink}">{rows}</svg>',
+        width=WIDTH,
+        height=height,
+        font=FONT,
+        ink=INK,
+        rows=join(rows),
     )
 
 
-def _label(label: str, top: int) -> str:
+def _label(label: str, top: int) -> Markup:
     text = label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
     return _text(text, 0, top + FONT, "ocop-chart__label")
 
 
-def _rect(css: str, top: int, length: float, fill: str) -> str:
-    return f'<rect class="{css}" x="0" y="{top + FONT + 4}" width="{_number(length)}" height="{BAR}" rx="2" fill="{fill}"/>'
+def _rect(css: str, top: int, length: float, fill: str) -> Markup:
+    return html('<rect class="{}" x="0" y="{}" width="{}" height="{}" rx="2" fill="{}"/>', css, top + FONT + 4, _number(length), BAR, fill)
 
 
-def _text(text: str, x: float, y: int, css: str) -> str:
-    return f'<text class="{css}" x="{_number(x)}" y="{y}">{escape(text)}</text>'
+def _text(text: str, x: float, y: int, css: str) -> Markup:
+    return html('<text class="{}" x="{}" y="{}">{}</text>', css, _number(x), y, text)
 
 
 def _number(value: float) -> str:

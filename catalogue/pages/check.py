@@ -3,38 +3,49 @@ status today (the lookup runs in the browser: overrides/assets/ocop-check.js).""
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from .context import Site
-from .html import esc, to_root
+from .history import check_texts
+from .html import html, join, to_root
 from .i18n import format_phone, t, tel_href
 from .listings import PageFile
 
 
-def office_contact(site: Site, lang: str) -> str:
+def office_contact(site: Site, lang: str) -> Markup:
     """'Report a suspect label to: office · phone · e-mail', or nothing without an office setting."""
     office = site.catalogue.settings.office
     if not office:
-        return ""
+        return Markup()
     name = office.name_en if lang == "en" and office.name_en else office.name
-    parts = [esc(name)]
+    parts: list[object] = [name]
     if office.phone:
-        parts.append(f'<a href="{tel_href(office.phone)}">{format_phone(office.phone)}</a>')
+        parts.append(html('<a href="{}">{}</a>', tel_href(office.phone), format_phone(office.phone)))
     if office.email:
-        parts.append(f'<a href="mailto:{esc(office.email)}">{esc(office.email)}</a>')
-    return f'<p class="ocop-report">{t(lang, "report_suspect")}: ' + " · ".join(parts) + "</p>"
+        parts.append(html('<a href="mailto:{0}">{0}</a>', office.email))
+    return html('<p class="ocop-report">{}: {}</p>', t(lang, "report_suspect"), join(parts, " · "))
 
 
 def check_page(site: Site, lang: str) -> PageFile:
     """check/ in one language."""
     data_root = to_root(f"{site.prefix(lang)}check/")
-    contact = office_contact(site, lang)
-    body = (
-        f"<h1>{t(lang, 'check')}</h1><p>{t(lang, 'check_intro')}</p>"
-        f'<form class="ocop-check" role="search" data-base="../"><label for="ocop-check-input">{t(lang, "check_label")}</label> '
+    body = html(
+        "<h1>{title}</h1><p>{intro}</p>"
+        '<form class="ocop-check" role="search" data-base="../"><label for="ocop-check-input">{label}</label> '
         '<input id="ocop-check-input" type="search" autocomplete="off" spellcheck="false"> '
-        f'<button class="md-button md-button--primary" type="submit">{t(lang, "check_button")}</button></form>'
+        '<button class="md-button md-button--primary" type="submit">{button}</button></form>'
         '<div id="ocop-check-result" aria-live="polite"></div>'
-        f'<template id="ocop-check-missing"><p class="ocop-status ocop-status--revoked">{t(lang, "check_missing")}</p>{contact}</template>'
-        f"<noscript><p>{t(lang, 'check_noscript')}</p></noscript>"
-        f'<script src="{data_root}data/check-{lang}.js"></script><script src="../assets/ocop-check.js"></script>'
+        '<template id="ocop-check-missing"><p class="ocop-status ocop-status--revoked">{missing}</p>{contact}</template>'
+        "<noscript><p>{noscript}</p></noscript>{texts}"
+        '<script src="{data}"></script><script src="../assets/ocop-check.js"></script>',
+        title=t(lang, "check"),
+        intro=t(lang, "check_intro"),
+        label=t(lang, "check_label"),
+        button=t(lang, "check_button"),
+        missing=t(lang, "check_missing"),
+        contact=office_contact(site, lang),
+        noscript=t(lang, "check_noscript"),
+        texts=check_texts(lang),
+        data=f"{data_root}data/check-{lang}.js",
     )
     return PageFile("check/index.md", t(lang, "check"), body, {"hide": ["toc"]})

@@ -24,6 +24,7 @@ class Site:
     media: dict[str, ProductMedia]
     today: date
     catalogue_pdfs: dict[str, PrintFile] = field(default_factory=dict)  # the printed catalogue, by language
+    site_cards: dict[str, str] = field(default_factory=dict)  # the site's share card, by language
     _statuses: dict[str, CertificateStatus] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -55,6 +56,11 @@ class Site:
     def badge_label(self, product: Product, lang: str) -> str:
         """The badge's accessible name."""
         return badge_label(product.stars, self.status(product), lang)
+
+    def in_commune(self, product: Product, commune_id: str) -> bool:
+        """Whether a product belongs on a commune's page: made there, or its raw material grows there."""
+        producer = self.catalogue.producers[product.producer]
+        return producer.commune == commune_id or bool(product.origin and product.origin.commune == commune_id)
 
     @staticmethod
     def place_name(commune_id: str) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from markupsafe import Markup, escape
+
 from ..dashboard import (
     INSPECTED_STARS,
     INSPECTION_MONTHS,
@@ -25,7 +27,7 @@ from ..places import province
 from ..vocab import GROUP_LABELS, INSPECTION_RESULT_LABELS, Group
 from .charts import ProgressBar, bar_chart, progress_chart
 from .context import Site
-from .html import esc, localized, relative, text_span
+from .html import NOTHING, html, join, localized, relative, text_span
 from .i18n import format_date, format_percent, format_phone, t, tel_href
 from .listings import PageFile
 
@@ -43,13 +45,14 @@ def dashboard_page(site: Site, lang: str) -> PageFile:
         ("re-evaluation", t(lang, "dash_re_evaluation"), view.re_evaluation),
         ("inspections", t(lang, "dash_inspections"), view.inspections),
     ]
-    contents = "".join(f'<li><a href="#{key}">{esc(title)}</a></li>' for key, title, _ in sections)
-    body = (
-        f'<div class="ocop-dashboard"><h1>{esc(t(lang, "dash_title"))}</h1>'
-        f"<p>{esc(t(lang, 'dash_as_of', date=format_date(figures.today, lang), year=figures.year))}</p>"
-        f'<nav class="ocop-contents" aria-label="{esc(t(lang, "dash_contents"))}"><ul>{contents}</ul></nav>'
-        + "".join(f'<section id="{key}"><h2>{esc(title)}</h2>{section()}</section>' for key, title, section in sections)
-        + "</div>"
+    contents = join(html('<li><a href="#{}">{}</a></li>', key, title) for key, title, _ in sections)
+    body = html(
+        '<div class="ocop-dashboard"><h1>{}</h1><p>{}</p><nav class="ocop-contents" aria-label="{}"><ul>{}</ul></nav>{}</div>',
+        t(lang, "dash_title"),
+        t(lang, "dash_as_of", date=format_date(figures.today, lang), year=figures.year),
+        t(lang, "dash_contents"),
+        contents,
+        join(html('<section id="{}"><h2>{}</h2>{}</section>', key, title, section()) for key, title, section in sections),
     )
     return PageFile("dashboard/index.md", t(lang, "dashboard"), body, {"hide": ["toc"]})
 
@@ -60,28 +63,28 @@ class _View:
     def __init__(self, site: Site, figures: Dashboard, page: str, lang: str) -> None:
         self.site, self.figures, self.page, self.lang = site, figures, page, lang
 
-    def t(self, key: str, **values: object) -> str:
-        return esc(t(self.lang, key, **values))
+    def t(self, key: str, **values: object) -> Markup:
+        return escape(t(self.lang, key, **values))
 
-    def vietnamese(self, text: str) -> str:
+    def vietnamese(self, text: str) -> Markup:
         """Text that exists only in Vietnamese (inspection notes, revocation reasons), marked as such on English pages."""
-        return esc(text) if self.lang == "vi" else f'<span lang="vi">{esc(text)}</span>'
+        return text_span(text, self.lang != "vi")
 
-    def date(self, day: date) -> str:
-        return f'<time datetime="{day.isoformat()}">{format_date(day, self.lang)}</time>'
+    def date(self, day: date) -> Markup:
+        return html('<time datetime="{}">{}</time>', day.isoformat(), format_date(day, self.lang))
 
-    def targets(self) -> str:
+    def targets(self) -> Markup:
         figures, lang = self.figures, self.lang
         bars, rows = [], []
         for item in figures.targets:
             label, figure, target = t(lang, f"target_{item.key}"), self._figure(item), self._target(item)
             bars.append(self._progress_bar(item, f"{label} ({target})", figure))
-            result = esc(figure) if item.target is None else f"{esc(figure)} / {esc(target)}"
-            rows.append((item.key, [esc(label), result, self._ratio(item), self._met(item)]))
+            result = figure if item.target is None else f"{figure} / {target}"
+            rows.append((item.key, [label, result, self._ratio(item), self._met(item)]))
         table = _table("targets-table", [t(lang, k) for k in ("col_measure", "col_result", "col_ratio", "col_assessment")], rows)
-        notes = f"<p>{self.t('dash_targets_def', year=figures.year, date=format_date(figures.today, lang))}</p>"
+        notes = html("<p>{}</p>", self.t("dash_targets_def", year=figures.year, date=format_date(figures.today, lang)))
         if figures.issued_without_kind:
-            notes += f'<p class="ocop-note">{self.t("dash_without_kind", n=figures.issued_without_kind, year=figures.year)}</p>'
+            notes += html('<p class="ocop-note">{}</p>', self.t("dash_without_kind", n=figures.issued_without_kind, year=figures.year))
         return _chart(progress_chart(bars), table) + notes
 
     def _figure(self, item: Progress) -> str:
@@ -107,56 +110,60 @@ class _View:
     def _ratio(self, item: Progress) -> str:
         return "—" if item.ratio is None else format_percent(item.ratio, self.lang)
 
-    def _met(self, item: Progress) -> str:
+    def _met(self, item: Progress) -> Markup:
         if item.met is None:
             return self.t("no_target")
-        return f'<strong class="ocop-met ocop-met--{"yes" if item.met else "no"}">{self.t("met" if item.met else "not_met")}</strong>'
+        return html(
+            '<strong class="ocop-met ocop-met--{}">{}</strong>', "yes" if item.met else "no", self.t("met" if item.met else "not_met")
+        )
 
-    def channels(self) -> str:
+    def channels(self) -> Markup:
         channels, lang = self.figures.channels, self.lang
         share = format_percent(channels.share, lang) if channels.share is not None else "—"
         item = next(i for i in self.figures.targets if i.key == "modern-channels")
         figure = self.t("dash_channels_figure", modern=len(channels.modern), producers=len(channels.producers), share=share)
-        figure += f" {self.t('dash_target_is', target=self._target(item))} {self._met(item)}"
+        figure = html("{} {} {}", figure, self.t("dash_target_is", target=self._target(item)), self._met(item))
         producers = self.site.catalogue.producers
-        names = "".join(f"<li>{self._producer(producers[p])}</li>" for p in channels.without)
-        without = f"<h3>{self.t('dash_channels_without')}</h3>" + (f"<ul>{names}</ul>" if names else f"<p>{self.t('dash_none')}</p>")
-        return f"<p>{self.t('dash_channels_def')}</p><p>{figure}</p>{without}"
+        names = join(html("<li>{}</li>", self._producer(producers[p])) for p in channels.without)
+        listed = html("<ul>{}</ul>", names) if names else html("<p>{}</p>", self.t("dash_none"))
+        return html("<p>{}</p><p>{}</p><h3>{}</h3>{}", self.t("dash_channels_def"), figure, self.t("dash_channels_without"), listed)
 
-    def in_force(self) -> str:
+    def in_force(self) -> Markup:
         figures, lang = self.figures, self.lang
         total = sum(tally.count for tally in figures.by_group)
         units = province().units
         groups = [(getattr(GROUP_LABELS[Group(tally.key)], lang), tally) for tally in figures.by_group]
         stars = [(t(lang, "star_n", n=tally.key), tally) for tally in figures.by_stars]
         communes = [(units[tally.key].title, tally) for tally in figures.by_commune]
-        missing = ", ".join(esc(units[c].title) for c in figures.communes_without)
+        missing = ", ".join(units[c].title for c in figures.communes_without)
+        without = html("<p>{} {}</p>", self.t("dash_communes_without", n=len(figures.communes_without)), missing) if missing else Markup()
         return (
-            f"<p>{self.t('dash_in_force_def', date=format_date(figures.today, lang), n=total)}</p>"
+            html("<p>{}</p>", self.t("dash_in_force_def", date=format_date(figures.today, lang), n=total))
             + self._tally("by-group", t(lang, "dash_by_group"), t(lang, "col_group"), groups)
             + self._tally("by-stars", t(lang, "dash_by_stars"), t(lang, "col_stars"), stars)
             + self._tally("by-commune", t(lang, "dash_by_commune"), t(lang, "col_commune"), communes)
-            + (f"<p>{self.t('dash_communes_without', n=len(figures.communes_without))} {missing}</p>" if missing else "")
+            + without
         )
 
-    def _tally(self, key: str, title: str, column: str, items: list[tuple[str, Tally]]) -> str:
+    def _tally(self, key: str, title: str, column: str, items: list[tuple[str, Tally]]) -> Markup:
+        heading = html('<h3 id="{}">{}</h3>', key, title)
         if not items:
-            return f'<h3 id="{key}">{esc(title)}</h3><p>{self.t("dash_none")}</p>'
-        rows = [(tally.key, [esc(label), str(tally.count)]) for label, tally in items]
+            return heading + html("<p>{}</p>", self.t("dash_none"))
+        rows: list[tuple[str, list[object]]] = [(str(tally.key), [label, tally.count]) for label, tally in items]
         table = _table(f"{key}-table", [column, t(self.lang, "col_count")], rows, numeric=(1,))
-        return f'<h3 id="{key}">{esc(title)}</h3>' + _chart(bar_chart([(label, tally.count) for label, tally in items]), table)
+        return heading + _chart(bar_chart([(label, tally.count) for label, tally in items]), table)
 
-    def re_evaluation(self) -> str:
+    def re_evaluation(self) -> Markup:
         figures, lang = self.figures, self.lang
-        csv_link = f'<p><a class="ocop-download" href="{relative(CSV_PATH, self.page)}" download>{self.t("dash_csv")}</a></p>'
+        csv_link = html('<p><a class="ocop-download" href="{}" download>{}</a></p>', relative(CSV_PATH, self.page), self.t("dash_csv"))
         months = self.site.catalogue.settings.certificate_validity_months
         head = [t(lang, "col_product"), t(lang, "col_producer"), t(lang, "col_expires")]
-        expiring = [(r.product.id, [*self._due(r), self.date(r.expires), str(r.days_left)]) for r in figures.expiring]
-        expired = [(r.product.id, [*self._due(r), self.date(r.expires), str(-r.days_left)]) for r in figures.expired]
+        expiring = [(r.product.id, [*self._due(r), self.date(r.expires), r.days_left]) for r in figures.expiring]
+        expired = [(r.product.id, [*self._due(r), self.date(r.expires), -r.days_left]) for r in figures.expired]
         revoked = [(r.product.id, [*self._due(r), *self._revocation(r)]) for r in figures.revoked]
         until = format_date(figures.re_evaluation_until, lang)
         return (
-            f"<p>{self.t('dash_re_evaluation_def', months=months)}</p>{csv_link}"
+            html("<p>{}</p>{}", self.t("dash_re_evaluation_def", months=months), csv_link)
             + self._list(
                 "expiring",
                 t(lang, "dash_expiring", months=RE_EVALUATION_MONTHS, date=until),
@@ -168,14 +175,14 @@ class _View:
             + self._list("revoked", t(lang, "dash_revoked"), [*head[:2], t(lang, "col_revoked_on"), t(lang, "col_reason")], revoked)
         )
 
-    def _due(self, row: CertificateDue) -> list[str]:
+    def _due(self, row: CertificateDue) -> list[object]:
         return [self._product(row.product.id), self._producer_phone(row.producer)]
 
-    def _revocation(self, row: CertificateDue) -> list[str]:
+    def _revocation(self, row: CertificateDue) -> list[object]:
         revoked = row.product.certificate.revoked
         return [self.date(revoked.date), self.vietnamese(revoked.reason)] if revoked else ["", ""]
 
-    def inspections(self) -> str:
+    def inspections(self) -> Markup:
         figures, lang = self.figures, self.lang
         head = [t(lang, k) for k in ("col_product", "col_producer", "col_last_inspection", "col_inspection_result")]
         due = [(r.product.id, self._inspection(r)) for r in figures.not_inspected]
@@ -189,51 +196,64 @@ class _View:
             intro=self.t("dash_not_inspected_def", stars=INSPECTED_STARS, date=since),
         ) + self._list("not-passed", t(lang, "dash_not_passed"), head, failing, intro=self.t("dash_not_passed_def"))
 
-    def _inspection(self, row: InspectionDue) -> list[str]:
+    def _inspection(self, row: InspectionDue) -> list[object]:
         last = row.last
-        stars = f'<br><small class="ocop-stars">{self.t("star_n", n=row.product.stars)}</small>'
-        cells = [self._product(row.product.id) + stars, self._producer_phone(row.producer)]
+        stars = html('<br><small class="ocop-stars">{}</small>', self.t("star_n", n=row.product.stars))
+        cells: list[object] = [self._product(row.product.id) + stars, self._producer_phone(row.producer)]
         if last is None:
             return [*cells, self.t("never_inspected"), ""]
-        result = esc(getattr(INSPECTION_RESULT_LABELS[last.result], self.lang)) + (f" — {self.vietnamese(last.note)}" if last.note else "")
-        return [*cells, f"{self.date(last.date)}<br><small>{self.vietnamese(last.body)}</small>", result]
+        result = escape(getattr(INSPECTION_RESULT_LABELS[last.result], self.lang))
+        if last.note:
+            result += html(" — {}", self.vietnamese(last.note))
+        return [*cells, html("{}<br><small>{}</small>", self.date(last.date), self.vietnamese(last.body)), result]
 
     def _list(
-        self, key: str, title: str, head: list[str], rows: list[tuple[str, list[str]]], numeric: tuple[int, ...] = (), intro: str = ""
-    ) -> str:
-        intro_html = f"<p>{intro}</p>" if intro else ""
-        body = _table(f"{key}-table", head, rows, numeric=numeric) if rows else f"<p>{self.t('dash_none')}</p>"
-        return f'<h3 id="{key}">{esc(title)}</h3>{intro_html}{body}'
+        self,
+        key: str,
+        title: str,
+        head: list[str],
+        rows: list[tuple[str, list[object]]],
+        numeric: tuple[int, ...] = (),
+        intro: Markup = NOTHING,
+    ) -> Markup:
+        intro_html = html("<p>{}</p>", intro) if intro else Markup()
+        body = _table(f"{key}-table", head, rows, numeric=numeric) if rows else html("<p>{}</p>", self.t("dash_none"))
+        return html('<h3 id="{}">{}</h3>{}{}', key, title, intro_html, body)
 
-    def _product(self, product_id: str) -> str:
+    def _product(self, product_id: str) -> Markup:
         product = self.site.catalogue.products[product_id]
         name, fell_back = localized(product, "name", self.lang)
-        return f'<a href="{relative(self.site.product_path(product_id, self.lang), self.page)}">{text_span(name or "", fell_back)}</a>'
+        return html(
+            '<a href="{}">{}</a>', relative(self.site.product_path(product_id, self.lang), self.page), text_span(name or "", fell_back)
+        )
 
-    def _producer(self, producer: Producer) -> str:
+    def _producer(self, producer: Producer) -> Markup:
         href = relative(f"{self.site.prefix(self.lang)}producers/{producer.id}/", self.page)
-        return f'<a href="{href}">{esc(self.site.producer_name(producer, self.lang))}</a>'
+        return html('<a href="{}">{}</a>', href, self.site.producer_name(producer, self.lang))
 
-    def _producer_phone(self, producer: Producer) -> str:
-        phone = f'<a class="ocop-tel" href="{tel_href(producer.phone)}">{format_phone(producer.phone)}</a>'
-        return f"{self._producer(producer)}<br>{phone}"
-
-
-def _chart(svg: str, table: str) -> str:
-    return f'<div class="ocop-chart">{svg}{table}</div>'
+    def _producer_phone(self, producer: Producer) -> Markup:
+        phone = html('<a class="ocop-tel" href="{}">{}</a>', tel_href(producer.phone), format_phone(producer.phone))
+        return html("{}<br>{}", self._producer(producer), phone)
 
 
-def _table(css_id: str, head: list[str], rows: list[tuple[str, list[str]]], numeric: tuple[int, ...] = ()) -> str:
-    """A table of pre-escaped cells; each row carries its key (a product id, a group code...) as data-key."""
-    header = "".join(f'<th scope="col"{_num(i, numeric)}>{esc(h)}</th>' for i, h in enumerate(head))
-    body = "".join(
-        f'<tr data-key="{esc(key)}"><th scope="row">{cells[0]}</th>'
-        + "".join(f"<td{_num(i, numeric)}>{c}</td>" for i, c in enumerate(cells[1:], start=1))
-        + "</tr>"
+def _chart(svg: Markup, table: Markup) -> Markup:
+    return html('<div class="ocop-chart">{}{}</div>', svg, table)
+
+
+def _table(css_id: str, head: list[str], rows: list[tuple[str, list[object]]], numeric: tuple[int, ...] = ()) -> Markup:
+    """A table of cells (text, numbers or Markup); each row carries its key (a product id, a group code...) as data-key."""
+    header = join(html('<th scope="col"{}>{}</th>', _num(i, numeric), h) for i, h in enumerate(head))
+    body = join(
+        html(
+            '<tr data-key="{}"><th scope="row">{}</th>{}</tr>',
+            key,
+            cells[0],
+            join(html("<td{}>{}</td>", _num(i, numeric), c) for i, c in enumerate(cells[1:], start=1)),
+        )
         for key, cells in rows
     )
-    return f'<table id="{css_id}"><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>'
+    return html('<table id="{}"><thead><tr>{}</tr></thead><tbody>{}</tbody></table>', css_id, header, body)
 
 
-def _num(index: int, numeric: tuple[int, ...]) -> str:
-    return ' class="ocop-num"' if index in numeric else ""
+def _num(index: int, numeric: tuple[int, ...]) -> Markup:
+    return Markup(' class="ocop-num"') if index in numeric else Markup()

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 
+from markupsafe import Markup
+
 from ..media.badges import badge_label
 from ..places import province
 from ..status import CertificateStatus
 from ..vocab import GROUP_LABELS, PRODUCER_KIND_LABELS, Group, ProducerKind
 from .context import Site, ordered
-from .html import esc
+from .html import html, join, script_json
 from .i18n import t
 
 STATUS_CHOICES = ("in-force", "valid", "expiring", "expired", "revoked")
@@ -40,7 +42,7 @@ def finder_data(site: Site, lang: str) -> str:
     kinds = list(ProducerKind)
     groups = list(Group)
     rows = []
-    for product in ordered(site, list(catalogue.products.values())):
+    for product in ordered(site, catalogue.listed_products(site.today)):
         name = product.english.name if lang == "en" and product.english and product.english.name else product.name
         revoked = product.certificate.revoked
         origin = product.origin.commune if product.origin and product.origin.commune else None
@@ -77,22 +79,20 @@ def _thumbnail(site: Site, product_id: str) -> str | int:
     return smallest.webp.rsplit("/", 1)[-1]
 
 
-def _select(name: str, label: str, options: list[tuple[str, str]], lang: str) -> str:
-    choices = f'<option value="">{esc(t(lang, "finder_any"))}</option>' + "".join(
-        f'<option value="{esc(value)}">{esc(text)}</option>' for value, text in options
-    )
-    return f'<label class="ocop-finder__facet">{esc(label)} <select name="{name}">{choices}</select></label>'
+def _select(name: str, label: str, options: list[tuple[str, str]], lang: str) -> Markup:
+    choices = join(html('<option value="{}">{}</option>', value, text) for value, text in [("", t(lang, "finder_any")), *options])
+    return html('<label class="ocop-finder__facet">{} <select name="{}">{}</select></label>', label, name, choices)
 
 
-def finder_form(site: Site, lang: str, root: str, qr: bool = False, assets: str = "../assets/") -> str:
+def finder_form(site: Site, lang: str, root: str, qr: bool = False, assets: str = "../assets/") -> Markup:
     """The finder's form and result list; hidden until its script runs (the paginated cards stay
     for readers without JavaScript). `root` is the relative path from the page to the site root,
     where data/, img/ and badges/ are; `assets` to the language's theme assets. With `qr` the
     results show each product's QR code (the kiosk page)."""
     units = province().units
     used = {p.commune for p in site.catalogue.producers.values()}
-    used |= {p.origin.commune for p in site.catalogue.products.values() if p.origin and p.origin.commune}
-    facets = "".join(
+    used |= {p.origin.commune for p in site.catalogue.listed_products(site.today) if p.origin and p.origin.commune}
+    facets = join(
         [
             _select("group", t(lang, "finder_group"), [(g.value, getattr(GROUP_LABELS[g], lang)) for g in Group], lang),
             _select("stars", t(lang, "finder_stars"), [(str(n), t(lang, "star_n", n=n)) for n in (5, 4, 3)], lang),
@@ -107,18 +107,29 @@ def finder_form(site: Site, lang: str, root: str, qr: bool = False, assets: str 
         "scan": t(lang, "kiosk_scan"),
         "badges": {f"{n}-{s.value}": badge_label(n, s, lang) for n in (3, 4, 5) for s in CertificateStatus},
     }
-    texts_json = json.dumps(texts, ensure_ascii=False).replace("<", "\\u003c")
-    return (
-        f'<form class="ocop-finder" role="search" hidden data-root="{root}" data-lang="{lang}"{" data-qr" if qr else ""}>'
-        f'<label class="ocop-finder__query" for="ocop-finder-q">{esc(t(lang, "finder"))}</label>'
-        f'<input id="ocop-finder-q" name="q" type="search" autocomplete="off" spellcheck="false" '
-        f'placeholder="{esc(t(lang, "finder_query"))}" aria-describedby="ocop-finder-count">'
-        f'<div class="ocop-finder__facets">{facets}</div>'
-        f'<button type="reset" class="md-button">{esc(t(lang, "finder_clear"))}</button></form>'
+    return html(
+        '<form class="ocop-finder" role="search" hidden data-root="{root}" data-lang="{lang}"{qr}>'
+        '<label class="ocop-finder__query" for="ocop-finder-q">{label}</label>'
+        '<input id="ocop-finder-q" name="q" type="search" autocomplete="off" spellcheck="false" '
+        'placeholder="{placeholder}" aria-describedby="ocop-finder-count">'
+        '<div class="ocop-finder__facets">{facets}</div>'
+        '<button type="reset" class="md-button">{clear}</button></form>'
         '<p id="ocop-finder-count" class="ocop-finder__count" aria-live="polite"></p>'
-        f'<p class="ocop-finder__none" hidden>{esc(t(lang, "finder_none"))}</p>'
+        '<p class="ocop-finder__none" hidden>{none}</p>'
         '<ul class="ocop-cards ocop-finder__results" hidden></ul>'
-        f'<button type="button" class="md-button ocop-finder__more" hidden>{esc(t(lang, "finder_more"))}</button>'
-        f'<script type="application/json" id="ocop-finder-texts">{texts_json}</script>'
-        f'<script src="{root}data/finder-{lang}.js" defer></script><script src="{assets}ocop-finder.js" defer></script>'
+        '<button type="button" class="md-button ocop-finder__more" hidden>{more}</button>'
+        '<script type="application/json" id="ocop-finder-texts">{texts}</script>'
+        '<script src="{data}" defer></script><script src="{script}" defer></script>',
+        root=root,
+        lang=lang,
+        qr=Markup(" data-qr") if qr else Markup(),
+        label=t(lang, "finder"),
+        placeholder=t(lang, "finder_query"),
+        facets=facets,
+        clear=t(lang, "finder_clear"),
+        none=t(lang, "finder_none"),
+        more=t(lang, "finder_more"),
+        texts=script_json(texts),
+        data=f"{root}data/finder-{lang}.js",
+        script=f"{assets}ocop-finder.js",
     )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from importlib import resources
 
 import yaml
+from markupsafe import Markup
 
 from .check import check_page
 from .context import Site
@@ -14,6 +15,7 @@ from .html import localized
 from .i18n import t
 from .listings import PageFile, home_page, listing_pages
 from .meta import product_head
+from .preview import with_preview
 from .product import product_body
 from .sales_points import sales_points_page
 
@@ -49,7 +51,12 @@ def about_pages(lang: str) -> Iterator[PageFile]:
 
 
 def all_pages(site: Site, lang: str) -> Iterator[PageFile]:
-    """Every page of one language."""
+    """Every page of one language, each with its link preview."""
+    for page in _pages(site, lang):
+        yield with_preview(site, page, lang)
+
+
+def _pages(site: Site, lang: str) -> Iterator[PageFile]:
     yield home_page(site, lang)
     yield check_page(site, lang)
     yield dashboard_page(site, lang)
@@ -61,5 +68,7 @@ def all_pages(site: Site, lang: str) -> Iterator[PageFile]:
 
 def page_source(page: PageFile) -> str:
     """The Markdown file of a page: front matter, then the body (HTML in one block, or Markdown)."""
-    meta = yaml.safe_dump({"title": page.title, **page.meta}, allow_unicode=True, sort_keys=False, width=1000)
+    fields = {"title": page.title, **page.meta}
+    plain = {key: str(value) if isinstance(value, Markup) else value for key, value in fields.items()}
+    meta = yaml.safe_dump(plain, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{meta}---\n\n{page.body}\n"

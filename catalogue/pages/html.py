@@ -1,20 +1,48 @@
-"""Small HTML helpers: escaping, relative links, pictures and product cards."""
+"""HTML building for every page: escaping is the default, raw markup the visible exception.
+
+Every fragment is a `markupsafe.Markup`. Templates are written in our code and filled with
+`html(template, ...)`, which escapes each value unless it is already Markup: a product name, a
+producer's address or a settings text can never become markup, whatever it holds, and nobody has
+to remember to escape it. Fragments are joined with `join`, which escapes whatever is not Markup.
+JSON for a <script> element goes through `script_json`. A test (tests/test_html_discipline.py)
+keeps HTML out of f-strings in this package, so there is no second way.
+"""
 
 from __future__ import annotations
 
+import json
 import posixpath
-from html import escape
+from collections.abc import Iterable
+
+from markupsafe import Markup, escape
 
 from ..media.build import Photo
 from ..model import Product
-from ..status import CertificateStatus
 from .context import Site
-from .i18n import STATUS_TEXT, format_date
+from .i18n import status_words
+
+__all__ = ["NOTHING", "Markup", "escape", "html", "join", "script_json"]
+
+NOTHING = Markup()  # an empty fragment, for optional parts
 
 
-def esc(text: object) -> str:
-    """Text escaped for HTML content and attribute values."""
-    return escape(str(text), quote=True)
+def html(template: str, /, *args: object, **values: object) -> Markup:
+    """Markup from a template of ours: every `{}` field is escaped unless its value is Markup."""
+    return Markup(template).format(*args, **values)
+
+
+def join(parts: Iterable[object], separator: str = "") -> Markup:
+    """Fragments joined into one; any part that is not Markup is escaped."""
+    return Markup(escape(separator)).join(parts)
+
+
+def script_json(data: object) -> Markup:
+    """JSON that is safe inside a <script> element: '<', '>' and '&' (and the JavaScript line
+    separators) written as \\u escapes, so no text can close the element or open a comment."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char in "<>&\u2028\u2029":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return Markup(text)
 
 
 def relative(target: str, page: str) -> str:
@@ -28,27 +56,30 @@ def to_root(page: str) -> str:
     return "../" * page.count("/")
 
 
-def picture(photo: Photo, page: str, sizes: str, alt: str, eager: bool = False) -> str:
+def picture(photo: Photo, page: str, sizes: str, alt: str, eager: bool = False) -> Markup:
     """A responsive <picture>: WebP and JPEG srcsets, intrinsic size, lazy unless `eager`."""
     webp = ", ".join(f"{relative(v.webp, page)} {v.width}w" for v in photo.variants)
     jpeg = ", ".join(f"{relative(v.jpeg, page)} {v.width}w" for v in photo.variants)
     fallback = next((v for v in photo.variants if v.width >= 640), photo.largest)
-    loading = 'fetchpriority="high"' if eager else 'loading="lazy" decoding="async"'
-    return (
-        f'<picture><source type="image/webp" srcset="{webp}" sizes="{sizes}">'
-        f'<img src="{relative(fallback.jpeg, page)}" srcset="{jpeg}" sizes="{sizes}" width="{photo.largest.width}" '
-        f'height="{photo.largest.height}" alt="{esc(alt)}" {loading}></picture>'
+    loading = Markup('fetchpriority="high"') if eager else Markup('loading="lazy" decoding="async"')
+    return html(
+        '<picture><source type="image/webp" srcset="{webp}" sizes="{sizes}">'
+        '<img src="{src}" srcset="{jpeg}" sizes="{sizes}" width="{width}" height="{height}" alt="{alt}" {loading}></picture>',
+        webp=webp,
+        sizes=sizes,
+        src=relative(fallback.jpeg, page),
+        jpeg=jpeg,
+        width=photo.largest.width,
+        height=photo.largest.height,
+        alt=alt,
+        loading=loading,
     )
 
 
 def status_text(site: Site, product: Product, lang: str) -> str:
     """The certificate's status in words, with its date when it is no longer valid."""
-    status = site.status(product)
-    expires = site.catalogue.expires(product)
     revoked = product.certificate.revoked
-    when = revoked.date if status is CertificateStatus.REVOKED and revoked else expires
-    days = (expires - site.today).days
-    return STATUS_TEXT[lang][status].format(date=format_date(when, lang), days=days)
+    return status_words(site.status(product), site.catalogue.expires(product), revoked.date if revoked else None, site.today, lang)
 
 
 def localized(product: Product, field: str, lang: str) -> tuple[str | None, bool]:
@@ -60,32 +91,41 @@ def localized(product: Product, field: str, lang: str) -> tuple[str | None, bool
     return (english, False) if english else (vietnamese, True)
 
 
-def text_span(text: str, fell_back: bool) -> str:
+def text_span(text: str, fell_back: bool) -> Markup:
     """Text marked as Vietnamese when an English page had to fall back to it."""
-    return f'<span lang="vi">{esc(text)}</span>' if fell_back else esc(text)
+    return html('<span lang="vi">{}</span>', text) if fell_back else escape(text)
 
 
-def card(site: Site, product: Product, page: str, lang: str, extra: str = "") -> str:
+def card(site: Site, product: Product, page: str, lang: str, extra: Markup = NOTHING) -> Markup:
     """A product card for listings: photo, name, stars, status, producer and place (and `extra` HTML)."""
     media = site.media.get(product.id)
     status = site.status(product)
     name, fell_back = localized(product, "name", lang)
-    href = relative(site.product_path(product.id, lang), page)
-    image = picture(media.photos[0], page, "(min-width: 600px) 240px, 45vw", "") if media and media.photos else ""
-    badge = site.badge_file(product, lang)
+    image = picture(media.photos[0], page, "(min-width: 600px) 240px, 45vw", "") if media and media.photos else Markup()
     producer = site.catalogue.producers[product.producer]
-    place = site.place_name(producer.commune)
-    revoked = f' data-ocop-revoked="{product.certificate.revoked.date.isoformat()}"' if product.certificate.revoked else ""
-    return (
-        f'<li class="ocop-card" data-ocop-id="{product.id}" data-ocop-status="{status.value}" '
-        f'data-ocop-expires="{site.catalogue.expires(product).isoformat()}"{revoked}>'
-        f'<a class="ocop-card__link" href="{href}">{image}<span class="ocop-card__name">{text_span(name or "", fell_back)}</span></a>'
-        f'<img class="ocop-card__badge" src="{relative(badge, page)}" width="104" height="31" alt="{esc(site.badge_label(product, lang))}">'
-        f'<span class="ocop-chip ocop-chip--{status.value}">{esc(status_text(site, product, lang).split(":")[0])}</span>'
-        f'<span class="ocop-card__meta">{esc(site.producer_name(producer, lang))} · {esc(place)}</span>{extra}</li>'
+    revoked = product.certificate.revoked
+    return html(
+        '<li class="ocop-card" data-ocop-id="{id}" data-ocop-status="{status}" data-ocop-expires="{expires}"{revoked}>'
+        '<a class="ocop-card__link" href="{href}">{image}<span class="ocop-card__name">{name}</span></a>'
+        '<img class="ocop-card__badge" src="{badge}" width="104" height="31" alt="{badge_label}">'
+        '<span class="ocop-chip ocop-chip--{status}">{chip}</span>'
+        '<span class="ocop-card__meta">{producer} · {place}</span>{extra}</li>',
+        id=product.id,
+        status=status.value,
+        expires=site.catalogue.expires(product).isoformat(),
+        revoked=html(' data-ocop-revoked="{}"', revoked.date.isoformat()) if revoked else Markup(),
+        href=relative(site.product_path(product.id, lang), page),
+        image=image,
+        name=text_span(name or "", fell_back),
+        badge=relative(site.badge_file(product, lang), page),
+        badge_label=site.badge_label(product, lang),
+        chip=status_text(site, product, lang).split(":")[0],
+        producer=site.producer_name(producer, lang),
+        place=site.place_name(producer.commune),
+        extra=extra,
     )
 
 
-def cards(site: Site, products: list[Product], page: str, lang: str) -> str:
+def cards(site: Site, products: list[Product], page: str, lang: str) -> Markup:
     """A grid of product cards."""
-    return '<ul class="ocop-cards">' + "".join(card(site, p, page, lang) for p in products) + "</ul>"
+    return html('<ul class="ocop-cards">{}</ul>', join(card(site, p, page, lang) for p in products))

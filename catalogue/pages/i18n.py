@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import math
-from datetime import date
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from markupsafe import Markup, escape
 
 from ..status import CertificateStatus
 
@@ -143,7 +146,8 @@ TEXT: dict[str, dict[str, str]] = {
         "col_ratio": "So với chỉ tiêu",
         "col_assessment": "Đánh giá",
         "dash_targets_def": "Sản phẩm công nhận mới, công nhận lại và nâng hạng được đếm theo giấy chứng nhận cấp trong năm {year} "
-        "(trường certificate.kind), kể cả giấy chứng nhận bị thu hồi sau đó. Sản phẩm còn hiệu lực được đếm vào ngày {date}.",
+        "(trường certificate.kind), kể cả giấy chứng nhận bị thu hồi hoặc được thay thế sau đó. "
+        "Sản phẩm còn hiệu lực được đếm vào ngày {date}.",
         "dash_without_kind": "{n} giấy chứng nhận cấp trong năm {year} chưa ghi là công nhận mới, công nhận lại hay nâng hạng "
         "nên chưa được đếm.",
         "dash_channels": "Kênh bán hàng hiện đại",
@@ -187,6 +191,50 @@ TEXT: dict[str, dict[str, str]] = {
         "col_last_inspection": "Kiểm tra gần nhất",
         "col_inspection_result": "Kết quả kiểm tra",
         "never_inspected": "Chưa kiểm tra",
+        # Link previews (catalogue/pages/preview.py) and share cards (catalogue/media/cards.py).
+        "card_tagline": "Danh mục sản phẩm OCOP được chứng nhận",
+        "desc_count": "{n} sản phẩm OCOP",
+        "desc_count_one": "{n} sản phẩm OCOP",
+        "desc_home": "Danh mục sản phẩm OCOP tỉnh {p}: {count} còn hiệu lực, với hạng sao, giấy chứng nhận, chủ thể, nơi mua và mã QR.",
+        "desc_products": "Tất cả {count} của tỉnh {p}: tìm theo tên, có dấu hay không dấu, lọc theo nhóm, hạng sao, xã, phường và "
+        "tình trạng chứng nhận.",
+        "desc_groups": "Sản phẩm OCOP tỉnh {p} theo sáu nhóm: thực phẩm, đồ uống, dược liệu, thủ công mỹ nghệ, sinh vật cảnh và "
+        "du lịch cộng đồng.",
+        "desc_group": "{group}: {count} của tỉnh {p}, với hạng sao, giấy chứng nhận và nơi mua.",
+        "desc_stars": "Sản phẩm OCOP tỉnh {p} theo hạng sao: 5 sao, 4 sao và 3 sao.",
+        "desc_star": "{count} hạng {n} sao của tỉnh {p}, với giấy chứng nhận và nơi mua.",
+        "desc_communes": "Sản phẩm OCOP theo {units} xã, phường của tỉnh {p}: nơi làm ra và vùng nguyên liệu.",
+        "desc_commune": "{count} làm ra hoặc có vùng nguyên liệu ở {commune}, tỉnh {p}.",
+        "desc_producers": "Chủ thể OCOP của tỉnh {p} ({n}): hợp tác xã, tổ hợp tác, doanh nghiệp và hộ kinh doanh, với sản phẩm "
+        "được chứng nhận và số điện thoại.",
+        "desc_producer": "{producer} ({kind}, {commune}): {count} được chứng nhận, địa chỉ và số điện thoại.",
+        "desc_sales_points": "Nơi xem và mua sản phẩm OCOP tỉnh {p}: điểm giới thiệu, cửa hàng và gian hàng hội chợ, với địa chỉ "
+        "và giờ mở cửa.",
+        "desc_check": "Nhập số chứng nhận in trên bao bì để biết đó là sản phẩm nào, mấy sao, và chứng nhận OCOP còn hiệu lực hay không.",
+        "desc_dashboard": "Chương trình OCOP tỉnh {p} năm {year}: số sản phẩm so với mục tiêu, chứng nhận sắp hết hạn, chủ thể bán "
+        "qua kênh hiện đại.",
+        "desc_about_ocop": "Chương trình “Mỗi xã một sản phẩm” (OCOP) là gì, và vì sao giấy chứng nhận thuộc về một sản phẩm, "
+        "không phải cả cơ sở sản xuất.",
+        "desc_about_stars": "Ý nghĩa của hạng 3, 4 và 5 sao OCOP: thang 100 điểm, ai chấm điểm, và giấy chứng nhận có hiệu lực bao lâu.",
+        "desc_about_check": "Cách tự kiểm tra nhãn OCOP bằng điện thoại: quét mã QR, tra số chứng nhận, nhận ra nhãn đã hết hạn "
+        "hoặc bị thu hồi.",
+        "desc_about_data": "Dữ liệu mở về sản phẩm OCOP tỉnh {p}: tệp JSON và CSV, ý nghĩa từng trường và cách dùng lại.",
+        "history": "Lịch sử chứng nhận",
+        "history_intro": "Bao bì in trước một lần công nhận lại hoặc nâng hạng vẫn mang số và hạng sao của giấy chứng nhận "
+        "cũ bên dưới: đó không phải là hàng giả.",
+        "history_valid": "Hiệu lực",
+        "history_kind": "Hình thức",
+        "history_latest": "Mới nhất",
+        "history_replaced": "Được thay thế ngày {date}",
+        "decision_document": "Văn bản quyết định",
+        "withdrawn_title": "Sản phẩm không còn trong danh mục từ ngày {date}.",
+        "withdrawn_reason": "Lý do:",
+        "withdrawn_page": "Trang này được giữ lại để mã QR đã in trên bao bì vẫn mở được; danh mục không còn giới thiệu "
+        "sản phẩm này và nơi mua.",
+        "check_replaced": "{number} là số của một giấy chứng nhận trước đây của sản phẩm này (cấp ngày {issued}{stars}). "
+        "Giấy chứng nhận đó đã được thay bằng giấy chứng nhận số {next}, cấp ngày {next_issued}.",
+        "check_today": "Hôm nay sản phẩm có:",
+        "check_withdrawn": "Sản phẩm không còn trong danh mục từ ngày {date}. Lý do: {reason}",
     },
     "en": {
         "home": "Home",
@@ -322,7 +370,7 @@ TEXT: dict[str, dict[str, str]] = {
         "col_ratio": "Against target",
         "col_assessment": "Assessment",
         "dash_targets_def": "New, re-certified and upgraded products are counted from the certificates issued in {year} "
-        "(the certificate.kind field), including certificates revoked since. Products in force are counted on {date}.",
+        "(the certificate.kind field), including certificates revoked or replaced since. Products in force are counted on {date}.",
         "dash_without_kind": "{n} certificates issued in {year} do not say whether they are new, re-certified or upgraded, "
         "so they are not counted.",
         "dash_channels": "Modern sales channels",
@@ -366,6 +414,54 @@ TEXT: dict[str, dict[str, str]] = {
         "col_last_inspection": "Last inspection",
         "col_inspection_result": "Result",
         "never_inspected": "Never",
+        # Link previews (catalogue/pages/preview.py) and share cards (catalogue/media/cards.py).
+        "card_tagline": "The catalogue of certified OCOP products",
+        "desc_count": "{n} OCOP products",
+        "desc_count_one": "{n} OCOP product",
+        "desc_home": "The catalogue of OCOP products of {p} province: {count} in force, with their stars, certificates, "
+        "producers, where to buy and QR codes.",
+        "desc_products": "All {count} of {p} province: search by name, with or without tone marks, and filter by group, stars, "
+        "commune and certificate status.",
+        "desc_groups": "OCOP products of {p} province in six groups: food, beverages, medicinal herbs, handicrafts, ornamental "
+        "plants and animals, community tourism.",
+        "desc_group": "{group}: {count} from {p} province, with their stars, certificates and where to buy.",
+        "desc_stars": "OCOP products of {p} province by star rating: 5, 4 and 3 stars.",
+        "desc_star": "{count} with {n} stars from {p} province, with their certificates and where to buy.",
+        "desc_communes": "OCOP products by the {units} communes and wards of {p} province: where they are made and where their "
+        "raw materials grow.",
+        "desc_commune": "{count} made in or sourced from {commune}, {p} province.",
+        "desc_producers": "OCOP producers of {p} province ({n}): cooperatives, cooperative groups, enterprises and households, "
+        "with their certified products and phone numbers.",
+        "desc_producer": "{producer} ({kind}, {commune}): {count} certified, with address and phone number.",
+        "desc_sales_points": "Where to see and buy OCOP products of {p} province: showrooms, shops and fair booths, with "
+        "addresses and opening hours.",
+        "desc_check": "Type the certificate number printed on a package to see which product it is, its stars, and whether its "
+        "OCOP certificate is still valid.",
+        "desc_dashboard": "The OCOP programme of {p} province in {year}: products against the year's targets, certificates "
+        "expiring soon, producers in modern sales channels.",
+        "desc_about_ocop": "What Vietnam's One Commune One Product (OCOP) programme is, and why a certificate belongs to one "
+        "product, never to a whole producer.",
+        "desc_about_stars": "What 3, 4 and 5 OCOP stars mean: the 100-point scale, who scores it, and how long a certificate lasts.",
+        "desc_about_check": "How to check an OCOP label with your phone: scan the QR code, look up the certificate number, spot "
+        "expired or revoked labels.",
+        "desc_about_data": "Open data on the OCOP products of {p} province: JSON and CSV files, what each field means and how to "
+        "reuse them.",
+        "history": "Certificate history",
+        "history_intro": "Packages printed before a renewal or an upgrade still carry the number and stars of an earlier "
+        "certificate below: they are not fakes.",
+        "history_valid": "Valid",
+        "history_kind": "Kind",
+        "history_latest": "Latest",
+        "history_replaced": "Replaced on {date}",
+        "decision_document": "Decision document",
+        "withdrawn_title": "This product left the catalogue on {date}.",
+        "withdrawn_reason": "Reason:",
+        "withdrawn_page": "This page stays so that the QR codes printed on its packaging still open it; the catalogue no "
+        "longer lists the product or where to buy it.",
+        "check_replaced": "{number} is an earlier certificate of this product (issued on {issued}{stars}). It was replaced "
+        "by certificate {next}, issued on {next_issued}.",
+        "check_today": "What the product holds today:",
+        "check_withdrawn": "This product left the catalogue on {date}. Reason: {reason}",
     },
 }
 
@@ -389,6 +485,12 @@ _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 def t(lang: str, key: str, **values: object) -> str:
     """The interface text `key` in `lang`, with `{placeholders}` filled."""
     return TEXT[lang][key].format(**values)
+
+
+def t_html(lang: str, key: str, **values: object) -> Markup:
+    """The interface text `key` as HTML, its placeholders filled with escaped text or with Markup
+    (a <time> element, say)."""
+    return escape(TEXT[lang][key]).format(**values)
 
 
 def format_date(day: date, lang: str) -> str:
@@ -430,6 +532,24 @@ def tel_href(digits: str) -> str:
     return f"tel:+84{digits[1:]}" if digits.startswith("0") and not digits.startswith(("1800", "1900")) else f"tel:{digits}"
 
 
-def status_texts(lang: str, expiring_days: int) -> dict[str, object]:
-    """What ocop-status.js needs to word a status in the browser (the page's #ocop-status-texts)."""
-    return {"lang": lang, "expiring_days": expiring_days, **{k.value: v for k, v in STATUS_TEXT[lang].items()}}
+def status_words(status: CertificateStatus, expires: date, revoked_on: date | None, today: date, lang: str) -> str:
+    """A certificate's status on `today` in words, with the day it ended when it is no longer valid
+    (ocop-status.js words it the same way in the browser)."""
+    when = revoked_on if status is CertificateStatus.REVOKED and revoked_on else expires
+    return STATUS_TEXT[lang][status].format(date=format_date(when, lang), days=(expires - today).days)
+
+
+def status_texts(lang: str, expiring_days: int, build_day: date, timezone: str) -> dict[str, object]:
+    """What ocop-status.js needs to work out and word a status in the browser (the page's
+    #ocop-status-texts). The browser's today is the later of the viewer's date in `timezone` and
+    `build_day`: a phone whose clock went back must not make a certificate that had already ended
+    read valid. `utc_offset` (minutes, on the build day) stands in for browsers without time zones."""
+    offset = datetime.combine(build_day, time(12), ZoneInfo(timezone)).utcoffset() or timedelta(0)
+    return {
+        "lang": lang,
+        "expiring_days": expiring_days,
+        "build_day": build_day.isoformat(),
+        "timezone": timezone,
+        "utc_offset": int(offset.total_seconds()) // 60,
+        **{k.value: v for k, v in STATUS_TEXT[lang].items()},
+    }

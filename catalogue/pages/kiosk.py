@@ -8,12 +8,12 @@ after a tap). After two minutes without a touch it clears the finder and goes ba
 
 from __future__ import annotations
 
-import json
+from markupsafe import Markup
 
 from ..status import IN_FORCE
 from .context import Site, ordered
 from .finder import finder_form
-from .html import card, esc, relative, to_root
+from .html import card, html, join, relative, script_json, to_root
 from .i18n import status_texts, t
 
 
@@ -22,40 +22,47 @@ def kiosk_path(lang: str) -> str:
     return "kiosk/index.html" if lang == "vi" else f"{lang}/kiosk/index.html"
 
 
-def _qr(site: Site, product_id: str, page: str, lang: str) -> str:
+def _qr(site: Site, product_id: str, page: str, lang: str) -> Markup:
     media = site.media.get(product_id)
     if not media or product_id not in media.qr:
-        return ""
+        return Markup()
     src = relative(media.qr[product_id]["svg"], page)
-    return f'<img class="ocop-kiosk__qr" src="{src}" width="120" height="120" alt="{esc(t(lang, "kiosk_scan"))}" loading="lazy">'
+    return html('<img class="ocop-kiosk__qr" src="{}" width="120" height="120" alt="{}" loading="lazy">', src, t(lang, "kiosk_scan"))
 
 
 def kiosk_page(site: Site, lang: str) -> str:
     """The kiosk page of one language, a whole HTML document."""
     settings = site.catalogue.settings
     page = kiosk_path(lang).removesuffix("index.html")
-    live = ordered(site, [p for p in site.catalogue.products.values() if site.status(p) in IN_FORCE])
-    tiles = "".join(card(site, p, page, lang, _qr(site, p.id, page, lang)) for p in live)
+    live = ordered(site, [p for p in site.catalogue.listed_products(site.today) if site.status(p) in IN_FORCE])
+    tiles = join(card(site, p, page, lang, _qr(site, p.id, page, lang)) for p in live)
     other = next((code for code in settings.languages if code != lang), None)
-    switch = ""
+    switch = Markup()
     if other:
         href = relative(kiosk_path(other).removesuffix("index.html"), page)
-        switch = f'<a class="ocop-kiosk__lang" href="{href}" lang="{other}">{t(lang, "kiosk_other")}</a>'
-    demo = f'<p class="ocop-demo" role="note">{esc(t(lang, "demo"))}</p>' if settings.demo else ""
-    texts = json.dumps(status_texts(lang, settings.expiring_within_days), ensure_ascii=False).replace("<", "\\u003c")
-    root = to_root(page)
+        switch = html('<a class="ocop-kiosk__lang" href="{}" lang="{}">{}</a>', href, other, t(lang, "kiosk_other"))
+    demo = html('<p class="ocop-demo" role="note">{}</p>', t(lang, "demo")) if settings.demo else Markup()
     assets = "../assets/"  # each language's own copy of the theme's assets
     name = getattr(settings.site_name, lang)
-    return (
-        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+    document = html(
+        '<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
-        f"<title>{esc(name)} – {esc(t(lang, 'kiosk'))}</title>"
-        f'<meta name="robots" content="noindex"><link rel="stylesheet" href="{assets}ocop-kiosk.css"></head>'
-        f'<body class="ocop-kiosk">{demo}<header class="ocop-kiosk__head"><h1>{esc(name)}</h1>'
-        f'<button type="button" class="ocop-kiosk__full">{esc(t(lang, "kiosk_full"))}</button>'
-        f"{switch}</header><main>"
-        + finder_form(site, lang, root, qr=True, assets=assets)
-        + f'<div class="ocop-listing"><ul class="ocop-cards">{tiles}</ul></div></main>'
-        f'<script type="application/json" id="ocop-status-texts">{texts}</script>'
-        f'<script src="{assets}ocop-status.js"></script><script src="{assets}ocop-kiosk.js"></script></body></html>\n'
+        "<title>{name} – {title}</title>"
+        '<meta name="robots" content="noindex"><link rel="stylesheet" href="{assets}ocop-kiosk.css"></head>'
+        '<body class="ocop-kiosk">{demo}<header class="ocop-kiosk__head"><h1>{name}</h1>'
+        '<button type="button" class="ocop-kiosk__full">{full}</button>{switch}</header><main>{finder}'
+        '<div class="ocop-listing"><ul class="ocop-cards">{tiles}</ul></div></main>'
+        '<script type="application/json" id="ocop-status-texts">{texts}</script>'
+        '<script src="{assets}ocop-status.js"></script><script src="{assets}ocop-kiosk.js"></script></body></html>\n',
+        lang=lang,
+        name=name,
+        title=t(lang, "kiosk"),
+        assets=assets,
+        demo=demo,
+        full=t(lang, "kiosk_full"),
+        switch=switch,
+        finder=finder_form(site, lang, to_root(page), qr=True, assets=assets),
+        tiles=tiles,
+        texts=script_json(status_texts(lang, settings.expiring_within_days, site.today, settings.timezone)),
     )
+    return str(document)

@@ -1,48 +1,32 @@
-"""What a product page tells search engines and chat apps: schema.org JSON-LD and Open Graph tags.
+"""What a product page tells search engines and shops: schema.org JSON-LD and its price tags.
 
 The OCOP rating is a certification (hasCertification), never an aggregate rating: nobody rated it.
 """
 
 from __future__ import annotations
 
-import json
+from markupsafe import Markup
 
 from ..model import Product
 from ..rules import gtin14
 from ..status import IN_FORCE
 from .context import Site
-from .html import esc, localized
+from .html import html, join, localized, script_json
 from .i18n import t, tel_href
 
-_LOCALES = {"vi": "vi_VN", "en": "en_US"}
 
-
-def product_head(site: Site, product: Product, lang: str) -> str:
-    """The <meta> tags and JSON-LD of a product page, for the page's <head>."""
-    settings = site.catalogue.settings
-    url = settings.site_url + site.product_path(product.id, lang)
-    name, _ = localized(product, "name", lang)
-    summary, _ = localized(product, "summary", lang)
-    title = f"{name} – OCOP {t(lang, 'star_n', n=product.stars)}"
-    media = site.media.get(product.id)
-    cover = media.photos[0] if media and media.photos else None
-    tags = [
-        ("og:type", "product"),
-        ("og:locale", _LOCALES[lang]),
-        ("og:site_name", getattr(settings.site_name, lang)),
-        ("og:url", url),
-        ("og:title", title),
-        ("og:description", summary or ""),
-    ]
-    if cover and cover.og:
-        tags += [("og:image", settings.site_url + cover.og), ("og:image:width", "1200"), ("og:image:height", "630")]
-        tags += [("og:image:alt", cover.alt or name or "")]
+def product_head(site: Site, product: Product, lang: str) -> Markup:
+    """The price tags and JSON-LD of a product page, for the page's <head> (its link preview, the
+    Open Graph tags, comes from catalogue/pages/preview.py)."""
+    url = site.catalogue.settings.site_url + site.product_path(product.id, lang)
+    tags = []
     if product.price:
         tags += [("product:price:amount", str(product.price.low)), ("product:price:currency", "VND")]
-    html = "".join(f'<meta property="{k}" content="{esc(v)}">' for k, v in tags)
-    html += '<meta name="twitter:card" content="summary_large_image">'
-    data = json.dumps(product_jsonld(site, product, lang, url), ensure_ascii=False).replace("<", "\\u003c")
-    return html + f'<script type="application/ld+json">{data}</script>'
+    return html(
+        '{}<script type="application/ld+json">{}</script>',
+        join(html('<meta property="{}" content="{}">', k, v) for k, v in tags),
+        script_json(product_jsonld(site, product, lang, url)),
+    )
 
 
 def product_jsonld(site: Site, product: Product, lang: str, url: str) -> dict:
@@ -88,7 +72,7 @@ def product_jsonld(site: Site, product: Product, lang: str, url: str) -> dict:
     }
     if product.gtin:
         data["gtin14"] = gtin14(product.gtin)
-    if product.price:
+    if product.price and site.catalogue.listed(product, site.today):  # no offer of a product no longer made
         offer = {"@type": "Offer", "price": str(product.price.low), "priceCurrency": "VND", "url": url}
         data["offers"] = offer
     return data

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..catalogue import Catalogue
 from ..rules import gtin14
-from .html import esc
+from .html import html, script_json
 
 
 def digital_link_pages(catalogue: Catalogue) -> dict[str, str]:
@@ -20,11 +20,16 @@ def digital_link_pages(catalogue: Catalogue) -> dict[str, str]:
             continue
         target = f"../../p/{product.id}/"
         canonical = f"{catalogue.settings.site_url}p/{product.id}/"
-        pages[f"01/{gtin14(product.gtin)}/index.html"] = (
-            f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{esc(product.name)}</title>'
-            f'<meta name="robots" content="noindex"><link rel="canonical" href="{canonical}">'
-            f'<meta http-equiv="refresh" content="0; url={target}">'
-            f"<script>location.replace({target!r} + location.hash)</script></head>"
-            f'<body><p><a href="{target}">{esc(product.name)}</a></p></body></html>\n'
+        page = html(
+            '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{name}</title>'
+            '<meta name="robots" content="noindex"><link rel="canonical" href="{canonical}">'
+            '<meta http-equiv="refresh" content="0; url={target}">'
+            "<script>location.replace({target_js} + location.hash)</script></head>"
+            '<body><p><a href="{target}">{name}</a></p></body></html>\n',
+            name=product.name,
+            canonical=canonical,
+            target=target,
+            target_js=script_json(target),
         )
+        pages[f"01/{gtin14(product.gtin)}/index.html"] = str(page)
     return pages

@@ -1,39 +1,96 @@
 /* Certificate check: find a certificate number or product id typed in any case, with spaces,
-   punctuation or tone marks, in window.OCOP_CHECK (data/check.js, a script so that it also loads
-   from file://), and show the product and its status today. */
+   punctuation or tone marks, in window.OCOP_CHECK (data/check-<lang>.js, a script so that it also
+   loads from file://), and show the product and its status today. An earlier number (replaced by
+   a renewal or an upgrade, still printed on packaging in the shops) is found too: the result says
+   which certificate replaced it and what the product holds today. The data ships each table with
+   its field names, and this script reads fields by name (catalogue/exports.py, check_index_js). */
 (function () {
   "use strict";
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐð]/g, "d").toLowerCase().replace(/[^a-z0-9]/g, "");
   }
+  // Rows shipped with a header of field names, as objects.
+  function named(fields, rows) {
+    return (rows || []).map(function (row) {
+      var record = {};
+      (fields || []).forEach(function (name, i) { record[name] = row[i]; });
+      return record;
+    });
+  }
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, name) { return name in values ? values[name] : whole; });
+  }
+  function paragraph(className, text) {
+    var node = document.createElement("p");
+    if (className) node.className = className;
+    node.textContent = text;
+    return node;
+  }
+
+  var data = window.OCOP_CHECK || {};
+  var products = named(data.fields, data.products);
+  var earlier = named(data.earlier_fields, data.earlier);
+  var byId = {};
+  products.forEach(function (product) { byId[product.id] = product; });
+  var source = document.getElementById("ocop-check-texts");
+  var texts = source ? JSON.parse(source.textContent) : {};
+
+  // The current numbers and the ids first; an earlier number otherwise (validation keeps them apart).
+  function find(key) {
+    var product = products.find(function (p) { return p.key === key || fold(p.id) === key; });
+    if (product) return { product: product };
+    var old = earlier.find(function (e) { return e.key === key; });
+    return old && byId[old.product] ? { product: byId[old.product], earlier: old } : null;
+  }
+
+  function replaced(old) {
+    var stars = old.stars ? ", " + fill(texts.star_n || "{n}", { n: old.stars }) : "";
+    return fill(texts.check_replaced || "", {
+      number: old.number, issued: old.issued_text, stars: stars, next: old.next_number, next_issued: old.next_issued_text
+    });
+  }
+
+  // "Left the catalogue on …. Reason: …", the reason (written in Vietnamese only) marked as such on other pages.
+  function withdrawn(product) {
+    var parts = (texts.check_withdrawn || "{reason}").split("{reason}");
+    var reason = document.createElement("span");
+    if (document.documentElement.lang !== "vi") reason.lang = "vi";
+    reason.textContent = product.withdrawn_reason;
+    var node = paragraph("ocop-check__withdrawn", fill(parts[0], { date: product.withdrawn_on }));
+    node.append(reason, fill(parts.slice(1).join(""), { date: product.withdrawn_on }));
+    return node;
+  }
+
   function run(form) {
     var input = form.querySelector("input");
     var out = document.getElementById("ocop-check-result");
     var key = fold(input.value);
     var base = form.getAttribute("data-base");
-    var hit = key && (window.OCOP_CHECK || []).find(function (p) { return p[1] === key || fold(p[0]) === key; });
+    var hit = key && find(key);
     out.replaceChildren();
     if (!key) return;
     if (!hit) {
       out.appendChild(document.getElementById("ocop-check-missing").content.cloneNode(true));
       return;
     }
-    var status = window.ocopStatus(hit[5], hit[6]);
+    var product = hit.product;
+    var status = window.ocopStatus(product.expires, product.revoked);
     var card = document.createElement("div");
     card.className = "ocop-check__hit ocop-status--" + status.state;
     card.setAttribute("data-ocop-status", status.state);
+    if (hit.earlier) {
+      card.setAttribute("data-ocop-earlier", hit.earlier.number);
+      card.append(paragraph("ocop-check__replaced", replaced(hit.earlier)), paragraph("ocop-check__today", texts.check_today || ""));
+    }
     var link = document.createElement("a");
     // Folders open their index.html on a web server, but not from file:// (the offline copy).
-    link.href = base + "p/" + hit[0] + "/" + (location.protocol === "file:" ? "index.html" : "");
-    link.textContent = hit[3];
+    link.href = base + "p/" + product.id + "/" + (location.protocol === "file:" ? "index.html" : "");
+    link.textContent = product.name;
     var title = document.createElement("p");
     title.appendChild(link);
-    var facts = document.createElement("p");
-    facts.textContent = hit[2] + " · OCOP " + "★".repeat(hit[4]);
-    var words = document.createElement("p");
-    words.className = "ocop-status ocop-status--" + status.state;
-    words.textContent = status.words;
-    card.append(title, facts, words);
+    var facts = paragraph("ocop-check__current", product.number + " · OCOP " + "★".repeat(product.stars));
+    card.append(title, facts, paragraph("ocop-status ocop-status--" + status.state, status.words));
+    if (product.withdrawn_on) card.appendChild(withdrawn(product));
     out.appendChild(card);
   }
   document.addEventListener("submit", function (event) {

@@ -18,6 +18,7 @@
   var index = location.protocol === "file:" ? "index.html" : "";
   var STEP = 60;
   var FACETS = ["group", "stars", "commune", "kind", "status"];
+  var FIELDS = ["q"].concat(FACETS);
   var shown = 0;
   var matches = [];
 
@@ -83,7 +84,7 @@
 
   function current() {
     var filter = {};
-    ["q"].concat(FACETS).forEach(function (name) {
+    FIELDS.forEach(function (name) {
       filter[name] = form.elements[name].value.trim();
     });
     return filter;
@@ -203,10 +204,12 @@
     pending = requestAnimationFrame(update);
   }
 
+  // Only the finder's own fields are read from the address: any other name could be one of the
+  // form's properties (?length=1, ?item=…) rather than a field. A shared link's ?q= is usually
+  // already in the box (overrides/main.html takes it out of the theme's sight).
   var params = new URLSearchParams(location.search);
-  params.forEach(function (value, name) {
-    var field = form.elements[name];
-    if (field) field.value = value;
+  FIELDS.forEach(function (name) {
+    if (params.has(name)) form.elements[name].value = params.get(name);
   });
   form.addEventListener("input", schedule);
   form.addEventListener("change", schedule);

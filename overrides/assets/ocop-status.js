@@ -1,15 +1,36 @@
 /* Certificate status, computed again from the viewer's clock: a static page outlives its build,
    and an expired certificate must never look valid. Works from file:// and without a network.
-   Texts come from the page (#ocop-status-texts); dates are days in Vietnam (UTC+7, no DST). */
+   Texts, the build day and the catalogue's time zone come from the page (#ocop-status-texts).
+   Today is the later of the viewer's date and the build day: phone clocks are often wrong (a flat
+   battery resets them), and a clock gone back must not make a certificate that had already ended
+   read valid; a clock that is right still turns a certificate expired on its day. */
 (function () {
   "use strict";
   var source = document.getElementById("ocop-status-texts");
   if (!source) return;
   var texts = JSON.parse(source.textContent);
   var DAY = 86400000;
-  var today = new Date(Date.now() + 7 * 3600000).toISOString().slice(0, 10);
+  var today = later(viewersDay(new Date()), texts.build_day);
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
+  // The viewer's date (YYYY-MM-DD) in the catalogue's time zone, whatever the device's own zone.
+  function viewersDay(now) {
+    try {
+      var parts = {};
+      new Intl.DateTimeFormat("en-CA", { timeZone: texts.timezone, year: "numeric", month: "2-digit", day: "2-digit" })
+        .formatToParts(now)
+        .forEach(function (part) { parts[part.type] = part.value; });
+      if (/^\d{4}$/.test(parts.year) && /^\d\d$/.test(parts.month) && /^\d\d$/.test(parts.day)) {
+        return parts.year + "-" + parts.month + "-" + parts.day;
+      }
+    } catch (error) {
+      // A browser without time zone data: the zone's offset on the build day stands in below.
+    }
+    return new Date(now.getTime() + texts.utc_offset * 60000).toISOString().slice(0, 10);
+  }
+  function later(a, b) {
+    return a > b ? a : b;  // ISO dates compare as strings
+  }
   function show(iso) {
     var p = iso.split("-");
     return texts.lang === "vi" ? p[2] + "/" + p[1] + "/" + p[0] : Number(p[2]) + " " + MONTHS[Number(p[1]) - 1] + " " + p[0];

@@ -1,0 +1,67 @@
+"""What a site published: the manifest every build writes into its site, and the rule that a
+product once published keeps its page.
+
+QR codes printed on packaging lead to `/p/<id>/` for years. A build that silently dropped a product
+whose file was deleted would turn every one of them into a 404, so the build compares the ids it
+is about to publish with those of the previous build in the same folder (read from its manifest)
+and refuses to drop any unless told so, id by id.
+
+The manifest, `data/published.json`, is also how the build recognises a folder it made and may
+therefore replace (catalogue/site_folder.py). It is a plain file that a static host may serve.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from . import __version__
+from .problems import Report
+from .validate import yaml_files
+
+MANIFEST = Path("data") / "published.json"
+GENERATOR = "ocop-catalogue"
+
+
+def manifest_json(product_ids: Iterable[str], built: date) -> str:
+    """The manifest of a site whose product pages are `product_ids`, built on `built`."""
+    record = {"generator": GENERATOR, "version": __version__, "built": built.isoformat(), "products": sorted(product_ids)}
+    return json.dumps(record, ensure_ascii=False, indent=1) + "\n"
+
+
+def published_ids(site_dir: Path) -> list[str] | None:
+    """The product ids published by the site in `site_dir`, or None when no site made by this
+    generator is there (no manifest, or one that cannot be read)."""
+    try:
+        record = json.loads((site_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or record.get("generator") != GENERATOR:
+        return None
+    ids = record.get("products")
+    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+        return None
+    return ids
+
+
+def check_removed(published: Iterable[str], products_dir: Path, site_dir: Path, unpublish: Iterable[str], report: Report) -> None:
+    """An error for each product of the previous build whose file is gone from `products_dir`,
+    unless its id is in `unpublish`. A file that is there but invalid counts as there: its own
+    problems are reported by validation."""
+    present = {path.stem for path in yaml_files(products_dir)} if products_dir.is_dir() else set()
+    allowed = set(unpublish)
+    for product_id in sorted(set(published) - present - allowed):
+        report.add(
+            products_dir / f"{product_id}.yaml",
+            1,
+            "removed-product",
+            f"the product '{product_id}' was published by the last build into {_folder(site_dir)} and its file is gone: "
+            "QR codes printed for it would lead nowhere. Put the file back and mark the product withdrawn "
+            f"(withdrawn: {{date, reason}}), or build with --unpublish {product_id}",
+        )
+
+
+def _folder(site_dir: Path) -> str:
+    return site_dir.as_posix().rstrip("/") + "/"

@@ -1,0 +1,153 @@
+"""The folder a site is built into: which folders the build may replace, and how it replaces one.
+
+The build swaps a whole new folder in place of the old one, so a wrong `--site-dir` would delete
+whatever was there. It therefore only ever replaces an empty folder or a site it made itself
+(one holding the manifest of catalogue/published.py), and never the catalogue's own folders,
+whatever they hold.
+
+The new site and MkDocs' work folder are made beside the target, on the same file system, so the
+final renames work on a USB stick or a mounted web root as well (a rename cannot cross file
+systems). The result is world-readable whatever the umask, for the web server that serves it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import stat
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .published import published_ids
+
+REPO = Path(__file__).resolve().parent.parent
+_REFUSED = "choose a new or empty folder (nothing was changed)"
+
+
+class SiteDirError(Exception):
+    """A site folder the build may not replace; the message is one line."""
+
+
+def check_site_dir(site_dir: Path, products_dir: Path, producers_dir: Path, settings_path: Path | None = None) -> None:
+    """Raise SiteDirError unless building into `site_dir` is safe: it is missing, empty or a site
+    made by this build, and it is none of the catalogue's folders, nor holds or lies inside one."""
+    target = site_dir.resolve()
+    given = f"--site-dir {site_dir}"
+    relation = _catalogue_relation(target, products_dir, producers_dir, settings_path)
+    if relation:
+        raise SiteDirError(f"{given}: that {relation}; {_REFUSED}")
+    if not target.exists():
+        return
+    if not target.is_dir():
+        raise SiteDirError(f"{given}: that is a file, not a folder; {_REFUSED}")
+    if os.path.ismount(target):
+        raise SiteDirError(f"{given}: that is a mount point, which cannot be replaced; build into a folder inside it (nothing was changed)")
+    if any(target.iterdir()) and published_ids(target) is None:
+        raise SiteDirError(f"{given}: the folder is not empty and was not made by build_site.py; {_REFUSED}")
+
+
+def _catalogue_relation(target: Path, products_dir: Path, producers_dir: Path, settings_path: Path | None) -> str | None:
+    """How `target` meets the catalogue's own files, in words, or None when it does not."""
+    products, producers = products_dir.resolve(), producers_dir.resolve()
+    root = products.parent
+    settings = (settings_path or root / "catalogue.yaml").resolve()
+    named = {
+        products: "the catalogue's products folder",
+        producers: "the catalogue's producers folder",
+        settings: "the catalogue's settings file",
+        root: "the catalogue folder",
+        REPO: "the project folder",
+    }
+    for path, name in named.items():
+        if target == path:
+            return f"is {name}"
+    for path in (products, producers):
+        if target.is_relative_to(path):
+            return f"lies inside {named[path]}"
+    for path in (root, REPO, products, producers, settings):
+        if path.is_relative_to(target):
+            return f"holds {named[path]}"
+    return None
+
+
+@dataclass
+class Workspace:
+    """The temporary folders of one build, beside the target: `staging` becomes the new site,
+    `work` holds MkDocs' input and output."""
+
+    target: Path
+    staging: Path
+    work: Path
+
+    @classmethod
+    def beside(cls, site_dir: Path) -> Workspace:
+        """Make the two folders next to `site_dir` (resolved, so a symbolic link's target is replaced)."""
+        target = site_dir.resolve()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+        try:
+            work = Path(tempfile.mkdtemp(prefix=f".{target.name}.work-", dir=target.parent))
+        except OSError:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        return cls(target, staging, work)
+
+    def shown(self, path: str | os.PathLike[str]) -> str:
+        """A path for a message: a file of the new site as it will be named in the site folder,
+        relative to the working directory when under it."""
+        absolute = Path(os.path.abspath(path))
+        if absolute.is_relative_to(self.staging):
+            absolute = self.target / absolute.relative_to(self.staging)
+        try:
+            return absolute.relative_to(Path.cwd().resolve()).as_posix() or "."
+        except ValueError:
+            return absolute.as_posix()
+
+    def publish(self) -> None:
+        """Make the new site readable by everyone and put it in place of the old one."""
+        make_world_readable(self.staging)
+        swap(self.staging, self.target)
+
+    def remove(self) -> None:
+        """Delete the temporary folders (after success or failure alike)."""
+        shutil.rmtree(self.staging, ignore_errors=True)
+        shutil.rmtree(self.work, ignore_errors=True)
+
+
+def make_world_readable(folder: Path) -> None:
+    """Folders 0755 and files 0644 under `folder`, whatever the umask they were made with.
+
+    File systems that keep no Unix modes (FAT on a USB stick) refuse some changes; their mount
+    options decide what everyone may read, so a refusal there is left as it is."""
+    _set_mode(str(folder), 0o755)
+    for parent, folders, files in os.walk(folder):
+        for name in folders:
+            _set_mode(os.path.join(parent, name), 0o755)
+        for name in files:
+            _set_mode(os.path.join(parent, name), 0o644)
+
+
+def _set_mode(path: str, mode: int) -> None:
+    current = os.lstat(path)
+    if stat.S_ISLNK(current.st_mode) or stat.S_IMODE(current.st_mode) == mode:
+        return
+    with contextlib.suppress(PermissionError):  # FAT and the like: see make_world_readable
+        os.chmod(path, mode)
+
+
+def swap(staging: Path, target: Path) -> None:
+    """Put `staging` in place of `target` with two renames; on failure the old site goes back."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old-{os.getpid()}")
+        os.replace(target, old)
+    try:
+        os.replace(staging, target)
+    except OSError:
+        if old:
+            os.replace(old, target)
+        raise
+    if old:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,145 @@
+"""Hostile text in every field: each value is refused at its file and line, or built and inert.
+
+tests/fixtures/hostile/ is a catalogue in which every text of the products, the producer and the
+settings carries a formula start, attribute break-outs, a tag with an event handler, closing tags
+and a script (the number in each alert() names its field). It is built once; then no page holds
+markup from the data, Chromium opens every page (both languages, the finder, the theme's search
+with ?q=, the certificate check) and no script from the data runs, and no exported cell starts a
+formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+from PIL import Image
+
+from catalogue.sitebuild import build_site
+
+from .browser import serve
+from .conftest import FIXTURES
+from .site_fixture import TODAY
+
+HOSTILE = FIXTURES / "hostile"
+
+# Runs in every page before its own scripts: dialogs are recorded instead of shown.
+RECORD_DIALOGS = """
+window.__ocopDialogs = [];
+["alert", "confirm", "prompt"].forEach(function (name) {
+  window[name] = function (message) { window.__ocopDialogs.push(name + ":" + String(message)); };
+});
+"""
+# Elements that only an injection could have made: an <img src=x>, an event-handler attribute from the
+# data, or an inline script calling alert().
+INJECTED_ELEMENTS = """() => {
+  const found = [];
+  document.querySelectorAll("img[src='x'], [onerror], [onmouseover]").forEach((el) => found.push(el.outerHTML.slice(0, 120)));
+  document.querySelectorAll("script:not([src])").forEach((el) => {
+    const runs = !el.type || el.type === "text/javascript" || el.type === "module";  // JSON in a data script is not run
+    if (runs && el.textContent.includes("alert(")) found.push(el.outerHTML.slice(0, 120));
+  });
+  return found;
+}"""
+
+
+def make_hostile_catalogue(root: Path) -> Path:
+    """Copy the hostile catalogue into `root` and draw its one photo; return `root`."""
+    shutil.copytree(HOSTILE, root, dirs_exist_ok=True)
+    (root / "products" / "images").mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (64, 48), (90, 140, 60)).save(root / "products" / "images" / "hostile.jpg")
+    return root
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The hostile catalogue, built."""
+    root = make_hostile_catalogue(tmp_path_factory.mktemp("hostile") / "cat")
+    site = root.parent / "site"
+    with open(os.devnull, "w") as quiet:
+        report, summary = build_site(root / "products", root / "producers", site, today=TODAY, stream=quiet)
+    assert summary is not None, report.to_text()
+    return site
+
+
+def injected_markup(page: str) -> list[str]:
+    """Elements of a page that only a value from the data could have made: an <img src=x>, an event
+    handler attribute, a script that calls alert() (JSON in a data script is not run)."""
+    soup = BeautifulSoup(page, "html.parser")
+    found = [str(tag)[:100] for tag in soup.find_all("img", src="x")]
+    found += [f"<{tag.name} {name}=...>" for tag in soup.find_all(True) for name in tag.attrs if name.lower().startswith("on")]
+    scripts = soup.find_all("script", type=lambda kind: kind in (None, "", "text/javascript", "module"))
+    return found + [str(script)[:100] for script in scripts if "alert(" in script.get_text()]
+
+
+def test_no_page_holds_markup_from_the_data(hostile_site: Path) -> None:
+    pages = sorted(hostile_site.rglob("*.html"))
+    assert len(pages) > 100
+    injected = {str(p.relative_to(hostile_site)): injected_markup(p.read_text(encoding="utf-8")) for p in pages}
+    assert {page: found for page, found in injected.items() if found} == {}
+    # The text is there, as text: the product page shows the hostile name escaped.
+    product = (hostile_site / "p" / "hostile-product" / "index.html").read_text(encoding="utf-8")
+    assert "onerror=alert(40)&gt;" in product
+
+
+def _visit(page: Any, url: str) -> list[str]:
+    page.goto(url, wait_until="load")
+    return page.evaluate("() => window.__ocopDialogs") + page.evaluate(INJECTED_ELEMENTS)
+
+
+def test_no_script_from_the_data_runs_in_chromium(hostile_site: Path, browser: Any) -> None:
+    context = browser.new_context()
+    context.set_default_timeout(10_000)
+    context.add_init_script(RECORD_DIALOGS)
+    shown: list[str] = []
+    page = context.new_page()
+    page.on("dialog", lambda dialog: (shown.append(dialog.message), dialog.dismiss()))
+    problems: dict[str, list[str]] = {}
+    with serve(hostile_site) as origin:
+        for path in sorted(hostile_site.rglob("*.html")):
+            url = f"{origin}/{path.relative_to(hostile_site).as_posix()}"
+            found = _visit(page, url)
+            if found:
+                problems[url] = found
+        for prefix in ("", "en/"):
+            # The theme's search, opened from the address, with results whose titles are hostile.
+            page.goto(f"{origin}/{prefix}?q=onerror", wait_until="load")
+            page.locator(".md-search-result__item").first.wait_for()
+            assert "onerror=alert(" in page.locator(".md-search-result").inner_text()
+            problems[f"{prefix}?q=onerror"] = page.evaluate("() => window.__ocopDialogs") + page.evaluate(INJECTED_ELEMENTS)
+            # The finder, from a shared link.
+            page.goto(f"{origin}/{prefix}products/?q=onerror", wait_until="load")
+            page.locator(".ocop-finder__results .ocop-card").first.wait_for()
+            problems[f"{prefix}products/?q=onerror"] = page.evaluate("() => window.__ocopDialogs") + page.evaluate(INJECTED_ELEMENTS)
+            # The certificate check, with a hostile number typed in.
+            page.goto(f"{origin}/{prefix}check/", wait_until="load")
+            page.fill("#ocop-check-input", "=1+41\"'><img src=x onerror=alert(41)>")
+            page.press("#ocop-check-input", "Enter")
+            page.locator(".ocop-check__hit").wait_for()
+            problems[f"{prefix}check/"] = page.evaluate("() => window.__ocopDialogs") + page.evaluate(INJECTED_ELEMENTS)
+            # An earlier number of a withdrawn product: what replaced it and the withdrawal, all from hostile text.
+            page.fill("#ocop-check-input", "=1+104\"'><img src=x onerror=alert(104)>")
+            page.press("#ocop-check-input", "Enter")
+            page.locator(".ocop-check__withdrawn").wait_for()
+            assert "alert(105)" in page.locator(".ocop-check__replaced").inner_text()
+            problems[f"{prefix}check/ (earlier)"] = page.evaluate("() => window.__ocopDialogs") + page.evaluate(INJECTED_ELEMENTS)
+    context.close()
+    assert {url: found for url, found in problems.items() if found} == {}
+    assert shown == []
+
+
+def test_no_exported_cell_starts_a_formula(hostile_site: Path) -> None:
+    """Every cell of every CSV of the site is safe to open in Excel; the hostile texts are there, apostrophe first."""
+    files = sorted((hostile_site / "data").glob("*.csv"))
+    assert {f.name for f in files} >= {"products.csv", "re-evaluation.csv"}
+    for path in files:
+        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+        cells = [value for row in rows[1:] for value in row]
+        assert not [value for value in cells if value.startswith(("=", "+", "-", "@", "\t", "\r", "\0"))], path.name
+        assert any(value.startswith("'=1+") for value in cells), path.name
