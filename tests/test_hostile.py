@@ -22,6 +22,7 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from catalogue.sitebuild import build_site
+from catalogue.validate import validate
 
 from .browser import serve
 from .conftest import FIXTURES
@@ -143,3 +144,85 @@ def test_no_exported_cell_starts_a_formula(hostile_site: Path) -> None:
         cells = [value for row in rows[1:] for value in row]
         assert not [value for value in cells if value.startswith(("=", "+", "-", "@", "\t", "\r", "\0"))], path.name
         assert any(value.startswith("'=1+") for value in cells), path.name
+
+
+# What cannot be made safe by escaping is refused, at its file and line: (file, text replaced, hostile
+# text put in its place, the exact problem).
+REFUSED = [
+    (
+        "products/hostile-product.yaml",
+        "Độ ẩm < 12%",
+        "<img src=x onerror=alert(1)> Độ ẩm < 12%",
+        "products/hostile-product.yaml:14: error: description: raw HTML is not allowed in Markdown text, "
+        "found '<img src=x onerror=alert(1)>' [raw-html]",
+    ),
+    (
+        "products/hostile-product.yaml",
+        "Xem <https://ocop.test/?a='b'&c=d>.",
+        "Xem thêm. {: #ocop-status-texts }",
+        "products/hostile-product.yaml:14: error: description: attribute lists are not allowed in Markdown text, "
+        "found '{: #ocop-status-texts }' [markdown-attributes]",
+    ),
+    (
+        "products/hostile-product.yaml",
+        "Câu chuyện: a < b > c & d.",
+        "[Câu chuyện](javascript:alert(1))",
+        "products/hostile-product.yaml:18: error: story: link to 'javascript:alert(1)' is not allowed: use an address that "
+        "starts with http://, https://, mailto: or tel:, or a relative path [unsafe-link]",
+    ),
+    (
+        "products/hostile-product.yaml",
+        'name: "=1+40',
+        'name: "\\u202e=1+40',
+        "products/hostile-product.yaml:2: error: name: contains U+202E (RIGHT-TO-LEFT OVERRIDE), which makes text display "
+        "in another order than it is written; remove it [bidi-control]",
+    ),
+    (
+        "products/hostile-product.yaml",
+        'summary: "=1+44',
+        'summary: "\\x07=1+44',
+        'products/hostile-product.yaml:13: error: summary: contains the control character U+0007; remove it (a YAML escape such as "\\x01" '
+        "makes one) [control-character]",
+    ),
+    (
+        "producers/hostile-producer.yaml",
+        "website:",
+        'website: "https://ocop.test/\\"onmouseover=\\"alert(1)"\n#',
+        "producers/hostile-producer.yaml:9: error: website: 'https://ocop.test/\"onmouseover=\"alert(1)' contains '\"', which has "
+        "no place in a web address; remove it or percent-encode it [invalid-url]",
+    ),
+    (
+        "producers/hostile-producer.yaml",
+        "email:",
+        'email: "a<img>@ocop.test"\n#',
+        "producers/hostile-producer.yaml:8: error: email: 'a<img>@ocop.test' is not an e-mail address [invalid-email]",
+    ),
+    (
+        "catalogue.yaml",
+        "site_url: https://ocop.test/",
+        'site_url: "https://ocop.test/\\"><script>alert(1)</script>/"',
+        "catalogue.yaml:9: error: site_url: 'https://ocop.test/\"><script>alert(1)</script>/' contains '\"', which has no place "
+        "in a web address; remove it or percent-encode it [invalid-url]",
+    ),
+    (
+        "catalogue.yaml",
+        "site_url: https://ocop.test/",
+        "site_url: https://official@evil.example/",
+        "catalogue.yaml:9: error: site_url: 'https://official@evil.example/' has a user name before '@' ('official'): readers "
+        "would see 'official', browsers open evil.example; remove it [invalid-url]",
+    ),
+]
+
+
+@pytest.mark.parametrize(("file", "old", "new", "problem"), REFUSED, ids=[case[3].split(" [")[-1].rstrip("]") for case in REFUSED])
+def test_what_escaping_cannot_make_safe_is_refused_at_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, file: str, old: str, new: str, problem: str
+) -> None:
+    root = make_hostile_catalogue(tmp_path / "cat")
+    path = root / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    monkeypatch.chdir(root)
+    _, report = validate(Path("products"), Path("producers"), None, TODAY)
+    assert [str(p) for p in report.errors] == [problem]
