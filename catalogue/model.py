@@ -170,7 +170,9 @@ class Product(Record):
     producer: Id = Field(description="Id of the producer's file in producers/.")
     certificate: Certificate
     summary: Summary = Field(description="One line of at most 160 characters for cards, search results and link previews.")
-    description: Markdown | None = Field(None, description="Markdown: no raw HTML, no attribute lists; links to http(s), mailto, tel or relative addresses.")
+    description: Markdown | None = Field(
+        None, description="Markdown: no raw HTML, no attribute lists; links to http(s), mailto, tel or relative addresses."
+    )
     story: Markdown | None = Field(None, description="The product's story, Markdown like `description`.")
     facts: dict[FactKey, FactValue] = Field(
         default_factory=dict, description="Facts shown as a table, by key (net_weight, shelf_life, ...)."
