@@ -15,6 +15,7 @@ from functools import lru_cache
 from PIL import ImageFont
 
 from ..printing.fonts import Weight, font_file
+from ..textfit import fitting_prefix
 
 ELLIPSIS = "…"
 MIN_ADVANCE = 0.15  # ems: narrower than any letter of Be Vietnam Pro (ı, l and . are about 0.25)
@@ -131,13 +132,7 @@ def _most_characters(face: ImageFont.FreeTypeFont, width: float) -> int:
 
 def longest_prefix(text: str, face: ImageFont.FreeTypeFont, width: float) -> int:
     """How many characters of `text` fit in `width` (at least one), never parting a letter from its mark."""
-    low, high = 1, min(len(text), _most_characters(face, width))
-    while low < high:
-        middle = (low + high + 1) // 2
-        if face.getlength(text[:middle]) <= width:
-            low = middle
-        else:
-            high = middle - 1
+    low = fitting_prefix(text, width, face.getlength, _most_characters(face, width))
     while low > 1 and low < len(text) and unicodedata.combining(text[low]):
         low -= 1
     return low

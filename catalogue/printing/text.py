@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from fpdf import FPDF
 
+from ..textfit import fitting_prefix
 from .fonts import PT, Weight, set_font
 
 LEADING = 1.25  # line height in ems: Vietnamese stacks two marks on some capitals (Ẩ, Ữ)
@@ -113,39 +114,18 @@ def _cut_word(pdf: FPDF, word: str, width: float) -> Iterator[str]:
     """`word` in pieces no wider than `width` (each at least one character), cutting after a '/'
     (or else a '-') when one falls in the second half of a piece.
 
-    Each piece is found by `_fitting_prefix`, which measures about k log k characters for a piece
+    Each piece is found by `fitting_prefix` (catalogue/textfit.py), which measures about k log k characters for a piece
     of k, so cutting a word of n characters costs about n log n, however long it is.
     """
     rest = word
     while True:
-        fits = _fitting_prefix(pdf, rest, width)
+        fits = fitting_prefix(rest, width, pdf.get_string_width)
         if fits == len(rest):
             yield rest
             return
         cut = _soft_cut(rest, fits)
         yield rest[:cut]
         rest = rest[cut:]
-
-
-def _fitting_prefix(pdf: FPDF, word: str, width: float) -> int:
-    """How many characters of `word` fit in `width` (at least one): the prefix width only grows with
-    its length, so double the length until it no longer fits, then search between by halves."""
-    fits, step = 1, 1
-    while fits < len(word):
-        trial = min(len(word), fits + step)
-        if pdf.get_string_width(word[:trial]) > width:
-            break
-        fits, step = trial, step * 2
-    else:
-        return fits
-    low, high = fits, min(len(word), fits + step) - 1  # fits; the prefix of high + 1 does not
-    while low < high:
-        middle = (low + high + 1) // 2
-        if pdf.get_string_width(word[:middle]) <= width:
-            low = middle
-        else:
-            high = middle - 1
-    return low
 
 
 def _soft_cut(word: str, fits: int) -> int:
