@@ -23,6 +23,8 @@ from .validate import yaml_files
 
 MANIFEST = Path("data") / "published.json"
 GENERATOR = "ocop-catalogue"
+OPEN_DATA = Path("data") / "products.json"
+OPEN_DATA_KEYS = {"province", "site_url", "demo", "status_on", "products"}
 
 
 def manifest_json(product_ids: Iterable[str], built: date) -> str:
@@ -34,16 +36,32 @@ def manifest_json(product_ids: Iterable[str], built: date) -> str:
 def published_ids(site_dir: Path) -> list[str] | None:
     """The product ids published by the site in `site_dir`, or None when no site made by this
     generator is there (no manifest, or one that cannot be read)."""
-    try:
-        record = json.loads((site_dir / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+    record = _read_json(site_dir / MANIFEST)
     if not isinstance(record, dict) or record.get("generator") != GENERATOR:
-        return None
+        return _ids_of_an_earlier_site(site_dir)
     ids = record.get("products")
     if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
         return None
     return ids
+
+
+def _ids_of_an_earlier_site(site_dir: Path) -> list[str] | None:
+    """Sites built before the manifest existed are known by their open data, data/products.json,
+    whose exact shape only this generator writes; None for anything else."""
+    record = _read_json(site_dir / OPEN_DATA)
+    if not isinstance(record, dict) or not record.keys() >= OPEN_DATA_KEYS or not isinstance(record["products"], list):
+        return None
+    products = record["products"]
+    if not all(isinstance(p, dict) and isinstance(p.get("id"), str) and "certificate_number" in p for p in products):
+        return None
+    return [p["id"] for p in products]
+
+
+def _read_json(path: Path) -> object:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def check_removed(published: Iterable[str], products_dir: Path, site_dir: Path, unpublish: Iterable[str], report: Report) -> None:

@@ -136,6 +136,25 @@ def test_a_removed_product_is_refused(copied: Path, capsys) -> None:
     assert capsys.readouterr().out.splitlines() == [expected, "1 products, 1 producers: 1 error, 0 warnings"]
 
 
+def test_a_site_built_before_the_manifest_is_known_by_its_open_data(copied: Path, capsys) -> None:
+    (copied / "site" / "data" / "published.json").unlink()  # as an earlier version left it
+    (copied / "products" / f"{EXTRA}.yaml").unlink()
+    assert main(["--today", "2026-11-28"]) == 1
+    assert capsys.readouterr().out.splitlines()[0].endswith("[removed-product]")
+    assert main(["--today", "2026-11-28", "--unpublish", EXTRA]) == 0
+    assert json.loads((copied / "site" / "data" / "published.json").read_text(encoding="utf-8"))["products"] == ["base-product"]
+
+
+def test_open_data_of_another_shape_does_not_make_a_folder_ours(base_catalogue: Path, capsys) -> None:
+    folder = base_catalogue / "elsewhere"
+    (folder / "data").mkdir(parents=True)
+    (folder / "data" / "products.json").write_text('{"products": [{"id": "x"}]}', encoding="utf-8")
+    assert main(["--site-dir", "elsewhere"]) == 1
+    refused = "build_site.py: error: --site-dir elsewhere: the folder is not empty and was not made by build_site.py"
+    assert capsys.readouterr().err == f"{refused}; {REFUSED}\n"
+    assert (folder / "data" / "products.json").is_file()
+
+
 def test_unpublish_lets_a_removed_product_go_in_a_second_build(copied: Path, capsys) -> None:
     (copied / "products" / f"{EXTRA}.yaml").unlink()
     assert main(["--today", "2026-11-28", "--unpublish", EXTRA, "--unpublish", "never-published"]) == 0
