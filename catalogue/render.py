@@ -274,4 +274,9 @@ def problems_overlay(problems: list[str]) -> str:
     ).format(_OVERLAY_TITLE, "\n".join(problems))
 
 
-_OVERLAY_TITLE = "The last rebuild failed, so this is the previous site. Fix these problems and save: the page reloads by itself."
+# Read by the programme office first: Vietnamese, then English.
+_OVERLAY_TITLE = (
+    "Lần dựng trang mới nhất bị lỗi: trang đang xem là bản dựng trước đó (nếu có). Sửa các lỗi dưới đây rồi lưu tệp, "
+    "trang sẽ tự tải lại. / The last rebuild failed: what you see is the previous build, if any. "
+    "Fix these problems and save: the page reloads by itself."
+)
