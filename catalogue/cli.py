@@ -96,6 +96,7 @@ def module_main(argv: list[str] | None = None) -> int:
     media.add_argument("--cache", type=Path, default=Path(".cache") / "media", metavar="DIR", help="cache folder (default: .cache/media)")
     media.add_argument("--workers", type=int, metavar="N", help="worker processes (default: one per core)")
     _add_catalogue_options(media)
+    media.set_defaults(prog=media.prog)
     serve = commands.add_parser("serve", help="build the site and serve it with live reload while you edit")
     serve.add_argument("--site-dir", type=Path, default=Path("site"), metavar="DIR", help="where to build the site (default: site)")
     serve.add_argument(
@@ -249,7 +250,11 @@ def _media(args: argparse.Namespace) -> int:
     if not report.ok:
         _print_report(report, args, f"media not made: {_verdict(report)}")
         return 1
-    result = build_media(catalogue, args.out, MediaCache(args.cache), args.today, args.workers)  # type: ignore[arg-type]
+    try:
+        result = build_media(catalogue, args.out, MediaCache(args.cache), args.today, args.workers)  # type: ignore[arg-type]
+    except OSError as error:  # a full disk, a read-only folder: one line, as for the site build
+        print(f"{args.prog}: error: {error.filename or args.out}: {error.strerror or error}", file=sys.stderr)
+        return 1
     report.problems += result.report.problems
     s = result.stats
     figures = f"{s.jobs} jobs ({s.made} made, {s.reused} from the cache), {s.written} files written in {s.seconds:.2f} s"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.cli import main
+from catalogue.cli import main, module_main
 
 
 def test_check_prints_ok(base_catalogue: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -81,3 +81,21 @@ def test_settings_errors_are_reported(base_catalogue: Path, capsys: pytest.Captu
         "catalogue.yaml:1: error: site_url: must end with '/': QR codes append p/<id>/ to it, got 'https://ocop.test' [invalid-url]",
         "catalogue.yaml:2: error: certificate_validity_month: unknown field; did you mean 'certificate_validity_months'? [unknown-field]",
     ]
+
+
+def test_media_command_writes_the_media_and_says_what_it_did(base_catalogue: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["media", "out", "--cache", "cache", "--workers", "1", "--today", "2026-11-28"]
+    assert module_main(argv) == 0
+    line = capsys.readouterr().out.strip()
+    assert line.startswith("media: ") and " jobs (" in line and "0 from the cache" in line
+    assert (base_catalogue / "out" / "qr" / "base-product.svg").is_file()
+    assert module_main(argv) == 0  # again: everything from the cache, nothing written
+    again = capsys.readouterr().out
+    assert "(0 made, " in again and ", 0 files written in " in again
+
+
+def test_media_command_into_a_file_is_one_line(base_catalogue: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (base_catalogue / "out").write_text("not a folder", encoding="utf-8")
+    assert module_main(["media", "out", "--cache", "cache", "--workers", "1", "--today", "2026-11-28"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("python -m catalogue media: error: out") and "Not a directory" in err and err.count("\n") == 1
