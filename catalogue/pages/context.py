@@ -28,6 +28,12 @@ class Site:
     _statuses: dict[str, CertificateStatus] = field(default_factory=dict, repr=False)
 
     @cached_property
+    def listed(self) -> list[Product]:
+        """The products in the catalogue on the build day (withdrawn ones left out), in file order:
+        what every listing, count and description of the site is about."""
+        return self.catalogue.listed_products(self.today)
+
+    @cached_property
     def figures(self) -> Dashboard:
         """The programme dashboard's figures on the build day (its page and its CSV)."""
         return dashboard(self.catalogue, self.today)

@@ -42,7 +42,7 @@ def finder_data(site: Site, lang: str) -> str:
     kinds = list(ProducerKind)
     groups = list(Group)
     rows = []
-    for product in ordered(site, catalogue.listed_products(site.today)):
+    for product in ordered(site, site.listed):
         name = product.english.name if lang == "en" and product.english and product.english.name else product.name
         revoked = product.certificate.revoked
         origin = product.origin.commune if product.origin and product.origin.commune else None
@@ -91,7 +91,7 @@ def finder_form(site: Site, lang: str, root: str, qr: bool = False, assets: str 
     results show each product's QR code (the kiosk page)."""
     units = province().units
     used = {p.commune for p in site.catalogue.producers.values()}
-    used |= {p.origin.commune for p in site.catalogue.listed_products(site.today) if p.origin and p.origin.commune}
+    used |= {p.origin.commune for p in site.listed if p.origin and p.origin.commune}
     facets = join(
         [
             _select("group", t(lang, "finder_group"), [(g.value, getattr(GROUP_LABELS[g], lang)) for g in Group], lang),

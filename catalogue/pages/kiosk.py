@@ -34,7 +34,7 @@ def kiosk_page(site: Site, lang: str) -> str:
     """The kiosk page of one language, a whole HTML document."""
     settings = site.catalogue.settings
     page = kiosk_path(lang).removesuffix("index.html")
-    live = ordered(site, [p for p in site.catalogue.listed_products(site.today) if site.status(p) in IN_FORCE])
+    live = ordered(site, [p for p in site.listed if site.status(p) in IN_FORCE])
     tiles = join(card(site, p, page, lang, _qr(site, p.id, page, lang)) for p in live)
     other = next((code for code in settings.languages if code != lang), None)
     switch = Markup()

@@ -72,8 +72,7 @@ def _pager(site: Site, base: str, number: int, pages: int, url: str, lang: str) 
 
 def listing_pages(site: Site, lang: str) -> Iterator[PageFile]:
     """Every index page of one language."""
-    catalogue = site.catalogue
-    products = ordered(site, catalogue.listed_products(site.today))
+    products = ordered(site, site.listed)
     finder = finder_form(site, lang, to_root(f"{site.prefix(lang)}products/"))
     yield from paginate(site, "products", t(lang, "all_products"), Markup(), products, lang, finder)
     yield from _group_pages(site, products, lang)
@@ -141,7 +140,7 @@ def _producer_pages(site: Site, lang: str) -> Iterator[PageFile]:
 def home_page(site: Site, lang: str) -> PageFile:
     """The home page: featured products, counts and ways in."""
     catalogue = site.catalogue
-    live = [p for p in catalogue.listed_products(site.today) if site.status(p) in IN_FORCE]
+    live = [p for p in site.listed if site.status(p) in IN_FORCE]
     featured = ordered(site, [p for p in live if p.featured]) or ordered(site, live)[:8]
     name = getattr(catalogue.settings.site_name, lang)
     counts = html(

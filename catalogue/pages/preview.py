@@ -129,12 +129,12 @@ def _province(site: Site) -> str:
 
 
 def _home(site: Site, lang: str, key: str | None) -> str:
-    live = sum(site.status(p) in IN_FORCE for p in site.catalogue.products.values())
+    live = sum(site.status(p) in IN_FORCE for p in site.listed)
     return t(lang, "desc_home", p=_province(site), count=_count(lang, live))
 
 
 def _products(site: Site, lang: str, key: str | None) -> str:
-    return t(lang, "desc_products", p=_province(site), count=_count(lang, len(site.catalogue.products)))
+    return t(lang, "desc_products", p=_province(site), count=_count(lang, len(site.listed)))
 
 
 def _groups(site: Site, lang: str, key: str | None) -> str | None:
@@ -143,7 +143,7 @@ def _groups(site: Site, lang: str, key: str | None) -> str | None:
     group = next((g for g in Group if g.value == key), None)
     if group is None:
         return None
-    members = sum(p.group == group for p in site.catalogue.products.values())
+    members = sum(p.group == group for p in site.listed)
     return t(lang, "desc_group", group=getattr(GROUP_LABELS[group], lang), count=_count(lang, members), p=_province(site))
 
 
@@ -152,7 +152,7 @@ def _stars(site: Site, lang: str, key: str | None) -> str | None:
         return t(lang, "desc_stars", p=_province(site))
     if key not in ("3", "4", "5"):
         return None
-    members = sum(p.stars == int(key) for p in site.catalogue.products.values())
+    members = sum(p.stars == int(key) for p in site.listed)
     return t(lang, "desc_star", n=key, count=_count(lang, members), p=_province(site))
 
 
@@ -162,7 +162,7 @@ def _communes(site: Site, lang: str, key: str | None) -> str | None:
         return t(lang, "desc_communes", units=len(units), p=_province(site))
     if key not in units:
         return None
-    members = sum(site.in_commune(p, key) for p in site.catalogue.products.values())
+    members = sum(site.in_commune(p, key) for p in site.listed)
     return t(lang, "desc_commune", commune=units[key].title, count=_count(lang, members), p=_province(site))
 
 
@@ -179,7 +179,7 @@ def _producers(site: Site, lang: str, key: str | None) -> str | None:
         producer=site.producer_name(producer, lang),
         kind=getattr(PRODUCER_KIND_LABELS[producer.kind], lang).lower(),
         commune=site.place_name(producer.commune),
-        count=_count(lang, len(catalogue.products_of(producer.id))),
+        count=_count(lang, sum(catalogue.listed(p, site.today) for p in catalogue.products_of(producer.id))),
     )
 
 
