@@ -14,6 +14,8 @@ from typing import TextIO
 
 from .catalogue import Catalogue
 from .exports import check_index_js, products_csv, products_json, products_schema, re_evaluation_csv, sales_points_json
+from .hosting.host_files import write_host_files
+from .hosting.precompress import precompress
 from .media.build import build_media
 from .media.cache import MediaCache
 from .offline import rewrite_pages, shim
@@ -125,6 +127,9 @@ def _make(
     if offline:
         rewrite_pages(staging)
     (staging / MANIFEST).write_text(manifest_json(catalogue.products, today), encoding="utf-8")
+    if not offline:  # a copy opened from file:// has no server to send headers or compressed files
+        write_host_files(staging, catalogue.settings.languages)
+        precompress(staging)
     return sum(len(paths) for _, paths in built.values()), list(built)
 
 
