@@ -14,7 +14,7 @@ from ..pages.i18n import t
 from ..status import IN_FORCE, CertificateStatus
 from ..vocab import Group
 from .badges import badge_label
-from .cache import digest, file_digest
+from .cache import file_digest, job_key
 from .cards import CardFrame, ProductCard, SiteCard
 from .images import JPEG_OPTIONS, OG_SIZE, WEBP_OPTIONS, WIDTHS
 from .jobs import VERSIONS
@@ -51,7 +51,7 @@ def plan(catalogue: Catalogue, today: date) -> list[Job]:
         sheet = catalogue.settings.labels.model_dump(mode="json")
         labelled = [{**item, "photo": None} for item in items]
         params = {"items": labelled, "sheet": sheet, "languages": list(catalogue.settings.languages)}
-        jobs.append(Job("labels", digest("labels", VERSIONS["labels"], params), params))
+        jobs.append(Job("labels", job_key("labels", VERSIONS["labels"], params), params))
         jobs += _catalogue_pdf_jobs(catalogue, live, today, jobs)
     return jobs
 
@@ -69,7 +69,7 @@ def _photo_jobs(catalogue: Catalogue, pid: str, product: Product, hashes: dict[s
         hashes[f"{pid}#{index}"] = source_hash = file_digest(source)
         params = {"source": str(source), "stem": photo_stem(pid, index, source_hash), "og": index == 0}
         settings = [WIDTHS, OG_SIZE, WEBP_OPTIONS, JPEG_OPTIONS]
-        key = digest("photo", VERSIONS["photo"], source_hash, params["stem"], params["og"], settings)
+        key = job_key("photo", VERSIONS["photo"], source_hash, params["stem"], params["og"], settings)
         jobs.append(Job("photo", key, params, pid, index))
     return jobs
 
@@ -78,7 +78,7 @@ def _qr_jobs(catalogue: Catalogue, product: Product) -> list[Job]:
     jobs = []
     for stem, url in product_codes(catalogue.settings.site_url, product).items():
         params = {"url": url, "stem": f"qr/{stem}"}
-        jobs.append(Job("qr", digest("qr", VERSIONS["qr"], params), params, product.id))
+        jobs.append(Job("qr", job_key("qr", VERSIONS["qr"], params), params, product.id))
     return jobs
 
 
@@ -96,7 +96,7 @@ def _card_jobs(catalogue: Catalogue, product: Product, today: date) -> list[Job]
         name = english if lang == "en" and english else product.name
         card = ProductCard(name, product.stars, status in IN_FORCE, badge_label(product.stars, status, lang), _frame(catalogue, lang))
         params: dict[str, Any] = {"lang": lang, "card": asdict(card)}
-        key = digest("card", VERSIONS["card"], params, OG_SIZE, JPEG_OPTIONS)
+        key = job_key("card", VERSIONS["card"], params, OG_SIZE, JPEG_OPTIONS)
         # The key in the name: a changed card gets a new address, so no cache serves the old one.
         params["path"] = f"img/{product.id}/card-{lang}-{key[:10]}.jpg"
         jobs.append(Job("card", key, params, product.id))
@@ -109,7 +109,7 @@ def _site_card_jobs(catalogue: Catalogue) -> list[Job]:
     for lang in catalogue.settings.languages:
         card = SiteCard(t(lang, "card_tagline"), _frame(catalogue, lang))
         params: dict[str, Any] = {"lang": lang, "card": asdict(card)}
-        key = digest("site-card", VERSIONS["site-card"], params, OG_SIZE, JPEG_OPTIONS)
+        key = job_key("site-card", VERSIONS["site-card"], params, OG_SIZE, JPEG_OPTIONS)
         params["path"] = f"cards/site-{lang}-{key[:10]}.jpg"
         jobs.append(Job("site-card", key, params))
     return jobs
@@ -151,7 +151,7 @@ def _print_item(catalogue: Catalogue, product: Product, today: date, hashes: dic
 
 def _poster_job(catalogue: Catalogue, item: dict[str, Any], hashes: dict[str, str]) -> Job:
     params = {"item": item, "site_name": catalogue.settings.site_name.vi, "path": f"print/posters/{item['id']}.pdf"}
-    key = digest("poster", VERSIONS["poster"], {**params, "item": {**item, "photo": None}})
+    key = job_key("poster", VERSIONS["poster"], {**params, "item": {**item, "photo": None}})
     return Job("poster", key, params, item["id"])
 
 
@@ -178,7 +178,7 @@ def _catalogue_pdf_jobs(catalogue: Catalogue, products: list[Product], today: da
             "demo": settings.demo,
         }
         params = {"lang": lang, "cover": cover, "entries": entries, "path": f"print/catalogue-{lang}.pdf"}
-        made.append(Job("catalogue-pdf", digest("catalogue-pdf", VERSIONS["catalogue-pdf"], params), params, needs=needs))
+        made.append(Job("catalogue-pdf", job_key("catalogue-pdf", VERSIONS["catalogue-pdf"], params), params, needs=needs))
     return made
 
 
