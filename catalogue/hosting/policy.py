@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..urls import Urls
+
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 
@@ -67,9 +69,10 @@ def security_headers(script_hashes: Iterable[str]) -> dict[str, str]:
 
 
 def language_prefixes(languages: list[str]) -> list[str]:
-    """Where each language's pages are, from the site's root: the first language at the root, the
-    others under /<code>/."""
-    return ["/" if index == 0 else f"/{code}/" for index, code in enumerate(languages)]
+    """Where each language's pages are, from the site's root (catalogue/urls.py): the first
+    language at the root, the others under /<code>/."""
+    urls = Urls.of(languages)
+    return ["/" + urls.root(lang) for lang in languages]
 
 
 def cache_rules(languages: list[str]) -> dict[str, str]:
