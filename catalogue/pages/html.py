@@ -96,12 +96,13 @@ def text_span(text: str, fell_back: bool) -> Markup:
     return html('<span lang="vi">{}</span>', text) if fell_back else escape(text)
 
 
-def card(site: Site, product: Product, page: str, lang: str, extra: Markup = NOTHING) -> Markup:
-    """A product card for listings: photo, name, stars, status, producer and place (and `extra` HTML)."""
+def card(site: Site, product: Product, page: str, lang: str, extra: Markup = NOTHING, eager: bool = False) -> Markup:
+    """A product card for listings: photo, name, stars, status, producer and place (and `extra` HTML);
+    its photo is loaded at once when `eager`, else when it comes near the screen."""
     media = site.media.get(product.id)
     status = site.status(product)
     name, fell_back = localized(product, "name", lang)
-    image = picture(media.photos[0], page, "(min-width: 600px) 240px, 45vw", "") if media and media.photos else Markup()
+    image = picture(media.photos[0], page, "(min-width: 600px) 240px, 45vw", "", eager) if media and media.photos else Markup()
     producer = site.catalogue.producers[product.producer]
     revoked = product.certificate.revoked
     return html(
@@ -126,6 +127,11 @@ def card(site: Site, product: Product, page: str, lang: str, extra: Markup = NOT
     )
 
 
+# The cards of the first row on a phone: their photos are the largest thing on the screen when the page
+# opens, so they load at once rather than waiting for the layout, as lazy images do.
+EAGER_CARDS = 2
+
+
 def cards(site: Site, products: list[Product], page: str, lang: str) -> Markup:
     """A grid of product cards."""
-    return html('<ul class="ocop-cards">{}</ul>', join(card(site, p, page, lang) for p in products))
+    return html('<ul class="ocop-cards">{}</ul>', join(card(site, p, page, lang, eager=i < EAGER_CARDS) for i, p in enumerate(products)))
