@@ -16,6 +16,7 @@ from .places import province
 from .rules import fold_code, gtin14
 from .spreadsheet import Code, csv_bytes
 from .status import CertificateStatus
+from .urls import Urls
 
 CSV_COLUMNS = [
     "id", "name", "name_en", "group", "category", "stars", "status", "certificate_number", "issuer", "issued", "expires",
@@ -40,7 +41,7 @@ def products_schema(site_url: str) -> str:
     product = {"type": "object", "required": sorted(_REQUIRED), "additionalProperties": False, "properties": fields}
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"{site_url}data/products.schema.json",
+        "$id": site_url + Urls.products_schema(),
         "title": "OCOP products",
         "type": "object",
         "required": ["province", "site_url", "demo", "status_on", "products"],
@@ -58,6 +59,7 @@ def products_schema(site_url: str) -> str:
 def product_records(catalogue: Catalogue, today: date) -> list[dict[str, Any]]:
     """One flat record per product, with its status on `today`; the same fields in JSON and CSV."""
     site = catalogue.settings.site_url
+    urls = Urls.of(catalogue.settings.languages)
     records = []
     for product in catalogue.products.values():
         producer = catalogue.producers[product.producer]
@@ -84,7 +86,7 @@ def product_records(catalogue: Catalogue, today: date) -> list[dict[str, Any]]:
                 "commune": producer.commune,
                 "commune_name": province().units[producer.commune].title,
                 "url": product_url(site, product.id),
-                "url_en": product_url(f"{site}en/", product.id) if "en" in catalogue.settings.languages else None,
+                "url_en": product_url(urls.roots(site)["en"], product.id) if "en" in urls.languages else None,
                 "gtin": gtin14(product.gtin) if product.gtin else None,
                 "price_from": price.low if price else None,
                 "price_to": price.high if price else None,
@@ -121,11 +123,13 @@ def products_csv(catalogue: Catalogue, today: date) -> bytes:
     return csv_bytes(CSV_COLUMNS, rows)
 
 
-CHECK_FIELDS = ("id", "key", "number", "name", "stars", "expires", "revoked", "withdrawn_on", "withdrawn_reason")
+CHECK_FIELDS = (
+    "id", "key", "number", "name", "stars", "expires", "revoked", "withdrawn_on", "withdrawn_reason", "expires_text", "revoked_text",
+)  # fmt: skip
 EARLIER_FIELDS = ("key", "number", "issued_text", "stars", "product", "next_number", "next_issued_text")
 
 
-def check_index_js(catalogue: Catalogue, lang: str, today: date) -> str:
+def check_index_js(catalogue: Catalogue, lang: str, today: date, paths: dict[str, object]) -> str:
     """data/check-<lang>.js: what the certificate check page searches, as a script (loads from file://).
 
     `window.OCOP_CHECK` holds two tables, each with its field names beside it (the script reads
@@ -133,10 +137,13 @@ def check_index_js(catalogue: Catalogue, lang: str, today: date) -> str:
 
     - `products`, by `fields`: id, folded current number (`key`), number as printed, name, stars,
       expires and revoked (ISO dates, for the status today in the browser), and for a product
-      withdrawn by `today` the day it left the catalogue (written as `lang` writes dates) and why;
+      withdrawn by `today` the day it left the catalogue (written as `lang` writes dates) and why,
+      and the expiry and revocation days as `lang` writes them (the browser formats no date);
     - `earlier`, by `earlier_fields`: each earlier certificate number (`certificate.previous`),
       folded and as printed, its issue date and stars, the product's id, and the certificate that
       replaced it (the next earlier one, or the current one) with its issue date.
+
+    `paths` holds the templates of the paths the script builds (`Site.browser_paths`).
     """
     products, earlier = [], []
     for product in catalogue.products.values():
@@ -154,6 +161,8 @@ def check_index_js(catalogue: Catalogue, lang: str, today: date) -> str:
                 cert.revoked.date.isoformat() if cert.revoked else None,
                 format_date(gone.date, lang) if gone else None,
                 gone.reason if gone else None,
+                format_date(catalogue.expires(product), lang),
+                format_date(cert.revoked.date, lang) if cert.revoked else None,
             ]
         )
         replacements = [*cert.previous, cert][1:]  # what replaced each earlier certificate
@@ -169,13 +178,14 @@ def check_index_js(catalogue: Catalogue, lang: str, today: date) -> str:
                     format_date(new.issued, lang),
                 ]
             )
-    data = {"fields": CHECK_FIELDS, "products": products, "earlier_fields": EARLIER_FIELDS, "earlier": earlier}
+    data = {"fields": CHECK_FIELDS, "products": products, "earlier_fields": EARLIER_FIELDS, "earlier": earlier, "paths": paths}
     return "window.OCOP_CHECK = " + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n"
 
 
 def sales_points_json(catalogue: Catalogue, today: date) -> str:
     """/data/sales-points.json: the showrooms, sales points and fair booths, with the products each carries."""
     site = catalogue.settings.site_url
+    urls = Urls.of(catalogue.settings.languages)
     points = [
         {
             "id": point.id,
@@ -194,7 +204,7 @@ def sales_points_json(catalogue: Catalogue, today: date) -> str:
             "ended": point.ended(today),
             "coordinates": list(point.coordinates) if point.coordinates else None,
             "products": [pid for pid in dict.fromkeys(point.products) if catalogue.listed(catalogue.products[pid], today)],
-            "url": f"{site}sales-points/#{point.id}",
+            "url": site + urls.sales_point(point.id, urls.languages[0]),
         }
         for point in catalogue.settings.sales_points
     ]

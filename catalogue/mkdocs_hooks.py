@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority
 
 from catalogue.offline import file_link
 from catalogue.rules import fold_tone_marks
+from catalogue.urls import Urls
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -64,7 +65,7 @@ def on_post_build(config: Any) -> None:
             if folded != plain.casefold():
                 doc[f"folded_{field}"] = escape(folded)  # every field of the index is HTML, as the theme expects
         if config.extra.get("ocop_offline"):
-            doc["location"] = file_link(doc["location"]) if doc["location"] else "index.html"
+            doc["location"] = file_link(doc["location"]) if doc["location"] else Urls.index_file("")
     data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     path.write_text(data, encoding="utf-8")
     if config.extra.get("ocop_offline"):

@@ -13,6 +13,8 @@ import re
 import shutil
 from pathlib import Path
 
+from .urls import Urls
+
 REPO = Path(__file__).resolve().parent.parent
 SHIM = REPO / "node_modules" / "iframe-worker" / "shim" / "index.js"
 SHIM_NAME = "assets/iframe-worker-shim.js"
@@ -51,9 +53,9 @@ def file_link(link: str) -> str:
     cut = min((i for i in (link.find("#"), link.find("?")) if i >= 0), default=len(link))
     path, rest = link[:cut], link[cut:]
     if path in (".", "..") or path.endswith(("/.", "/..")):
-        return f"{path}/index.html{rest}"
+        return Urls.index_file(f"{path}/") + rest
     if path.endswith("/"):
-        return f"{path}index.html{rest}"
+        return Urls.index_file(path) + rest
     return link
 
 

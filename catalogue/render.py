@@ -24,6 +24,7 @@ from .pages.generate import page_source
 from .pages.i18n import status_texts, t
 from .pages.listings import PageFile
 from .settings import Settings
+from .urls import ABOUT, SECTIONS, Urls
 
 REPO = Path(__file__).resolve().parent.parent
 OVERRIDES = REPO / "overrides"
@@ -92,54 +93,58 @@ def write_docs(pages: list[PageFile], docs_dir: Path, bodies_dir: Path, offline:
         target.write_text(page_source(stub), encoding="utf-8")
 
 
-def _nav(lang: str) -> list[dict[str, object]]:
+def _nav(urls: Urls, lang: str) -> list[dict[str, object]]:
     """Only the few index pages are in the navigation: Material writes the whole navigation into
     every page, so product pages in it would make build time and page size grow with the square
     of the catalogue."""
     return [
-        {t(lang, "home"): "index.md"},
-        {t(lang, "all_products"): "products/index.md"},
-        {t(lang, "groups"): "groups/index.md"},
-        {t(lang, "stars"): "stars/index.md"},
-        {t(lang, "communes"): "communes/index.md"},
-        {t(lang, "producers"): "producers/index.md"},
-        {t(lang, "sales_points"): "sales-points/index.md"},
-        {t(lang, "check"): "check/index.md"},
-        {t(lang, "dashboard"): "dashboard/index.md"},
-        {t(lang, "about"): [{t(lang, f"about_{n}"): f"about/{n}.md"} for n in ("ocop", "stars", "check", "data")]},
+        {t(lang, "home"): urls.source(urls.root(lang), lang)},
+        {t(lang, "all_products"): urls.source(urls.products(lang), lang)},
+        *({t(lang, name): urls.source(urls.section(name, lang), lang)} for name in SECTIONS),
+        {t(lang, "sales_points"): urls.source(urls.sales_points(lang), lang)},
+        {t(lang, "check"): urls.source(urls.check(lang), lang)},
+        {t(lang, "dashboard"): urls.source(urls.dashboard(lang), lang)},
+        {t(lang, "about"): [{t(lang, f"about_{n}"): urls.source(urls.about(n, lang), lang, leaf=True)} for n in ABOUT]},
     ]
+
+
+def _not_in_nav() -> str:
+    """The pages kept out of the navigation, as MkDocs' gitignore-style patterns: product pages and
+    every listing but the sections' index pages."""
+    patterns = [Urls.product_pages(), *(p for section in ("products", *SECTIONS) for p in Urls.listing_pages(section))]
+    return "".join(f"/{pattern}\n" for pattern in patterns)
 
 
 def mkdocs_config(settings: Settings, lang: str, work_dir: Path, offline: bool = False, *, today: date) -> dict[str, object]:
     """The configuration of one language's build for the day `today`; `offline` for the copy that works from file://."""
-    root = "" if lang == "vi" else "../"
+    urls = Urls.of(settings.languages)
     alternate = [
         {
             "name": LANGUAGE_NAMES[code],
             "lang": code,
             # The language selector's links: relative, so that it works offline and from file://.
             # The head's absolute hreflang links come from ocop_roots (overrides/main.html).
-            "prefix": root + ("" if code == "vi" else f"{code}/"),
-            "link": root + ("" if code == "vi" else f"{code}/") or ".",
+            "prefix": urls.between(lang, code),
+            "link": urls.between(lang, code) or ".",
         }
         for code in settings.languages
     ]
     return {
         "INHERIT": str(REPO / "mkdocs.yml"),
         "site_name": theme_text(getattr(settings.site_name, lang)),
-        "site_url": settings.site_url + ("" if lang == "vi" else f"{lang}/"),
+        "site_url": urls.roots(settings.site_url)[lang],
         "docs_dir": str(work_dir / "docs"),
         "site_dir": str(work_dir / "site"),
         "hooks": [str(REPO / "catalogue" / "mkdocs_hooks.py")],
         "theme": {"name": "material", "custom_dir": str(OVERRIDES), "language": lang},
         # The folded fields are added by catalogue/mkdocs_hooks.py: searching without tone marks.
         "plugins": [{"search": {"lang": [lang], "fields": {"folded_title": {"boost": 1000}, "folded_text": {"boost": 1}}}}],
-        "nav": _nav(lang),
-        "not_in_nav": "/p/\n/products/page-*\n/groups/*/\n/communes/*/\n/stars/*/\n/producers/*/\n",
+        "nav": _nav(urls, lang),
+        "not_in_nav": _not_in_nav(),
         "validation": {"nav": {"omitted_files": "info", "not_found": "warn"}, "links": {"unrecognized_links": "info"}},
         "extra": {
             "alternate": alternate,
-            "ocop_roots": {code: settings.site_url + ("" if code == "vi" else f"{code}/") for code in settings.languages},
+            "ocop_roots": urls.roots(settings.site_url),
             "demo": settings.demo,
             "demo_text": t(lang, "demo"),
             "lang": lang,

@@ -24,6 +24,11 @@ WIDTH, HEIGHT = 156, 44
 _STARS_X, _STAR_STEP = 66, 17
 
 
+def badge_kind(status: CertificateStatus) -> str:
+    """Which badge a status shows: 'valid' for a certificate in force (expiring ones too), else the status."""
+    return CertificateStatus.VALID.value if status in IN_FORCE else status.value
+
+
 def badge_label(stars: int, status: CertificateStatus, lang: str) -> str:
     """The badge's accessible name: 'OCOP 4 sao', or 'OCOP 4 sao – chứng nhận đã hết hạn'."""
     label = f"OCOP {_WORDS[lang]['stars'].format(n=stars)}"

@@ -17,7 +17,8 @@ from ..load import LoadError, load_yaml
 from ..problems import Report
 from ..settings import SETTINGS_FILE
 from ..status import CertificateStatus, today_in
-from .badges import badge_svg
+from ..urls import Urls
+from .badges import badge_kind, badge_svg
 from .cache import Entry, MediaCache, sync_entry, write_if_changed
 from .images import Variant
 from .jobs import Result, run_job
@@ -189,7 +190,7 @@ def write_badges(out_dir: Path, languages: list[str]) -> int:
         for status in (CertificateStatus.VALID, CertificateStatus.EXPIRED, CertificateStatus.REVOKED):
             for lang in languages:
                 svg = badge_svg(stars, status, lang).encode()
-                written += write_if_changed(out_dir / "badges" / f"ocop-{stars}-{status.value}-{lang}.svg", svg)
+                written += write_if_changed(out_dir / Urls.badge(stars, badge_kind(status), lang), svg)
     return written
 
 
@@ -204,7 +205,7 @@ def _assemble(catalogue: Catalogue, jobs: list[Job], entries: dict[str, Entry]) 
             target.photos.append(_photo(catalogue, job, entry.meta))
         elif job.kind == "qr":
             stem = job.params["stem"]
-            target.qr[stem.removeprefix("qr/")] = {kind: f"{stem}.{kind}" for kind in ("svg", "png", "pdf")}
+            target.qr[stem] = {kind: Urls.qr(stem, kind) for kind in ("svg", "png", "pdf")}
         elif job.kind == "poster":
             target.poster = job.params["path"]
         elif job.kind == "card":

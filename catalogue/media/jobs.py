@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..status import CertificateStatus
+from ..urls import Urls
 from ..vocab import Group
 from .images import PhotoError, make_og, make_variants, open_photo
 from .qr import encode, from_svg, to_png, to_svg
@@ -53,7 +54,11 @@ def qr_job(params: dict[str, Any]) -> Result:
 
     matrix = encode(params["url"])
     stem = params["stem"]
-    files = {f"{stem}.svg": to_svg(matrix, params["url"]).encode(), f"{stem}.png": to_png(matrix), f"{stem}.pdf": qr_pdf(matrix)}
+    files = {
+        Urls.qr(stem, "svg"): to_svg(matrix, params["url"]).encode(),
+        Urls.qr(stem, "png"): to_png(matrix),
+        Urls.qr(stem, "pdf"): qr_pdf(matrix),
+    }
     return files, {"version": matrix.version, "modules": matrix.size}
 
 
@@ -87,8 +92,8 @@ def labels_job(params: dict[str, Any]) -> Result:
 
     sheet = LabelSheet.model_validate(params["sheet"])
     items = [_item(i) for i in params["items"]]
-    files = {f"print/labels-{lang}.pdf": label_sheet_pdf(items, sheet, lang) for lang in params["languages"]}
-    files["print/labels-calibration.pdf"] = calibration_pdf(sheet)
+    files = {Urls.labels(lang): label_sheet_pdf(items, sheet, lang) for lang in params["languages"]}
+    files[Urls.labels_calibration()] = calibration_pdf(sheet)
     return files, {"labels": len(items)}
 
 
@@ -110,7 +115,7 @@ def _catalogue_entry(data: dict[str, Any], inputs: dict[str, Any]) -> Any:
 
     photo = _print_photo(inputs.get(data["photo_key"])) if data["photo_key"] else None
     code = inputs.get(data["qr_key"])
-    qr = from_svg((Path(code["folder"]) / f"qr/{data['id']}.svg").read_text(encoding="utf-8"), data["url"]) if code else None
+    qr = from_svg((Path(code["folder"]) / Urls.qr(Urls.qr_stem(data["id"]))).read_text(encoding="utf-8"), data["url"]) if code else None
     return CatalogueEntry(
         item=_item({**data, "photo": str(photo) if photo else None}),
         group=Group(data["group"]),

@@ -12,6 +12,7 @@ from ..catalogue import Catalogue
 from ..model import Product
 from ..pages.i18n import t
 from ..status import IN_FORCE, CertificateStatus
+from ..urls import Urls
 from ..vocab import Group
 from .badges import badge_label
 from .cache import digest, file_digest
@@ -58,7 +59,7 @@ def plan(catalogue: Catalogue, today: date) -> list[Job]:
 
 def photo_stem(pid: str, index: int, source_hash: str) -> str:
     """Path prefix of a photo's outputs; it changes with the photo, so cached previews never go stale."""
-    return f"img/{pid}/{index + 1}-{source_hash[:10]}"
+    return Urls.photo_stem(pid, index, source_hash)
 
 
 def _photo_jobs(catalogue: Catalogue, pid: str, product: Product, hashes: dict[str, str]) -> list[Job]:
@@ -77,7 +78,7 @@ def _photo_jobs(catalogue: Catalogue, pid: str, product: Product, hashes: dict[s
 def _qr_jobs(catalogue: Catalogue, product: Product) -> list[Job]:
     jobs = []
     for stem, url in product_codes(catalogue.settings.site_url, product).items():
-        params = {"url": url, "stem": f"qr/{stem}"}
+        params = {"url": url, "stem": stem}
         jobs.append(Job("qr", digest("qr", VERSIONS["qr"], params), params, product.id))
     return jobs
 
@@ -98,7 +99,7 @@ def _card_jobs(catalogue: Catalogue, product: Product, today: date) -> list[Job]
         params: dict[str, Any] = {"lang": lang, "card": asdict(card)}
         key = digest("card", VERSIONS["card"], params, OG_SIZE, JPEG_OPTIONS)
         # The key in the name: a changed card gets a new address, so no cache serves the old one.
-        params["path"] = f"img/{product.id}/card-{lang}-{key[:10]}.jpg"
+        params["path"] = Urls.product_card(product.id, lang, key)
         jobs.append(Job("card", key, params, product.id))
     return jobs
 
@@ -110,7 +111,7 @@ def _site_card_jobs(catalogue: Catalogue) -> list[Job]:
         card = SiteCard(t(lang, "card_tagline"), _frame(catalogue, lang))
         params: dict[str, Any] = {"lang": lang, "card": asdict(card)}
         key = digest("site-card", VERSIONS["site-card"], params, OG_SIZE, JPEG_OPTIONS)
-        params["path"] = f"cards/site-{lang}-{key[:10]}.jpg"
+        params["path"] = Urls.site_card(lang, key)
         jobs.append(Job("site-card", key, params))
     return jobs
 
@@ -150,7 +151,7 @@ def _print_item(catalogue: Catalogue, product: Product, today: date, hashes: dic
 
 
 def _poster_job(catalogue: Catalogue, item: dict[str, Any], hashes: dict[str, str]) -> Job:
-    params = {"item": item, "site_name": catalogue.settings.site_name.vi, "path": f"print/posters/{item['id']}.pdf"}
+    params = {"item": item, "site_name": catalogue.settings.site_name.vi, "path": Urls.poster(item["id"])}
     key = digest("poster", VERSIONS["poster"], {**params, "item": {**item, "photo": None}})
     return Job("poster", key, params, item["id"])
 
@@ -164,7 +165,7 @@ def _catalogue_pdf_jobs(catalogue: Catalogue, products: list[Product], today: da
     it is made again once a day at most.
     """
     covers = {job.product: job.key for job in jobs if job.kind == "photo" and job.image == 0}
-    codes = {job.product: job.key for job in jobs if job.kind == "qr" and job.params["stem"] == f"qr/{job.product}"}
+    codes = {job.product: job.key for job in jobs if job.kind == "qr" and job.params["stem"] == Urls.qr_stem(job.product or "")}
     settings = catalogue.settings
     entries = [_catalogue_entry(catalogue, product, today, covers.get(product.id), codes[product.id]) for product in products]
     needs = tuple(sorted({key for entry in entries for key in (entry["photo_key"], entry["qr_key"]) if key}))
@@ -177,7 +178,7 @@ def _catalogue_pdf_jobs(catalogue: Catalogue, products: list[Product], today: da
             "data_date": today.isoformat(),
             "demo": settings.demo,
         }
-        params = {"lang": lang, "cover": cover, "entries": entries, "path": f"print/catalogue-{lang}.pdf"}
+        params = {"lang": lang, "cover": cover, "entries": entries, "path": Urls.catalogue_pdf(lang)}
         made.append(Job("catalogue-pdf", digest("catalogue-pdf", VERSIONS["catalogue-pdf"], params), params, needs=needs))
     return made
 

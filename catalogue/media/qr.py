@@ -19,6 +19,7 @@ from PIL import Image
 
 from ..model import Product
 from ..rules import gtin14
+from ..urls import Urls
 
 QUIET_ZONE = 4
 PNG_MIN_PIXELS = 1200
@@ -28,19 +29,19 @@ _SVG_RUN = re.compile(r"M(\d+) (\d+)h(\d+)v1h-\d+z")
 
 def product_url(site_url: str, product_id: str) -> str:
     """The address a product's QR code encodes."""
-    return f"{site_url}p/{product_id}/"
+    return site_url + Urls.product_page(product_id)
 
 
 def digital_link_url(site_url: str, gtin: str) -> str:
     """The GS1 Digital Link address of a GTIN: `<site_url>01/<gtin14>/`."""
-    return f"{site_url}01/{gtin14(gtin)}/"
+    return site_url + Urls.digital_link(gtin14(gtin))
 
 
 def product_codes(site_url: str, product: Product) -> dict[str, str]:
     """Every code of a product, by file stem: `<id>` and, with a GTIN, `<id>-gs1`."""
-    codes = {product.id: product_url(site_url, product.id)}
+    codes = {Urls.qr_stem(product.id): product_url(site_url, product.id)}
     if product.gtin:
-        codes[f"{product.id}-gs1"] = digital_link_url(site_url, product.gtin)
+        codes[Urls.qr_stem(product.id, gs1=True)] = digital_link_url(site_url, product.gtin)
     return codes
 
 

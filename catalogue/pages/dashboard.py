@@ -24,6 +24,7 @@ from ..dashboard import (
 )
 from ..model import Producer
 from ..places import province
+from ..urls import Urls
 from ..vocab import GROUP_LABELS, INSPECTION_RESULT_LABELS, Group
 from .charts import ProgressBar, bar_chart, progress_chart
 from .context import Site
@@ -31,13 +32,11 @@ from .html import NOTHING, html, join, localized, relative, text_span
 from .i18n import format_date, format_percent, format_phone, t, tel_href
 from .listings import PageFile
 
-CSV_PATH = "data/re-evaluation.csv"
-
 
 def dashboard_page(site: Site, lang: str) -> PageFile:
     """dashboard/ in one language."""
     figures = site.figures
-    view = _View(site, figures, f"{site.prefix(lang)}dashboard/", lang)
+    view = _View(site, figures, site.urls.dashboard(lang), lang)
     sections = [
         ("targets", t(lang, "dash_targets", year=figures.year), view.targets),
         ("channels", t(lang, "dash_channels"), view.channels),
@@ -54,7 +53,7 @@ def dashboard_page(site: Site, lang: str) -> PageFile:
         contents,
         join(html('<section id="{}"><h2>{}</h2>{}</section>', key, title, section()) for key, title, section in sections),
     )
-    return PageFile("dashboard/index.md", t(lang, "dashboard"), body, {"hide": ["toc"]})
+    return PageFile(site.urls.source(view.page, lang), t(lang, "dashboard"), body, {"hide": ["toc"]})
 
 
 class _View:
@@ -155,7 +154,9 @@ class _View:
 
     def re_evaluation(self) -> Markup:
         figures, lang = self.figures, self.lang
-        csv_link = html('<p><a class="ocop-download" href="{}" download>{}</a></p>', relative(CSV_PATH, self.page), self.t("dash_csv"))
+        csv_link = html(
+            '<p><a class="ocop-download" href="{}" download>{}</a></p>', relative(Urls.re_evaluation_csv(), self.page), self.t("dash_csv")
+        )
         months = self.site.catalogue.settings.certificate_validity_months
         head = [t(lang, "col_product"), t(lang, "col_producer"), t(lang, "col_expires")]
         expiring = [(r.product.id, [*self._due(r), self.date(r.expires), r.days_left]) for r in figures.expiring]
@@ -228,7 +229,7 @@ class _View:
         )
 
     def _producer(self, producer: Producer) -> Markup:
-        href = relative(f"{self.site.prefix(self.lang)}producers/{producer.id}/", self.page)
+        href = relative(self.site.urls.producer(producer.id, self.lang), self.page)
         return html('<a href="{}">{}</a>', href, self.site.producer_name(producer, self.lang))
 
     def _producer_phone(self, producer: Producer) -> Markup:

@@ -93,7 +93,7 @@ def page_preview(site: Site, page: PageFile, lang: str) -> Preview:
         type="website",
         title=site_name if page.path == "index.md" else f"{page.title} – {site_name}",
         description=describe(site, page.path, lang),
-        url=settings.site_url + site.prefix(lang) + page.url,
+        url=settings.site_url + site.urls.page(page.url, lang),
         site_name=site_name,
         locale=LOCALES[lang],
         locale_alternates=_alternates(site, lang),

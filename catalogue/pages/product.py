@@ -41,14 +41,18 @@ def product_body(site: Site, product: Product, lang: str) -> Markup:
         _others(site, product, page, lang),
     ]
     revoked = product.certificate.revoked
+    expires = site.catalogue.expires(product)
     return html(
         '<article class="ocop-product ocop-product--{status}" data-ocop-id="{id}" data-ocop-stars="{stars}" '
-        'data-ocop-expires="{expires}" data-ocop-status="{status}"{revoked}>{sections}</article>',
+        'data-ocop-expires="{expires}" data-ocop-expires-text="{expires_text}" data-ocop-status="{status}"{revoked}>{sections}</article>',
         status=status.value,
         id=product.id,
         stars=product.stars,
-        expires=site.catalogue.expires(product).isoformat(),
-        revoked=html(' data-ocop-revoked="{}"', revoked.date.isoformat()) if revoked else Markup(),
+        expires=expires.isoformat(),
+        expires_text=format_date(expires, lang),
+        revoked=html(' data-ocop-revoked="{}" data-ocop-revoked-text="{}"', revoked.date.isoformat(), format_date(revoked.date, lang))
+        if revoked
+        else Markup(),
         sections=join(s for s in sections if s),
     )
 
@@ -119,9 +123,7 @@ def _certificate(site: Site, product: Product, lang: str) -> Markup:
         rows.append(_row(t(lang, "decision"), decision(cert.decision, cert.decision_url, lang)))
     words = status_text(site, product, lang)
     rows.append(_row(t(lang, "status"), html("{} — {}", words, cert.revoked.reason) if cert.revoked else words))
-    check = html(
-        '<p><a href="{}">{}</a></p>', relative(f"{site.prefix(lang)}check/", site.product_path(product.id, lang)), t(lang, "check")
-    )
+    check = html('<p><a href="{}">{}</a></p>', relative(site.urls.check(lang), site.product_path(product.id, lang)), t(lang, "check"))
     return html(
         '<section class="ocop-certificate"><h2>{}</h2><dl>{}</dl>{}{}</section>',
         t(lang, "certificate"),
@@ -133,7 +135,7 @@ def _certificate(site: Site, product: Product, lang: str) -> Markup:
 
 def _producer(site: Site, product: Product, page: str, lang: str) -> Markup:
     producer = site.catalogue.producers[product.producer]
-    href = relative(f"{site.prefix(lang)}producers/{producer.id}/", page)
+    href = relative(site.urls.producer(producer.id, lang), page)
     phone = html(
         '<a class="ocop-call md-button md-button--primary" href="{}">{} {}</a>',
         tel_href(producer.phone),
@@ -213,7 +215,7 @@ def _origin(site: Site, product: Product, page: str, lang: str) -> Markup:
         rows.append(_row(t(lang, "area"), origin.area))
     if origin.commune:
         unit = province().units[origin.commune]
-        href = relative(f"{site.prefix(lang)}communes/{unit.id}/", page)
+        href = relative(site.urls.commune(unit.id, lang), page)
         rows.append(_row(t(lang, "commune"), html('<a href="{}">{}</a>', href, unit.title)))
     if origin.coordinates:
         lat, lon = origin.coordinates

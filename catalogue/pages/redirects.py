@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from ..catalogue import Catalogue
 from ..rules import gtin14
-from .html import html, script_json
+from ..urls import Urls
+from .html import html, relative, script_json
 
 
 def digital_link_pages(catalogue: Catalogue) -> dict[str, str]:
@@ -18,9 +19,10 @@ def digital_link_pages(catalogue: Catalogue) -> dict[str, str]:
     for product in catalogue.products.values():
         if not product.gtin:
             continue
-        target = f"../../p/{product.id}/"
-        canonical = f"{catalogue.settings.site_url}p/{product.id}/"
-        page = html(
+        page = Urls.digital_link(gtin14(product.gtin))
+        target = relative(Urls.product_page(product.id), page)
+        canonical = catalogue.settings.site_url + Urls.product_page(product.id)
+        document = html(
             '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{name}</title>'
             '<meta name="robots" content="noindex"><link rel="canonical" href="{canonical}">'
             '<meta http-equiv="refresh" content="0; url={target}">'
@@ -31,5 +33,5 @@ def digital_link_pages(catalogue: Catalogue) -> dict[str, str]:
             target=target,
             target_js=script_json(target),
         )
-        pages[f"01/{gtin14(product.gtin)}/index.html"] = str(page)
+        pages[Urls.index_file(page)] = str(document)
     return pages

@@ -1,5 +1,5 @@
-"""Where to see a product in person: the sales points page (sales-points/), and the section of each
-product page that lists the points carrying it, each linking to its anchor (sales-points/#<id>)."""
+"""Where to see a product in person: the sales points page, and the section of each product page
+that lists the points carrying it, each linking to its anchor on that page."""
 
 from __future__ import annotations
 
@@ -17,8 +17,6 @@ from .context import Site
 from .html import html, join, localized, relative, status_text, text_span
 from .i18n import format_date, format_phone, t, t_html, tel_href
 from .listings import PageFile
-
-PAGE = "sales-points/"
 
 
 def point_name(point: SalesPoint, lang: str) -> Markup:
@@ -50,7 +48,7 @@ def _time(day: date, lang: str) -> Markup:
 
 def sales_points_page(site: Site, lang: str) -> PageFile:
     """sales-points/ in one language: the points by kind, then the fairs that have ended."""
-    page = f"{site.prefix(lang)}{PAGE}"
+    page = site.urls.sales_points(lang)
     points = site.catalogue.settings.sales_points
     current = [p for p in points if not p.ended(site.today)]
     parts = [html("<h1>{}</h1><p>{}</p>", t(lang, "sales_points_title"), t(lang, "sales_points_intro"))]
@@ -63,7 +61,7 @@ def sales_points_page(site: Site, lang: str) -> PageFile:
     ended = [p for p in points if p.ended(site.today)]
     if ended:
         parts.append(html("<h2>{}</h2>{}", t(lang, "past_fairs"), join(_point(site, p, page, lang) for p in ended)))
-    return PageFile(f"{PAGE}index.md", t(lang, "sales_points"), join(parts), {"hide": ["toc"]})
+    return PageFile(site.urls.source(page, lang), t(lang, "sales_points"), join(parts), {"hide": ["toc"]})
 
 
 def _row(label: str, value: object) -> Markup:
@@ -73,7 +71,7 @@ def _row(label: str, value: object) -> Markup:
 def _point(site: Site, point: SalesPoint, page: str, lang: str) -> Markup:
     rows = [_row(t(lang, "address"), point.address)]
     if point.commune:
-        href = relative(f"{site.prefix(lang)}communes/{point.commune}/", page)
+        href = relative(site.urls.commune(point.commune, lang), page)
         rows.append(_row(t(lang, "commune"), html('<a href="{}">{}</a>', href, point_place(point))))
     else:
         rows.append(_row(t(lang, "province"), point_place(point)))
@@ -153,10 +151,10 @@ def see_in_person(site: Site, product: Product, page: str, lang: str) -> Markup:
     points = [p for p in site.catalogue.sales_points_of(product.id) if not p.ended(site.today)]
     if not points or site.status(product) not in IN_FORCE:
         return Markup()
-    target = f"{site.prefix(lang)}{PAGE}"
+    target = site.urls.sales_points(lang)
     items = []
     for point in points:
-        href = relative(target, page) + f"#{point.id}"
+        href = relative(site.urls.sales_point(point.id, lang), page)
         details = [_kind_unless_named(point, lang), point_place(point), point_dates(point, lang)]
         ends = html(' data-ocop-ends="{}"', point.last_day.isoformat()) if point.last_day else Markup()
         items.append(
