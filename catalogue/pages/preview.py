@@ -91,7 +91,7 @@ def page_preview(site: Site, page: PageFile, lang: str) -> Preview:
     card = site.site_cards.get(lang)
     return Preview(
         type="website",
-        title=site_name if page.path == "index.md" else f"{page.title} – {site_name}",
+        title=site_name if site.urls.page(page.url, lang) == site.urls.root(lang) else f"{page.title} – {site_name}",
         description=describe(site, page.path, lang),
         url=settings.site_url + site.urls.page(page.url, lang),
         site_name=site_name,
