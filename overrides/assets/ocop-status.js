@@ -13,12 +13,10 @@
 (function () {
   "use strict";
   var DAY = 86400000;
-  // Every combining mark of the Unicode blocks of combining diacritics (Python's fold strips all of them).
-  var MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
-
-  // Lower case without tone marks or diacritics: "Đặc sản" → "dac san" (rules.fold_tone_marks).
+  // Lower case without tone marks or diacritics: "Đặc sản" → "dac san" (rules.fold_tone_marks):
+  // Unicode's default lower case, then every mark (general category M) of the decomposed text dropped.
   function fold(text) {
-    return text.normalize("NFD").replace(MARKS, "").toLowerCase().normalize("NFD").replace(MARKS, "").replace(/[đð]/g, "d");
+    return text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replace(/[đð]/g, "d");
   }
   // A code as people type or print it, letters and digits only: "GCN 12/2024" → "gcn122024" (rules.fold_code).
   function foldCode(text) {
