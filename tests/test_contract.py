@@ -23,6 +23,7 @@ from catalogue.rules import fold_code, fold_tone_marks
 from catalogue.status import certificate_status
 
 from .conftest import REPO
+from .site_fixture import TODAY as SITE_DAY
 
 STATUS_JS = REPO / "overrides" / "assets" / "ocop-status.js"
 ZONE = "Asia/Ho_Chi_Minh"
@@ -182,3 +183,47 @@ def test_a_page_shows_the_status_python_would_on_the_viewers_day(browser: Any) -
     assert page.locator(".ocop-chip").inner_text() == words.split(":")[0]
     assert page.locator("li").get_attribute("data-ocop-status") == "expired"
     context.close()
+
+
+# Card markup: the build's cards and the finder's, which fills the card template the build writes.
+
+# Each element of a card as [tag, class, attributes, own text], links and images resolved to
+# absolute addresses. The photo is left out: a server card has every size of it (<picture>), a
+# finder card one thumbnail (its data stays small); that both have one or neither is kept.
+_NORMALISED_CARD = """(li) => {
+    const url = (value) => new URL(value, document.baseURI).href;
+    const rows = [];
+    for (const el of [li, ...li.querySelectorAll("*")]) {
+        if (el.closest("picture") || (el.tagName === "IMG" && el.closest(".ocop-card__link"))) continue;
+        const attributes = {};
+        for (const a of el.attributes) {
+            if (a.name === "class" || a.name === "loading" || a.name === "decoding") continue;
+            let value = a.value;
+            if (a.name === "href" || a.name === "src") value = url(value);
+            if (a.name === "data-ocop-badge") value = JSON.stringify(Object.entries(JSON.parse(value)).map(([k, v]) => [k, url(v)]));
+            attributes[a.name] = value;
+        }
+        const own = Array.from(el.childNodes).filter((n) => n.nodeType === 3).map((n) => n.textContent).join("");
+        const name = el.classList.contains("ocop-card__name") ? el.textContent : own;
+        if (el.tagName === "SPAN" && el.parentElement.classList.contains("ocop-card__name")) continue;
+        rows.push([el.tagName, el.className, attributes, name]);
+    }
+    rows.push(["photo", !!li.querySelector(".ocop-card__link picture, .ocop-card__link img")]);
+    return rows;
+}"""
+
+
+@pytest.mark.parametrize(("lang", "query"), [("vi", "?stars=4"), ("vi", "?status=expired"), ("en", "?status=revoked"), ("en", "?group=do-uong")])
+def test_the_finders_cards_are_the_builds_cards(demo_site: Any, site_url: str, open_page: Any, lang: str, query: str) -> None:
+    page = open_page()
+    page.clock.set_fixed_time(_instant(SITE_DAY, 12))
+    prefix = "" if lang == "vi" else f"{lang}/"
+    page.goto(f"{site_url}/{prefix}products/{query}")
+    page.wait_for_function("document.querySelector('#ocop-finder-count').textContent !== ''")
+    found = page.locator(".ocop-finder__results li.ocop-card")
+    assert found.count() > 0, f"{query} finds nothing in the demo"
+    for index in range(found.count()):
+        card = found.nth(index)
+        pid = card.get_attribute("data-ocop-id")
+        built = page.locator(f'.ocop-listing li.ocop-card[data-ocop-id="{pid}"]').first
+        assert card.evaluate(_NORMALISED_CARD) == built.evaluate(_NORMALISED_CARD), f"{prefix}products/{query}: {pid}"
