@@ -213,7 +213,10 @@ _NORMALISED_CARD = """(li) => {
 }"""
 
 
-@pytest.mark.parametrize(("lang", "query"), [("vi", "?stars=4"), ("vi", "?status=expired"), ("en", "?status=revoked"), ("en", "?group=do-uong")])
+CARD_QUERIES = [("vi", "?stars=4"), ("vi", "?status=expired"), ("en", "?status=revoked"), ("en", "?group=do-uong")]
+
+
+@pytest.mark.parametrize(("lang", "query"), CARD_QUERIES)
 def test_the_finders_cards_are_the_builds_cards(demo_site: Any, site_url: str, open_page: Any, lang: str, query: str) -> None:
     page = open_page()
     page.clock.set_fixed_time(_instant(SITE_DAY, 12))
