@@ -18,7 +18,7 @@ import pypdfium2
 import pytest
 
 from catalogue.media.qr import product_url
-from catalogue.pages.i18n import status_texts, status_words
+from catalogue.pages.i18n import format_date, status_texts, status_words
 from catalogue.status import IN_FORCE, certificate_status
 
 from .browser import (
@@ -481,8 +481,16 @@ def status_by_browser(page: Any, viewer: str, lang: str, without_time_zones: boo
     if without_time_zones:  # as in a browser built without time zone data
         page.evaluate("() => { Intl.DateTimeFormat = function () { throw new RangeError('no time zones'); }; }")
     page.add_script_tag(path=str(REPO / "overrides" / "assets" / "ocop-status.js"))
-    cases = [[expires.isoformat(), revoked.isoformat() if revoked else None] for expires, revoked in CERTIFICATES]
-    return page.evaluate("cases => cases.map(([expires, revoked]) => window.ocopStatus(expires, revoked))", cases)
+    # The dates come as the build writes them beside the ISO ones (the browser formats none).
+    cases = [
+        [
+            expires.isoformat(),
+            revoked.isoformat() if revoked else None,
+            {"expires": format_date(expires, lang), "revoked": format_date(revoked, lang) if revoked else None},
+        ]
+        for expires, revoked in CERTIFICATES
+    ]
+    return page.evaluate("cases => cases.map(([expires, revoked, dates]) => window.ocopStatus(expires, revoked, dates))", cases)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

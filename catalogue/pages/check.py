@@ -8,7 +8,7 @@ from markupsafe import Markup
 from ..urls import Urls
 from .context import Site
 from .history import check_texts
-from .html import html, join, relative, to_root
+from .html import html, join, relative
 from .i18n import format_phone, t, tel_href
 from .listings import PageFile
 
@@ -32,14 +32,14 @@ def check_page(site: Site, lang: str) -> PageFile:
     page = site.urls.check(lang)
     body = html(
         "<h1>{title}</h1><p>{intro}</p>"
-        '<form class="ocop-check" role="search" data-root="{root}"><label for="ocop-check-input">{label}</label> '
+        '<form class="ocop-check" role="search" data-home="{home}"><label for="ocop-check-input">{label}</label> '
         '<input id="ocop-check-input" type="search" autocomplete="off" spellcheck="false"> '
         '<button class="md-button md-button--primary" type="submit">{button}</button></form>'
         '<div id="ocop-check-result" aria-live="polite"></div>'
         '<template id="ocop-check-missing"><p class="ocop-status ocop-status--revoked">{missing}</p>{contact}</template>'
         "<noscript><p>{noscript}</p></noscript>{texts}"
         '<script src="{data}"></script><script src="{script}"></script>',
-        root=to_root(page),
+        home=site.home(page, lang),
         title=t(lang, "check"),
         intro=t(lang, "check_intro"),
         label=t(lang, "check_label"),

@@ -63,17 +63,22 @@ class Site:
         return Urls.badge(product.stars, badge_kind(self.status(product)), lang)
 
     def browser_paths(self, lang: str) -> dict[str, object]:
-        """The paths the browser scripts build (ocop-finder.js, ocop-check.js), as templates from
-        the site root for them to fill in: a product page by `{id}`, a badge by status and `{stars}`,
-        a product image by `{id}` and `{file}`, a product's QR code by `{id}`; and `index`, the file
+        """The paths the browser scripts build (ocop-finder.js, ocop-check.js), as templates for
+        them to fill in: a product page by `{id}` from the language's root (the page's
+        `data-home`), and from the site root (its `data-root`) a badge by status and `{stars}`, a
+        product image by `{id}` and `{file}`, a product's QR code by `{id}`; and `index`, the file
         to add to a folder's path for a page opened from file:// (which opens no folder's page)."""
         return {
             "index": Urls.index_file(""),
-            "product": Urls.template(lambda i: self.urls.product(i, lang), "id"),
+            "product": Urls.template(Urls.product_page, "id"),
             "badge": {s.value: Urls.template(lambda n: Urls.badge(n, badge_kind(s), lang), "stars") for s in CertificateStatus},  # noqa: B023
             "image": Urls.template(Urls.product_image, "id", "file"),
             "qr": Urls.template(lambda i: Urls.qr(Urls.qr_stem(i)), "id"),
         }
+
+    def home(self, page: str, lang: str) -> str:
+        """The relative path from the page at site path `page` to its language's root."""
+        return "../" * self.urls.within(page, lang).count("/")
 
     def badge_label(self, product: Product, lang: str) -> str:
         """The badge's accessible name."""

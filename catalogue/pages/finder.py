@@ -94,8 +94,8 @@ def _select(name: str, label: str, options: list[tuple[str, str]], lang: str) ->
 def finder_form(site: Site, lang: str, page: str, qr: bool = False) -> Markup:
     """The finder's form and result list for the page at site path `page`; hidden until its script
     runs (the paginated cards stay for readers without JavaScript). The form's `data-root` leads
-    from the page to the site root, where the data's path templates start. With `qr` the results
-    show each product's QR code (the kiosk page)."""
+    from the page to the site root and its `data-home` to its language's root, where the data's
+    path templates start. With `qr` the results show each product's QR code (the kiosk page)."""
     root = to_root(page)
     units = province().units
     used = {p.commune for p in site.catalogue.producers.values()}
@@ -116,7 +116,7 @@ def finder_form(site: Site, lang: str, page: str, qr: bool = False) -> Markup:
         "badges": {f"{n}-{s.value}": badge_label(n, s, lang) for n in (3, 4, 5) for s in CertificateStatus},
     }
     return html(
-        '<form class="ocop-finder" role="search" hidden data-root="{root}"{qr}>'
+        '<form class="ocop-finder" role="search" hidden data-root="{root}" data-home="{home}"{qr}>'
         '<label class="ocop-finder__query" for="ocop-finder-q">{label}</label>'
         '<input id="ocop-finder-q" name="q" type="search" autocomplete="off" spellcheck="false" '
         'placeholder="{placeholder}" aria-describedby="ocop-finder-count">'
@@ -129,6 +129,7 @@ def finder_form(site: Site, lang: str, page: str, qr: bool = False) -> Markup:
         '<script type="application/json" id="ocop-finder-texts">{texts}</script>'
         '<script src="{data}" defer></script><script src="{script}" defer></script>',
         root=root,
+        home=site.home(page, lang),
         qr=Markup(" data-qr") if qr else Markup(),
         label=t(lang, "finder"),
         placeholder=t(lang, "finder_query"),

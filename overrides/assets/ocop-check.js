@@ -67,7 +67,7 @@
     var input = form.querySelector("input");
     var out = document.getElementById("ocop-check-result");
     var key = fold(input.value);
-    var root = form.getAttribute("data-root");
+    var home = form.getAttribute("data-home");
     var hit = key && find(key);
     out.replaceChildren();
     if (!key) return;
@@ -86,7 +86,7 @@
     }
     var link = document.createElement("a");
     // From file:// (a copy on a USB stick) a folder's page is its index file: folders open no page there.
-    link.href = root + fill(data.paths.product, { id: product.id }) + (location.protocol === "file:" ? data.paths.index : "");
+    link.href = home + fill(data.paths.product, { id: product.id }) + (location.protocol === "file:" ? data.paths.index : "");
     link.textContent = product.name;
     var title = document.createElement("p");
     title.appendChild(link);

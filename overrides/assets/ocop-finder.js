@@ -13,6 +13,7 @@
   if (!form || !data || !template || !window.ocopStatus || !window.ocopContract) return;
   var texts = JSON.parse(document.getElementById("ocop-finder-texts").textContent);
   var root = form.getAttribute("data-root");
+  var home = form.getAttribute("data-home");
   var paths = data.paths;
   var fold = window.ocopContract.fold;
   var listing = document.querySelector(".ocop-listing");
@@ -26,10 +27,11 @@
   var shown = 0;
   var matches = [];
 
-  // A path the build wrote as a template ("p/{id}/"), filled in, from this page. From file:// (a
-  // copy on a USB stick) a folder's page is its index file: folders open no page there.
-  function path(template, values) {
-    var filled = root + template.replace(/\{(\w+)\}/g, function (whole, name) { return name in values ? values[name] : whole; });
+  // A path the build wrote as a template ("p/{id}/"), filled in, from this page: from `start`, the
+  // site root unless given. From file:// (a copy on a USB stick) a folder's page is its index
+  // file: folders open no page there.
+  function path(template, values, start) {
+    var filled = (start === undefined ? root : start) + template.replace(/\{(\w+)\}/g, function (whole, name) { return name in values ? values[name] : whole; });
     return location.protocol === "file:" && filled.slice(-1) === "/" ? filled + paths.index : filled;
   }
   // Rows shipped with a header of field names, as objects.
@@ -155,7 +157,7 @@
       li.setAttribute("data-ocop-revoked-text", product.revoked_text);
     }
     var link = li.querySelector(".ocop-card__link");
-    link.href = path(paths.product, { id: product.id });
+    link.href = path(paths.product, { id: product.id }, home);
     if (product.thumb) {
       var img = element("img");
       img.src = path(paths.image, { id: product.id, file: product.thumb });
