@@ -24,6 +24,7 @@ from .pages.generate import page_source
 from .pages.i18n import status_texts, t
 from .pages.listings import PageFile
 from .settings import Settings
+from .translated import localized_text
 
 REPO = Path(__file__).resolve().parent.parent
 OVERRIDES = REPO / "overrides"
@@ -126,7 +127,7 @@ def mkdocs_config(settings: Settings, lang: str, work_dir: Path, offline: bool =
     ]
     return {
         "INHERIT": str(REPO / "mkdocs.yml"),
-        "site_name": theme_text(getattr(settings.site_name, lang)),
+        "site_name": theme_text(localized_text(settings, "site_name", lang)),
         "site_url": settings.site_url + ("" if lang == "vi" else f"{lang}/"),
         "docs_dir": str(work_dir / "docs"),
         "site_dir": str(work_dir / "site"),

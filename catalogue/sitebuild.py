@@ -134,7 +134,8 @@ def _write_open_data(site: Site, folder: Path) -> None:
     folder.mkdir(exist_ok=True)
     (folder / "products.json").write_text(products_json(catalogue, today), encoding="utf-8")
     (folder / "products.csv").write_bytes(products_csv(catalogue, today))
-    (folder / "products.schema.json").write_text(products_schema(catalogue.settings.site_url), encoding="utf-8")
+    schema = products_schema(catalogue.settings.site_url, catalogue.settings.languages)
+    (folder / "products.schema.json").write_text(schema, encoding="utf-8")
     (folder / "sales-points.json").write_text(sales_points_json(catalogue, today), encoding="utf-8")
     (folder / "re-evaluation.csv").write_bytes(re_evaluation_csv(catalogue, site.figures))
     for lang in catalogue.settings.languages:

@@ -8,10 +8,10 @@ from importlib import resources
 import yaml
 from markupsafe import Markup
 
+from ..translated import localized_text
 from .check import check_page
 from .context import Site
 from .dashboard import dashboard_page
-from .html import localized
 from .i18n import t
 from .listings import PageFile, home_page, listing_pages
 from .meta import product_head
@@ -25,8 +25,8 @@ ABOUT_PAGES = ("ocop", "stars", "check", "data")
 def product_pages(site: Site, lang: str) -> Iterator[PageFile]:
     """One page per product at p/<id>/ (outside the navigation: see render.py)."""
     for product in site.catalogue.products.values():
-        name, _ = localized(product, "name", lang)
-        summary, _ = localized(product, "summary", lang)
+        name = localized_text(product, "name", lang)
+        summary = localized_text(product, "summary", lang)
         producer = site.catalogue.producers[product.producer]
         meta = {
             "description": summary,
