@@ -17,6 +17,7 @@ import zxingcpp
 from catalogue.media.plan import plan
 from catalogue.media.qr import product_url
 from catalogue.status import CertificateStatus
+from catalogue.translated import localized_text
 from catalogue.vocab import GROUP_LABELS, Group
 
 from .site_fixture import TODAY, soup
@@ -34,9 +35,7 @@ def in_force() -> dict[str, str]:
 
 
 def display_name(pid: str, lang: str) -> str:
-    product = CATALOGUE.products[pid]
-    english = product.english.name if product.english else None
-    return english if lang == "en" and english else product.name
+    return localized_text(CATALOGUE.products[pid], "name", lang)
 
 
 @cache
