@@ -197,3 +197,16 @@ def test_every_category_and_fact_key_has_every_language() -> None:
 def test_folding_keeps_chinese_characters(text: str) -> None:
     folded = fold_tone_marks(text)
     assert [c for c in folded if "\u4e00" <= c <= "\u9fff"] == [c for c in text if "\u4e00" <= c <= "\u9fff"]
+
+
+def test_check_prints_an_old_form_warning_and_passes(base_catalogue: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from catalogue.cli import main
+
+    path = base_catalogue / "catalogue.yaml"
+    text = path.read_text(encoding="utf-8")
+    moved = "    name_en: Tả Lèng OCOP showroom\n    translations:\n      en:\n"
+    path.write_text(text.replace("    translations:\n      en:\n        name: Tả Lèng OCOP showroom\n", moved, 1), encoding="utf-8")
+    assert main(["--check", "--today", TODAY.isoformat()]) == 0
+    assert (
+        "catalogue.yaml:5: warning: `name_en` is the old form: write `translations: {en: {name: …}}` [old-form]" in capsys.readouterr().out
+    )
