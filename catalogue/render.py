@@ -24,6 +24,7 @@ from .pages.generate import page_source
 from .pages.i18n import status_texts, t
 from .pages.listings import PageFile
 from .settings import Settings
+from .translated import localized_text
 from .urls import ABOUT, SECTIONS, Urls
 
 REPO = Path(__file__).resolve().parent.parent
@@ -131,7 +132,7 @@ def mkdocs_config(settings: Settings, lang: str, work_dir: Path, offline: bool =
     ]
     return {
         "INHERIT": str(REPO / "mkdocs.yml"),
-        "site_name": theme_text(getattr(settings.site_name, lang)),
+        "site_name": theme_text(localized_text(settings, "site_name", lang)),
         "site_url": urls.roots(settings.site_url)[lang],
         "docs_dir": str(work_dir / "docs"),
         "site_dir": str(work_dir / "site"),

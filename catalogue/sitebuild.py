@@ -138,7 +138,7 @@ def open_data(site: Site) -> dict[str, str | bytes]:
     files: dict[str, str | bytes] = {
         Urls.products_json(): products_json(catalogue, today),
         Urls.products_csv(): products_csv(catalogue, today),
-        Urls.products_schema(): products_schema(catalogue.settings.site_url),
+        Urls.products_schema(): products_schema(catalogue.settings.site_url, catalogue.settings.languages),
         Urls.sales_points_json(): sales_points_json(catalogue, today),
         Urls.re_evaluation_csv(): re_evaluation_csv(catalogue, site.figures),
     }

@@ -24,6 +24,7 @@ from catalogue.media.plan import plan
 from catalogue.pages.context import Site
 from catalogue.pages.preview import describe
 from catalogue.sitebuild import build_site
+from catalogue.translated import localized_text
 from catalogue.validate import validate
 
 from .conftest import make_base_catalogue
@@ -107,7 +108,7 @@ def test_every_page_of_the_demo_has_a_preview_with_an_image_that_exists(demo_sit
 @pytest.mark.parametrize(("prefix", "lang"), [("", "vi"), ("en/", "en")])
 def test_home_title_is_the_site_name_once(demo_site: Path, prefix: str, lang: str) -> None:
     page = soup(demo_site / prefix / "index.html")
-    name = getattr(CATALOGUE.settings.site_name, lang)
+    name = localized_text(CATALOGUE.settings, "site_name", lang)
     assert page.title.get_text() == name
     assert preview_tags(page)["og:title"] == name
     assert preview_tags(page)["og:image"].split("/")[-2:-1] == ["cards"]

@@ -120,13 +120,13 @@ def _catalogue_entry(data: dict[str, Any], inputs: dict[str, Any]) -> Any:
         item=_item({**data, "photo": str(photo) if photo else None}),
         group=Group(data["group"]),
         summary=data["summary"],
-        summary_en=data["summary_en"],
+        summaries=data["summaries"],
         certificate_number=data["certificate_number"],
         issuer=data["issuer"],
         issued=date.fromisoformat(data["issued"]),
         expires=date.fromisoformat(data["expires"]),
         producer=data["producer"],
-        producer_en=data["producer_en"],
+        producers=data["producers"],
         address=data["address"],
         phone=data["phone"],
         qr=qr,
@@ -146,7 +146,7 @@ def _item(data: dict[str, Any]) -> Any:
     from ..printing.items import PrintItem
 
     photo = Path(data["photo"]) if data["photo"] else None
-    return PrintItem(data["id"], data["name"], data["name_en"], data["stars"], CertificateStatus(data["status"]), data["url"], photo)
+    return PrintItem(data["id"], data["name"], data["stars"], CertificateStatus(data["status"]), data["url"], photo, data["names"])
 
 
 _WORKERS = {

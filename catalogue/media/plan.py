@@ -9,9 +9,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..catalogue import Catalogue
-from ..model import Product
+from ..model import Producer, Product
 from ..pages.i18n import t
 from ..status import IN_FORCE, CertificateStatus
+from ..translated import localized_text, translation
 from ..urls import Urls
 from ..vocab import Group
 from .badges import badge_label
@@ -93,8 +94,7 @@ def _card_jobs(catalogue: Catalogue, product: Product, today: date) -> list[Job]
     status = catalogue.status(product, today)
     jobs = []
     for lang in catalogue.settings.languages:
-        english = product.english.name if product.english else None
-        name = english if lang == "en" and english else product.name
+        name = localized_text(product, "name", lang)
         card = ProductCard(name, product.stars, status in IN_FORCE, badge_label(product.stars, status, lang), _frame(catalogue, lang))
         params: dict[str, Any] = {"lang": lang, "card": asdict(card)}
         key = digest("card", VERSIONS["card"], params, OG_SIZE, JPEG_OPTIONS)
@@ -121,7 +121,7 @@ def _frame(catalogue: Catalogue, lang: str) -> CardFrame:
     settings = catalogue.settings
     address = urlsplit(settings.site_url)
     return CardFrame(
-        site_name=getattr(settings.site_name, lang),
+        site_name=localized_text(settings, "site_name", lang),
         province=t(lang, "print_province", p=settings.province),
         host=f"{address.hostname or ''}{address.path.rstrip('/')}",
         demo=t(lang, "print_demo_title") if settings.demo else None,
@@ -141,7 +141,7 @@ def _print_item(catalogue: Catalogue, product: Product, today: date, hashes: dic
     return {
         "id": product.id,
         "name": product.name,
-        "name_en": product.english.name if product.english else None,
+        "names": _translated(product, "name"),
         "stars": product.stars,
         "status": status.value,
         "url": product_codes(catalogue.settings.site_url, product)[product.id],
@@ -151,7 +151,7 @@ def _print_item(catalogue: Catalogue, product: Product, today: date, hashes: dic
 
 
 def _poster_job(catalogue: Catalogue, item: dict[str, Any], hashes: dict[str, str]) -> Job:
-    params = {"item": item, "site_name": catalogue.settings.site_name.vi, "path": Urls.poster(item["id"])}
+    params = {"item": item, "site_name": catalogue.settings.site_name, "path": Urls.poster(item["id"])}
     key = digest("poster", VERSIONS["poster"], {**params, "item": {**item, "photo": None}})
     return Job("poster", key, params, item["id"])
 
@@ -172,7 +172,7 @@ def _catalogue_pdf_jobs(catalogue: Catalogue, products: list[Product], today: da
     made = []
     for lang in settings.languages:
         cover = {
-            "site_name": getattr(settings.site_name, lang),
+            "site_name": localized_text(settings, "site_name", lang),
             "province": settings.province,
             "site_url": settings.site_url,
             "data_date": today.isoformat(),
@@ -185,15 +185,13 @@ def _catalogue_pdf_jobs(catalogue: Catalogue, products: list[Product], today: da
 
 def _catalogue_entry(catalogue: Catalogue, product: Product, today: date, photo_key: str | None, qr_key: str) -> dict[str, Any]:
     producer = catalogue.producer_of(product)
-    english = product.english
-    producer_english = producer.translations.en if producer.translations else None
     return {
         "id": product.id,
         "group": product.group.value,
         "name": product.name,
-        "name_en": english.name if english else None,
+        "names": _translated(product, "name"),
         "summary": product.summary,
-        "summary_en": english.summary if english else None,
+        "summaries": _translated(product, "summary"),
         "stars": product.stars,
         "status": catalogue.status(product, today).value,
         "url": product_codes(catalogue.settings.site_url, product)[product.id],
@@ -202,9 +200,14 @@ def _catalogue_entry(catalogue: Catalogue, product: Product, today: date, photo_
         "issued": product.certificate.issued.isoformat(),
         "expires": catalogue.expires(product).isoformat(),
         "producer": producer.name,
-        "producer_en": producer_english.name if producer_english else None,
+        "producers": _translated(producer, "name"),
         "address": producer.address,
         "phone": producer.phone,
         "photo_key": photo_key,
         "qr_key": qr_key,
     }
+
+
+def _translated(record: Product | Producer, field: str) -> dict[str, str]:
+    """The translations of a record's `field` by language (those written; print falls back itself)."""
+    return {lang: text for lang in record.translations if (text := translation(record, field, lang))}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..status import IN_FORCE
+from ..translated import localized_text
 from .context import Site, ordered
 from .finder import finder_form
 from .html import card, html, join, relative, script_json
@@ -37,7 +38,7 @@ def kiosk_page(site: Site, lang: str) -> str:
         href = relative(site.urls.kiosk(other), page)
         switch = html('<a class="ocop-kiosk__lang" href="{}" lang="{}">{}</a>', href, other, t(lang, "kiosk_other"))
     demo = html('<p class="ocop-demo" role="note">{}</p>', t(lang, "demo")) if settings.demo else Markup()
-    name = getattr(settings.site_name, lang)
+    name = localized_text(settings, "site_name", lang)
     document = html(
         '<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
