@@ -14,9 +14,8 @@ from typing import TextIO
 
 from .catalogue import Catalogue
 from .exports import check_index_js, products_csv, products_json, products_schema, re_evaluation_csv, sales_points_json
+from .jobs.cache import MediaCache
 from .media.build import build_media
-from .media.cache import MediaCache
-from .offline import rewrite_pages, shim
 from .pages.context import Site
 from .pages.finder import finder_data
 from .pages.generate import all_pages
@@ -24,7 +23,8 @@ from .pages.kiosk import kiosk_page, kiosk_path
 from .pages.redirects import digital_link_pages
 from .problems import Report
 from .published import MANIFEST, check_removed, manifest_json, published_ids
-from .render import RenderError, build_languages
+from .render.config import RenderError, build_languages
+from .render.offline import rewrite_pages, shim
 from .site_folder import Workspace, check_site_dir
 from .sitemap import robots_txt, sitemaps
 from .status import today_in

@@ -14,8 +14,8 @@ import pypdfium2.raw as pdfium_c
 import pytest
 import zxingcpp
 
+from catalogue.makers.qr import product_url
 from catalogue.media.plan import plan
-from catalogue.media.qr import product_url
 from catalogue.status import CertificateStatus
 from catalogue.vocab import GROUP_LABELS, Group
 

@@ -15,11 +15,11 @@ import yaml
 from bs4 import BeautifulSoup
 from PIL import Image
 
+from catalogue.jobs.cache import MediaCache
+from catalogue.makers.card_text import ELLIPSIS, fit, wrap
+from catalogue.makers.card_text import font as card_font
+from catalogue.makers.cards import GOLD, HEIGHT, MARGIN, WIDTH, CardFrame, ProductCard, SiteCard, product_card, site_card
 from catalogue.media.build import build_media
-from catalogue.media.cache import MediaCache
-from catalogue.media.card_text import ELLIPSIS, fit, wrap
-from catalogue.media.card_text import font as card_font
-from catalogue.media.cards import GOLD, HEIGHT, MARGIN, WIDTH, CardFrame, ProductCard, SiteCard, product_card, site_card
 from catalogue.media.plan import plan
 from catalogue.pages.context import Site
 from catalogue.pages.preview import describe

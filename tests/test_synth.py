@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from catalogue.synth import main, write_catalogue
 from catalogue.validate import validate
+from demo.synth import main, write_catalogue
 
 
 def digest(root: Path) -> str:

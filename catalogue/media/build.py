@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..catalogue import Catalogue
+from ..jobs.cache import Entry, MediaCache, sync_entry, write_if_changed
 from ..load import LoadError, load_yaml
+from ..makers.badges import badge_svg
+from ..makers.images import Variant
 from ..problems import Report
 from ..settings import SETTINGS_FILE
 from ..status import CertificateStatus, today_in
-from .badges import badge_svg
-from .cache import Entry, MediaCache, sync_entry, write_if_changed
-from .images import Variant
 from .jobs import Result, run_job
 from .plan import Job, plan
 

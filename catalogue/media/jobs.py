@@ -8,10 +8,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..makers.images import PhotoError, make_og, make_variants, open_photo
+from ..makers.qr import encode, from_svg, to_png, to_svg
 from ..status import CertificateStatus
 from ..vocab import Group
-from .images import PhotoError, make_og, make_variants, open_photo
-from .qr import encode, from_svg, to_png, to_svg
 
 # Bump a kind's version when its output changes for the same inputs: the cache keys include it.
 VERSIONS = {"photo": 1, "qr": 1, "poster": 1, "labels": 1, "catalogue-pdf": 1, "card": 1, "site-card": 1}
@@ -49,7 +49,7 @@ def photo_job(params: dict[str, Any]) -> Result:
 
 def qr_job(params: dict[str, Any]) -> Result:
     """One code as SVG, PNG and PDF."""
-    from ..printing.pdfqr import qr_pdf
+    from ..makers.qr_pdf import qr_pdf
 
     matrix = encode(params["url"])
     stem = params["stem"]
@@ -59,7 +59,7 @@ def qr_job(params: dict[str, Any]) -> Result:
 
 def card_job(params: dict[str, Any]) -> Result:
     """A product's share card (a product without photos)."""
-    from .cards import CardFrame, ProductCard, product_card
+    from ..makers.cards import CardFrame, ProductCard, product_card
 
     card = ProductCard(**{**params["card"], "frame": CardFrame(**params["card"]["frame"])})
     return {params["path"]: product_card(card).jpeg}, {}
@@ -67,7 +67,7 @@ def card_job(params: dict[str, Any]) -> Result:
 
 def site_card_job(params: dict[str, Any]) -> Result:
     """The site's share card in one language."""
-    from .cards import CardFrame, SiteCard, site_card
+    from ..makers.cards import CardFrame, SiteCard, site_card
 
     card = SiteCard(**{**params["card"], "frame": CardFrame(**params["card"]["frame"])})
     return {params["path"]: site_card(card).jpeg}, {}

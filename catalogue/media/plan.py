@@ -9,16 +9,16 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..catalogue import Catalogue
+from ..jobs.cache import digest, file_digest
+from ..makers.badges import badge_label
+from ..makers.cards import CardFrame, ProductCard, SiteCard
+from ..makers.images import JPEG_OPTIONS, OG_SIZE, WEBP_OPTIONS, WIDTHS
+from ..makers.qr import product_codes
 from ..model import Product
 from ..pages.i18n import t
 from ..status import IN_FORCE, CertificateStatus
 from ..vocab import Group
-from .badges import badge_label
-from .cache import digest, file_digest
-from .cards import CardFrame, ProductCard, SiteCard
-from .images import JPEG_OPTIONS, OG_SIZE, WEBP_OPTIONS, WIDTHS
 from .jobs import VERSIONS
-from .qr import product_codes
 
 
 @dataclass(frozen=True)

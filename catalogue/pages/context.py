@@ -8,7 +8,7 @@ from functools import cached_property
 
 from ..catalogue import Catalogue
 from ..dashboard import Dashboard, dashboard
-from ..media.badges import badge_label
+from ..makers.badges import badge_label
 from ..media.build import PrintFile, ProductMedia
 from ..model import Producer, Product
 from ..places import province

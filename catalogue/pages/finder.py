@@ -12,7 +12,7 @@ import json
 
 from markupsafe import Markup
 
-from ..media.badges import badge_label
+from ..makers.badges import badge_label
 from ..places import province
 from ..status import CertificateStatus
 from ..vocab import GROUP_LABELS, PRODUCER_KIND_LABELS, Group, ProducerKind

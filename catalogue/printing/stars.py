@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from fpdf import FPDF
 
-from .fonts import PT, set_font
+from ..makers.fonts import PT, set_font
 from .items import stars_words
 from .text import ASCENT, LEADING
 

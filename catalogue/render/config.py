@@ -19,13 +19,13 @@ from typing import Any
 import yaml
 from markupsafe import Markup, escape
 
+from ..pages.generate import page_source
+from ..pages.i18n import status_texts, t
+from ..pages.listings import PageFile
+from ..settings import Settings
 from .offline import SHIM_NAME, copy_shim
-from .pages.generate import page_source
-from .pages.i18n import status_texts, t
-from .pages.listings import PageFile
-from .settings import Settings
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 OVERRIDES = REPO / "overrides"
 # MkDocs' log lines for errors: "ERROR    -  Config value 'theme': ...".
 _ERROR_PREFIX = re.compile(r"^ERROR\s*-\s*")
@@ -76,7 +76,7 @@ def theme_text(text: str) -> str:
 
 def write_docs(pages: list[PageFile], docs_dir: Path, bodies_dir: Path, offline: bool = False) -> None:
     """Write every page's Markdown file under `docs_dir`; generated HTML bodies go to `bodies_dir`
-    and are put in place by catalogue/mkdocs_hooks.py."""
+    and are put in place by catalogue/render/hooks.py."""
     if offline:
         copy_shim(docs_dir)
     for page in pages:
@@ -130,9 +130,9 @@ def mkdocs_config(settings: Settings, lang: str, work_dir: Path, offline: bool =
         "site_url": settings.site_url + ("" if lang == "vi" else f"{lang}/"),
         "docs_dir": str(work_dir / "docs"),
         "site_dir": str(work_dir / "site"),
-        "hooks": [str(REPO / "catalogue" / "mkdocs_hooks.py")],
+        "hooks": [str(Path(__file__).with_name("hooks.py"))],
         "theme": {"name": "material", "custom_dir": str(OVERRIDES), "language": lang},
-        # The folded fields are added by catalogue/mkdocs_hooks.py: searching without tone marks.
+        # The folded fields are added by catalogue/render/hooks.py: searching without tone marks.
         "plugins": [{"search": {"lang": [lang], "fields": {"folded_title": {"boost": 1000}, "folded_text": {"boost": 1}}}}],
         "nav": _nav(lang),
         "not_in_nav": "/p/\n/products/page-*\n/groups/*/\n/communes/*/\n/stars/*/\n/producers/*/\n",

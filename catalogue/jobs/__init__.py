@@ -1,0 +1,1 @@
+"""The content-addressed cache of the media and print jobs."""
