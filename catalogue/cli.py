@@ -244,7 +244,7 @@ def _network_address() -> str | None:
 
 def _media(args: argparse.Namespace) -> int:
     from .jobs.cache import MediaCache
-    from .media.build import build_media
+    from .media_stage import build_media
 
     catalogue, report = _validated(args)
     if not report.ok:

@@ -15,7 +15,7 @@ from typing import TextIO
 from .catalogue import Catalogue
 from .exports import check_index_js, products_csv, products_json, products_schema, re_evaluation_csv, sales_points_json
 from .jobs.cache import MediaCache
-from .media.build import build_media
+from .media_stage import build_media
 from .pages.context import Site
 from .pages.finder import finder_data
 from .pages.generate import all_pages

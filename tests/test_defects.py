@@ -302,9 +302,9 @@ BAD_IMAGE_CONTENT = [
 
 @pytest.mark.parametrize("name", BAD_IMAGE_CONTENT)
 def test_check_and_media_build_refuse_a_bad_image_alike(base_catalogue: Path, name: str) -> None:
-    from catalogue.media.build import _report_problem
     from catalogue.media.jobs import run_job
     from catalogue.media.plan import plan
+    from catalogue.media_stage import _report_problem
 
     add_defect(base_catalogue, "products", name)
     catalogue, report = validate(Path("products"), Path("producers"), today=TODAY)

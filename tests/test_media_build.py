@@ -15,7 +15,7 @@ from PIL import Image
 
 from catalogue.jobs.cache import MediaCache
 from catalogue.makers.qr import product_codes
-from catalogue.media.build import build_media
+from catalogue.media_stage import build_media
 from catalogue.status import CertificateStatus
 from catalogue.validate import validate
 

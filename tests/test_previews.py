@@ -19,8 +19,8 @@ from catalogue.jobs.cache import MediaCache
 from catalogue.makers.card_text import ELLIPSIS, fit, wrap
 from catalogue.makers.card_text import font as card_font
 from catalogue.makers.cards import GOLD, HEIGHT, MARGIN, WIDTH, CardFrame, ProductCard, SiteCard, product_card, site_card
-from catalogue.media.build import build_media
 from catalogue.media.plan import plan
+from catalogue.media_stage import build_media
 from catalogue.pages.context import Site
 from catalogue.pages.preview import describe
 from catalogue.sitebuild import build_site

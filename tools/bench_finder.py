@@ -32,8 +32,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from catalogue.makers.images import Variant  # noqa: E402
-from catalogue.media.build import Photo, ProductMedia  # noqa: E402
 from catalogue.media.plan import photo_stem  # noqa: E402
+from catalogue.media_stage import Photo, ProductMedia  # noqa: E402
 from catalogue.pages.context import Site  # noqa: E402
 from catalogue.pages.finder import finder_data  # noqa: E402
 from catalogue.sitebuild import build_site  # noqa: E402

@@ -20,9 +20,9 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from catalogue.jobs.cache import MediaCache  # noqa: E402
-from catalogue.media.build import build_media  # noqa: E402
 from catalogue.media.jobs import run_job  # noqa: E402
 from catalogue.media.plan import plan  # noqa: E402
+from catalogue.media_stage import build_media  # noqa: E402
 from catalogue.status import today_in  # noqa: E402
 from catalogue.validate import validate  # noqa: E402
 from demo.synth import write_catalogue  # noqa: E402

@@ -96,7 +96,7 @@ def catalogue_pdf_job(params: dict[str, Any]) -> Result:
     """The printed catalogue in one language, from the cover photos and QR codes already made.
 
     `params["inputs"]` holds, by job key, the cache folder and meta of each photo and QR job it
-    needs (see `catalogue.media.build`); a photo that could not be made is simply absent.
+    needs (see `catalogue.media_stage`); a photo that could not be made is simply absent.
     """
     from ..printing.catalogue_pdf import Cover, catalogue_pdf
 

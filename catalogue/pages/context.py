@@ -9,7 +9,7 @@ from functools import cached_property
 from ..catalogue import Catalogue
 from ..dashboard import Dashboard, dashboard
 from ..makers.badges import badge_label
-from ..media.build import PrintFile, ProductMedia
+from ..media_stage import PrintFile, ProductMedia
 from ..model import Producer, Product
 from ..places import province
 from ..rules import fold_tone_marks

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from markupsafe import Markup, escape
 
-from ..media.build import Photo
+from ..media_stage import Photo
 from ..model import Product
 from .context import Site
 from .i18n import status_words

@@ -12,16 +12,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..catalogue import Catalogue
-from ..jobs.cache import Entry, MediaCache, sync_entry, write_if_changed
-from ..load import LoadError, load_yaml
-from ..makers.badges import badge_svg
-from ..makers.images import Variant
-from ..problems import Report
-from ..settings import SETTINGS_FILE
-from ..status import CertificateStatus, today_in
-from .jobs import Result, run_job
-from .plan import Job, plan
+from .catalogue import Catalogue
+from .jobs.cache import Entry, MediaCache, sync_entry, write_if_changed
+from .load import LoadError, load_yaml
+from .makers.badges import badge_svg
+from .makers.images import Variant
+from .media.jobs import Result, run_job
+from .media.plan import Job, plan
+from .problems import Report
+from .settings import SETTINGS_FILE
+from .status import CertificateStatus, today_in
 
 
 @dataclass(frozen=True)
