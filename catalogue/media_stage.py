@@ -1,24 +1,27 @@
-"""Produce a catalogue's media into a folder: cached, in parallel, with problems named by file and line."""
+"""The media stage: plan the web media (`catalogue.media`) and the print files (`catalogue.printing`),
+make them through the cached job runner (`catalogue.jobs`), and hand the pages what was made.
+Problems are named by file and line."""
 
 from __future__ import annotations
 
-import os
 import sys
 import time
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from .catalogue import Catalogue
 from .jobs.cache import Entry, MediaCache, sync_entry, write_if_changed
+from .jobs.job import Job, Meta
+from .jobs.run import run_jobs
 from .load import LoadError, load_yaml
 from .makers.badges import badge_svg
 from .makers.images import Variant
-from .media.jobs import Result, run_job
-from .media.plan import Job, plan
+from .media.jobs import CardJob, PhotoJob, QrJob, SiteCardJob
+from .media.plan import plan_media
+from .printing.jobs import CataloguePdfJob, PosterJob
+from .printing.plan import plan_print
 from .problems import Report
 from .settings import SETTINGS_FILE
 from .status import CertificateStatus, today_in
@@ -78,29 +81,10 @@ class MediaResult:
     site_cards: dict[str, str] = field(default_factory=dict)  # the site's share card, by language
 
 
-class Progress:
-    """A progress line on stderr for long runs: rewritten in place on a terminal, every 10% otherwise."""
-
-    def __init__(self, total: int, stream: TextIO = sys.stderr, minimum: int = 24) -> None:
-        self.total, self.done, self.stream = total, 0, stream
-        self.active = total >= minimum
-        self.tty = stream.isatty()
-
-    def step(self) -> None:
-        """Count one finished job."""
-        self.done += 1
-        if not self.active:
-            return
-        if self.tty:
-            self.stream.write(f"\rmedia: {self.done}/{self.total} ({self.done * 100 // self.total}%)")
-        elif self.done % max(1, self.total // 10) == 0 or self.done == self.total:
-            self.stream.write(f"media: {self.done}/{self.total}\n")
-        self.stream.flush()
-
-    def close(self) -> None:
-        """End the progress line."""
-        if self.active and self.tty:
-            self.stream.write("\n")
+def plan(catalogue: Catalogue, today: date) -> list[Job]:
+    """Every job the catalogue needs on `today`: the web media, then the print files made from them."""
+    media = plan_media(catalogue, today)
+    return media.jobs + plan_print(catalogue, today, media.cover_hashes, media.cover_jobs, media.code_jobs)
 
 
 def build_media(
@@ -111,63 +95,20 @@ def build_media(
     workers: int | None = None,
     stream: TextIO = sys.stderr,
 ) -> MediaResult:
-    """Make (or reuse from the cache) every media file of the catalogue into `out_dir`."""
+    """Make (or reuse from the cache) every media and print file of the catalogue into `out_dir`."""
     started = time.perf_counter()
     cache = cache or MediaCache()
     today = today or today_in(catalogue.settings.timezone)
     jobs = plan(catalogue, today)
-    entries: dict[str, Entry] = {}
-    todo = []
-    for job in jobs:
-        entry = cache.get(job.key)
-        if entry is None:
-            todo.append(job)
-        else:
-            entries[job.key] = entry
     report = Report()
-    stats = MediaStats(jobs=len(jobs), reused=len(entries))
-    progress = Progress(len(todo), stream)
-    # Jobs that read other jobs' outputs (the printed catalogue) run in a second wave.
-    first, second = [job for job in todo if not job.needs], [job for job in todo if job.needs]
-    for wave, in_process_below in ((first, 4), (second, 2)):
-        ready = [_with_inputs(job, entries) for job in wave]
-        for job, (files, meta) in _execute(ready, workers, progress, in_process_below):
-            if "error" in meta:
-                _report_problem(catalogue, job, meta["error"], report)
-                continue
-            entries[job.key] = cache.put(job.key, files, meta)
-            stats.made += 1
-    progress.close()
+    entries, run = run_jobs(jobs, cache, lambda job, error: _report_problem(catalogue, job, error, report), workers, stream)
+    stats = MediaStats(jobs=run.jobs, reused=run.reused, made=run.made)
     stats.written = sum(sync_entry(entry, out_dir) for entry in entries.values()) + write_badges(out_dir, catalogue.settings.languages)
     stats.seconds = time.perf_counter() - started
     return MediaResult(_assemble(catalogue, jobs, entries), report, stats, _catalogue_pdfs(jobs, entries), _site_cards(jobs, entries))
 
 
-def _execute(jobs: list[Job], workers: int | None, progress: Progress, in_process_below: int = 4) -> Iterator[tuple[Job, Result]]:
-    """Run jobs across processes (in this process when there are fewer than `in_process_below`), yielding as they finish."""
-    workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(jobs) < in_process_below:
-        for job in jobs:
-            result = run_job(job.kind, job.params)
-            progress.step()
-            yield job, result
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(run_job, job.kind, job.params): job for job in jobs}
-        for future in as_completed(futures):
-            progress.step()
-            yield futures[future], future.result()
-
-
-def _with_inputs(job: Job, entries: dict[str, Entry]) -> Job:
-    """The job with the cache folder and meta of each job it needs (those that failed are left out)."""
-    if not job.needs:
-        return job
-    inputs = {key: {"folder": str(entries[key].folder), "meta": entries[key].meta} for key in job.needs if key in entries}
-    return replace(job, params={**job.params, "inputs": inputs})
-
-
-def _report_problem(catalogue: Catalogue, job: Job, error: list[str], report: Report) -> None:
+def _report_problem(catalogue: Catalogue, job: Job, error: tuple[str, str], report: Report) -> None:
     if job.kind != "photo":
         where = catalogue.product_files[job.product] if job.product else catalogue.root / SETTINGS_FILE
         report.add(where, 1, error[0], f"{job.kind}: {error[1]}")
@@ -199,16 +140,15 @@ def _assemble(catalogue: Catalogue, jobs: list[Job], entries: dict[str, Entry]) 
         entry = entries.get(job.key)
         if entry is None or job.product is None:
             continue
-        target = media[job.product]
-        if job.kind == "photo":
+        target, params = media[job.product], job.params
+        if isinstance(params, PhotoJob):
             target.photos.append(_photo(catalogue, job, entry.meta))
-        elif job.kind == "qr":
-            stem = job.params["stem"]
-            target.qr[stem.removeprefix("qr/")] = {kind: f"{stem}.{kind}" for kind in ("svg", "png", "pdf")}
-        elif job.kind == "poster":
-            target.poster = job.params["path"]
-        elif job.kind == "card":
-            target.cards[job.params["lang"]] = job.params["path"]
+        elif isinstance(params, QrJob):
+            target.qr[params.stem.removeprefix("qr/")] = {kind: f"{params.stem}.{kind}" for kind in ("svg", "png", "pdf")}
+        elif isinstance(params, PosterJob):
+            target.poster = params.path
+        elif isinstance(params, CardJob):
+            target.cards[params.lang] = params.path
     return media
 
 
@@ -217,17 +157,21 @@ def _catalogue_pdfs(jobs: list[Job], entries: dict[str, Entry]) -> dict[str, Pri
     made = {}
     for job in jobs:
         entry = entries.get(job.key)
-        if job.kind == "catalogue-pdf" and entry is not None:
-            path = job.params["path"]
-            made[job.params["lang"]] = PrintFile(path, (entry.folder / path).stat().st_size)
+        if isinstance(job.params, CataloguePdfJob) and entry is not None:
+            path = job.params.path
+            made[job.params.lang] = PrintFile(path, (entry.folder / path).stat().st_size)
     return made
 
 
 def _site_cards(jobs: list[Job], entries: dict[str, Entry]) -> dict[str, str]:
     """The site's share card made in each language, by language."""
-    return {job.params["lang"]: job.params["path"] for job in jobs if job.kind == "site-card" and job.key in entries}
+    return {job.params.lang: job.params.path for job in jobs if isinstance(job.params, SiteCardJob) and job.key in entries}
 
 
-def _photo(catalogue: Catalogue, job: Job, meta: dict[str, Any]) -> Photo:
-    alt = catalogue.products[job.product].images[job.image or 0].alt
-    return Photo(alt, tuple(Variant(*v) for v in meta["variants"]), meta["og"])
+def _photo(catalogue: Catalogue, job: Job, meta: Meta) -> Photo:
+    """A made photo as pages show it; the photo job's meta lists its variants (`PhotoJob.run`)."""
+    alt = catalogue.products[job.product or ""].images[job.image or 0].alt
+    variants = meta["variants"]
+    og = meta["og"]
+    assert isinstance(variants, list) and (og is None or isinstance(og, str))
+    return Photo(alt, tuple(Variant(*v) for v in variants if isinstance(v, list)), og)
