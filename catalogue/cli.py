@@ -180,7 +180,7 @@ def _port(text: str) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .render.config import check_address
+    from .render.serve import check_address
     from .site_folder import SiteDirError, check_site_dir
 
     try:
@@ -200,7 +200,8 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _preview(args: argparse.Namespace) -> None:
     """Build once, then serve the site and build again on every change until Ctrl+C."""
-    from .render.config import OVERRIDES, REPO, serve
+    from .render.config import OVERRIDES, REPO
+    from .render.serve import serve
 
     def rebuild() -> list[str]:
         # A failed rebuild keeps the last good site and lists its problems over every page.

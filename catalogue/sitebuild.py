@@ -23,7 +23,7 @@ from .pages.kiosk import kiosk_page, kiosk_path
 from .pages.redirects import digital_link_pages
 from .problems import Report
 from .published import MANIFEST, check_removed, manifest_json, published_ids
-from .render.config import RenderError, build_languages
+from .render.build import RenderError, build_languages
 from .render.offline import rewrite_pages, shim
 from .site_folder import Workspace, check_site_dir
 from .sitemap import robots_txt, sitemaps
@@ -115,8 +115,8 @@ def _make(
         return None, []
     site = Site(catalogue, media.products, today, media.catalogue_pdfs, site_cards=media.site_cards)
     built = build_languages(catalogue.settings, lambda lang: list(all_pages(site, lang)), workspace.work, offline, today=today)
-    _assemble({lang: folder for lang, (folder, _) in built.items()}, staging)
-    _write_sitemaps(catalogue.settings.site_url, {lang: paths for lang, (_, paths) in built.items()}, staging)
+    _assemble({lang: rendered.site for lang, rendered in built.items()}, staging)
+    _write_sitemaps(catalogue.settings.site_url, {lang: rendered.paths for lang, rendered in built.items()}, staging)
     _write_open_data(site, staging / "data")
     extra = digital_link_pages(catalogue) | {kiosk_path(lang): kiosk_page(site, lang) for lang in catalogue.settings.languages}
     for path, html in extra.items():
@@ -125,7 +125,7 @@ def _make(
     if offline:
         rewrite_pages(staging)
     (staging / MANIFEST).write_text(manifest_json(catalogue.products, today), encoding="utf-8")
-    return sum(len(paths) for _, paths in built.values()), list(built)
+    return sum(len(rendered.paths) for rendered in built.values()), list(built)
 
 
 def _write_open_data(site: Site, folder: Path) -> None:
