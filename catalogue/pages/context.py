@@ -14,6 +14,7 @@ from ..model import Producer, Product
 from ..places import province
 from ..rules import fold_tone_marks
 from ..status import IN_FORCE, CertificateStatus
+from ..urls import Urls
 
 
 @dataclass
@@ -44,14 +45,18 @@ class Site:
             self._statuses[product.id] = self.catalogue.status(product, self.today)
         return self._statuses[product.id]
 
-    @staticmethod
-    def prefix(lang: str) -> str:
-        """The site path of a language's root: '' for Vietnamese, 'en/' for English."""
-        return "" if lang == "vi" else f"{lang}/"
+    @cached_property
+    def urls(self) -> Urls:
+        """The site's paths."""
+        return Urls.of(self.catalogue.settings.languages)
+
+    def prefix(self, lang: str) -> str:
+        """The site path of a language's root: '' for the first language, 'en/' for English."""
+        return self.urls.root(lang)
 
     def product_path(self, product_id: str, lang: str) -> str:
         """Site path of a product page (the QR contract: p/<id>/)."""
-        return f"{self.prefix(lang)}p/{product_id}/"
+        return self.urls.product(product_id, lang)
 
     def badge_file(self, product: Product, lang: str) -> str:
         """Site path of the product's badge image for its current status."""
