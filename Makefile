@@ -49,8 +49,8 @@ media: $(STAMP)
 	$(BIN)/python -m catalogue media build/media
 
 lint: $(STAMP)
-	$(BIN)/ruff check catalogue tests tools build_site.py
-	$(BIN)/ruff format --check catalogue tests tools build_site.py
+	$(BIN)/ruff check catalogue demo tests tools build_site.py
+	$(BIN)/ruff format --check catalogue demo tests tools build_site.py
 
 schema: $(STAMP)
 	$(BIN)/python -m catalogue.schema

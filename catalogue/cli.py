@@ -149,7 +149,7 @@ def _build(args: argparse.Namespace) -> int:
 
 def _run_build(args: argparse.Namespace) -> tuple[int, str, str]:
     """Build the site: the exit status, and the texts for standard output and standard error."""
-    from .offline import OfflineError
+    from .render.offline import OfflineError
     from .site_folder import SiteDirError
     from .sitebuild import BuildError, build_site
 
@@ -180,7 +180,7 @@ def _port(text: str) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .render import check_address
+    from .render.serve import check_address
     from .site_folder import SiteDirError, check_site_dir
 
     try:
@@ -200,7 +200,8 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _preview(args: argparse.Namespace) -> None:
     """Build once, then serve the site and build again on every change until Ctrl+C."""
-    from .render import OVERRIDES, REPO, serve
+    from .render.config import OVERRIDES, REPO
+    from .render.serve import serve
 
     def rebuild() -> list[str]:
         # A failed rebuild keeps the last good site and lists its problems over every page.
@@ -243,8 +244,8 @@ def _network_address() -> str | None:
 
 
 def _media(args: argparse.Namespace) -> int:
-    from .media.build import build_media
-    from .media.cache import MediaCache
+    from .jobs.cache import MediaCache
+    from .media_stage import build_media
 
     catalogue, report = _validated(args)
     if not report.ok:

@@ -11,7 +11,7 @@ from typing import Any
 
 from .catalogue import Catalogue
 from .dashboard import Dashboard
-from .media.qr import product_url
+from .makers.qr import product_url
 from .pages.i18n import format_date, format_phone
 from .places import province
 from .rules import fold_code, gtin14

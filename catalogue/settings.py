@@ -15,8 +15,8 @@ from pydantic import AfterValidator, Field, StrictBool, StrictInt, ValidationInf
 from pydantic_core import PydanticCustomError
 
 from .fields import Email, Language, Line, Name, Phone, ShortText, Url
+from .label_sheet import LabelSheet
 from .model import Record
-from .printing.sheets import LabelSheet
 from .sales_points import SalesPoint
 
 SETTINGS_FILE = "catalogue.yaml"

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 import pypdfium2
 import pytest
 
-from catalogue.media.qr import product_url
+from catalogue.makers.qr import product_url
 from catalogue.pages.i18n import status_texts, status_words
 from catalogue.status import IN_FORCE, certificate_status
 from catalogue.translated import localized_text

@@ -14,8 +14,8 @@ import pypdfium2.raw as pdfium_c
 import pytest
 import zxingcpp
 
-from catalogue.media.plan import plan
-from catalogue.media.qr import product_url
+from catalogue.makers.qr import product_url
+from catalogue.media_stage import plan
 from catalogue.status import CertificateStatus
 from catalogue.translated import localized_text
 from catalogue.vocab import GROUP_LABELS, Group
@@ -170,7 +170,7 @@ def test_catalogue_is_made_again_only_when_the_day_or_the_data_changes() -> None
     tomorrow = {job.key for job in plan(CATALOGUE, TODAY + timedelta(days=1))}
     assert [job.key for job in today] == [job.key for job in again]
     books = [job for job in today if job.kind == "catalogue-pdf"]
-    assert [job.params["path"] for job in books] == ["print/catalogue-vi.pdf", "print/catalogue-en.pdf"]
+    assert [job.params.path for job in books] == ["print/catalogue-vi.pdf", "print/catalogue-en.pdf"]
     assert all(job.key not in tomorrow for job in books)  # the date of the data is printed on every page
     assert all(job.key in tomorrow for job in today if job.kind in ("photo", "qr"))
     # It reads the photo and QR jobs' outputs, so it waits for them.

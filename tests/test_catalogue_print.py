@@ -13,7 +13,7 @@ import pypdfium2.raw as pdfium_c
 import pytest
 from PIL import Image
 
-from catalogue.media.qr import encode, from_svg, product_url, to_svg
+from catalogue.makers.qr import encode, from_svg, product_url, to_svg
 from catalogue.pages.i18n import format_size
 from catalogue.printing.catalogue_layout import by_group, entry_pages, flow
 from catalogue.printing.catalogue_pdf import CatalogueEntry, Cover, catalogue_pdf

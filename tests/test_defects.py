@@ -302,18 +302,18 @@ BAD_IMAGE_CONTENT = [
 
 @pytest.mark.parametrize("name", BAD_IMAGE_CONTENT)
 def test_check_and_media_build_refuse_a_bad_image_alike(base_catalogue: Path, name: str) -> None:
-    from catalogue.media.build import _report_problem
-    from catalogue.media.jobs import run_job
-    from catalogue.media.plan import plan
+    from catalogue.jobs.job import run_job
+    from catalogue.media_stage import _report_problem, plan
 
     add_defect(base_catalogue, "products", name)
     catalogue, report = validate(Path("products"), Path("producers"), today=TODAY)
     [checked] = [p for p in report.problems if p.file == f"products/{name}"]
     [job] = [j for j in plan(catalogue, TODAY) if j.kind == "photo" and j.product == name.removesuffix(".yaml")]
-    files, meta = run_job(job.kind, job.params)
+    outcome = run_job(job)
+    assert outcome.error is not None
     built = Report()
-    _report_problem(catalogue, job, meta["error"], built)
-    assert files == {} and built.problems == [checked]
+    _report_problem(catalogue, job, outcome.error, built)
+    assert outcome.files == {} and built.problems == [checked]
 
 
 # Defects of issue 10 (each once a traceback, a hang, a misleading message or a silent pass), with

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from catalogue.media.build import build_media
-from catalogue.media.cache import MediaCache
-from catalogue.media.qr import product_codes
+from catalogue.jobs.cache import MediaCache
+from catalogue.makers.qr import product_codes
+from catalogue.media_stage import build_media
 from catalogue.status import CertificateStatus
 from catalogue.validate import validate
 

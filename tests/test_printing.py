@@ -15,12 +15,12 @@ import yaml
 from PIL import Image
 from pydantic import ValidationError
 
-from catalogue.media.qr import encode, product_url
+from catalogue.label_sheet import PRESETS, PresetName
+from catalogue.makers.qr import encode, product_url
+from catalogue.makers.qr_pdf import MODULE_MM, qr_pdf
 from catalogue.printing.items import PrintItem
 from catalogue.printing.labels import LabelSheet, calibration_pdf, label_sheet_pdf, qr_module
-from catalogue.printing.pdfqr import MODULE_MM, qr_pdf
 from catalogue.printing.posters import poster_pdf
-from catalogue.printing.sheets import PRESETS, PresetName
 from catalogue.settings import Settings
 from catalogue.status import CertificateStatus
 
@@ -310,7 +310,7 @@ class CountingPdf:
     """A PDF in Be Vietnam Pro whose width measurements are counted (calls and characters measured)."""
 
     def __init__(self) -> None:
-        from catalogue.printing.fonts import new_pdf, set_font
+        from catalogue.makers.fonts import new_pdf, set_font
 
         self.pdf = new_pdf(weights=("regular", "bold"))
         set_font(self.pdf, "bold", 14)

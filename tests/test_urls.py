@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.media.qr import digital_link_url, product_url
+from catalogue.makers.qr import digital_link_url, product_url
 from catalogue.urls import Urls
 
 from .conftest import REPO

@@ -8,8 +8,8 @@ from functools import cached_property
 
 from ..catalogue import Catalogue
 from ..dashboard import Dashboard, dashboard
-from ..media.badges import badge_kind, badge_label
-from ..media.build import PrintFile, ProductMedia
+from ..makers.badges import badge_kind, badge_label
+from ..media_stage import PrintFile, ProductMedia
 from ..model import Producer, Product
 from ..places import province
 from ..rules import fold_tone_marks

@@ -13,7 +13,7 @@ import json
 from markupsafe import Markup
 
 from ..languages import SOURCE
-from ..media.badges import badge_label
+from ..makers.badges import badge_label
 from ..places import province
 from ..status import CertificateStatus
 from ..translated import localized_text, term

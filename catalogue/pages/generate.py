@@ -34,7 +34,7 @@ def product_pages(site: Site, lang: str) -> Iterator[PageFile]:
             "hide": ["navigation", "toc"],
             "ocop_id": product.id,
             "ocop_head": product_head(site, product, lang),
-            # What the theme's search finds the page by (catalogue/mkdocs_hooks.py): the whole page
+            # What the theme's search finds the page by (catalogue/render/hooks.py): the whole page
             # would make the index grow by about 4 KB a product, and match words of its badges.
             "ocop_search": " · ".join(
                 part for part in (summary, site.producer_name(producer, lang), site.place_name(producer.commune)) if part

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from ..media.badges import badge_kind
-from ..media.build import Photo
+from ..makers.badges import badge_kind
+from ..media_stage import Photo
 from ..model import Product
 from ..status import IN_FORCE, CertificateStatus
 from ..translated import Localized, localized

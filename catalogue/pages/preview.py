@@ -5,7 +5,7 @@ The one owner of every page's preview fields: title, description, absolute page 
 front matter as `ocop_preview` (and `description`), and overrides/partials/ocop-preview.html is
 the one place that writes them as tags, escaping each value. A product's image is its cover
 photo's link-preview crop, or its share card when it has no photo; every other page shows the
-site's card in its language (catalogue/media/cards.py).
+site's card in its language (catalogue/makers/cards.py).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from .i18n import TEXT, t
 from .listings import PageFile
 
 LOCALES = {"vi": "vi_VN", "en": "en_US"}
-IMAGE_SIZE = (1200, 630)  # the cover crop and the share cards (catalogue.media.images.OG_SIZE)
+IMAGE_SIZE = (1200, 630)  # the cover crop and the share cards (catalogue.makers.images.OG_SIZE)
 _PAGE_NUMBER = re.compile(r"page-(\d+)")
 # What a section's pages list, given the part of the path after the section ('che' in groups/che/).
 Describer = Callable[[Site, str, str | None], str | None]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..media.badges import badge_svg
+from ..makers.badges import badge_svg
 from ..model import Product
 from ..places import province
 from ..richtext import render as render_markdown
@@ -20,7 +20,7 @@ from .sales_points import see_in_person
 
 
 def product_body(site: Site, product: Product, lang: str) -> Markup:
-    """The HTML of one product page (generated pages skip MkDocs' Markdown: see catalogue/mkdocs_hooks.py)."""
+    """The HTML of one product page (generated pages skip MkDocs' Markdown: see catalogue/render/hooks.py)."""
     page = site.product_path(product.id, lang)
     status = site.status(product)
     listed = site.catalogue.listed(product, site.today)  # a withdrawn product no longer points to shops

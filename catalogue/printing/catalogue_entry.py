@@ -15,14 +15,14 @@ from fpdf import FPDF
 from PIL import Image
 
 from ..languages import SOURCE
-from ..media.images import PhotoError
-from ..media.qr import encode
+from ..makers.images import PhotoError
+from ..makers.qr import encode
+from ..makers.qr_pdf import draw_qr
 from ..pages.i18n import STATUS_TEXT, format_date, format_phone, t
 from ..status import CertificateStatus
 from . import text
 from .catalogue_layout import MARGIN, PAGE_WIDTH
 from .items import CatalogueEntry, check_lang
-from .pdfqr import draw_qr
 from .photo import MAX_PIXELS_WIDE, cover_jpeg
 from .stars import draw_star_phrase, star_phrase
 

@@ -7,12 +7,12 @@ from datetime import date
 
 from fpdf import FPDF
 
+from ..makers.fonts import PT, set_font
 from ..pages.i18n import format_date, t
 from ..translated import term
 from ..vocab import GROUP_LABELS, Group
 from . import text
 from .catalogue_layout import BODY_BOTTOM, MARGIN, PAGE_HEIGHT, PAGE_WIDTH
-from .fonts import PT, set_font
 from .items import CatalogueEntry
 from .stars import draw_star_row
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from fpdf import FPDF
 
+from ..makers.fonts import new_pdf
 from ..pages.i18n import format_date, t
 from ..translated import term
 from ..vocab import GROUP_LABELS
@@ -17,7 +18,6 @@ from . import text
 from .catalogue_entry import draw_entry
 from .catalogue_front import COLUMN_HEIGHT, COLUMNS, Cover, contents_rows, draw_contents_page, draw_cover
 from .catalogue_layout import BODY_TOP, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, SLOT_HEIGHT, EntryPage, by_group, entry_pages, flow
-from .fonts import new_pdf
 from .items import CatalogueEntry, check_lang, require_in_force
 
 __all__ = ["CatalogueEntry", "Cover", "catalogue_pdf"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..media.qr import QrMatrix
+from ..makers.qr import QrMatrix
 from ..status import IN_FORCE, CertificateStatus
 from ..translated import Localized, pick
 from ..vocab import Group
@@ -42,7 +42,7 @@ class PrintItem:
 class CatalogueEntry:
     """One product in the printed catalogue: the label's facts, its certificate and its producer.
 
-    `qr` is the code already made for the site, read back (see `catalogue.media.qr.from_svg`);
+    `qr` is the code already made for the site, read back (see `catalogue.makers.qr.from_svg`);
     without it the code is encoded again from `item.url`. `summaries` and `producers` hold the
     translated summaries and producer names by language.
     """

@@ -6,12 +6,12 @@ import io
 
 from fpdf import FPDF
 
-from ..media.images import PhotoError
-from ..media.qr import encode
+from ..makers.fonts import new_pdf, set_font
+from ..makers.images import PhotoError
+from ..makers.qr import encode
+from ..makers.qr_pdf import draw_qr
 from . import text
-from .fonts import new_pdf, set_font
 from .items import PrintItem, require_in_force, stars_words
-from .pdfqr import draw_qr
 from .photo import cover_jpeg
 from .stars import STAR_MIDDLE, draw_star_row
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import math
 
-from catalogue.drawing.canvas import Canvas
-from catalogue.drawing.colour import WHITE, Colour, darker, jitter, lighter, mix
-from catalogue.drawing.geometry import Point, taper
-from catalogue.drawing.scenes import backdrop, leaf, shadow, stalk, wood_table
+from demo.drawing.canvas import Canvas
+from demo.drawing.colour import WHITE, Colour, darker, jitter, lighter, mix
+from demo.drawing.geometry import Point, taper
+from demo.drawing.scenes import backdrop, leaf, shadow, stalk, wood_table
 
 
 def draw_meat(c: Canvas) -> None:

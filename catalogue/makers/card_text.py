@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from PIL import ImageFont
 
-from ..printing.fonts import Weight, font_file
 from ..textfit import fitting_prefix
+from .fonts import Weight, font_file
 
 ELLIPSIS = "…"
 MIN_ADVANCE = 0.15  # ems: narrower than any letter of Be Vietnam Pro (ı, l and . are about 0.25)

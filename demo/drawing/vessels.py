@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import math
 
-from catalogue.drawing.canvas import Canvas
-from catalogue.drawing.colour import WHITE, Colour, darker, jitter, lighter, mix
-from catalogue.drawing.geometry import Point, ellipse_points
-from catalogue.drawing.scenes import backdrop, cylinder, leaf, shadow, wood_table
+from demo.drawing.canvas import Canvas
+from demo.drawing.colour import WHITE, Colour, darker, jitter, lighter, mix
+from demo.drawing.geometry import Point, ellipse_points
+from demo.drawing.scenes import backdrop, cylinder, leaf, shadow, wood_table
 
 LEAF_GREEN: Colour = (70, 128, 48)
 

@@ -13,14 +13,14 @@ from collections.abc import Callable
 
 from PIL import Image
 
-from catalogue.drawing.canvas import Canvas
-from catalogue.drawing.choose import motif_for
-from catalogue.drawing.crafts import draw_basket, draw_flowers, draw_textile
-from catalogue.drawing.harvest import draw_fish, draw_ginseng, draw_meat
-from catalogue.drawing.outdoor import draw_landscape, draw_tea_hills
-from catalogue.drawing.pantry import draw_noodles, draw_nuts, draw_rice, draw_spice
-from catalogue.drawing.photo import finish, work_size
-from catalogue.drawing.vessels import draw_bottle, draw_generic, draw_honey, draw_tea_cup
+from demo.drawing.canvas import Canvas
+from demo.drawing.choose import motif_for
+from demo.drawing.crafts import draw_basket, draw_flowers, draw_textile
+from demo.drawing.harvest import draw_fish, draw_ginseng, draw_meat
+from demo.drawing.outdoor import draw_landscape, draw_tea_hills
+from demo.drawing.pantry import draw_noodles, draw_nuts, draw_rice, draw_spice
+from demo.drawing.photo import finish, work_size
+from demo.drawing.vessels import draw_bottle, draw_generic, draw_honey, draw_tea_cup
 
 __all__ = ["MOTIFS", "draw_illustration", "motif_for"]
 

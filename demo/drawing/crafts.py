@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import math
 
-from catalogue.drawing.canvas import Canvas
-from catalogue.drawing.colour import WHITE, Colour, darker, jitter, lighter, mix
-from catalogue.drawing.geometry import Point, ellipse_points
-from catalogue.drawing.scenes import backdrop, shadow, stalk
+from demo.drawing.canvas import Canvas
+from demo.drawing.colour import WHITE, Colour, darker, jitter, lighter, mix
+from demo.drawing.geometry import Point, ellipse_points
+from demo.drawing.scenes import backdrop, shadow, stalk
 
 INDIGO: Colour = (34, 44, 96)
 RED: Colour = (178, 34, 40)

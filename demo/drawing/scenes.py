@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import math
 
-from catalogue.drawing.canvas import Canvas
-from catalogue.drawing.colour import BLACK, WHITE, Colour, darker, jitter, lighter, mix
-from catalogue.drawing.geometry import Point, taper
+from demo.drawing.canvas import Canvas
+from demo.drawing.colour import BLACK, WHITE, Colour, darker, jitter, lighter, mix
+from demo.drawing.geometry import Point, taper
 
 
 def backdrop(c: Canvas, wall: Colour, table: Colour, horizon: float = 0.1) -> None:

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, StrictInt, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..model import Record
+from .model import Record
 
 A4_WIDTH, A4_HEIGHT = 210.0, 297.0
 _EPSILON = 1e-6  # millimetres; float sums such as 7.2 + 2 × 66.04 + 63.5 must not fail by rounding

@@ -13,9 +13,9 @@ import re
 import shutil
 from pathlib import Path
 
-from .urls import Urls
+from ..urls import Urls
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SHIM = REPO / "node_modules" / "iframe-worker" / "shim" / "index.js"
 SHIM_NAME = "assets/iframe-worker-shim.js"
 

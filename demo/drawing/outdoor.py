@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import math
 
-from catalogue.drawing.canvas import Canvas
-from catalogue.drawing.colour import Colour, darker, jitter, lighter, mix
-from catalogue.drawing.geometry import Point
-from catalogue.drawing.scenes import hills, mist, ridge, sky
+from demo.drawing.canvas import Canvas
+from demo.drawing.colour import Colour, darker, jitter, lighter, mix
+from demo.drawing.geometry import Point
+from demo.drawing.scenes import hills, mist, ridge, sky
 
 HAZE: Colour = (214, 226, 236)
 

@@ -2,7 +2,7 @@
 
 It is made for Vietnamese (every precomposed letter with its tone mark, such as ậ, ữ, Ủ), so text
 needs no shaping and extracts from the PDF exactly as written. It has no star glyph (U+2605):
-stars are drawn as polygons (see `catalogue.printing.stars`).
+stars are drawn as polygons (see `catalogue.makers.shapes`).
 """
 
 from __future__ import annotations

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 from PIL import Image, ImageDraw
 
-from ..printing.stars import star_points
 from .card_text import Fitted, fit
 from .images import JPEG_OPTIONS, OG_SIZE
+from .shapes import star_points
 
 WIDTH, HEIGHT = OG_SIZE
 MARGIN = 72

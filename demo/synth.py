@@ -1,6 +1,6 @@
 """Synthetic catalogues for tests and benchmarks.
 
-`python -m catalogue.synth --products N OUT` writes OUT/products, OUT/producers, small images and
+`python -m demo.synth --products N OUT` writes OUT/products, OUT/producers, small images and
 OUT/catalogue.yaml: N valid products from about N/4 producers, the same files for the same seed.
 """
 
@@ -15,9 +15,9 @@ from typing import Any
 
 import yaml
 
-from .drawing import draw_illustration, motif_for
-from .places import province
-from .rules import gtin_check_digit
+from catalogue.places import province
+from catalogue.rules import gtin_check_digit
+from demo.drawing import draw_illustration, motif_for
 
 # (name, group, category, unit, lowest price, fact keys)
 _KINDS: list[tuple[str, str, str, str, int, tuple[str, ...]]] = [
@@ -153,7 +153,7 @@ def write_catalogue(out: Path, products: int, seed: int = 1, image_size: tuple[i
 
 def main(argv: list[str] | None = None) -> int:
     """Command line of the generator."""
-    parser = argparse.ArgumentParser(prog="python -m catalogue.synth", description="Write a synthetic OCOP catalogue.")
+    parser = argparse.ArgumentParser(prog="python -m demo.synth", description="Write a synthetic OCOP catalogue.")
     parser.add_argument("--products", type=int, required=True, metavar="N", help="number of products")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument("--image-size", default="240x180", metavar="WxH", help="size of the drawn photos (default 240x180)")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import math
 
-from catalogue.drawing.canvas import Canvas
-from catalogue.drawing.colour import WHITE, Colour, darker, jitter, lighter, mix
-from catalogue.drawing.geometry import Point, ellipse_points
-from catalogue.drawing.scenes import backdrop, bamboo_mat, leaf, shadow, stalk, wood_table
+from demo.drawing.canvas import Canvas
+from demo.drawing.colour import WHITE, Colour, darker, jitter, lighter, mix
+from demo.drawing.geometry import Point, ellipse_points
+from demo.drawing.scenes import backdrop, bamboo_mat, leaf, shadow, stalk, wood_table
 
 MAT: Colour = (196, 160, 100)
 RICE: Colour = (244, 240, 226)

@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
-from catalogue.drawing.colour import Colour, gradient
-from catalogue.drawing.geometry import Box, Point
+from demo.drawing.colour import Colour, gradient
+from demo.drawing.geometry import Box, Point
 
 MaskPainter = Callable[[ImageDraw.ImageDraw, Callable[[Point], Point], float], None]
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from mkdocs.plugins import event_priority
 
-from catalogue.offline import file_link
+from catalogue.render.offline import file_link
 from catalogue.rules import fold_tone_marks
 from catalogue.urls import Urls
 

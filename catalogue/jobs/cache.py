@@ -1,4 +1,4 @@
-"""A content-addressed cache of media outputs under `.cache/media/`.
+"""A content-addressed cache of job outputs (media and print files) under `.cache/media/`.
 
 Each job's outputs are stored under the hash of everything that went into them (source bytes,
 settings, code version), the way Material's social plugin keeps its cards: unchanged inputs find
@@ -15,7 +15,8 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+
+from .job import Files, Meta
 
 try:
     import fcntl
@@ -28,7 +29,7 @@ _FICLONE = getattr(fcntl, "FICLONE", 0x40049409) if fcntl is not None and sys.pl
 DEFAULT_CACHE = Path(".cache") / "media"
 
 
-def digest(*parts: Any) -> str:
+def digest(*parts: object) -> str:
     """A stable hex digest of JSON-able parts."""
     return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
 
@@ -45,7 +46,7 @@ class Entry:
 
     folder: Path
     files: tuple[str, ...]
-    meta: dict[str, Any]
+    meta: Meta
 
 
 class MediaCache:
@@ -66,7 +67,7 @@ class MediaCache:
             return None
         return Entry(folder, tuple(record["files"]), record["meta"])
 
-    def put(self, key: str, files: dict[str, bytes], meta: dict[str, Any]) -> Entry:
+    def put(self, key: str, files: Files, meta: Meta) -> Entry:
         """Store a job's outputs; the folder appears whole or not at all."""
         folder = self._folder(key)
         folder.parent.mkdir(parents=True, exist_ok=True)

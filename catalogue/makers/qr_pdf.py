@@ -5,8 +5,8 @@ from __future__ import annotations
 from fpdf import FPDF
 from fpdf.drawing import PaintedPath
 
-from ..media.qr import QrMatrix
 from .fonts import new_pdf
+from .qr import QrMatrix
 
 MODULE_MM = 0.8  # a version-4 code with its quiet zone is 32.8 mm: the label size the print notes advise
 
