@@ -14,6 +14,8 @@ from typing import TextIO
 
 from .catalogue import Catalogue
 from .exports import check_index_js, products_csv, products_json, products_schema, re_evaluation_csv, sales_points_json
+from .hosting.host_files import write_host_files
+from .hosting.precompress import precompress
 from .jobs.cache import MediaCache
 from .media_stage import build_media
 from .pages.context import Site
@@ -129,6 +131,9 @@ def _make(
     if offline:
         rewrite_pages(staging)
     (staging / MANIFEST).write_text(manifest_json(catalogue.products, today), encoding="utf-8")
+    if not offline:  # a copy opened from file:// has no server to send headers or compressed files
+        write_host_files(staging, catalogue.settings.languages)
+        precompress(staging)
     return sum(len(rendered.paths) for rendered in built.values()), list(built)
 
 

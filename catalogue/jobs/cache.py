@@ -7,7 +7,9 @@ their outputs and do no image or QR work.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib.metadata
 import json
 import os
 import shutil
@@ -27,11 +29,32 @@ except ImportError:  # Windows
 _FICLONE = getattr(fcntl, "FICLONE", 0x40049409) if fcntl is not None and sys.platform == "linux" else None
 
 DEFAULT_CACHE = Path(".cache") / "media"
+# The libraries whose versions decide the bytes of the media (image encoders, the QR encoder, the
+# PDF writer and the font it embeds): a new version of one of them makes every job again.
+BYTE_MAKERS = ("pillow", "qrcode", "fpdf2", "fontpkg-be-vietnam-pro")
 
 
 def digest(*parts: object) -> str:
     """A stable hex digest of JSON-able parts."""
     return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+
+
+@functools.cache
+def library_versions() -> dict[str, str]:
+    """The installed version of each library in BYTE_MAKERS ("missing" for one that is not installed)."""
+    versions = {}
+    for name in BYTE_MAKERS:
+        try:
+            versions[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            versions[name] = "missing"
+    return versions
+
+
+def job_key(*parts: object) -> str:
+    """The cache key of a media job: its inputs and the versions of the libraries that make its bytes,
+    so that two machines with different Pillow or fpdf2 never share an output made by the other."""
+    return digest(*parts, library_versions())
 
 
 def file_digest(path: Path) -> str:

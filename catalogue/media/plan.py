@@ -7,7 +7,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from ..catalogue import Catalogue
-from ..jobs.cache import digest, file_digest
+from ..jobs.cache import file_digest, job_key
 from ..jobs.job import Job
 from ..makers.badges import badge_label
 from ..makers.cards import CardFrame, ProductCard, SiteCard
@@ -57,7 +57,7 @@ def _photo_jobs(catalogue: Catalogue, product: Product, made: MediaPlan) -> list
         source_hash = file_digest(source)
         params = PhotoJob(source, photo_stem(pid, index, source_hash), og=index == 0)
         settings = [WIDTHS, OG_SIZE, WEBP_OPTIONS, JPEG_OPTIONS]
-        key = digest("photo", VERSIONS["photo"], source_hash, params.stem, params.og, settings)
+        key = job_key("photo", VERSIONS["photo"], source_hash, params.stem, params.og, settings)
         jobs.append(Job(key, params, pid, index))
         if index == 0:
             made.cover_hashes[pid], made.cover_jobs[pid] = source_hash, key
@@ -68,7 +68,7 @@ def _qr_jobs(catalogue: Catalogue, product: Product, made: MediaPlan) -> list[Jo
     jobs = []
     for stem, url in product_codes(catalogue.settings.site_url, product).items():
         params = QrJob(url, stem)
-        key = digest("qr", VERSIONS["qr"], asdict(params))
+        key = job_key("qr", VERSIONS["qr"], asdict(params))
         jobs.append(Job(key, params, product.id))
         if stem == product.id:
             made.code_jobs[product.id] = key
@@ -87,7 +87,7 @@ def _card_jobs(catalogue: Catalogue, product: Product, today: date) -> list[Job]
     for lang in catalogue.settings.languages:
         name = localized_text(product, "name", lang)
         card = ProductCard(name, product.stars, status in IN_FORCE, badge_label(product.stars, status, lang), _frame(catalogue, lang))
-        key = digest("card", VERSIONS["card"], {"lang": lang, "card": asdict(card)}, OG_SIZE, JPEG_OPTIONS)
+        key = job_key("card", VERSIONS["card"], {"lang": lang, "card": asdict(card)}, OG_SIZE, JPEG_OPTIONS)
         # The key in the name: a changed card gets a new address, so no cache serves the old one.
         params = CardJob(lang, card, Urls.product_card(product.id, lang, key))
         jobs.append(Job(key, params, product.id))
@@ -99,7 +99,7 @@ def _site_card_jobs(catalogue: Catalogue) -> list[Job]:
     jobs = []
     for lang in catalogue.settings.languages:
         card = SiteCard(t(lang, "card_tagline"), _frame(catalogue, lang))
-        key = digest("site-card", VERSIONS["site-card"], {"lang": lang, "card": asdict(card)}, OG_SIZE, JPEG_OPTIONS)
+        key = job_key("site-card", VERSIONS["site-card"], {"lang": lang, "card": asdict(card)}, OG_SIZE, JPEG_OPTIONS)
         jobs.append(Job(key, SiteCardJob(lang, card, Urls.site_card(lang, key))))
     return jobs
 

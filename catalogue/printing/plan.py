@@ -8,7 +8,7 @@ from dataclasses import asdict, replace
 from datetime import date
 
 from ..catalogue import Catalogue
-from ..jobs.cache import digest
+from ..jobs.cache import job_key
 from ..jobs.job import Job
 from ..makers.qr import product_codes
 from ..model import Producer, Product
@@ -36,7 +36,7 @@ def plan_print(
     if items:
         labelled = tuple(replace(item, photo=None) for item in items)
         labels = LabelsJob(labelled, catalogue.settings.labels, tuple(catalogue.settings.languages))
-        key = digest(
+        key = job_key(
             "labels", VERSIONS["labels"], [asdict(item) for item in labelled], labels.sheet.model_dump(mode="json"), labels.languages
         )
         jobs.append(Job(key, labels))
@@ -68,7 +68,7 @@ def _print_item(catalogue: Catalogue, product: Product, today: date) -> PrintIte
 def _poster_job(catalogue: Catalogue, item: PrintItem, photo_hash: str | None) -> Job:
     params = PosterJob(item, catalogue.settings.site_name, Urls.poster(item.id))
     # The photo's bytes stand in the key for its path, which may move without changing the poster.
-    key = digest("poster", VERSIONS["poster"], asdict(replace(item, photo=None)), photo_hash, params.site_name, params.path)
+    key = job_key("poster", VERSIONS["poster"], asdict(replace(item, photo=None)), photo_hash, params.site_name, params.path)
     return Job(key, params, item.id)
 
 
@@ -91,7 +91,7 @@ def _catalogue_pdf_jobs(
     for lang in settings.languages:
         cover = Cover(localized_text(settings, "site_name", lang), settings.province, settings.site_url, today, settings.demo)
         params = CataloguePdfJob(lang, cover, entries, Urls.catalogue_pdf(lang))
-        key = digest("catalogue-pdf", VERSIONS["catalogue-pdf"], lang, asdict(cover), [asdict(entry) for entry in entries], params.path)
+        key = job_key("catalogue-pdf", VERSIONS["catalogue-pdf"], lang, asdict(cover), [asdict(entry) for entry in entries], params.path)
         made.append(Job(key, params, needs=needs))
     return made
 
