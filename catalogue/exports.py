@@ -5,24 +5,42 @@ dashboard's re-evaluation list as CSV."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from .catalogue import Catalogue
 from .dashboard import Dashboard
-from .media.qr import product_url
+from .makers.qr import product_url
 from .pages.i18n import format_date, format_phone
 from .places import province
 from .rules import fold_code, gtin14
 from .spreadsheet import Code, csv_bytes
 from .status import CertificateStatus
+from .translated import localized_text, translation
 from .urls import Urls
 
-CSV_COLUMNS = [
-    "id", "name", "name_en", "group", "category", "stars", "status", "certificate_number", "issuer", "issued", "expires",
+# Each language of the site after the first adds name_<lang> after `name` and url_<lang> after `url`.
+_COLUMNS = [
+    "id", "name", "group", "category", "stars", "status", "certificate_number", "issuer", "issued", "expires",
     "decision", "revoked_on", "producer_id", "producer_name", "producer_kind", "producer_phone", "commune", "commune_name",
-    "url", "url_en", "gtin", "price_from", "price_to", "price_unit", "withdrawn_on",
+    "url", "gtin", "price_from", "price_to", "price_unit", "withdrawn_on",
 ]  # fmt: skip
+
+
+def translated_columns(columns: Sequence[str], languages: Sequence[str], fields: Sequence[str]) -> list[str]:
+    """`columns` with `<field>_<lang>` after each of `fields`, for every language but the first (the data's own)."""
+    return [f"{c}_{lang}" if lang else c for c in columns for lang in ("", *languages[1:]) if not lang or c in fields]
+
+
+def csv_columns(languages: Sequence[str]) -> list[str]:
+    """The fields of products.json and the columns of products.csv for a site in `languages`."""
+    return translated_columns(_COLUMNS, languages, ("name", "url"))
+
+
+def _translations(record: Any, field: str, languages: Sequence[str], name: str = "") -> dict[str, Any]:
+    """`{<name>_<lang>: the text written for lang or None}` for each language after the first."""
+    return {f"{name or field}_{lang}": translation(record, field, lang) for lang in languages[1:]}
 
 
 _INTEGERS = {"stars", "price_from", "price_to"}
@@ -30,10 +48,11 @@ _REQUIRED = {"id", "name", "group", "stars", "status", "certificate_number", "is
              "producer_name", "producer_kind", "producer_phone", "commune", "commune_name", "url"}  # fmt: skip
 
 
-def products_schema(site_url: str) -> str:
-    """/data/products.schema.json: the JSON Schema of /data/products.json."""
+def products_schema(site_url: str, languages: Sequence[str]) -> str:
+    """/data/products.schema.json: the JSON Schema of /data/products.json for a site in `languages`."""
     fields = {
-        name: {"type": ["integer" if name in _INTEGERS else "string"] + ([] if name in _REQUIRED else ["null"])} for name in CSV_COLUMNS
+        name: {"type": ["integer" if name in _INTEGERS else "string"] + ([] if name in _REQUIRED else ["null"])}
+        for name in csv_columns(languages)
     }
     fields["status"] = {"enum": ["valid", "expiring", "expired", "revoked"]}
     fields["stars"] = {"enum": [3, 4, 5]}
@@ -58,8 +77,8 @@ def products_schema(site_url: str) -> str:
 
 def product_records(catalogue: Catalogue, today: date) -> list[dict[str, Any]]:
     """One flat record per product, with its status on `today`; the same fields in JSON and CSV."""
-    site = catalogue.settings.site_url
-    urls = Urls.of(catalogue.settings.languages)
+    site, languages = catalogue.settings.site_url, catalogue.settings.languages
+    urls = Urls.of(languages)
     records = []
     for product in catalogue.products.values():
         producer = catalogue.producers[product.producer]
@@ -68,7 +87,7 @@ def product_records(catalogue: Catalogue, today: date) -> list[dict[str, Any]]:
             {
                 "id": product.id,
                 "name": product.name,
-                "name_en": product.english.name if product.english else None,
+                **_translations(product, "name", languages),
                 "group": product.group.value,
                 "category": product.category,
                 "stars": product.stars,
@@ -86,7 +105,7 @@ def product_records(catalogue: Catalogue, today: date) -> list[dict[str, Any]]:
                 "commune": producer.commune,
                 "commune_name": province().units[producer.commune].title,
                 "url": product_url(site, product.id),
-                "url_en": product_url(urls.roots(site)["en"], product.id) if "en" in urls.languages else None,
+                **{f"url_{lang}": site + urls.product(product.id, lang) for lang in languages[1:]},
                 "gtin": gtin14(product.gtin) if product.gtin else None,
                 "price_from": price.low if price else None,
                 "price_to": price.high if price else None,
@@ -120,7 +139,7 @@ def products_csv(catalogue: Catalogue, today: date) -> bytes:
         {**record, "producer_phone": format_phone(record["producer_phone"]), "gtin": Code(record["gtin"]) if record["gtin"] else None}
         for record in product_records(catalogue, today)
     ]
-    return csv_bytes(CSV_COLUMNS, rows)
+    return csv_bytes(csv_columns(catalogue.settings.languages), rows)
 
 
 CHECK_FIELDS = (
@@ -148,7 +167,7 @@ def check_index_js(catalogue: Catalogue, lang: str, today: date, paths: dict[str
     products, earlier = [], []
     for product in catalogue.products.values():
         cert = product.certificate
-        name = product.english.name if lang == "en" and product.english and product.english.name else product.name
+        name = localized_text(product, "name", lang)
         gone = product.withdrawn if product.withdrawn and catalogue.withdrawn(product, today) else None
         products.append(
             [
@@ -184,13 +203,13 @@ def check_index_js(catalogue: Catalogue, lang: str, today: date, paths: dict[str
 
 def sales_points_json(catalogue: Catalogue, today: date) -> str:
     """/data/sales-points.json: the showrooms, sales points and fair booths, with the products each carries."""
-    site = catalogue.settings.site_url
-    urls = Urls.of(catalogue.settings.languages)
+    site, languages = catalogue.settings.site_url, catalogue.settings.languages
+    urls = Urls.of(languages)
     points = [
         {
             "id": point.id,
             "name": point.name,
-            "name_en": point.name_en,
+            **_translations(point, "name", languages),
             "kind": point.kind.value,
             "address": point.address,
             "commune": point.commune,
@@ -198,7 +217,7 @@ def sales_points_json(catalogue: Catalogue, today: date) -> str:
             "province": point.province or province().name,
             "phone": point.phone,
             "hours": point.hours,
-            "hours_en": point.hours_en,
+            **_translations(point, "hours", languages),
             "from": point.first_day.isoformat() if point.first_day else None,
             "to": point.last_day.isoformat() if point.last_day else None,
             "ended": point.ended(today),
@@ -218,10 +237,15 @@ def sales_points_json(catalogue: Catalogue, today: date) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
-RE_EVALUATION_COLUMNS = [
-    "situation", "product_id", "product_name", "product_name_en", "stars", "certificate_number", "issued", "expires",
+_RE_EVALUATION_COLUMNS = [
+    "situation", "product_id", "product_name", "stars", "certificate_number", "issued", "expires",
     "days_left", "revoked_on", "revoked_reason", "producer_id", "producer_name", "producer_phone", "commune_name", "url",
 ]  # fmt: skip
+
+
+def re_evaluation_columns(languages: Sequence[str]) -> list[str]:
+    """The columns of re-evaluation.csv for a site in `languages` (product_name_<lang> for each translation)."""
+    return translated_columns(_RE_EVALUATION_COLUMNS, languages, ("product_name",))
 
 
 def re_evaluation_csv(catalogue: Catalogue, figures: Dashboard) -> bytes:
@@ -231,6 +255,7 @@ def re_evaluation_csv(catalogue: Catalogue, figures: Dashboard) -> bytes:
     is negative once expired and empty for a revoked certificate. Phones are grouped for reading
     (0912 345 678), which also keeps Excel from dropping their leading 0.
     """
+    languages = catalogue.settings.languages
     rows = []
     for row in figures.re_evaluation:
         product, producer, cert = row.product, row.producer, row.product.certificate
@@ -240,7 +265,7 @@ def re_evaluation_csv(catalogue: Catalogue, figures: Dashboard) -> bytes:
                 "situation": "revoked" if revoked else "expired" if row.status is CertificateStatus.EXPIRED else "due",
                 "product_id": product.id,
                 "product_name": product.name,
-                "product_name_en": product.english.name if product.english and product.english.name else "",
+                **{key: text or "" for key, text in _translations(product, "name", languages, "product_name").items()},
                 "stars": product.stars,
                 "certificate_number": cert.number,
                 "issued": cert.issued.isoformat(),
@@ -255,4 +280,4 @@ def re_evaluation_csv(catalogue: Catalogue, figures: Dashboard) -> bytes:
                 "url": product_url(catalogue.settings.site_url, product.id),
             }
         )
-    return csv_bytes(RE_EVALUATION_COLUMNS, rows)
+    return csv_bytes(re_evaluation_columns(languages), rows)

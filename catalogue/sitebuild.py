@@ -14,9 +14,10 @@ from typing import TextIO
 
 from .catalogue import Catalogue
 from .exports import check_index_js, products_csv, products_json, products_schema, re_evaluation_csv, sales_points_json
-from .media.build import build_media
-from .media.cache import MediaCache
-from .offline import rewrite_pages, shim
+from .hosting.host_files import write_host_files
+from .hosting.precompress import precompress
+from .jobs.cache import MediaCache
+from .media_stage import build_media
 from .pages.context import Site
 from .pages.finder import finder_data
 from .pages.generate import all_pages
@@ -24,7 +25,8 @@ from .pages.kiosk import kiosk_page
 from .pages.redirects import digital_link_pages
 from .problems import Report
 from .published import MANIFEST, check_removed, manifest_json, published_ids
-from .render import RenderError, build_languages
+from .render.build import RenderError, build_languages
+from .render.offline import rewrite_pages, shim
 from .site_folder import Workspace, check_site_dir
 from .sitemap import robots_txt, sitemaps
 from .status import today_in
@@ -116,8 +118,8 @@ def _make(
         return None, []
     site = Site(catalogue, media.products, today, media.catalogue_pdfs, site_cards=media.site_cards)
     built = build_languages(catalogue.settings, lambda lang: list(all_pages(site, lang)), workspace.work, offline, today=today)
-    _assemble(site.urls, {lang: folder for lang, (folder, _) in built.items()}, staging)
-    _write_sitemaps(site.urls, catalogue.settings.site_url, {lang: paths for lang, (_, paths) in built.items()}, staging)
+    _assemble(site.urls, {lang: rendered.site for lang, rendered in built.items()}, staging)
+    _write_sitemaps(site.urls, catalogue.settings.site_url, {lang: rendered.paths for lang, rendered in built.items()}, staging)
     extra = open_data(site) | digital_link_pages(catalogue)
     extra |= {Urls.index_file(site.urls.kiosk(lang)): kiosk_page(site, lang) for lang in catalogue.settings.languages}
     for path, content in extra.items():
@@ -129,7 +131,10 @@ def _make(
     if offline:
         rewrite_pages(staging)
     (staging / MANIFEST).write_text(manifest_json(catalogue.products, today), encoding="utf-8")
-    return sum(len(paths) for _, paths in built.values()), list(built)
+    if not offline:  # a copy opened from file:// has no server to send headers or compressed files
+        write_host_files(staging, catalogue.settings.languages)
+        precompress(staging)
+    return sum(len(rendered.paths) for rendered in built.values()), list(built)
 
 
 def open_data(site: Site) -> dict[str, str | bytes]:
@@ -138,7 +143,7 @@ def open_data(site: Site) -> dict[str, str | bytes]:
     files: dict[str, str | bytes] = {
         Urls.products_json(): products_json(catalogue, today),
         Urls.products_csv(): products_csv(catalogue, today),
-        Urls.products_schema(): products_schema(catalogue.settings.site_url),
+        Urls.products_schema(): products_schema(catalogue.settings.site_url, catalogue.settings.languages),
         Urls.sales_points_json(): sales_points_json(catalogue, today),
         Urls.re_evaluation_csv(): re_evaluation_csv(catalogue, site.figures),
     }

@@ -17,9 +17,10 @@ from zoneinfo import ZoneInfo
 import pypdfium2
 import pytest
 
-from catalogue.media.qr import product_url
+from catalogue.makers.qr import product_url
 from catalogue.pages.i18n import format_date, status_texts, status_words
 from catalogue.status import IN_FORCE, certificate_status
+from catalogue.translated import localized_text
 
 from .browser import (
     BLOCKING_IMPACTS,
@@ -521,4 +522,4 @@ def test_the_not_found_page_links_lead_to_real_pages(open_page: Callable[..., An
         # The links name the public site; the same paths on the test server are the pages they open.
         response = page.goto(site_url + "/" + links[code].removeprefix(public))
         assert response.status == 200 and page.locator("html").get_attribute("lang") == code
-        assert page.locator("h1").first.inner_text() == getattr(CATALOGUE.settings.site_name, code)
+        assert page.locator("h1").first.inner_text() == localized_text(CATALOGUE.settings, "site_name", code)

@@ -15,8 +15,8 @@ from catalogue.cli import main
 from catalogue.pages.context import Site
 from catalogue.pages.listings import PAGE_SIZE, listing_pages
 from catalogue.published import manifest_json
-from catalogue.synth import write_catalogue
 from catalogue.validate import validate
+from demo.synth import write_catalogue
 
 from .conftest import make_base_catalogue
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.media.qr import digital_link_url, product_url
+from catalogue.makers.qr import digital_link_url, product_url
 from catalogue.urls import Urls
 
 from .conftest import REPO
@@ -130,7 +130,6 @@ EXCEPTIONS = {
     ("catalogue/reference.py", "## Product file: `products/"): "the catalogue's product files (input)",
     ("catalogue/reference.py", "## Producer file: `producers/"): "the catalogue's producer files (input)",
     ("catalogue/sales_points.py", "Ids of the products it carries (files in products/)"): "the catalogue's product files (input)",
-    ("catalogue/synth.py", "products/images"): "the synthetic catalogue's image folder (input)",
     ("catalogue/sales_points.py", "Id of the point, unique in the list; its anchor"): "a setting's documentation, in words",
     ("catalogue/settings.py", "' has a query or fragment"): "words telling the user about the QR contract (DESIGN.md §4)",
     ("catalogue/settings.py", "must end with '/': QR codes append p/"): "words telling the user about the QR contract",

@@ -31,15 +31,15 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from catalogue.media.build import Photo, ProductMedia  # noqa: E402
-from catalogue.media.images import Variant  # noqa: E402
+from catalogue.makers.images import Variant  # noqa: E402
 from catalogue.media.plan import photo_stem  # noqa: E402
+from catalogue.media_stage import Photo, ProductMedia  # noqa: E402
 from catalogue.pages.context import Site  # noqa: E402
 from catalogue.pages.finder import finder_data  # noqa: E402
 from catalogue.sitebuild import build_site  # noqa: E402
-from catalogue.synth import write_catalogue  # noqa: E402
 from catalogue.urls import Urls  # noqa: E402
 from catalogue.validate import validate  # noqa: E402
+from demo.synth import write_catalogue  # noqa: E402
 
 TODAY = date(2026, 11, 28)
 QUERY = "?q=mat+ong"

@@ -8,7 +8,7 @@ from markupsafe import Markup
 from ..urls import Urls
 from .context import Site
 from .history import check_texts
-from .html import html, join, relative
+from .html import html, join, localized_span, relative
 from .i18n import format_phone, t, tel_href
 from .listings import PageFile
 
@@ -18,8 +18,7 @@ def office_contact(site: Site, lang: str) -> Markup:
     office = site.catalogue.settings.office
     if not office:
         return Markup()
-    name = office.name_en if lang == "en" and office.name_en else office.name
-    parts: list[object] = [name]
+    parts: list[object] = [localized_span(office, "name", lang)]
     if office.phone:
         parts.append(html('<a href="{}">{}</a>', tel_href(office.phone), format_phone(office.phone)))
     if office.email:

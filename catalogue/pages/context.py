@@ -8,12 +8,13 @@ from functools import cached_property
 
 from ..catalogue import Catalogue
 from ..dashboard import Dashboard, dashboard
-from ..media.badges import badge_kind, badge_label
-from ..media.build import PrintFile, ProductMedia
+from ..makers.badges import badge_kind, badge_label
+from ..media_stage import PrintFile, ProductMedia
 from ..model import Producer, Product
 from ..places import province
 from ..rules import fold_tone_marks
 from ..status import IN_FORCE, CertificateStatus
+from ..translated import localized_text
 from ..urls import Urls
 
 
@@ -96,9 +97,9 @@ class Site:
 
     @staticmethod
     def producer_name(producer: Producer, lang: str) -> str:
-        """The producer's name in `lang`, falling back to Vietnamese."""
-        english = producer.translations.en.name if producer.translations and producer.translations.en else None
-        return english if lang == "en" and english else producer.name
+        """The producer's name in `lang`, falling back to Vietnamese (as text; pages mark the
+        fallback with `html.localized_span`)."""
+        return localized_text(producer, "name", lang)
 
 
 def ordered(site: Site, products: list[Product]) -> list[Product]:

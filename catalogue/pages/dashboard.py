@@ -24,11 +24,12 @@ from ..dashboard import (
 )
 from ..model import Producer
 from ..places import province
+from ..translated import source, term
 from ..urls import Urls
 from ..vocab import GROUP_LABELS, INSPECTION_RESULT_LABELS, Group
 from .charts import ProgressBar, bar_chart, progress_chart
 from .context import Site
-from .html import NOTHING, html, join, localized, relative, text_span
+from .html import NOTHING, html, join, localized_span, relative, text_span
 from .i18n import format_date, format_percent, format_phone, t, tel_href
 from .listings import PageFile
 
@@ -67,7 +68,7 @@ class _View:
 
     def vietnamese(self, text: str) -> Markup:
         """Text that exists only in Vietnamese (inspection notes, revocation reasons), marked as such on English pages."""
-        return text_span(text, self.lang != "vi")
+        return text_span(source(text), self.lang)
 
     def date(self, day: date) -> Markup:
         return html('<time datetime="{}">{}</time>', day.isoformat(), format_date(day, self.lang))
@@ -131,7 +132,7 @@ class _View:
         figures, lang = self.figures, self.lang
         total = sum(tally.count for tally in figures.by_group)
         units = province().units
-        groups = [(getattr(GROUP_LABELS[Group(tally.key)], lang), tally) for tally in figures.by_group]
+        groups = [(term(GROUP_LABELS[Group(tally.key)], lang), tally) for tally in figures.by_group]
         stars = [(t(lang, "star_n", n=tally.key), tally) for tally in figures.by_stars]
         communes = [(units[tally.key].title, tally) for tally in figures.by_commune]
         missing = ", ".join(units[c].title for c in figures.communes_without)
@@ -203,7 +204,7 @@ class _View:
         cells: list[object] = [self._product(row.product.id) + stars, self._producer_phone(row.producer)]
         if last is None:
             return [*cells, self.t("never_inspected"), ""]
-        result = escape(getattr(INSPECTION_RESULT_LABELS[last.result], self.lang))
+        result = escape(term(INSPECTION_RESULT_LABELS[last.result], self.lang))
         if last.note:
             result += html(" — {}", self.vietnamese(last.note))
         return [*cells, html("{}<br><small>{}</small>", self.date(last.date), self.vietnamese(last.body)), result]
@@ -223,14 +224,12 @@ class _View:
 
     def _product(self, product_id: str) -> Markup:
         product = self.site.catalogue.products[product_id]
-        name, fell_back = localized(product, "name", self.lang)
-        return html(
-            '<a href="{}">{}</a>', relative(self.site.product_path(product_id, self.lang), self.page), text_span(name or "", fell_back)
-        )
+        href = relative(self.site.product_path(product_id, self.lang), self.page)
+        return html('<a href="{}">{}</a>', href, localized_span(product, "name", self.lang))
 
     def _producer(self, producer: Producer) -> Markup:
         href = relative(self.site.urls.producer(producer.id, self.lang), self.page)
-        return html('<a href="{}">{}</a>', href, self.site.producer_name(producer, self.lang))
+        return html('<a href="{}">{}</a>', href, localized_span(producer, "name", self.lang))
 
     def _producer_phone(self, producer: Producer) -> Markup:
         phone = html('<a class="ocop-tel" href="{}">{}</a>', tel_href(producer.phone), format_phone(producer.phone))

@@ -12,9 +12,11 @@ import json
 
 from markupsafe import Markup
 
-from ..media.badges import badge_label
+from ..languages import SOURCE
+from ..makers.badges import badge_label
 from ..places import province
 from ..status import CertificateStatus
+from ..translated import localized_text, term
 from ..urls import Urls
 from ..vocab import GROUP_LABELS, PRODUCER_KIND_LABELS, Group, ProducerKind
 from .context import Site, ordered
@@ -23,7 +25,9 @@ from .i18n import format_date, t
 
 STATUS_CHOICES = ("in-force", "valid", "expiring", "expired", "revoked")
 FIELDS = ("id", "name", "group", "stars", "producer", "expires", "revoked", "origin", "thumb", "expires_text", "revoked_text")
-# Other languages also search the Vietnamese name: it is what the package says.
+# Other languages also search the Vietnamese name: it is what the package says. The browser
+# matches a word of Latin letters at the start of a word, with or without tone marks, and text in
+# Chinese characters anywhere in a name (Chinese is written without spaces: 茶 finds 雪山古树红茶).
 VIETNAMESE_NAME = "name_vi"
 
 
@@ -45,9 +49,10 @@ def finder_data(site: Site, lang: str) -> str:
     producer_index = {p.id: i for i, p in enumerate(producers)}
     kinds = list(ProducerKind)
     groups = list(Group)
+    translated = lang != SOURCE  # a translated site also searches the Vietnamese name
     rows = []
     for product in ordered(site, site.listed):
-        name = product.english.name if lang == "en" and product.english and product.english.name else product.name
+        name = localized_text(product, "name", lang)
         revoked = product.certificate.revoked
         origin = product.origin.commune if product.origin and product.origin.commune else None
         row = [
@@ -63,11 +68,11 @@ def finder_data(site: Site, lang: str) -> str:
             format_date(catalogue.expires(product), lang),
             format_date(revoked.date, lang) if revoked else 0,
         ]
-        if lang != "vi":
+        if translated:
             row.append(product.name if product.name != name else 0)
         rows.append(row)
     data = {
-        "fields": FIELDS if lang == "vi" else (*FIELDS, VIETNAMESE_NAME),
+        "fields": (*FIELDS, VIETNAMESE_NAME) if translated else FIELDS,
         "groups": [g.value for g in groups],
         "kinds": [k.value for k in kinds],
         "communes": [[u, province().units[u].title] for u in units],
@@ -102,10 +107,10 @@ def finder_form(site: Site, lang: str, page: str, qr: bool = False) -> Markup:
     used |= {p.origin.commune for p in site.listed if p.origin and p.origin.commune}
     facets = join(
         [
-            _select("group", t(lang, "finder_group"), [(g.value, getattr(GROUP_LABELS[g], lang)) for g in Group], lang),
+            _select("group", t(lang, "finder_group"), [(g.value, term(GROUP_LABELS[g], lang)) for g in Group], lang),
             _select("stars", t(lang, "finder_stars"), [(str(n), t(lang, "star_n", n=n)) for n in (5, 4, 3)], lang),
             _select("commune", t(lang, "finder_commune"), [(u.id, u.title) for u in units.values() if u.id in used], lang),
-            _select("kind", t(lang, "finder_kind"), [(k.value, getattr(PRODUCER_KIND_LABELS[k], lang)) for k in ProducerKind], lang),
+            _select("kind", t(lang, "finder_kind"), [(k.value, term(PRODUCER_KIND_LABELS[k], lang)) for k in ProducerKind], lang),
             _select("status", t(lang, "finder_status"), [(s, t(lang, "finder_" + s.replace("-", "_"))) for s in STATUS_CHOICES], lang),
         ]
     )

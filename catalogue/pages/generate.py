@@ -8,11 +8,11 @@ from importlib import resources
 import yaml
 from markupsafe import Markup
 
+from ..translated import localized_text
 from ..urls import ABOUT, Urls
 from .check import check_page
 from .context import Site
 from .dashboard import dashboard_page
-from .html import localized
 from .i18n import t
 from .listings import PageFile, home_page, listing_pages
 from .meta import product_head
@@ -26,15 +26,15 @@ ABOUT_PAGES = ABOUT
 def product_pages(site: Site, lang: str) -> Iterator[PageFile]:
     """One page per product at p/<id>/ (outside the navigation: see render.py)."""
     for product in site.catalogue.products.values():
-        name, _ = localized(product, "name", lang)
-        summary, _ = localized(product, "summary", lang)
+        name = localized_text(product, "name", lang)
+        summary = localized_text(product, "summary", lang)
         producer = site.catalogue.producers[product.producer]
         meta = {
             "description": summary,
             "hide": ["navigation", "toc"],
             "ocop_id": product.id,
             "ocop_head": product_head(site, product, lang),
-            # What the theme's search finds the page by (catalogue/mkdocs_hooks.py): the whole page
+            # What the theme's search finds the page by (catalogue/render/hooks.py): the whole page
             # would make the index grow by about 4 KB a product, and match words of its badges.
             "ocop_search": " · ".join(
                 part for part in (summary, site.producer_name(producer, lang), site.place_name(producer.commune)) if part

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from ..media.badges import badge_kind
-from ..media.build import Photo
+from ..makers.badges import badge_kind
+from ..media_stage import Photo
 from ..model import Product
 from ..status import IN_FORCE, CertificateStatus
+from ..translated import Localized, localized
 from ..urls import Urls
 from .context import Site
 from .i18n import format_date, status_words
@@ -86,18 +87,17 @@ def status_text(site: Site, product: Product, lang: str) -> str:
     return status_words(site.status(product), site.catalogue.expires(product), revoked.date if revoked else None, site.today, lang)
 
 
-def localized(product: Product, field: str, lang: str) -> tuple[str | None, bool]:
-    """A product's text in `lang`, falling back to Vietnamese; True when it fell back."""
-    vietnamese = getattr(product, field)
-    if lang == "vi" or vietnamese is None:
-        return vietnamese, False
-    english = getattr(product.english, field, None) if product.english else None
-    return (english, False) if english else (vietnamese, True)
+def text_span(text: Localized | None, lang: str) -> Markup:
+    """Text for a page in `lang`, inside <span lang="vi"> when it is not in that language (a
+    translation fell back to Vietnamese, or the text is only ever written in Vietnamese)."""
+    if text is None:
+        return Markup()
+    return html('<span lang="{}">{}</span>', text.lang, text.text) if text.fell_back(lang) else escape(text.text)
 
 
-def text_span(text: str, fell_back: bool) -> Markup:
-    """Text marked as Vietnamese when an English page had to fall back to it."""
-    return html('<span lang="vi">{}</span>', text) if fell_back else escape(text)
+def localized_span(record: object, field: str, lang: str) -> Markup:
+    """A record's `field` in `lang` as HTML, falling back to Vietnamese marked as such (see `translated`)."""
+    return text_span(localized(record, field, lang), lang)
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,6 @@ def card_view(site: Site, product: Product, page: str, lang: str) -> CardView:
     """The card of `product` on the page at site path `page`."""
     media = site.media.get(product.id)
     status = site.status(product)
-    name, fell_back = localized(product, "name", lang)
     producer = site.catalogue.producers[product.producer]
     revoked = product.certificate.revoked
     expires = site.catalogue.expires(product)
@@ -143,12 +142,12 @@ def card_view(site: Site, product: Product, page: str, lang: str) -> CardView:
         revoked_text=format_date(revoked.date, lang) if revoked else None,
         href=relative(site.product_path(product.id, lang), page),
         image=picture(media.photos[0], page, "(min-width: 600px) 240px, 45vw", "") if media and media.photos else NOTHING,
-        name=text_span(name or "", fell_back),
+        name=localized_span(product, "name", lang),
         badge=relative(site.badge_file(product, lang), page),
         badge_label=site.badge_label(product, lang),
         muted_badges=muted,
         chip=status_text(site, product, lang).split(":")[0],
-        producer=site.producer_name(producer, lang),
+        producer=localized_span(producer, "name", lang),
         place=site.place_name(producer.commune),
     )
 

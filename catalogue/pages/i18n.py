@@ -191,7 +191,7 @@ TEXT: dict[str, dict[str, str]] = {
         "col_last_inspection": "Kiểm tra gần nhất",
         "col_inspection_result": "Kết quả kiểm tra",
         "never_inspected": "Chưa kiểm tra",
-        # Link previews (catalogue/pages/preview.py) and share cards (catalogue/media/cards.py).
+        # Link previews (catalogue/pages/preview.py) and share cards (catalogue/makers/cards.py).
         "card_tagline": "Danh mục sản phẩm OCOP được chứng nhận",
         "desc_count": "{n} sản phẩm OCOP",
         "desc_count_one": "{n} sản phẩm OCOP",
@@ -414,7 +414,7 @@ TEXT: dict[str, dict[str, str]] = {
         "col_last_inspection": "Last inspection",
         "col_inspection_result": "Result",
         "never_inspected": "Never",
-        # Link previews (catalogue/pages/preview.py) and share cards (catalogue/media/cards.py).
+        # Link previews (catalogue/pages/preview.py) and share cards (catalogue/makers/cards.py).
         "card_tagline": "The catalogue of certified OCOP products",
         "desc_count": "{n} OCOP products",
         "desc_count_one": "{n} OCOP product",

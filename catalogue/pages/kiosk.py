@@ -11,6 +11,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..status import IN_FORCE
+from ..translated import localized_text
 from .context import Site, ordered
 from .finder import finder_form
 from .html import card, html, join, relative, script_json
@@ -37,12 +38,14 @@ def kiosk_page(site: Site, lang: str) -> str:
         href = relative(site.urls.kiosk(other), page)
         switch = html('<a class="ocop-kiosk__lang" href="{}" lang="{}">{}</a>', href, other, t(lang, "kiosk_other"))
     demo = html('<p class="ocop-demo" role="note">{}</p>', t(lang, "demo")) if settings.demo else Markup()
-    name = getattr(settings.site_name, lang)
+    name = localized_text(settings, "site_name", lang)
     document = html(
         '<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
         "<title>{name} – {title}</title>"
-        '<meta name="robots" content="noindex"><link rel="stylesheet" href="{css}"></head>'
+        '<meta name="robots" content="noindex"><link rel="stylesheet" href="{css}">'
+        # The site's icon, as the theme's pages name it: without one the browser asks for /favicon.ico, which is not there.
+        '<link rel="icon" href="{icon}"></head>'
         '<body class="ocop-kiosk">{demo}<header class="ocop-kiosk__head"><h1>{name}</h1>'
         '<button type="button" class="ocop-kiosk__full">{full}</button>{switch}</header><main>{finder}'
         '<div class="ocop-listing"><ul class="ocop-cards">{tiles}</ul></div></main>'
@@ -52,6 +55,7 @@ def kiosk_page(site: Site, lang: str) -> str:
         name=name,
         title=t(lang, "kiosk"),
         css=relative(site.urls.asset("ocop-kiosk.css", lang), page),
+        icon=relative(site.urls.asset("images/favicon.png", lang), page),
         status=relative(site.urls.asset("ocop-status.js", lang), page),
         kiosk=relative(site.urls.asset("ocop-kiosk.js", lang), page),
         demo=demo,

@@ -11,6 +11,7 @@ from ..model import Product
 from ..places import province
 from ..rules import fold_tone_marks
 from ..status import IN_FORCE
+from ..translated import localized_text, term
 from ..urls import Urls
 from ..vocab import GROUP_LABELS, PRODUCER_KIND_LABELS, Group
 from .context import Site, ordered
@@ -98,7 +99,7 @@ def _group_pages(site: Site, products: list[Product], lang: str) -> Iterator[Pag
     rows = []
     for group in Group:
         members = [p for p in products if p.group == group]
-        label = getattr(GROUP_LABELS[group], lang)
+        label = term(GROUP_LABELS[group], lang)
         rows.append((site.urls.group(group.value, lang), label, len(members)))
         yield from paginate(site, site.urls.group(group.value, lang), label, Markup(), members, lang)
     yield _index(site, "groups", rows, lang)
@@ -130,7 +131,7 @@ def _producer_pages(site: Site, lang: str) -> Iterator[PageFile]:
         members = ordered(site, [p for p in site.catalogue.products_of(producer.id) if site.catalogue.listed(p, site.today)])
         name = site.producer_name(producer, lang)
         rows.append((site.urls.producer(producer.id, lang), name, len(members)))
-        kind = getattr(PRODUCER_KIND_LABELS[producer.kind], lang)
+        kind = term(PRODUCER_KIND_LABELS[producer.kind], lang)
         intro = html(
             '<p>{} · {} · <a href="{}">{}</a></p><p class="ocop-note">{}</p>',
             kind,
@@ -148,7 +149,7 @@ def home_page(site: Site, lang: str) -> PageFile:
     catalogue = site.catalogue
     live = [p for p in site.listed if site.status(p) in IN_FORCE]
     featured = ordered(site, [p for p in live if p.featured]) or ordered(site, live)[:8]
-    name = getattr(catalogue.settings.site_name, lang)
+    name = localized_text(catalogue.settings, "site_name", lang)
     counts = html(
         '<ul class="ocop-counts"><li><strong>{}</strong> {}</li><li><strong>{}</strong> {}</li><li><strong>{}</strong> {}</li></ul>',
         len(live),

@@ -4,22 +4,23 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..media.badges import badge_svg
+from ..makers.badges import badge_svg
 from ..model import Product
 from ..places import province
 from ..richtext import render as render_markdown
 from ..status import IN_FORCE, CertificateStatus
+from ..translated import localized, localized_fact, term
 from ..vocab import CHANNEL_LABELS, GROUP_LABELS, fact_labels
 from .check import office_contact
 from .context import Site
 from .history import certificate_history, decision, withdrawn_notice
-from .html import html, join, localized, picture, relative, status_text, text_span
+from .html import html, join, localized_span, picture, relative, status_text, text_span
 from .i18n import format_date, format_phone, format_vnd, t, tel_href
 from .sales_points import see_in_person
 
 
 def product_body(site: Site, product: Product, lang: str) -> Markup:
-    """The HTML of one product page (generated pages skip MkDocs' Markdown: see catalogue/mkdocs_hooks.py)."""
+    """The HTML of one product page (generated pages skip MkDocs' Markdown: see catalogue/render/hooks.py)."""
     page = site.product_path(product.id, lang)
     status = site.status(product)
     listed = site.catalogue.listed(product, site.today)  # a withdrawn product no longer points to shops
@@ -63,18 +64,18 @@ def _badge(stars: int, status: CertificateStatus, lang: str) -> Markup:
 
 
 def _head(site: Site, product: Product, lang: str) -> Markup:
-    name, name_fb = localized(product, "name", lang)
-    summary, summary_fb = localized(product, "summary", lang)
+    name, summary = localized(product, "name", lang), localized(product, "summary", lang)
+    fell_back = any(text and text.fell_back(lang) for text in (name, summary))
     status = site.status(product)
-    note = html(' <small class="ocop-fallback">({})</small>', t(lang, "vi_only")) if name_fb or summary_fb else Markup()
+    note = html(' <small class="ocop-fallback">({})</small>', t(lang, "vi_only")) if fell_back else Markup()
     return html(
         '<header class="ocop-product__head"><p class="ocop-product__group">{group}</p>'
         '<h1>{name}</h1><p class="ocop-product__summary">{summary}{note}</p>'
         '<div class="ocop-product__badge">{badge}{muted}'
         '<p class="ocop-status ocop-status--{status}" role="status">{words}</p></div></header>',
-        group=getattr(GROUP_LABELS[product.group], lang),
-        name=text_span(name or "", name_fb),
-        summary=text_span(summary or "", summary_fb),
+        group=term(GROUP_LABELS[product.group], lang),
+        name=text_span(name, lang),
+        summary=text_span(summary, lang),
         note=note,
         badge=_badge(product.stars, status, lang),
         muted=_muted_badges(product, status, lang),
@@ -153,16 +154,17 @@ def _producer(site: Site, product: Product, page: str, lang: str) -> Markup:
         '<section class="ocop-producer"><h2>{}</h2><p><a href="{}"><strong>{}</strong></a></p><dl>{}</dl></section>',
         t(lang, "producer"),
         href,
-        site.producer_name(producer, lang),
+        localized_span(producer, "name", lang),
         join(rows),
     )
 
 
 def _text_section(product: Product, field: str, lang: str) -> Markup:
-    text, fell_back = localized(product, field, lang)
+    text = localized(product, field, lang)
     if not text:
         return Markup()
-    language = Markup(' lang="vi"') if fell_back else Markup()
+    fell_back = text.fell_back(lang)
+    language = html(' lang="{}"', text.lang) if fell_back else Markup()
     note = html('<p class="ocop-fallback">{}</p>', t(lang, "vi_only")) if fell_back else Markup()
     return html(
         '<section class="ocop-{field}"><h2>{title}</h2>{note}<div{language}>{text}</div></section>',
@@ -170,20 +172,18 @@ def _text_section(product: Product, field: str, lang: str) -> Markup:
         title=t(lang, field),
         note=note,
         language=language,
-        text=render_markdown(text),
+        text=render_markdown(text.text),
     )
 
 
 def _facts(product: Product, lang: str) -> Markup:
     if not product.facts:
         return Markup()
-    english = product.english.facts if product.english else {}
     labels = fact_labels()
-    rows = []
-    for key, value in product.facts.items():
-        shown = english.get(key, value) if lang == "en" else value
-        fell_back = lang == "en" and key not in english
-        rows.append(html('<tr><th scope="row">{}</th><td>{}</td></tr>', getattr(labels[key], lang), text_span(shown, fell_back)))
+    rows = [
+        html('<tr><th scope="row">{}</th><td>{}</td></tr>', term(labels[key], lang), text_span(localized_fact(product, key, lang), lang))
+        for key in product.facts
+    ]
     return html('<section class="ocop-facts"><h2>{}</h2><table>{}</table></section>', t(lang, "facts"), join(rows))
 
 
@@ -202,7 +202,7 @@ def _channels(product: Product, lang: str) -> Markup:
     items = []
     for channel in product.channels:
         name = html('<a href="{}" rel="noopener noreferrer">{}</a>', channel.url, channel.name) if channel.url else channel.name
-        items.append(html("<li>{} <small>({})</small></li>", name, getattr(CHANNEL_LABELS[channel.kind], lang)))
+        items.append(html("<li>{} <small>({})</small></li>", name, term(CHANNEL_LABELS[channel.kind], lang)))
     return html('<section class="ocop-channels"><h2>{}</h2><ul>{}</ul></section>', t(lang, "where_to_buy"), join(items))
 
 
@@ -261,6 +261,6 @@ def _others(site: Site, product: Product, page: str, lang: str) -> Markup:
     if not others:
         return Markup()
     items = join(
-        html('<li><a href="{}">{}</a></li>', relative(site.product_path(p.id, lang), page), localized(p, "name", lang)[0]) for p in others
+        html('<li><a href="{}">{}</a></li>', relative(site.product_path(p.id, lang), page), localized_span(p, "name", lang)) for p in others
     )
     return html('<section class="ocop-others"><h2>{}</h2><ul>{}</ul></section>', t(lang, "other_products"), items)

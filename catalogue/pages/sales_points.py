@@ -12,18 +12,17 @@ from ..places import province
 from ..rules import fold_tone_marks
 from ..sales_points import SalesPoint
 from ..status import IN_FORCE
+from ..translated import localized_text, term
 from ..vocab import SALES_POINT_LABELS, SalesPointKind
 from .context import Site
-from .html import html, join, localized, relative, status_text, text_span
+from .html import html, join, localized_span, relative, status_text
 from .i18n import format_date, format_phone, t, t_html, tel_href
 from .listings import PageFile
 
 
 def point_name(point: SalesPoint, lang: str) -> Markup:
-    """The point's name as HTML: English when there is one, else Vietnamese marked as such."""
-    if lang == "vi":
-        return text_span(point.name, False)
-    return text_span(point.name_en or point.name, point.name_en is None)
+    """The point's name as HTML: in `lang` when there is one, else Vietnamese marked as such."""
+    return localized_span(point, "name", lang)
 
 
 def point_place(point: SalesPoint) -> str:
@@ -78,8 +77,7 @@ def _point(site: Site, point: SalesPoint, page: str, lang: str) -> Markup:
     if point.phone:
         rows.append(_row(t(lang, "phone"), html('<a href="{}">{}</a>', tel_href(point.phone), format_phone(point.phone))))
     if point.hours:
-        hours = point.hours_en if lang == "en" and point.hours_en else point.hours
-        rows.append(_row(t(lang, "hours"), text_span(hours, lang == "en" and not point.hours_en)))
+        rows.append(_row(t(lang, "hours"), localized_span(point, "hours", lang)))
     if point.first_day or point.last_day:
         rows.append(_row(t(lang, "dates"), point_dates(point, lang)))
     if point.coordinates:
@@ -117,7 +115,6 @@ def _carried(site: Site, point: SalesPoint, page: str, lang: str) -> Markup:
         product = site.catalogue.products[product_id]
         if not site.catalogue.listed(product, site.today):
             continue  # withdrawn: validation warns about the point
-        name, fell_back = localized(product, "name", lang)
         href = relative(site.product_path(product.id, lang), page)
         status = site.status(product)
         note = t(lang, "star_n", n=product.stars) if status in IN_FORCE else status_text(site, product, lang).split(":")[0]
@@ -127,7 +124,7 @@ def _carried(site: Site, point: SalesPoint, page: str, lang: str) -> Markup:
                 product.id,
                 status.value,
                 href,
-                text_span(name or "", fell_back),
+                localized_span(product, "name", lang),
                 note,
             )
         )
@@ -138,8 +135,8 @@ def _carried(site: Site, point: SalesPoint, page: str, lang: str) -> Markup:
 
 def _kind_unless_named(point: SalesPoint, lang: str) -> str:
     """The kind's label, or '' when the name already says it ('Điểm bán sản phẩm OCOP Tam Đường')."""
-    label = getattr(SALES_POINT_LABELS[point.kind], lang)
-    name = point.name_en if lang == "en" and point.name_en else point.name
+    label = term(SALES_POINT_LABELS[point.kind], lang)
+    name = localized_text(point, "name", lang)
     return "" if fold_tone_marks(label) in fold_tone_marks(name) else label
 
 

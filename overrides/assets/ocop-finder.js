@@ -90,13 +90,20 @@
     return true;
   }
 
+  // Chinese is written without spaces between words: a query word in Chinese characters matches
+  // anywhere in the text ("茶" finds "雪山古树红茶"), any other word at the start of a word.
+  var CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+  function contains(text, word) {
+    return text.indexOf(CJK.test(word) ? word : " " + word) >= 0;
+  }
+
   // A score for the query: -1 when a word of it begins no word of the product; otherwise more for
   // each word matched with its tone marks as typed, and for the name beginning with the query.
   function score(item, words, folded) {
     var exact = 0;
     for (var i = 0; i < words.length; i++) {
-      if (item.folded.indexOf(" " + folded[i]) < 0) return -1;
-      if (item.exact.indexOf(" " + words[i]) >= 0) exact += 1;
+      if (!contains(item.folded, folded[i])) return -1;
+      if (contains(item.exact, words[i])) exact += 1;
     }
     return exact * 4 + (item.name.lastIndexOf(words.join(" "), 0) === 0 ? 2 : 0) + (item.foldedName.indexOf(folded.join(" ")) >= 0 ? 1 : 0);
   }
