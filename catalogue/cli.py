@@ -14,6 +14,7 @@ from .problems import Report
 from .published import check_removed, published_ids
 from .rules import printable
 from .settings import site_url_problem
+from .urls import Urls
 from .validate import validate, yaml_files
 
 
@@ -126,7 +127,7 @@ def _add_verify_command(commands: argparse._SubParsersAction) -> None:  # type: 
         action="append",
         default=[],
         metavar="FILE",
-        help="a data/published.json kept from an earlier publication: its products must still be there (repeatable)",
+        help=f"a {Urls.manifest()} kept from an earlier publication: its products must still be there (repeatable)",
     )
     verify.add_argument("--no-headers", action="store_true", help="do not check the headers (GitHub Pages cannot send them)")
     verify.add_argument("--timeout", type=float, default=15, metavar="S", help="seconds to wait for each answer (default: 15)")

@@ -13,11 +13,16 @@ of the scripts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 INDEX_FILE = "index.html"  # what a web server opens for a folder; file:// does not (catalogue/offline.py)
+# The folders of shared files at the site root (hosts' caching rules name them: catalogue/hosting/policy.py).
 DATA = "data/"
+QR = "qr/"
+IMAGES = "img/"  # photos and share cards of products, named by their content's hash
+CARDS = "cards/"  # the site's share cards, named by their content's hash
 # The sections with an index page and one listing per member, within a language.
 SECTIONS = ("groups", "stars", "communes", "producers")
 ABOUT = ("ocop", "stars", "check", "data")
@@ -167,7 +172,7 @@ class Urls:
     @staticmethod
     def qr(stem: str, kind: str = "svg") -> str:
         """A QR code file: 'qr/<stem>.svg' ('png', 'pdf')."""
-        return f"qr/{stem}.{kind}"
+        return f"{QR}{stem}.{kind}"
 
     @staticmethod
     def badge(stars: int | str, kind: str, lang: str) -> str:
@@ -182,7 +187,7 @@ class Urls:
     @staticmethod
     def product_image(product_id: str, name: str) -> str:
         """A file in a product's image folder (photo variants, thumbnails, share cards)."""
-        return f"img/{product_id}/{name}"
+        return f"{IMAGES}{product_id}/{name}"
 
     @staticmethod
     def product_card(product_id: str, lang: str, key: str) -> str:
@@ -192,7 +197,7 @@ class Urls:
     @staticmethod
     def site_card(lang: str, key: str) -> str:
         """The site's share card in `lang`."""
-        return f"cards/site-{lang}-{key[:10]}.jpg"
+        return f"{CARDS}site-{lang}-{key[:10]}.jpg"
 
     @staticmethod
     def poster(product_id: str) -> str:
@@ -269,6 +274,13 @@ class Urls:
     def asset(self, name: str, lang: str) -> str:
         """A file of the theme's assets: each language has its own copy."""
         return f"{self.root(lang)}assets/{name}"
+
+    @staticmethod
+    def pattern(path_of: Callable[[str], str]) -> re.Pattern[str]:
+        """A regular expression that matches the paths `path_of` makes for any id (lower-case
+        letters, digits and hyphens), the id as its group: pattern(Urls.product_page) matches 'p/x/'."""
+        marker = "\0"
+        return re.compile("^" + re.escape(path_of(marker)).replace(re.escape(marker), "([a-z0-9-]+)") + "$")
 
     # For the browser -----------------------------------------------------------------------
 
