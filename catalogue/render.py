@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 from markupsafe import Markup, escape
 
+from .languages import language
 from .offline import SHIM_NAME, copy_shim
 from .pages.generate import page_source
 from .pages.i18n import status_texts, t
@@ -32,7 +33,6 @@ _ERROR_PREFIX = re.compile(r"^ERROR\s*-\s*")
 # A traceback's frame line, and the module path before an exception's name.
 _FRAME = re.compile(r'^File "(.+)", line (\d+)')
 _EXCEPTION_MODULE = re.compile(r"^(?:\w+\.)+(?=\w+:)")
-LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
 
 class RenderError(Exception):
@@ -112,11 +112,13 @@ def _nav(lang: str) -> list[dict[str, object]]:
 
 def mkdocs_config(settings: Settings, lang: str, work_dir: Path, offline: bool = False, *, today: date) -> dict[str, object]:
     """The configuration of one language's build for the day `today`; `offline` for the copy that works from file://."""
+    spoken = language(lang)
     root = "" if lang == "vi" else "../"
     alternate = [
         {
-            "name": LANGUAGE_NAMES[code],
+            "name": language(code).name,
             "lang": code,
+            "hreflang": language(code).html,
             # The language selector's links: relative, so that it works offline and from file://.
             # The head's absolute hreflang links come from ocop_roots (overrides/main.html).
             "prefix": root + ("" if code == "vi" else f"{code}/"),
@@ -126,14 +128,14 @@ def mkdocs_config(settings: Settings, lang: str, work_dir: Path, offline: bool =
     ]
     return {
         "INHERIT": str(REPO / "mkdocs.yml"),
-        "site_name": theme_text(getattr(settings.site_name, lang)),
+        "site_name": theme_text(settings.site_name.of(lang)),
         "site_url": settings.site_url + ("" if lang == "vi" else f"{lang}/"),
         "docs_dir": str(work_dir / "docs"),
         "site_dir": str(work_dir / "site"),
         "hooks": [str(REPO / "catalogue" / "mkdocs_hooks.py")],
-        "theme": {"name": "material", "custom_dir": str(OVERRIDES), "language": lang},
+        "theme": {"name": "material", "custom_dir": str(OVERRIDES), "language": spoken.theme},
         # The folded fields are added by catalogue/mkdocs_hooks.py: searching without tone marks.
-        "plugins": [{"search": {"lang": [lang], "fields": {"folded_title": {"boost": 1000}, "folded_text": {"boost": 1}}}}],
+        "plugins": [{"search": {"lang": [spoken.search], "fields": {"folded_title": {"boost": 1000}, "folded_text": {"boost": 1}}}}],
         "nav": _nav(lang),
         "not_in_nav": "/p/\n/products/page-*\n/groups/*/\n/communes/*/\n/stars/*/\n/producers/*/\n",
         "validation": {"nav": {"omitted_files": "info", "not_found": "warn"}, "links": {"unrecognized_links": "info"}},
@@ -143,6 +145,10 @@ def mkdocs_config(settings: Settings, lang: str, work_dir: Path, offline: bool =
             "demo": settings.demo,
             "demo_text": t(lang, "demo"),
             "lang": lang,
+            # <html lang> (overrides/partials/language.html) and the head's hreflang links: 'zh-Hans', not the theme's 'zh'.
+            "ocop_html_lang": spoken.html,
+            "ocop_hreflang": {code: language(code).html for code in settings.languages},
+            "ocop_words": {key: t(lang, key) for key in ("not_found_title", "not_found_text", "not_found_home")},
             "ocop_bodies": str(work_dir / "bodies"),
             "ocop_offline": offline,
             "polyfills": [SHIM_NAME] if offline else [],

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from .languages import html_lang
+
 # The sitemaps protocol allows 50,000 URLs per file; bigger catalogues get an index of several files.
 MAX_URLS = 50_000
 
@@ -16,7 +18,8 @@ def language_root(site_url: str, lang: str) -> str:
 
 def _entry(site_url: str, path: str, languages: list[str]) -> str:
     links = "".join(
-        f'<xhtml:link rel="alternate" hreflang="{lang}" href="{escape(language_root(site_url, lang) + path)}"/>' for lang in languages
+        f'<xhtml:link rel="alternate" hreflang="{html_lang(lang)}" href="{escape(language_root(site_url, lang) + path)}"/>'
+        for lang in languages
     )
     links += f'<xhtml:link rel="alternate" hreflang="x-default" href="{escape(language_root(site_url, languages[0]) + path)}"/>'
     return "".join(f"<url><loc>{escape(language_root(site_url, lang) + path)}</loc>{links}</url>\n" for lang in languages)

@@ -10,16 +10,38 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import cache
 from importlib import resources
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import yaml
 
+from .languages import t
+
+E = TypeVar("E", bound=StrEnum)
+_PREFIXES: dict[type, str] = {}  # each closed set's key prefix in the words files
+
 
 class Label(NamedTuple):
-    """A term in Vietnamese and English."""
+    """A term in Vietnamese and English, and in the further languages its vocabulary file gives."""
 
     vi: str
     en: str
+    more: tuple[tuple[str, str], ...] = ()  # (language code, term) for further languages
+
+    def of(self, lang: str) -> str:
+        """The term in `lang`, or the Vietnamese one when the vocabulary has none in it."""
+        return str(getattr(self, lang, None) or dict(self.more).get(lang) or self.vi)
+
+
+def _labels(kind: type[E], prefix: str) -> dict[E, Label]:
+    """The Vietnamese and English words of a closed set, from the words files (key <prefix>_<value>),
+    for the reference documentation; pages ask `term` for any language."""
+    _PREFIXES[kind] = prefix
+    return {member: Label(t("vi", f"{prefix}_{member.value}"), t("en", f"{prefix}_{member.value}")) for member in kind}
+
+
+def term(value: StrEnum, lang: str) -> str:
+    """The interface word for a value of a closed set (a group, a kind of producer...) in `lang`."""
+    return t(lang, f"{_PREFIXES[type(value)]}_{value.value}")
 
 
 class Group(StrEnum):
@@ -33,17 +55,7 @@ class Group(StrEnum):
     TOURISM = "du-lich"
 
 
-GROUP_LABELS: dict[Group, Label] = {
-    Group.FOOD: Label("Thực phẩm", "Food"),
-    Group.BEVERAGES: Label("Đồ uống", "Beverages"),
-    Group.HERBAL: Label("Dược liệu và sản phẩm từ dược liệu", "Medicinal herbs and herbal products"),
-    Group.HANDICRAFTS: Label("Hàng thủ công mỹ nghệ", "Handicrafts"),
-    Group.ORNAMENTALS: Label("Sinh vật cảnh", "Ornamental plants and animals"),
-    Group.TOURISM: Label(
-        "Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch",
-        "Community and eco-tourism services and sites",
-    ),
-}
+GROUP_LABELS: dict[Group, Label] = _labels(Group, "group")
 
 
 class ProducerKind(StrEnum):
@@ -55,12 +67,7 @@ class ProducerKind(StrEnum):
     HOUSEHOLD = "household"  # hộ kinh doanh (HKD)
 
 
-PRODUCER_KIND_LABELS: dict[ProducerKind, Label] = {
-    ProducerKind.COOPERATIVE: Label("Hợp tác xã", "Cooperative"),
-    ProducerKind.COOPERATIVE_GROUP: Label("Tổ hợp tác", "Cooperative group"),
-    ProducerKind.ENTERPRISE: Label("Doanh nghiệp", "Enterprise"),
-    ProducerKind.HOUSEHOLD: Label("Hộ kinh doanh", "Household business"),
-}
+PRODUCER_KIND_LABELS: dict[ProducerKind, Label] = _labels(ProducerKind, "producer_kind")
 
 
 class CertificateKind(StrEnum):
@@ -71,11 +78,7 @@ class CertificateKind(StrEnum):
     UPGRADE = "upgrade"
 
 
-CERTIFICATE_KIND_LABELS: dict[CertificateKind, Label] = {
-    CertificateKind.NEW: Label("Công nhận mới", "New"),
-    CertificateKind.RENEWAL: Label("Công nhận lại", "Renewal"),
-    CertificateKind.UPGRADE: Label("Nâng hạng", "Upgrade"),
-}
+CERTIFICATE_KIND_LABELS: dict[CertificateKind, Label] = _labels(CertificateKind, "certificate_kind")
 
 
 class InspectionResult(StrEnum):
@@ -86,11 +89,7 @@ class InspectionResult(StrEnum):
     FAIL = "fail"
 
 
-INSPECTION_RESULT_LABELS: dict[InspectionResult, Label] = {
-    InspectionResult.PASS: Label("Đạt", "Passed"),
-    InspectionResult.MINOR_ISSUES: Label("Có tồn tại cần khắc phục", "Issues to put right"),
-    InspectionResult.FAIL: Label("Không đạt", "Failed"),
-}
+INSPECTION_RESULT_LABELS: dict[InspectionResult, Label] = _labels(InspectionResult, "inspection")
 
 
 class ChannelKind(StrEnum):
@@ -105,15 +104,7 @@ class ChannelKind(StrEnum):
     EXPORT = "export"
 
 
-CHANNEL_LABELS: dict[ChannelKind, Label] = {
-    ChannelKind.ECOMMERCE: Label("sàn thương mại điện tử", "e-commerce"),
-    ChannelKind.SUPERMARKET: Label("siêu thị", "supermarket"),
-    ChannelKind.CONVENIENCE: Label("cửa hàng tiện lợi", "convenience store"),
-    ChannelKind.OCOP_POINT: Label("điểm bán sản phẩm OCOP", "OCOP sales point"),
-    ChannelKind.SHOP: Label("cửa hàng", "shop"),
-    ChannelKind.DIRECT: Label("bán trực tiếp", "direct sales"),
-    ChannelKind.EXPORT: Label("xuất khẩu", "export"),
-}
+CHANNEL_LABELS: dict[ChannelKind, Label] = _labels(ChannelKind, "channel")
 
 
 class SalesPointKind(StrEnum):
@@ -124,11 +115,7 @@ class SalesPointKind(StrEnum):
     FAIR_BOOTH = "fair-booth"  # gian hàng hội chợ, for the days of the fair
 
 
-SALES_POINT_LABELS: dict[SalesPointKind, Label] = {
-    SalesPointKind.SHOWROOM: Label("Trung tâm giới thiệu và bán sản phẩm OCOP", "OCOP showroom"),
-    SalesPointKind.SALES_POINT: Label("Điểm bán sản phẩm OCOP", "OCOP sales point"),
-    SalesPointKind.FAIR_BOOTH: Label("Gian hàng hội chợ", "Fair booth"),
-}
+SALES_POINT_LABELS: dict[SalesPointKind, Label] = _labels(SalesPointKind, "point_kind")
 
 # The plan's "modern channels": supermarkets, convenience stores and e-commerce.
 MODERN_CHANNELS = frozenset({ChannelKind.ECOMMERCE, ChannelKind.SUPERMARKET, ChannelKind.CONVENIENCE})
@@ -149,4 +136,7 @@ def categories() -> dict[str, tuple[Group, Label]]:
 @cache
 def fact_labels() -> dict[str, Label]:
     """Every allowed key of a product's `facts`, with its label."""
-    return {key: Label(v["vi"], v["en"]) for key, v in _data("facts.yaml").items()}
+    return {
+        key: Label(v["vi"], v["en"], tuple((code, text) for code, text in v.items() if code not in Label._fields))
+        for key, v in _data("facts.yaml").items()
+    }

@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..catalogue import Catalogue
+from ..languages import printed
 from ..model import Product
 from ..pages.i18n import t
 from ..status import IN_FORCE, CertificateStatus
@@ -50,7 +51,7 @@ def plan(catalogue: Catalogue, today: date) -> list[Job]:
     if items:
         sheet = catalogue.settings.labels.model_dump(mode="json")
         labelled = [{**item, "photo": None} for item in items]
-        params = {"items": labelled, "sheet": sheet, "languages": list(catalogue.settings.languages)}
+        params = {"items": labelled, "sheet": sheet, "languages": printed(catalogue.settings.languages)}
         jobs.append(Job("labels", digest("labels", VERSIONS["labels"], params), params))
         jobs += _catalogue_pdf_jobs(catalogue, live, today, jobs)
     return jobs
@@ -91,7 +92,7 @@ def _card_jobs(catalogue: Catalogue, product: Product, today: date) -> list[Job]
         return []
     status = catalogue.status(product, today)
     jobs = []
-    for lang in catalogue.settings.languages:
+    for lang in printed(catalogue.settings.languages):  # pages in other languages show the Vietnamese card
         english = product.english.name if product.english else None
         name = english if lang == "en" and english else product.name
         card = ProductCard(name, product.stars, status in IN_FORCE, badge_label(product.stars, status, lang), _frame(catalogue, lang))
@@ -106,7 +107,7 @@ def _card_jobs(catalogue: Catalogue, product: Product, today: date) -> list[Job]
 def _site_card_jobs(catalogue: Catalogue) -> list[Job]:
     """The site's share card in each language, for the home and index pages."""
     jobs = []
-    for lang in catalogue.settings.languages:
+    for lang in printed(catalogue.settings.languages):
         card = SiteCard(t(lang, "card_tagline"), _frame(catalogue, lang))
         params: dict[str, Any] = {"lang": lang, "card": asdict(card)}
         key = digest("site-card", VERSIONS["site-card"], params, OG_SIZE, JPEG_OPTIONS)
@@ -120,7 +121,7 @@ def _frame(catalogue: Catalogue, lang: str) -> CardFrame:
     settings = catalogue.settings
     address = urlsplit(settings.site_url)
     return CardFrame(
-        site_name=getattr(settings.site_name, lang),
+        site_name=settings.site_name.of(lang),
         province=t(lang, "print_province", p=settings.province),
         host=f"{address.hostname or ''}{address.path.rstrip('/')}",
         demo=t(lang, "print_demo_title") if settings.demo else None,
@@ -169,9 +170,9 @@ def _catalogue_pdf_jobs(catalogue: Catalogue, products: list[Product], today: da
     entries = [_catalogue_entry(catalogue, product, today, covers.get(product.id), codes[product.id]) for product in products]
     needs = tuple(sorted({key for entry in entries for key in (entry["photo_key"], entry["qr_key"]) if key}))
     made = []
-    for lang in settings.languages:
+    for lang in printed(settings.languages):
         cover = {
-            "site_name": getattr(settings.site_name, lang),
+            "site_name": settings.site_name.of(lang),
             "province": settings.province,
             "site_url": settings.site_url,
             "data_date": today.isoformat(),

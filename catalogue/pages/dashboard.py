@@ -24,7 +24,7 @@ from ..dashboard import (
 )
 from ..model import Producer
 from ..places import province
-from ..vocab import GROUP_LABELS, INSPECTION_RESULT_LABELS, Group
+from ..vocab import Group, term
 from .charts import ProgressBar, bar_chart, progress_chart
 from .context import Site
 from .html import NOTHING, html, join, localized, relative, text_span
@@ -132,7 +132,7 @@ class _View:
         figures, lang = self.figures, self.lang
         total = sum(tally.count for tally in figures.by_group)
         units = province().units
-        groups = [(getattr(GROUP_LABELS[Group(tally.key)], lang), tally) for tally in figures.by_group]
+        groups = [(term(Group(tally.key), lang), tally) for tally in figures.by_group]
         stars = [(t(lang, "star_n", n=tally.key), tally) for tally in figures.by_stars]
         communes = [(units[tally.key].title, tally) for tally in figures.by_commune]
         missing = ", ".join(units[c].title for c in figures.communes_without)
@@ -202,7 +202,7 @@ class _View:
         cells: list[object] = [self._product(row.product.id) + stars, self._producer_phone(row.producer)]
         if last is None:
             return [*cells, self.t("never_inspected"), ""]
-        result = escape(getattr(INSPECTION_RESULT_LABELS[last.result], self.lang))
+        result = escape(term(last.result, self.lang))
         if last.note:
             result += html(" — {}", self.vietnamese(last.note))
         return [*cells, html("{}<br><small>{}</small>", self.date(last.date), self.vietnamese(last.body)), result]

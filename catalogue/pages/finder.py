@@ -15,7 +15,7 @@ from markupsafe import Markup
 from ..media.badges import badge_label
 from ..places import province
 from ..status import CertificateStatus
-from ..vocab import GROUP_LABELS, PRODUCER_KIND_LABELS, Group, ProducerKind
+from ..vocab import Group, ProducerKind, term
 from .context import Site, ordered
 from .html import html, join, script_json
 from .i18n import t
@@ -94,10 +94,10 @@ def finder_form(site: Site, lang: str, root: str, qr: bool = False, assets: str 
     used |= {p.origin.commune for p in site.listed if p.origin and p.origin.commune}
     facets = join(
         [
-            _select("group", t(lang, "finder_group"), [(g.value, getattr(GROUP_LABELS[g], lang)) for g in Group], lang),
+            _select("group", t(lang, "finder_group"), [(g.value, term(g, lang)) for g in Group], lang),
             _select("stars", t(lang, "finder_stars"), [(str(n), t(lang, "star_n", n=n)) for n in (5, 4, 3)], lang),
             _select("commune", t(lang, "finder_commune"), [(u.id, u.title) for u in units.values() if u.id in used], lang),
-            _select("kind", t(lang, "finder_kind"), [(k.value, getattr(PRODUCER_KIND_LABELS[k], lang)) for k in ProducerKind], lang),
+            _select("kind", t(lang, "finder_kind"), [(k.value, term(k, lang)) for k in ProducerKind], lang),
             _select("status", t(lang, "finder_status"), [(s, t(lang, "finder_" + s.replace("-", "_"))) for s in STATUS_CHOICES], lang),
         ]
     )

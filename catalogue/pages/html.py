@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from ..media.build import Photo
 from ..model import Product
 from .context import Site
-from .i18n import status_words
+from .i18n import short_status, status_words
 
 __all__ = ["NOTHING", "Markup", "escape", "html", "join", "script_json"]
 
@@ -119,7 +119,7 @@ def card(site: Site, product: Product, page: str, lang: str, extra: Markup = NOT
         name=text_span(name or "", fell_back),
         badge=relative(site.badge_file(product, lang), page),
         badge_label=site.badge_label(product, lang),
-        chip=status_text(site, product, lang).split(":")[0],
+        chip=short_status(status_text(site, product, lang)),
         producer=site.producer_name(producer, lang),
         place=site.place_name(producer.commune),
         extra=extra,

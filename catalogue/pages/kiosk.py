@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from ..languages import html_lang, language
 from ..status import IN_FORCE
 from .context import Site, ordered
 from .finder import finder_form
@@ -36,14 +37,20 @@ def kiosk_page(site: Site, lang: str) -> str:
     page = kiosk_path(lang).removesuffix("index.html")
     live = ordered(site, [p for p in site.listed if site.status(p) in IN_FORCE])
     tiles = join(card(site, p, page, lang, _qr(site, p.id, page, lang)) for p in live)
-    other = next((code for code in settings.languages if code != lang), None)
-    switch = Markup()
-    if other:
-        href = relative(kiosk_path(other).removesuffix("index.html"), page)
-        switch = html('<a class="ocop-kiosk__lang" href="{}" lang="{}">{}</a>', href, other, t(lang, "kiosk_other"))
+    switch = join(
+        html(
+            '<a class="ocop-kiosk__lang" href="{}" lang="{}" hreflang="{}">{}</a>',
+            relative(kiosk_path(other).removesuffix("index.html"), page),
+            html_lang(other),
+            html_lang(other),
+            language(other).name,
+        )
+        for other in settings.languages
+        if other != lang
+    )
     demo = html('<p class="ocop-demo" role="note">{}</p>', t(lang, "demo")) if settings.demo else Markup()
     assets = "../assets/"  # each language's own copy of the theme's assets
-    name = getattr(settings.site_name, lang)
+    name = settings.site_name.of(lang)
     document = html(
         '<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
@@ -54,7 +61,7 @@ def kiosk_page(site: Site, lang: str) -> str:
         '<div class="ocop-listing"><ul class="ocop-cards">{tiles}</ul></div></main>'
         '<script type="application/json" id="ocop-status-texts">{texts}</script>'
         '<script src="{assets}ocop-status.js"></script><script src="{assets}ocop-kiosk.js"></script></body></html>\n',
-        lang=lang,
+        lang=html_lang(lang),
         name=name,
         title=t(lang, "kiosk"),
         assets=assets,

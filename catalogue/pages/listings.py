@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from ..languages import html_lang, language
 from ..model import Product
 from ..places import province
 from ..rules import fold_tone_marks
 from ..status import IN_FORCE
-from ..vocab import GROUP_LABELS, PRODUCER_KIND_LABELS, Group
+from ..vocab import Group, term
 from .context import Site, ordered
 from .finder import finder_form
 from .html import NOTHING, cards, html, join, relative, to_root
@@ -92,7 +93,7 @@ def _group_pages(site: Site, products: list[Product], lang: str) -> Iterator[Pag
     rows = []
     for group in Group:
         members = [p for p in products if p.group == group]
-        label = getattr(GROUP_LABELS[group], lang)
+        label = term(group, lang)
         rows.append((f"{group.value}/", label, len(members)))
         yield from paginate(site, f"groups/{group.value}", label, Markup(), members, lang)
     yield PageFile("groups/index.md", t(lang, "groups"), _index(t(lang, "groups"), rows, lang))
@@ -124,7 +125,7 @@ def _producer_pages(site: Site, lang: str) -> Iterator[PageFile]:
         members = ordered(site, [p for p in site.catalogue.products_of(producer.id) if site.catalogue.listed(p, site.today)])
         name = site.producer_name(producer, lang)
         rows.append((f"{producer.id}/", name, len(members)))
-        kind = getattr(PRODUCER_KIND_LABELS[producer.kind], lang)
+        kind = term(producer.kind, lang)
         intro = html(
             '<p>{} · {} · <a href="{}">{}</a></p><p class="ocop-note">{}</p>',
             kind,
@@ -142,7 +143,7 @@ def home_page(site: Site, lang: str) -> PageFile:
     catalogue = site.catalogue
     live = [p for p in site.listed if site.status(p) in IN_FORCE]
     featured = ordered(site, [p for p in live if p.featured]) or ordered(site, live)[:8]
-    name = getattr(catalogue.settings.site_name, lang)
+    name = catalogue.settings.site_name.of(lang)
     counts = html(
         '<ul class="ocop-counts"><li><strong>{}</strong> {}</li><li><strong>{}</strong> {}</li><li><strong>{}</strong> {}</li></ul>',
         len(live),
@@ -188,16 +189,19 @@ def home_page(site: Site, lang: str) -> PageFile:
 
 
 def _print_links(site: Site, page: str, lang: str) -> Markup:
-    """The printed catalogue to download, in the page's language first, with each file's size."""
+    """The printed catalogue to download, in the page's language first, with each file's size. Each
+    edition is named in its own language, as language switches are; a language that print is not
+    made in (Chinese: the PDFs' font has no Chinese characters) links the editions there are."""
     files = sorted(site.catalogue_pdfs.items(), key=lambda pair: pair[0] != lang)
     if not files:
         return Markup()
     links = join(
         html(
-            '<li><a href="{}" hreflang="{}" type="application/pdf">{}</a> <small>(PDF, {})</small></li>',
+            '<li><a href="{}" hreflang="{}" lang="{}" type="application/pdf">{}</a> <small>(PDF, {})</small></li>',
             relative(file.path, page),
-            file_lang,
-            t(lang, f"print_edition_{file_lang}"),
+            html_lang(file_lang),
+            html_lang(file_lang),
+            language(file_lang).name,
             format_size(file.size, lang),
         )
         for file_lang, file in files

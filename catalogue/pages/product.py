@@ -9,7 +9,7 @@ from ..model import Product
 from ..places import province
 from ..richtext import render as render_markdown
 from ..status import IN_FORCE, CertificateStatus
-from ..vocab import CHANNEL_LABELS, GROUP_LABELS, fact_labels
+from ..vocab import fact_labels, term
 from .check import office_contact
 from .context import Site
 from .history import certificate_history, decision, withdrawn_notice
@@ -68,7 +68,7 @@ def _head(site: Site, product: Product, lang: str) -> Markup:
         '<h1>{name}</h1><p class="ocop-product__summary">{summary}{note}</p>'
         '<div class="ocop-product__badge">{badge}{muted}'
         '<p class="ocop-status ocop-status--{status}" role="status">{words}</p></div></header>',
-        group=getattr(GROUP_LABELS[product.group], lang),
+        group=term(product.group, lang),
         name=text_span(name or "", name_fb),
         summary=text_span(summary or "", summary_fb),
         note=note,
@@ -142,9 +142,9 @@ def _producer(site: Site, product: Product, page: str, lang: str) -> Markup:
     )
     rows = [_row(t(lang, "address"), producer.address), _row(t(lang, "phone"), phone)]
     if producer.email:
-        rows.append(_row("E-mail", html('<a href="mailto:{0}">{0}</a>', producer.email)))
+        rows.append(_row(t(lang, "email"), html('<a href="mailto:{0}">{0}</a>', producer.email)))
     if producer.website:
-        rows.append(_row("Website", html('<a href="{0}" rel="noopener noreferrer">{0}</a>', producer.website)))
+        rows.append(_row(t(lang, "website"), html('<a href="{0}" rel="noopener noreferrer">{0}</a>', producer.website)))
     if producer.zalo:
         rows.append(_row("Zalo", format_phone(producer.zalo)))
     return html(
@@ -181,7 +181,7 @@ def _facts(product: Product, lang: str) -> Markup:
     for key, value in product.facts.items():
         shown = english.get(key, value) if lang == "en" else value
         fell_back = lang == "en" and key not in english
-        rows.append(html('<tr><th scope="row">{}</th><td>{}</td></tr>', getattr(labels[key], lang), text_span(shown, fell_back)))
+        rows.append(html('<tr><th scope="row">{}</th><td>{}</td></tr>', labels[key].of(lang), text_span(shown, fell_back)))
     return html('<section class="ocop-facts"><h2>{}</h2><table>{}</table></section>', t(lang, "facts"), join(rows))
 
 
@@ -200,7 +200,7 @@ def _channels(product: Product, lang: str) -> Markup:
     items = []
     for channel in product.channels:
         name = html('<a href="{}" rel="noopener noreferrer">{}</a>', channel.url, channel.name) if channel.url else channel.name
-        items.append(html("<li>{} <small>({})</small></li>", name, getattr(CHANNEL_LABELS[channel.kind], lang)))
+        items.append(html("<li>{} <small>({})</small></li>", name, term(channel.kind, lang)))
     return html('<section class="ocop-channels"><h2>{}</h2><ul>{}</ul></section>', t(lang, "where_to_buy"), join(items))
 
 
@@ -217,7 +217,7 @@ def _origin(site: Site, product: Product, page: str, lang: str) -> Markup:
         rows.append(_row(t(lang, "commune"), html('<a href="{}">{}</a>', href, unit.title)))
     if origin.coordinates:
         lat, lon = origin.coordinates
-        rows.append(_row("GPS", f"{lat:.4f}, {lon:.4f}"))
+        rows.append(_row(t(lang, "coordinates"), f"{lat:.4f}, {lon:.4f}"))
     if origin.trace_url:
         rows.append(_row(t(lang, "trace"), html('<a href="{0}" rel="noopener noreferrer">{0}</a>', origin.trace_url)))
     steps = join(

@@ -12,10 +12,10 @@ from ..places import province
 from ..rules import fold_tone_marks
 from ..sales_points import SalesPoint
 from ..status import IN_FORCE
-from ..vocab import SALES_POINT_LABELS, SalesPointKind
+from ..vocab import SalesPointKind, term
 from .context import Site
 from .html import html, join, localized, relative, status_text, text_span
-from .i18n import format_date, format_phone, t, t_html, tel_href
+from .i18n import format_date, format_phone, short_status, t, t_html, tel_href
 from .listings import PageFile
 
 PAGE = "sales-points/"
@@ -87,7 +87,9 @@ def _point(site: Site, point: SalesPoint, page: str, lang: str) -> Markup:
     if point.coordinates:
         lat, lon = point.coordinates
         osm = f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
-        rows.append(_row("GPS", html('{:.4f}, {:.4f} · <a href="{}" rel="noopener">{}</a>', lat, lon, osm, t(lang, "map"))))
+        rows.append(
+            _row(t(lang, "coordinates"), html('{:.4f}, {:.4f} · <a href="{}" rel="noopener">{}</a>', lat, lon, osm, t(lang, "map")))
+        )
     ended, ends = Markup(), Markup()
     if point.last_day:
         # A fair still on at the build says it has ended once the reader's clock passes its last
@@ -122,7 +124,7 @@ def _carried(site: Site, point: SalesPoint, page: str, lang: str) -> Markup:
         name, fell_back = localized(product, "name", lang)
         href = relative(site.product_path(product.id, lang), page)
         status = site.status(product)
-        note = t(lang, "star_n", n=product.stars) if status in IN_FORCE else status_text(site, product, lang).split(":")[0]
+        note = t(lang, "star_n", n=product.stars) if status in IN_FORCE else short_status(status_text(site, product, lang))
         items.append(
             html(
                 '<li data-ocop-id="{}" data-ocop-status="{}"><a href="{}">{}</a> <small>{}</small></li>',
@@ -140,7 +142,7 @@ def _carried(site: Site, point: SalesPoint, page: str, lang: str) -> Markup:
 
 def _kind_unless_named(point: SalesPoint, lang: str) -> str:
     """The kind's label, or '' when the name already says it ('Điểm bán sản phẩm OCOP Tam Đường')."""
-    label = getattr(SALES_POINT_LABELS[point.kind], lang)
+    label = term(point.kind, lang)
     name = point.name_en if lang == "en" and point.name_en else point.name
     return "" if fold_tone_marks(label) in fold_tone_marks(name) else label
 

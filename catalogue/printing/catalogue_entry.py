@@ -16,7 +16,7 @@ from PIL import Image
 
 from ..media.images import PhotoError
 from ..media.qr import encode
-from ..pages.i18n import STATUS_TEXT, format_date, format_phone, t
+from ..pages.i18n import format_date, format_phone, status_template, t
 from ..status import CertificateStatus
 from . import text
 from .catalogue_layout import MARGIN, PAGE_WIDTH
@@ -50,7 +50,7 @@ def draw_entry(pdf: FPDF, entry: CatalogueEntry, lang: str, on: date, top: float
 def status_words(entry: CatalogueEntry, lang: str, on: date) -> str:
     """The certificate's status on `on` in the site's words: 'Còn hiệu lực', 'Sắp hết hạn (40 ngày nữa)'."""
     status = entry.item.status
-    return STATUS_TEXT[lang][status].format(date=format_date(entry.expires, lang), days=(entry.expires - on).days)
+    return status_template(status, lang).format(date=format_date(entry.expires, lang), days=(entry.expires - on).days)
 
 
 def _heading(pdf: FPDF, entry: CatalogueEntry, lang: str, on: date, x: float, y: float) -> None:

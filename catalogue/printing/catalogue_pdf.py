@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from fpdf import FPDF
 
 from ..pages.i18n import format_date, t
-from ..vocab import GROUP_LABELS
+from ..vocab import term
 from . import text
 from .catalogue_entry import draw_entry
 from .catalogue_front import COLUMN_HEIGHT, COLUMNS, Cover, contents_rows, draw_contents_page, draw_cover
@@ -58,7 +58,7 @@ def catalogue_pdf(entries: Sequence[CatalogueEntry], cover: Cover, lang: str) ->
 
 def _entry_page(pdf: FPDF, page: EntryPage, cover: Cover, lang: str, total: int) -> None:
     pdf.add_page()
-    group = getattr(GROUP_LABELS[page.group], lang)
+    group = term(page.group, lang)
     if page.first_of_group:
         pdf.start_section(group)
     _running_head(pdf, group, cover.site_name)

@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ..languages import available, printed, t
 from ..media.qr import QrMatrix
 from ..status import IN_FORCE, CertificateStatus
 from ..vocab import Group
-
-_STARS = {"vi": "{n} sao", "en": "{n}-star"}
 
 
 @dataclass(frozen=True)
@@ -64,16 +63,22 @@ class CatalogueEntry:
         return self.producer_en if lang == "en" and self.producer_en else self.producer
 
 
+def print_languages() -> tuple[str, ...]:
+    """The languages print can be made in: their words files say `print: true` (the PDFs' font,
+    Be Vietnam Pro, has no glyphs for scripts other than Latin)."""
+    return tuple(printed(available()))
+
+
 def check_lang(lang: str) -> None:
-    """Refuse a language that print output has no words for."""
-    if lang not in _STARS:
-        raise ValueError(f"language must be 'vi' or 'en', got {lang!r}")
+    """Refuse a language that print output cannot be made in."""
+    if lang not in print_languages():
+        raise ValueError(f"language must be one of {', '.join(repr(code) for code in print_languages())}, got {lang!r}")
 
 
 def stars_words(stars: int, lang: str) -> str:
     """'4 sao' or '4-star', the words after 'OCOP' and the drawn stars."""
     check_lang(lang)
-    return _STARS[lang].format(n=stars)
+    return t(lang, "star_n", n=stars)
 
 
 def require_in_force(items: list[PrintItem] | tuple[PrintItem, ...], what: str) -> None:

@@ -151,7 +151,7 @@
     li.append(
       link,
       badge,
-      element("span", "ocop-chip ocop-chip--" + status.state, status.words.split(":")[0]),
+      element("span", "ocop-chip ocop-chip--" + status.state, status.words.split(/[:：]/)[0]),
       element("span", "ocop-card__meta", item.producer[0] + " · " + place)
     );
     if (form.hasAttribute("data-qr")) {

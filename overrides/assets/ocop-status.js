@@ -11,7 +11,6 @@
   var texts = JSON.parse(source.textContent);
   var DAY = 86400000;
   var today = later(viewersDay(new Date()), texts.build_day);
-  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
   // The viewer's date (YYYY-MM-DD) in the catalogue's time zone, whatever the device's own zone.
   function viewersDay(now) {
@@ -31,9 +30,18 @@
   function later(a, b) {
     return a > b ? a : b;  // ISO dates compare as strings
   }
+  // An ISO date as the page's language writes it: texts.date_pattern is the CLDR pattern the build
+  // wrote its dates with (dd/MM/y, d MMM y, y年M月d日), texts.months the abbreviated month names.
   function show(iso) {
-    var p = iso.split("-");
-    return texts.lang === "vi" ? p[2] + "/" + p[1] + "/" + p[0] : Number(p[2]) + " " + MONTHS[Number(p[1]) - 1] + " " + p[0];
+    var p = iso.split("-"), month = Number(p[1]), day = Number(p[2]);
+    function two(n) { return n < 10 ? "0" + n : String(n); }
+    return texts.date_pattern.replace(/'([^']*)'|y+|M+|d+/g, function (token, quoted) {
+      if (quoted !== undefined) return quoted;
+      if (token.charAt(0) === "y") return p[0];
+      if (token.charAt(0) === "d") return token.length > 1 ? two(day) : String(day);
+      if (token.length > 2) return texts.months[month - 1];
+      return token.length > 1 ? two(month) : String(month);
+    });
   }
   function status(expires, revoked) {
     if (revoked && revoked <= today) return "revoked";
@@ -79,7 +87,7 @@
     });
     var chip = item.querySelector(".ocop-chip");
     if (chip) {
-      chip.textContent = text.split(":")[0];
+      chip.textContent = text.split(/[:：]/)[0];
       chip.className = "ocop-chip ocop-chip--" + now;
     }
     if (!live(now)) {
@@ -93,7 +101,7 @@
       var img = item.querySelector("img.ocop-card__badge");
       if (img) {
         img.src = img.src.replace("-valid-", "-" + now + "-");
-        img.alt = img.alt + " – " + text.split(":")[0];
+        img.alt = img.alt + " – " + text.split(/[:：]/)[0];
       }
     }
   });
