@@ -1,31 +1,47 @@
-# The README's two commands: `make site` and `make test`. Both set up .venv first.
+# The README's two commands: `make site` and `make test`. Both set up .venv first, from the lock
+# files in requirements/ (exact versions with their hashes): building installs only what the build
+# needs (runtime.txt), testing adds the test tools (test.txt). `make lock` writes them again.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-stamp
+RUNTIME_STAMP := $(VENV)/.runtime-stamp
+TEST_STAMP := $(VENV)/.test-stamp
 # axe-core (package-lock.json) for the browser tests; npm ci reinstalls node_modules when the lock file changes.
 NPM_STAMP := node_modules/.installed-stamp
+# pip-tools writes the lock files; its own version is pinned here.
+PIP_TOOLS := pip-tools==7.6.2
+LOCK_VENV := .cache/lock-venv
+LOCK_OPTIONS := --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
 
-.PHONY: site offline serve test check media lint schema demo-images clean node-deps
+.PHONY: site offline serve test check media lint schema demo-images clean node-deps lock
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
 
-site: $(STAMP)
+# The package itself goes in last, without its dependencies: the lock file has installed them.
+$(RUNTIME_STAMP): requirements/runtime.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/runtime.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+$(TEST_STAMP): requirements/test.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/test.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+site: $(RUNTIME_STAMP)
 	$(BIN)/python build_site.py
 
 # The copy for a USB stick at a fair: works from file:// with no network (see README).
-offline: $(STAMP) node-deps
+offline: $(RUNTIME_STAMP) node-deps
 	$(BIN)/python build_site.py --offline
 
 # Preview with live reload: `make serve`, or `make serve HOST=0.0.0.0 PORT=8080` for phones on the network.
-serve: $(STAMP)
+serve: $(RUNTIME_STAMP)
 	$(BIN)/python -m catalogue serve $(if $(HOST),--host $(HOST)) $(if $(PORT),--port $(PORT))
 
-test: $(STAMP) lint node-deps
+test: $(TEST_STAMP) lint node-deps
 	$(BIN)/python -m pytest
 
 # npm ci only when a package is missing or package-lock.json is newer than the last install.
@@ -42,21 +58,29 @@ node-deps:
 	  fi; \
 	fi
 
-check: $(STAMP)
+check: $(RUNTIME_STAMP)
 	$(BIN)/python build_site.py --check
 
-media: $(STAMP)
+media: $(RUNTIME_STAMP)
 	$(BIN)/python -m catalogue media build/media
 
-lint: $(STAMP)
-	$(BIN)/ruff check catalogue tests tools build_site.py
-	$(BIN)/ruff format --check catalogue tests tools build_site.py
+lint: $(TEST_STAMP)
+\t$(BIN)/ruff check catalogue demo tests tools build_site.py
+\t$(BIN)/ruff format --check catalogue demo tests tools build_site.py
 
-schema: $(STAMP)
+schema: $(RUNTIME_STAMP)
 	$(BIN)/python -m catalogue.schema
 
-demo-images: $(STAMP)
+demo-images: $(RUNTIME_STAMP)
 	$(BIN)/python tools/draw_demo_images.py
+
+# Write requirements/*.txt again after a change of dependencies in pyproject.toml; versions already
+# locked stay as they are unless UPGRADE=1 (then every package moves to its newest allowed version).
+lock:
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet $(PIP_TOOLS)
+	$(LOCK_VENV)/bin/pip-compile $(LOCK_OPTIONS) $(if $(UPGRADE),--upgrade) --output-file requirements/runtime.txt pyproject.toml
+	$(LOCK_VENV)/bin/pip-compile $(LOCK_OPTIONS) $(if $(UPGRADE),--upgrade) --extra test --output-file requirements/test.txt pyproject.toml
 
 clean:
 	rm -rf $(VENV) .cache site site-offline build .pytest_cache .ruff_cache .hypothesis node_modules

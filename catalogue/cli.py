@@ -1,4 +1,4 @@
-"""Command lines: `python build_site.py [--check]` and `python -m catalogue check|media|serve`."""
+"""Command lines: `python build_site.py [--check]` and `python -m catalogue check|media|serve|verify`."""
 
 from __future__ import annotations
 
@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def module_main(argv: list[str] | None = None) -> int:
-    """`python -m catalogue check|media OUT|serve`: return the exit status."""
+    """`python -m catalogue check|media OUT|serve|verify URL`: return the exit status."""
     parser = argparse.ArgumentParser(prog="python -m catalogue", description="Tools for an OCOP catalogue.")
     commands = parser.add_subparsers(dest="command", required=True)
     _add_catalogue_options(commands.add_parser("check", help="validate the catalogue and report every problem"))
@@ -106,9 +106,57 @@ def module_main(argv: list[str] | None = None) -> int:
     _add_unpublish_option(serve)
     _add_catalogue_options(serve)
     serve.set_defaults(prog=serve.prog, offline=False, site_url=None)
+    _add_verify_command(commands)
     args = parser.parse_args(argv)
+    if args.command == "verify":
+        return _verify(args)
     _check_paths(parser, args)
     return {"check": _check, "media": _media, "serve": _serve}[args.command](args)
+
+
+def _add_verify_command(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    verify = commands.add_parser(
+        "verify",
+        help="kiểm tra trang đã công bố / check a published site: every page, QR code and GS1 path, and the headers",
+    )
+    verify.add_argument("url", type=_site_address, metavar="URL", help="the site's address, e.g. https://ocop.laichau.gov.vn/")
+    verify.add_argument(
+        "--published",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a data/published.json kept from an earlier publication: its products must still be there (repeatable)",
+    )
+    verify.add_argument("--no-headers", action="store_true", help="do not check the headers (GitHub Pages cannot send them)")
+    verify.add_argument("--timeout", type=float, default=15, metavar="S", help="seconds to wait for each answer (default: 15)")
+    verify.add_argument("--workers", type=int, default=8, metavar="N", help="requests at a time (default: 8)")
+    verify.set_defaults(prog=verify.prog)
+
+
+def _site_address(text: str) -> str:
+    if not text.startswith(("http://", "https://")):
+        raise argparse.ArgumentTypeError(f"'{text}' must start with https:// (or http://)")
+    return text if text.endswith("/") else text + "/"
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from .hosting.verify import VerifyError, published_file_ids, summary, verify_site
+
+    published: list[str] = []
+    for path in args.published:
+        try:
+            published += published_file_ids(path)
+        except (OSError, ValueError) as error:
+            print(f"{args.prog}: error: --published {path}: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
+            return 1
+    try:
+        verdict = verify_site(args.url, published, headers=not args.no_headers, timeout=args.timeout, workers=args.workers)
+    except VerifyError as error:
+        print(f"{args.prog}: error: {error}", file=sys.stderr)
+        return 1
+    print(summary(verdict))
+    return 1 if verdict.failures else 0
 
 
 def _validated(args: argparse.Namespace) -> tuple[object, Report]:
@@ -149,7 +197,7 @@ def _build(args: argparse.Namespace) -> int:
 
 def _run_build(args: argparse.Namespace) -> tuple[int, str, str]:
     """Build the site: the exit status, and the texts for standard output and standard error."""
-    from .offline import OfflineError
+    from .render.offline import OfflineError
     from .site_folder import SiteDirError
     from .sitebuild import BuildError, build_site
 
@@ -180,7 +228,7 @@ def _port(text: str) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .render import check_address
+    from .render.serve import check_address
     from .site_folder import SiteDirError, check_site_dir
 
     try:
@@ -200,7 +248,8 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _preview(args: argparse.Namespace) -> None:
     """Build once, then serve the site and build again on every change until Ctrl+C."""
-    from .render import OVERRIDES, REPO, serve
+    from .render.config import OVERRIDES, REPO
+    from .render.serve import serve
 
     def rebuild() -> list[str]:
         # A failed rebuild keeps the last good site and lists its problems over every page.
@@ -243,8 +292,8 @@ def _network_address() -> str | None:
 
 
 def _media(args: argparse.Namespace) -> int:
-    from .media.build import build_media
-    from .media.cache import MediaCache
+    from .jobs.cache import MediaCache
+    from .media_stage import build_media
 
     catalogue, report = _validated(args)
     if not report.ok:

@@ -7,11 +7,10 @@ import math
 from datetime import date
 
 from babel.dates import format_date as babel_date
-from babel.dates import get_date_format
 from babel.numbers import format_currency, format_decimal
 from babel.numbers import format_percent as babel_percent
 
-from .languages import DATE_STYLES, language
+from .languages import language
 
 
 def format_date(day: date, lang: str) -> str:
@@ -19,12 +18,6 @@ def format_date(day: date, lang: str) -> str:
     `dates`, one of Babel's formats (short, medium, long) or a CLDR pattern."""
     spoken = language(lang)
     return babel_date(day, spoken.dates, locale=spoken.babel)
-
-
-def date_pattern(lang: str) -> str:
-    """The CLDR pattern `format_date` writes in (dd/MM/y, d MMM y, y年M月d日), for the browser's copy."""
-    spoken = language(lang)
-    return get_date_format(spoken.dates, locale=spoken.babel).pattern if spoken.dates in DATE_STYLES else spoken.dates
 
 
 def format_number(number: int, lang: str) -> str:

@@ -14,10 +14,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import AfterValidator, Field, StrictBool, StrictInt, StrictStr, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from .fields import Email, Line, Name, Phone, ShortText, Url
+from .fields import Email, Language, Line, Name, Phone, ShortText, Url
+from .label_sheet import LabelSheet
 from .languages import SOURCE, available
 from .model import Record
-from .printing.sheets import LabelSheet
 from .sales_points import SalesPoint
 
 SETTINGS_FILE = "catalogue.yaml"
@@ -26,11 +26,10 @@ _PLAIN_URL = frozenset(ascii_letters + digits + "-._~/:%")
 _RESERVED_HOSTS = (".example", "example.com", "example.net", "example.org", ".invalid", ".localhost")
 
 
-class LocalText(Record):
-    """A text in both languages."""
+class OfficeTranslation(Record):
+    """The office's text in one language."""
 
-    vi: Name
-    en: Name
+    name: Name | None = Field(None, description="Office name in this language.")
 
     def of(self, lang: str) -> str:
         """The text in `lang`, or the Vietnamese one for a language it is not written in."""
@@ -41,10 +40,25 @@ class Office(Record):
     """The programme office that answers the public and receives reports of suspect labels."""
 
     name: Name = Field(description="Office name in Vietnamese.")
-    name_en: Name | None = Field(None, description="Office name in English.")
     phone: Phone | None = Field(None, description="Phone number for the public.")
     email: Email | None = None
     address: Line | None = None
+    translations: dict[Language, OfficeTranslation] = Field(
+        default_factory=dict, description="Text in other languages, by language code: `translations: {en: {name: ...}}`."
+    )
+
+
+class SettingsTranslation(Record):
+    """The catalogue's own text in one language."""
+
+    site_name: Name | None = Field(None, description="Site title in this language.")
+
+
+DEFAULT_SITE_NAME = "Sản phẩm OCOP Lai Châu"
+
+
+def _default_translations() -> dict[str, SettingsTranslation]:
+    return {"en": SettingsTranslation(site_name="Lai Châu OCOP products"), "zh": SettingsTranslation(site_name="莱州省OCOP产品")}
 
 
 class Targets(Record):
@@ -156,8 +170,11 @@ class Settings(Record):
 
     demo: StrictBool = Field(False, description="The data is illustrative: every page of the site says so.")
     province: ShortText = Field("Lai Châu", description="Province name, shown in titles.")
-    site_name: LocalText = Field(
-        LocalText(vi="Sản phẩm OCOP Lai Châu", en="Lai Châu OCOP products"), description="Site title in each language."
+    site_name: Name = Field(DEFAULT_SITE_NAME, description="Site title in Vietnamese.")
+    translations: dict[Language, SettingsTranslation] = Field(
+        default_factory=_default_translations,
+        description="The site title in other languages, by language code: `translations: {en: {site_name: ...}}`. "
+        "The default translates the default title; when you change `site_name`, write its translations too.",
     )
     site_url: Annotated[Url, AfterValidator(_site_url)] = Field(
         "https://ocop.laichau.gov.vn/",

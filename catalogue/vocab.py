@@ -10,38 +10,12 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import cache
 from importlib import resources
-from typing import NamedTuple, TypeVar
 
 import yaml
 
-from .languages import t
-
-E = TypeVar("E", bound=StrEnum)
-_PREFIXES: dict[type, str] = {}  # each closed set's key prefix in the words files
-
-
-class Label(NamedTuple):
-    """A term in Vietnamese and English, and in the further languages its vocabulary file gives."""
-
-    vi: str
-    en: str
-    more: tuple[tuple[str, str], ...] = ()  # (language code, term) for further languages
-
-    def of(self, lang: str) -> str:
-        """The term in `lang`, or the Vietnamese one when the vocabulary has none in it."""
-        return str(getattr(self, lang, None) or dict(self.more).get(lang) or self.vi)
-
-
-def _labels(kind: type[E], prefix: str) -> dict[E, Label]:
-    """The Vietnamese and English words of a closed set, from the words files (key <prefix>_<value>),
-    for the reference documentation; pages ask `term` for any language."""
-    _PREFIXES[kind] = prefix
-    return {member: Label(t("vi", f"{prefix}_{member.value}"), t("en", f"{prefix}_{member.value}")) for member in kind}
-
-
-def term(value: StrEnum, lang: str) -> str:
-    """The interface word for a value of a closed set (a group, a kind of producer...) in `lang`."""
-    return t(lang, f"{_PREFIXES[type(value)]}_{value.value}")
+# A term by language code, e.g. {"vi": "Chè", "en": "Tea", "zh": "茶叶"}; every term has the
+# Vietnamese one, and `catalogue.translated.term` falls back to it for a language it lacks.
+Label = dict[str, str]
 
 
 class Group(StrEnum):
@@ -55,7 +29,18 @@ class Group(StrEnum):
     TOURISM = "du-lich"
 
 
-GROUP_LABELS: dict[Group, Label] = _labels(Group, "group")
+GROUP_LABELS: dict[Group, Label] = {
+    Group.FOOD: {"vi": "Thực phẩm", "en": "Food", "zh": "食品"},
+    Group.BEVERAGES: {"vi": "Đồ uống", "en": "Beverages", "zh": "饮品"},
+    Group.HERBAL: {"vi": "Dược liệu và sản phẩm từ dược liệu", "en": "Medicinal herbs and herbal products", "zh": "药材及药材制品"},
+    Group.HANDICRAFTS: {"vi": "Hàng thủ công mỹ nghệ", "en": "Handicrafts", "zh": "手工艺品"},
+    Group.ORNAMENTALS: {"vi": "Sinh vật cảnh", "en": "Ornamental plants and animals", "zh": "观赏动植物"},
+    Group.TOURISM: {
+        "vi": "Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch",
+        "en": "Community and eco-tourism services and sites",
+        "zh": "社区旅游、生态旅游服务及旅游景点",
+    },
+}
 
 
 class ProducerKind(StrEnum):
@@ -67,7 +52,12 @@ class ProducerKind(StrEnum):
     HOUSEHOLD = "household"  # hộ kinh doanh (HKD)
 
 
-PRODUCER_KIND_LABELS: dict[ProducerKind, Label] = _labels(ProducerKind, "producer_kind")
+PRODUCER_KIND_LABELS: dict[ProducerKind, Label] = {
+    ProducerKind.COOPERATIVE: {"vi": "Hợp tác xã", "en": "Cooperative", "zh": "合作社"},
+    ProducerKind.COOPERATIVE_GROUP: {"vi": "Tổ hợp tác", "en": "Cooperative group", "zh": "合作组"},
+    ProducerKind.ENTERPRISE: {"vi": "Doanh nghiệp", "en": "Enterprise", "zh": "企业"},
+    ProducerKind.HOUSEHOLD: {"vi": "Hộ kinh doanh", "en": "Household business", "zh": "个体工商户"},
+}
 
 
 class CertificateKind(StrEnum):
@@ -78,7 +68,11 @@ class CertificateKind(StrEnum):
     UPGRADE = "upgrade"
 
 
-CERTIFICATE_KIND_LABELS: dict[CertificateKind, Label] = _labels(CertificateKind, "certificate_kind")
+CERTIFICATE_KIND_LABELS: dict[CertificateKind, Label] = {
+    CertificateKind.NEW: {"vi": "Công nhận mới", "en": "New", "zh": "首次认证"},
+    CertificateKind.RENEWAL: {"vi": "Công nhận lại", "en": "Renewal", "zh": "重新认证"},
+    CertificateKind.UPGRADE: {"vi": "Nâng hạng", "en": "Upgrade", "zh": "升星"},
+}
 
 
 class InspectionResult(StrEnum):
@@ -89,7 +83,11 @@ class InspectionResult(StrEnum):
     FAIL = "fail"
 
 
-INSPECTION_RESULT_LABELS: dict[InspectionResult, Label] = _labels(InspectionResult, "inspection")
+INSPECTION_RESULT_LABELS: dict[InspectionResult, Label] = {
+    InspectionResult.PASS: {"vi": "Đạt", "en": "Passed", "zh": "合格"},
+    InspectionResult.MINOR_ISSUES: {"vi": "Có tồn tại cần khắc phục", "en": "Issues to put right", "zh": "存在问题，需整改"},
+    InspectionResult.FAIL: {"vi": "Không đạt", "en": "Failed", "zh": "不合格"},
+}
 
 
 class ChannelKind(StrEnum):
@@ -104,7 +102,15 @@ class ChannelKind(StrEnum):
     EXPORT = "export"
 
 
-CHANNEL_LABELS: dict[ChannelKind, Label] = _labels(ChannelKind, "channel")
+CHANNEL_LABELS: dict[ChannelKind, Label] = {
+    ChannelKind.ECOMMERCE: {"vi": "sàn thương mại điện tử", "en": "e-commerce", "zh": "电商平台"},
+    ChannelKind.SUPERMARKET: {"vi": "siêu thị", "en": "supermarket", "zh": "超市"},
+    ChannelKind.CONVENIENCE: {"vi": "cửa hàng tiện lợi", "en": "convenience store", "zh": "便利店"},
+    ChannelKind.OCOP_POINT: {"vi": "điểm bán sản phẩm OCOP", "en": "OCOP sales point", "zh": "OCOP产品销售点"},
+    ChannelKind.SHOP: {"vi": "cửa hàng", "en": "shop", "zh": "商店"},
+    ChannelKind.DIRECT: {"vi": "bán trực tiếp", "en": "direct sales", "zh": "直销"},
+    ChannelKind.EXPORT: {"vi": "xuất khẩu", "en": "export", "zh": "出口"},
+}
 
 
 class SalesPointKind(StrEnum):
@@ -115,7 +121,11 @@ class SalesPointKind(StrEnum):
     FAIR_BOOTH = "fair-booth"  # gian hàng hội chợ, for the days of the fair
 
 
-SALES_POINT_LABELS: dict[SalesPointKind, Label] = _labels(SalesPointKind, "point_kind")
+SALES_POINT_LABELS: dict[SalesPointKind, Label] = {
+    SalesPointKind.SHOWROOM: {"vi": "Trung tâm giới thiệu và bán sản phẩm OCOP", "en": "OCOP showroom", "zh": "OCOP产品展销中心"},
+    SalesPointKind.SALES_POINT: {"vi": "Điểm bán sản phẩm OCOP", "en": "OCOP sales point", "zh": "OCOP产品销售点"},
+    SalesPointKind.FAIR_BOOTH: {"vi": "Gian hàng hội chợ", "en": "Fair booth", "zh": "展会展位"},
+}
 
 # The plan's "modern channels": supermarkets, convenience stores and e-commerce.
 MODERN_CHANNELS = frozenset({ChannelKind.ECOMMERCE, ChannelKind.SUPERMARKET, ChannelKind.CONVENIENCE})
@@ -128,15 +138,12 @@ def _data(name: str) -> dict:
 
 @cache
 def categories() -> dict[str, tuple[Group, Label]]:
-    """Every category code with its group and label."""
+    """Every category code with its group and its label by language."""
     table = _data("categories.yaml")
-    return {code: (Group(group), Label(label["vi"], label["en"])) for group, codes in table.items() for code, label in codes.items()}
+    return {code: (Group(group), dict(label)) for group, codes in table.items() for code, label in codes.items()}
 
 
 @cache
 def fact_labels() -> dict[str, Label]:
-    """Every allowed key of a product's `facts`, with its label."""
-    return {
-        key: Label(v["vi"], v["en"], tuple((code, text) for code, text in v.items() if code not in Label._fields))
-        for key, v in _data("facts.yaml").items()
-    }
+    """Every allowed key of a product's `facts`, with its label by language."""
+    return {key: dict(label) for key, label in _data("facts.yaml").items()}

@@ -57,7 +57,7 @@ def missing_tools() -> str | None:
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        return "Python Playwright is not installed: .venv/bin/pip install -e '.[test]'"
+        return "Python Playwright is not installed: run `make test`, which installs requirements/test.txt"
     if not CHROMIUM.is_file():
         return f"{CHROMIUM} is missing: install Debian's browser with `apt-get install chromium`"
     if not AXE.is_file():

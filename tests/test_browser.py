@@ -18,9 +18,10 @@ import pypdfium2
 import pytest
 
 from catalogue.languages import html_lang
-from catalogue.media.qr import product_url
+from catalogue.makers.qr import product_url
 from catalogue.pages.i18n import status_texts, status_words
 from catalogue.status import IN_FORCE, certificate_status
+from catalogue.translated import localized_text
 
 from .browser import (
     BLOCKING_IMPACTS,
@@ -518,7 +519,7 @@ def test_the_not_found_page_links_lead_to_real_pages(open_page: Callable[..., An
         # The links name the public site; the same paths on the test server are the pages they open.
         response = page.goto(site_url + "/" + links[code].removeprefix(public))
         assert response.status == 200 and page.locator("html").get_attribute("lang") == html_lang(code)
-        assert page.locator("h1").first.inner_text() == CATALOGUE.settings.site_name.of(code)
+        assert page.locator("h1").first.inner_text() == localized_text(CATALOGUE.settings, "site_name", code)
 
 
 def test_switch_to_chinese_keeps_the_product(open_page: Callable[..., Any], site_url: str) -> None:

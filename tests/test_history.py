@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from catalogue.dashboard import dashboard
-from catalogue.media.plan import plan
+from catalogue.media_stage import plan
 from catalogue.rules import fold_code
 from catalogue.status import IN_FORCE
 
@@ -169,10 +169,10 @@ def test_the_home_page_counts_only_listed_products_in_force(demo_site: Path) -> 
 def test_a_withdrawn_product_gets_no_label_poster_or_printed_catalogue_entry(demo_site: Path) -> None:
     jobs = plan(CATALOGUE, TODAY)
     [labels] = [job for job in jobs if job.kind == "labels"]
-    assert WITHDRAWN not in {item["id"] for item in labels.params["items"]}
+    assert WITHDRAWN not in {item.id for item in labels.params.items}
     assert WITHDRAWN not in {job.product for job in jobs if job.kind == "poster"}
     for job in (job for job in jobs if job.kind == "catalogue-pdf"):
-        assert WITHDRAWN not in {entry["id"] for entry in job.params["entries"]}
+        assert WITHDRAWN not in {planned.entry.item.id for planned in job.params.entries}
     assert WITHDRAWN in {job.product for job in jobs if job.kind == "qr"}  # its page keeps its code
     assert not (demo_site / "print" / "posters" / f"{WITHDRAWN}.pdf").exists()
     assert (demo_site / "qr" / f"{WITHDRAWN}.svg").exists()

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from catalogue.media.build import build_media
-from catalogue.media.cache import MediaCache
-from catalogue.media.qr import product_codes
+from catalogue.jobs.cache import MediaCache
+from catalogue.makers.qr import product_codes
+from catalogue.media_stage import build_media
 from catalogue.status import CertificateStatus
 from catalogue.validate import validate
 
@@ -149,3 +149,23 @@ def test_label_sheet_too_small_for_a_code_is_a_problem(tmp_path: Path, monkeypat
     [problem] = result.report.problems
     assert (problem.file, problem.code) == ("catalogue.yaml", "print-layout")
     assert "L7651" in problem.message
+
+
+def test_a_new_version_of_a_library_that_makes_bytes_makes_every_job_again(base_catalogue: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache key of every job names the versions of Pillow, qrcode, fpdf2 and the font package:
+    two machines with different versions never share an output."""
+    import importlib.metadata
+
+    from catalogue.jobs import cache
+    from catalogue.media_stage import plan
+
+    assert cache.library_versions() == {name: importlib.metadata.version(name) for name in cache.BYTE_MAKERS}
+    catalogue, report = validate(base_catalogue / "products", base_catalogue / "producers")
+    assert report.ok
+    before = {job.key for job in plan(catalogue, date(2026, 1, 1))}
+    assert {job.key for job in plan(catalogue, date(2026, 1, 1))} == before  # the key is stable
+    for name in cache.BYTE_MAKERS:
+        bumped = {**cache.library_versions(), name: "999.0"}
+        monkeypatch.setattr(cache, "library_versions", lambda bumped=bumped: bumped)
+        assert not {job.key for job in plan(catalogue, date(2026, 1, 1))} & before, name
+        monkeypatch.undo()

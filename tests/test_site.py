@@ -11,6 +11,7 @@ import pytest
 from catalogue.model import Product
 from catalogue.pages.i18n import format_phone
 from catalogue.status import CertificateStatus
+from catalogue.translated import localized_text, translation
 from catalogue.validate import validate
 
 from .conftest import REPO
@@ -21,7 +22,7 @@ PRODUCTS = list(CATALOGUE.products.values())
 
 
 def english_name(product: Product) -> str:
-    return product.english.name if product.english and product.english.name else product.name
+    return localized_text(product, "name", "en")
 
 
 @pytest.mark.parametrize("product", PRODUCTS, ids=lambda p: p.id)
@@ -76,7 +77,7 @@ def test_vietnamese_formats(demo_site: Path) -> None:
 
 
 def test_missing_english_falls_back_to_vietnamese_marked_as_such(demo_site: Path) -> None:
-    untranslated = [p for p in PRODUCTS if not (p.english and p.english.name)]
+    untranslated = [p for p in PRODUCTS if not translation(p, "name", "en")]
     assert untranslated
     for product in untranslated:
         head = soup(demo_site / "en" / "p" / product.id / "index.html").select_one(".ocop-product__head")

@@ -10,7 +10,6 @@ import pytest
 
 from catalogue.languages import SOURCE, Language, available, language, read_language, words_folder
 from catalogue.status import CertificateStatus
-from catalogue.vocab import CertificateKind, ChannelKind, Group, InspectionResult, ProducerKind, SalesPointKind, term
 
 FIXTURES = Path(__file__).parent / "fixtures" / "words"
 
@@ -72,10 +71,7 @@ def test_headers(code: str, tag: str, locale: str, printed: bool) -> None:
 
 
 @pytest.mark.parametrize("code", available())
-def test_every_closed_set_and_status_has_words(code: str) -> None:
-    for kind in (Group, ProducerKind, CertificateKind, InspectionResult, ChannelKind, SalesPointKind):
-        for member in kind:
-            assert term(member, code).strip(), (code, member)
+def test_every_status_has_words(code: str) -> None:
     for status in CertificateStatus:
         assert language(code).words[f"status_{status.value}"]
 

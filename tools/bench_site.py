@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from catalogue.sitebuild import build_site  # noqa: E402
-from catalogue.synth import write_catalogue  # noqa: E402
+from demo.synth import write_catalogue  # noqa: E402
 
 
 def timed_build(root: Path, site: Path) -> tuple[float, int]:

@@ -11,7 +11,8 @@ from datetime import date
 
 from ..languages import language
 from ..model import Certificate, EarlierCertificate, Product, expiry_date
-from ..vocab import term
+from ..translated import source, term
+from ..vocab import CERTIFICATE_KIND_LABELS
 from .context import Site
 from .html import NOTHING, Markup, html, join, script_json, text_span
 from .i18n import format_date, t
@@ -28,7 +29,7 @@ def withdrawn_notice(site: Site, product: Product, lang: str) -> Markup:
         day=gone.date.isoformat(),
         title=t(lang, "withdrawn_title", date=format_date(gone.date, lang)),
         why=t(lang, "withdrawn_reason"),
-        reason=text_span(gone.reason, lang != "vi"),  # the reason is written in Vietnamese only
+        reason=text_span(source(gone.reason), lang),  # the reason is written in Vietnamese only
         page=t(lang, "withdrawn_page"),
     )
 
@@ -68,7 +69,7 @@ def _row(cert: Certificate | EarlierCertificate, expires: date, stars: int | Non
         expires.isoformat(),
         format_date(expires, lang),
     )
-    kind = term(cert.kind, lang) if cert.kind else "—"
+    kind = term(CERTIFICATE_KIND_LABELS[cert.kind], lang) if cert.kind else "—"
     number = cert.decision if isinstance(cert, Certificate) else None  # earlier certificates give only a link
     link = html("<br>{}", decision(number, cert.decision_url, lang, cert.number)) if cert.decision_url else NOTHING
     return html(

@@ -7,9 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from babel.dates import get_month_names
-
-from ..formats import date_pattern, format_date, format_number, format_percent, format_size, format_vnd
+from ..formats import format_date, format_number, format_percent, format_size, format_vnd
 from ..languages import language, t, t_html
 from ..status import CertificateStatus
 
@@ -65,18 +63,13 @@ def status_texts(lang: str, expiring_days: int, build_day: date, timezone: str) 
     """What ocop-status.js needs to work out and word a status in the browser (the page's
     #ocop-status-texts). The browser's today is the later of the viewer's date in `timezone` and
     `build_day`: a phone whose clock went back must not make a certificate that had already ended
-    read valid. `utc_offset` (minutes, on the build day) stands in for browsers without time zones.
-    Dates are written with `date_pattern` (a CLDR pattern) and `months` (their abbreviated names),
-    as `format_date` writes them."""
+    read valid. `utc_offset` (minutes, on the build day) stands in for browsers without time zones."""
     offset = datetime.combine(build_day, time(12), ZoneInfo(timezone)).utcoffset() or timedelta(0)
-    months = get_month_names("abbreviated", locale=language(lang).babel)
     return {
         "lang": lang,
         "expiring_days": expiring_days,
         "build_day": build_day.isoformat(),
         "timezone": timezone,
         "utc_offset": int(offset.total_seconds()) // 60,
-        "date_pattern": date_pattern(lang),
-        "months": [months[n] for n in range(1, 13)],
         **{status.value: status_template(status, lang) for status in CertificateStatus},
     }

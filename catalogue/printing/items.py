@@ -2,65 +2,73 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from ..languages import available, printed, t
-from ..media.qr import QrMatrix
+from ..makers.qr import QrMatrix
 from ..status import IN_FORCE, CertificateStatus
+from ..translated import Localized, pick
 from ..vocab import Group
 
 
 @dataclass(frozen=True)
 class PrintItem:
-    """One product as printed: its QR code leads to `url`; `photo` is the cover photo, if any."""
+    """One product as printed: its QR code leads to `url`; `photo` is the cover photo, if any;
+    `names` holds its translated names by language."""
 
     id: str
     name: str
-    name_en: str | None
     stars: int
     status: CertificateStatus
     url: str
     photo: Path | None = None
+    names: Mapping[str, str] = field(default_factory=dict)
+
+    def localized_name(self, lang: str) -> Localized:
+        """The name in `lang` when translated, else the Vietnamese one, with the language it is in."""
+        return pick(self.name, self.names, lang)
 
     def display_name(self, lang: str) -> str:
-        """The name in `lang`: the English name for 'en' when there is one, else the Vietnamese."""
+        """The name in `lang`, falling back to the Vietnamese one."""
         check_lang(lang)
-        return self.name_en if lang == "en" and self.name_en else self.name
+        return self.localized_name(lang).text
 
 
 @dataclass(frozen=True)
 class CatalogueEntry:
     """One product in the printed catalogue: the label's facts, its certificate and its producer.
 
-    `qr` is the code already made for the site, read back (see `catalogue.media.qr.from_svg`);
-    without it the code is encoded again from `item.url`.
+    `qr` is the code already made for the site, read back (see `catalogue.makers.qr.from_svg`);
+    without it the code is encoded again from `item.url`. `summaries` and `producers` hold the
+    translated summaries and producer names by language.
     """
 
     item: PrintItem
     group: Group
     summary: str
-    summary_en: str | None
     certificate_number: str
     issuer: str
     issued: date
     expires: date
     producer: str
-    producer_en: str | None
     address: str
     phone: str
     qr: QrMatrix | None = None
+    summaries: Mapping[str, str] = field(default_factory=dict)
+    producers: Mapping[str, str] = field(default_factory=dict)
 
     def summary_in(self, lang: str) -> str:
         """The summary in `lang`, falling back to the Vietnamese one."""
         check_lang(lang)
-        return self.summary_en if lang == "en" and self.summary_en else self.summary
+        return pick(self.summary, self.summaries, lang).text
 
     def producer_in(self, lang: str) -> str:
         """The producer's name in `lang`, falling back to the Vietnamese one."""
         check_lang(lang)
-        return self.producer_en if lang == "en" and self.producer_en else self.producer
+        return pick(self.producer, self.producers, lang).text
 
 
 def print_languages() -> tuple[str, ...]:

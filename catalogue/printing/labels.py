@@ -6,14 +6,14 @@ from collections.abc import Sequence
 
 from fpdf import FPDF
 
+from ..label_sheet import LabelSheet
 from ..languages import t
-from ..media.qr import QUIET_ZONE, QrMatrix, encode
+from ..makers.fonts import PT, new_pdf
+from ..makers.qr import QUIET_ZONE, QrMatrix, encode
+from ..makers.qr_pdf import draw_qr
 from . import text
 from .calibration import calibration_pdf
-from .fonts import PT, new_pdf
 from .items import PrintItem, check_lang, require_in_force
-from .pdfqr import draw_qr
-from .sheets import LabelSheet
 from .stars import draw_star_phrase, star_phrase
 
 __all__ = ["LabelSheet", "calibration_pdf", "label_sheet_pdf", "qr_module"]

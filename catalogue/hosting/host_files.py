@@ -1,0 +1,52 @@
+"""The files a build writes for the hosts, at the site's root, from the policy in policy.py:
+
+- `_headers`: the headers in the format Netlify and Cloudflare Pages read;
+- `_headers.conf`: the same security headers as nginx directives, which the repository's nginx
+  configuration includes (deploy/nginx/ocop.conf), so that the policy always names the inline
+  scripts of the pages it is served with;
+- `_redirects`: the 404 page of each language, for Netlify (Cloudflare Pages finds the nearest
+  404.html by itself).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .inline import site_hashes
+from .policy import cache_rules, language_prefixes, security_headers
+
+HEADERS = "_headers"
+NGINX_HEADERS = "_headers.conf"
+REDIRECTS = "_redirects"
+
+
+def headers_file(headers: dict[str, str], languages: list[str]) -> str:
+    """`_headers`: the security headers for every path, then each path's Cache-Control."""
+    lines = ["# Written by the build (catalogue/hosting): the headers of every page and file.", "/*"]
+    lines += [f"  {name}: {value}" for name, value in headers.items()]
+    for pattern, value in cache_rules(languages).items():
+        lines += [pattern, f"  Cache-Control: {value}"]
+    return "\n".join(lines) + "\n"
+
+
+def nginx_headers(headers: dict[str, str]) -> str:
+    """`_headers.conf`: one add_header directive per security header, sent with every answer."""
+    lines = ["# Written by the build (catalogue/hosting): included by deploy/nginx/ocop.conf in the server block."]
+    lines += [f'add_header {name} "{value}" always;' for name, value in headers.items()]
+    return "\n".join(lines) + "\n"
+
+
+def redirects_file(languages: list[str]) -> str:
+    """`_redirects`: addresses missing under a language's folder get that language's 404 page."""
+    lines = ["# Written by the build (catalogue/hosting): each language's own 404 page."]
+    lines += [f"{prefix}*  {prefix}404.html  404" for prefix in reversed(language_prefixes(languages))]
+    return "\n".join(lines) + "\n"
+
+
+def write_host_files(site: Path, languages: list[str]) -> dict[str, str]:
+    """Hash the inline scripts of every page under `site` and write the hosts' files; the headers."""
+    headers = security_headers(site_hashes(site.rglob("*.html")))
+    (site / HEADERS).write_text(headers_file(headers, languages), encoding="utf-8")
+    (site / NGINX_HEADERS).write_text(nginx_headers(headers), encoding="utf-8")
+    (site / REDIRECTS).write_text(redirects_file(languages), encoding="utf-8")
+    return headers
