@@ -7,15 +7,16 @@ default shown in docs/reference.md, which is generated from this model.
 from __future__ import annotations
 
 from string import ascii_letters, digits
-from typing import Annotated, Literal
+from typing import Annotated
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, Field, StrictBool, StrictInt, ValidationInfo
+from pydantic import AfterValidator, Field, StrictBool, StrictInt, StrictStr, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .fields import Email, Language, Line, Name, Phone, ShortText, Url
 from .label_sheet import LabelSheet
+from .languages import SOURCE, available
 from .model import Record
 from .sales_points import SalesPoint
 
@@ -29,6 +30,10 @@ class OfficeTranslation(Record):
     """The office's text in one language."""
 
     name: Name | None = Field(None, description="Office name in this language.")
+
+    def of(self, lang: str) -> str:
+        """The text in `lang`, or the Vietnamese one for a language it is not written in."""
+        return str(getattr(self, lang, None) or self.vi)
 
 
 class Office(Record):
@@ -128,8 +133,19 @@ def _site_url(value: str, info: ValidationInfo) -> str:
     return value
 
 
+# A language's code; the schema lists the codes with a words file, for editors' completion.
+LanguageCode = Annotated[StrictStr, WithJsonSchema({"type": "string", "enum": list(available())})]
+
+
 def _languages(value: list[str]) -> list[str]:
-    if not value or value[0] != "vi":
+    unknown = next((code for code in value if code not in available()), None)
+    if unknown is not None:
+        raise PydanticCustomError(
+            "invalid-value",
+            "'{got}' is not a language the site can be built in; choose among {known} (each has a words file, catalogue/words/<code>.yaml)",
+            {"got": unknown, "known": ", ".join(available())},
+        )
+    if not value or value[0] != SOURCE:
         raise PydanticCustomError(
             "invalid-value",
             "must start with vi: Vietnamese is the site's root, where every printed QR code leads; got [{got}]",
@@ -166,8 +182,10 @@ class Settings(Record):
         "A plain http(s) address: no user name, query or fragment. A reserved example address "
         "(.example, example.com, .invalid, .localhost) only with `demo: true`.",
     )
-    languages: Annotated[list[Literal["vi", "en"]], AfterValidator(_languages)] = Field(
-        ["vi", "en"], description="Languages built, each once; Vietnamese first, at / (where the QR codes lead)."
+    languages: Annotated[list[LanguageCode], AfterValidator(_languages)] = Field(
+        ["vi", "en"],
+        description="Languages built, each once; Vietnamese first, at / (where the QR codes lead). "
+        f"Each has a words file, catalogue/words/<code>.yaml: {', '.join(available())}.",
     )
     certificate_validity_months: Annotated[StrictInt, Field(ge=1, le=120)] = Field(
         36, description="Validity of a certificate from its issue date."

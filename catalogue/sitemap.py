@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from .languages import html_lang
 from .urls import Urls
 
 # The sitemaps protocol allows 50,000 URLs per file; bigger catalogues get an index of several files.
@@ -12,7 +13,9 @@ MAX_URLS = 50_000
 
 
 def _entry(roots: dict[str, str], path: str) -> str:
-    links = "".join(f'<xhtml:link rel="alternate" hreflang="{lang}" href="{escape(root + path)}"/>' for lang, root in roots.items())
+    links = "".join(
+        f'<xhtml:link rel="alternate" hreflang="{html_lang(lang)}" href="{escape(root + path)}"/>' for lang, root in roots.items()
+    )
     links += f'<xhtml:link rel="alternate" hreflang="x-default" href="{escape(next(iter(roots.values())) + path)}"/>'
     return "".join(f"<url><loc>{escape(root + path)}</loc>{links}</url>\n" for root in roots.values())
 

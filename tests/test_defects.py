@@ -375,6 +375,8 @@ EXACT_PROBLEMS = {
     "settings/languages-english-only.yaml": "catalogue.yaml:3: error: languages: must start with vi: Vietnamese is the "
     "site's root, where every printed QR code leads; got [en] [invalid-value]",
     "settings/languages-twice.yaml": "catalogue.yaml:3: error: languages: 'vi' is listed twice [invalid-value]",
+    "settings/languages-unknown.yaml": "catalogue.yaml:3: error: languages: 'fr' is not a language the site can be built in; "
+    "choose among vi, en, zh (each has a words file, catalogue/words/<code>.yaml) [invalid-value]",
     "settings/demo-false-example-address.yaml": "catalogue.yaml:3: error: site_url: 'https://ocop-laichau.example/' is a "
     "reserved example address (.example) but `demo` is false: labels printed now would lead nowhere; set the site's "
     "real address, or `demo: true` for illustrative data [reserved-address]",

@@ -9,16 +9,9 @@ from __future__ import annotations
 
 import math
 
+from ..languages import t
 from ..status import IN_FORCE, CertificateStatus
 
-_WORDS = {
-    "vi": {"stars": "{n} sao", CertificateStatus.EXPIRED: "hết hạn", CertificateStatus.REVOKED: "đã thu hồi"},
-    "en": {"stars": "{n}-star", CertificateStatus.EXPIRED: "expired", CertificateStatus.REVOKED: "revoked"},
-}
-_LONG = {
-    "vi": {CertificateStatus.EXPIRED: "chứng nhận đã hết hạn", CertificateStatus.REVOKED: "chứng nhận đã bị thu hồi"},
-    "en": {CertificateStatus.EXPIRED: "certificate expired", CertificateStatus.REVOKED: "certificate revoked"},
-}
 _FONT = "system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',Arial,sans-serif"
 WIDTH, HEIGHT = 156, 44
 _STARS_X, _STAR_STEP = 66, 17
@@ -31,8 +24,8 @@ def badge_kind(status: CertificateStatus) -> str:
 
 def badge_label(stars: int, status: CertificateStatus, lang: str) -> str:
     """The badge's accessible name: 'OCOP 4 sao', or 'OCOP 4 sao – chứng nhận đã hết hạn'."""
-    label = f"OCOP {_WORDS[lang]['stars'].format(n=stars)}"
-    return label if status in IN_FORCE else f"{label} – {_LONG[lang][status]}"
+    label = f"OCOP {t(lang, 'star_n', n=stars)}"
+    return label if status in IN_FORCE else f"{label} – {t(lang, f'badge_status_{status.value}')}"
 
 
 def star_points(cx: float, cy: float, outer: float, inner_ratio: float = 0.45) -> str:
@@ -46,11 +39,11 @@ def star_points(cx: float, cy: float, outer: float, inner_ratio: float = 0.45) -
 
 
 def badge_svg(stars: int, status: CertificateStatus, lang: str) -> str:
-    """The badge for `stars` stars and a certificate `status`, labelled in `lang` ('vi' or 'en')."""
+    """The badge for `stars` stars and a certificate `status`, labelled in `lang`."""
     live = status in IN_FORCE
     label = badge_label(stars, status, lang)
     fill, text, star_fill, star_stroke = ("#0b6e4f", "#fff", "#ffc83d", "#ffc83d") if live else ("#eceff1", "#455a64", "none", "#90a4ae")
-    caption = _WORDS[lang]["stars"].format(n=stars) if live else _WORDS[lang][status]
+    caption = t(lang, "star_n", n=stars) if live else t(lang, f"badge_{status.value}")
     last_star = _STARS_X + (stars - 1) * _STAR_STEP
     stars_svg = "".join(
         f'<polygon points="{star_points(_STARS_X + i * _STAR_STEP, 15, 7)}" fill="{star_fill}" stroke="{star_stroke}" stroke-width="1.4"/>'

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from ..catalogue import Catalogue
 from ..jobs.cache import file_digest, job_key
 from ..jobs.job import Job
+from ..languages import printed
 from ..makers.badges import badge_label
 from ..makers.cards import CardFrame, ProductCard, SiteCard
 from ..makers.images import JPEG_OPTIONS, OG_SIZE, WEBP_OPTIONS, WIDTHS
@@ -84,7 +85,7 @@ def _card_jobs(catalogue: Catalogue, product: Product, today: date) -> list[Job]
         return []
     status = catalogue.status(product, today)
     jobs = []
-    for lang in catalogue.settings.languages:
+    for lang in printed(catalogue.settings.languages):  # the font draws Latin scripts only; other pages show the Vietnamese cards
         name = localized_text(product, "name", lang)
         card = ProductCard(name, product.stars, status in IN_FORCE, badge_label(product.stars, status, lang), _frame(catalogue, lang))
         key = job_key("card", VERSIONS["card"], {"lang": lang, "card": asdict(card)}, OG_SIZE, JPEG_OPTIONS)
@@ -97,7 +98,7 @@ def _card_jobs(catalogue: Catalogue, product: Product, today: date) -> list[Job]
 def _site_card_jobs(catalogue: Catalogue) -> list[Job]:
     """The site's share card in each language, for the home and index pages."""
     jobs = []
-    for lang in catalogue.settings.languages:
+    for lang in printed(catalogue.settings.languages):  # the font draws Latin scripts only; other pages show the Vietnamese cards
         card = SiteCard(t(lang, "card_tagline"), _frame(catalogue, lang))
         key = job_key("site-card", VERSIONS["site-card"], {"lang": lang, "card": asdict(card)}, OG_SIZE, JPEG_OPTIONS)
         jobs.append(Job(key, SiteCardJob(lang, card, Urls.site_card(lang, key))))

@@ -9,7 +9,7 @@ from ..urls import Urls
 from .context import Site
 from .history import check_texts
 from .html import html, join, localized_span, relative
-from .i18n import format_phone, t, tel_href
+from .i18n import format_phone, t, t_html, tel_href
 from .listings import PageFile
 
 
@@ -23,7 +23,7 @@ def office_contact(site: Site, lang: str) -> Markup:
         parts.append(html('<a href="{}">{}</a>', tel_href(office.phone), format_phone(office.phone)))
     if office.email:
         parts.append(html('<a href="mailto:{0}">{0}</a>', office.email))
-    return html('<p class="ocop-report">{}: {}</p>', t(lang, "report_suspect"), join(parts, " · "))
+    return html('<p class="ocop-report">{}</p>', t_html(lang, "report_suspect", contact=join(parts, " · ")))
 
 
 def check_page(site: Site, lang: str) -> PageFile:

@@ -24,7 +24,7 @@ from ..status import IN_FORCE, CertificateStatus
 from ..translated import Localized, localized
 from ..urls import Urls
 from .context import Site
-from .i18n import format_date, status_words
+from .i18n import format_date, short_status, status_words
 
 __all__ = ["NOTHING", "Markup", "escape", "html", "join", "script_json"]
 
@@ -146,7 +146,7 @@ def card_view(site: Site, product: Product, page: str, lang: str) -> CardView:
         badge=relative(site.badge_file(product, lang), page),
         badge_label=site.badge_label(product, lang),
         muted_badges=muted,
-        chip=status_text(site, product, lang).split(":")[0],
+        chip=short_status(status_text(site, product, lang)),
         producer=localized_span(producer, "name", lang),
         place=site.place_name(producer.commune),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from ..languages import html_lang, language
 from ..status import IN_FORCE
 from ..translated import localized_text
 from .context import Site, ordered
@@ -32,11 +33,17 @@ def kiosk_page(site: Site, lang: str) -> str:
     page = site.urls.kiosk(lang)
     live = ordered(site, [p for p in site.listed if site.status(p) in IN_FORCE])
     tiles = join(card(site, p, page, lang, _qr(site, p.id, page, lang)) for p in live)
-    other = next((code for code in settings.languages if code != lang), None)
-    switch = Markup()
-    if other:
-        href = relative(site.urls.kiosk(other), page)
-        switch = html('<a class="ocop-kiosk__lang" href="{}" lang="{}">{}</a>', href, other, t(lang, "kiosk_other"))
+    switch = join(
+        html(
+            '<a class="ocop-kiosk__lang" href="{}" lang="{}" hreflang="{}">{}</a>',
+            relative(site.urls.kiosk(other), page),
+            html_lang(other),
+            html_lang(other),
+            language(other).name,
+        )
+        for other in settings.languages
+        if other != lang
+    )
     demo = html('<p class="ocop-demo" role="note">{}</p>', t(lang, "demo")) if settings.demo else Markup()
     name = localized_text(settings, "site_name", lang)
     document = html(
@@ -51,7 +58,7 @@ def kiosk_page(site: Site, lang: str) -> str:
         '<div class="ocop-listing"><ul class="ocop-cards">{tiles}</ul></div></main>'
         '<script type="application/json" id="ocop-status-texts">{texts}</script>'
         '<script src="{status}"></script><script src="{kiosk}"></script></body></html>\n',
-        lang=lang,
+        lang=html_lang(lang),
         name=name,
         title=t(lang, "kiosk"),
         css=relative(site.urls.asset("ocop-kiosk.css", lang), page),

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from ..languages import html_lang, language
 from ..model import Product
 from ..places import province
 from ..rules import fold_tone_marks
@@ -194,16 +195,19 @@ def home_page(site: Site, lang: str) -> PageFile:
 
 
 def _print_links(site: Site, page: str, lang: str) -> Markup:
-    """The printed catalogue to download, in the page's language first, with each file's size."""
+    """The printed catalogue to download, in the page's language first, with each file's size. Each
+    edition is named in its own language, as language switches are; a language that print is not
+    made in (Chinese: the PDFs' font has no Chinese characters) links the editions there are."""
     files = sorted(site.catalogue_pdfs.items(), key=lambda pair: pair[0] != lang)
     if not files:
         return Markup()
     links = join(
         html(
-            '<li><a href="{}" hreflang="{}" type="application/pdf">{}</a> <small>(PDF, {})</small></li>',
+            '<li><a href="{}" hreflang="{}" lang="{}" type="application/pdf">{}</a> <small>(PDF, {})</small></li>',
             relative(file.path, page),
-            file_lang,
-            t(lang, f"print_edition_{file_lang}"),
+            html_lang(file_lang),
+            html_lang(file_lang),
+            language(file_lang).name,
             format_size(file.size, lang),
         )
         for file_lang, file in files

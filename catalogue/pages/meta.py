@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from ..languages import html_lang
 from ..model import Product
 from ..rules import gtin14
 from ..status import IN_FORCE
@@ -45,6 +46,8 @@ def product_jsonld(site: Site, product: Product, lang: str, url: str) -> dict:
         "url": url,
         "name": localized_text(product, "name", lang),
         "description": localized_text(product, "summary", lang),
+        # The page is in `lang` (schema.org gives a Product no language; its page, a CreativeWork, has one).
+        "mainEntityOfPage": {"@type": "ItemPage", "@id": url, "inLanguage": html_lang(lang)},
         "sku": product.id,
         "image": images,
         "brand": {"@type": "Brand", "name": site.producer_name(producer, lang)},

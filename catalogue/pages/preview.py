@@ -15,16 +15,16 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
+from ..languages import drawn_in, language
 from ..model import Product
 from ..places import province
 from ..status import IN_FORCE
 from ..translated import localized_text, term
 from ..vocab import GROUP_LABELS, PRODUCER_KIND_LABELS, Group
 from .context import Site
-from .i18n import TEXT, t
+from .i18n import t
 from .listings import PageFile
 
-LOCALES = {"vi": "vi_VN", "en": "en_US"}
 IMAGE_SIZE = (1200, 630)  # the cover crop and the share cards (catalogue.makers.images.OG_SIZE)
 _PAGE_NUMBER = re.compile(r"page-(\d+)")
 # What a section's pages list, given the part of the path after the section ('che' in groups/che/).
@@ -70,14 +70,14 @@ def product_preview(site: Site, product: Product, lang: str) -> Preview:
     label = site.badge_label(product, lang)
     media = site.media.get(product.id)
     cover = media.photos[0] if media and media.photos and media.photos[0].og else None
-    image = cover.og if cover else (media.cards.get(lang) if media else None)
+    image = cover.og if cover else (media.cards.get(drawn_in(lang)) if media else None)
     return Preview(
         type="product",
         title=f"{name} – {label}",
         description=localized_text(product, "summary", lang) or name,
         url=settings.site_url + site.product_path(product.id, lang),
         site_name=localized_text(settings, "site_name", lang),
-        locale=LOCALES[lang],
+        locale=language(lang).og_locale,
         locale_alternates=_alternates(site, lang),
         image=settings.site_url + image if image else None,
         image_alt=(cover.alt if cover and cover.alt else f"{name} – {label}"),
@@ -88,14 +88,14 @@ def page_preview(site: Site, page: PageFile, lang: str) -> Preview:
     """Any other page's preview: its title with the site's name, what it lists, the site's card."""
     settings = site.catalogue.settings
     site_name = localized_text(settings, "site_name", lang)
-    card = site.site_cards.get(lang)
+    card = site.site_cards.get(drawn_in(lang))
     return Preview(
         type="website",
         title=site_name if site.urls.page(page.url, lang) == site.urls.root(lang) else f"{page.title} – {site_name}",
         description=describe(site, page.path, lang),
         url=settings.site_url + site.urls.page(page.url, lang),
         site_name=site_name,
-        locale=LOCALES[lang],
+        locale=language(lang).og_locale,
         locale_alternates=_alternates(site, lang),
         image=settings.site_url + card if card else None,
         image_alt=f"{site_name} – {t(lang, 'print_province', p=settings.province)}",
@@ -103,7 +103,7 @@ def page_preview(site: Site, page: PageFile, lang: str) -> Preview:
 
 
 def _alternates(site: Site, lang: str) -> tuple[str, ...]:
-    return tuple(LOCALES[code] for code in site.catalogue.settings.languages if code != lang)
+    return tuple(language(code).og_locale for code in site.catalogue.settings.languages if code != lang)
 
 
 def describe(site: Site, path: str, lang: str) -> str:
@@ -185,7 +185,7 @@ def _producers(site: Site, lang: str, key: str | None) -> str | None:
 
 def _about(site: Site, lang: str, key: str | None) -> str | None:
     words = f"desc_about_{key}"
-    return t(lang, words, p=_province(site)) if words in TEXT[lang] else None
+    return t(lang, words, p=_province(site)) if words in language(lang).words else None
 
 
 def _fixed(name: str) -> Describer:

@@ -145,9 +145,9 @@ def _producer(site: Site, product: Product, page: str, lang: str) -> Markup:
     )
     rows = [_row(t(lang, "address"), producer.address), _row(t(lang, "phone"), phone)]
     if producer.email:
-        rows.append(_row("E-mail", html('<a href="mailto:{0}">{0}</a>', producer.email)))
+        rows.append(_row(t(lang, "email"), html('<a href="mailto:{0}">{0}</a>', producer.email)))
     if producer.website:
-        rows.append(_row("Website", html('<a href="{0}" rel="noopener noreferrer">{0}</a>', producer.website)))
+        rows.append(_row(t(lang, "website"), html('<a href="{0}" rel="noopener noreferrer">{0}</a>', producer.website)))
     if producer.zalo:
         rows.append(_row("Zalo", format_phone(producer.zalo)))
     return html(
@@ -219,7 +219,7 @@ def _origin(site: Site, product: Product, page: str, lang: str) -> Markup:
         rows.append(_row(t(lang, "commune"), html('<a href="{}">{}</a>', href, unit.title)))
     if origin.coordinates:
         lat, lon = origin.coordinates
-        rows.append(_row("GPS", f"{lat:.4f}, {lon:.4f}"))
+        rows.append(_row(t(lang, "coordinates"), f"{lat:.4f}, {lon:.4f}"))
     if origin.trace_url:
         rows.append(_row(t(lang, "trace"), html('<a href="{0}" rel="noopener noreferrer">{0}</a>', origin.trace_url)))
     steps = join(

@@ -16,7 +16,7 @@ from ..translated import localized_text, term
 from ..vocab import SALES_POINT_LABELS, SalesPointKind
 from .context import Site
 from .html import html, join, localized_span, relative, status_text
-from .i18n import format_date, format_phone, t, t_html, tel_href
+from .i18n import format_date, format_phone, short_status, t, t_html, tel_href
 from .listings import PageFile
 
 
@@ -83,7 +83,9 @@ def _point(site: Site, point: SalesPoint, page: str, lang: str) -> Markup:
     if point.coordinates:
         lat, lon = point.coordinates
         osm = f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
-        rows.append(_row("GPS", html('{:.4f}, {:.4f} · <a href="{}" rel="noopener">{}</a>', lat, lon, osm, t(lang, "map"))))
+        rows.append(
+            _row(t(lang, "coordinates"), html('{:.4f}, {:.4f} · <a href="{}" rel="noopener">{}</a>', lat, lon, osm, t(lang, "map")))
+        )
     ended, ends = Markup(), Markup()
     if point.last_day:
         # A fair still on at the build says it has ended once the reader's clock passes its last
@@ -117,7 +119,7 @@ def _carried(site: Site, point: SalesPoint, page: str, lang: str) -> Markup:
             continue  # withdrawn: validation warns about the point
         href = relative(site.product_path(product.id, lang), page)
         status = site.status(product)
-        note = t(lang, "star_n", n=product.stars) if status in IN_FORCE else status_text(site, product, lang).split(":")[0]
+        note = t(lang, "star_n", n=product.stars) if status in IN_FORCE else short_status(status_text(site, product, lang))
         items.append(
             html(
                 '<li data-ocop-id="{}" data-ocop-status="{}"><a href="{}">{}</a> <small>{}</small></li>',

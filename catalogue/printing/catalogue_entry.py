@@ -18,7 +18,7 @@ from ..languages import SOURCE
 from ..makers.images import PhotoError
 from ..makers.qr import encode
 from ..makers.qr_pdf import draw_qr
-from ..pages.i18n import STATUS_TEXT, format_date, format_phone, t
+from ..pages.i18n import format_date, format_phone, status_template, t
 from ..status import CertificateStatus
 from . import text
 from .catalogue_layout import MARGIN, PAGE_WIDTH
@@ -51,7 +51,7 @@ def draw_entry(pdf: FPDF, entry: CatalogueEntry, lang: str, on: date, top: float
 def status_words(entry: CatalogueEntry, lang: str, on: date) -> str:
     """The certificate's status on `on` in the site's words: 'Còn hiệu lực', 'Sắp hết hạn (40 ngày nữa)'."""
     status = entry.item.status
-    return STATUS_TEXT[lang][status].format(date=format_date(entry.expires, lang), days=(entry.expires - on).days)
+    return status_template(status, lang).format(date=format_date(entry.expires, lang), days=(entry.expires - on).days)
 
 
 def _heading(pdf: FPDF, entry: CatalogueEntry, lang: str, on: date, x: float, y: float) -> None:

@@ -7,12 +7,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from ..languages import available, printed, t
 from ..makers.qr import QrMatrix
 from ..status import IN_FORCE, CertificateStatus
 from ..translated import Localized, pick
 from ..vocab import Group
-
-_STARS = {"vi": "{n} sao", "en": "{n}-star"}
 
 
 @dataclass(frozen=True)
@@ -72,16 +71,22 @@ class CatalogueEntry:
         return pick(self.producer, self.producers, lang).text
 
 
+def print_languages() -> tuple[str, ...]:
+    """The languages print can be made in: their words files say `print: true` (the PDFs' font,
+    Be Vietnam Pro, has no glyphs for scripts other than Latin)."""
+    return tuple(printed(available()))
+
+
 def check_lang(lang: str) -> None:
-    """Refuse a language that print output has no words for."""
-    if lang not in _STARS:
-        raise ValueError(f"language must be 'vi' or 'en', got {lang!r}")
+    """Refuse a language that print output cannot be made in."""
+    if lang not in print_languages():
+        raise ValueError(f"language must be one of {', '.join(repr(code) for code in print_languages())}, got {lang!r}")
 
 
 def stars_words(stars: int, lang: str) -> str:
     """'4 sao' or '4-star', the words after 'OCOP' and the drawn stars."""
     check_lang(lang)
-    return _STARS[lang].format(n=stars)
+    return t(lang, "star_n", n=stars)
 
 
 def require_in_force(items: list[PrintItem] | tuple[PrintItem, ...], what: str) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from fpdf import FPDF
 
 from ..label_sheet import LabelSheet
+from ..languages import t
 from ..makers.fonts import PT, new_pdf
 from ..makers.qr import QUIET_ZONE, QrMatrix, encode
 from ..makers.qr_pdf import draw_qr
@@ -55,7 +56,7 @@ def label_sheet_pdf(items: Sequence[PrintItem], sheet: LabelSheet, lang: str) ->
         raise ValueError("labels: no products to label")
     matrices = [encode(item.url) for item in items]
     modules = [qr_module(sheet, matrix) for matrix in matrices]
-    pdf = new_pdf("A4", title="Nhãn QR sản phẩm OCOP" if lang == "vi" else "OCOP product QR labels")
+    pdf = new_pdf("A4", title=t(lang, "labels_title"))
     for index, (item, matrix, module) in enumerate(zip(items, matrices, modules, strict=True)):
         page, x, y = sheet.origin(index)
         if page == pdf.page:  # fpdf2 counts pages from 1, `origin` from 0

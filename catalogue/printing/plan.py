@@ -10,6 +10,7 @@ from datetime import date
 from ..catalogue import Catalogue
 from ..jobs.cache import job_key
 from ..jobs.job import Job
+from ..languages import printed
 from ..makers.qr import product_codes
 from ..model import Producer, Product
 from ..status import IN_FORCE, CertificateStatus
@@ -35,7 +36,7 @@ def plan_print(
     jobs = [_poster_job(catalogue, item, cover_hashes.get(item.id)) for item in items]
     if items:
         labelled = tuple(replace(item, photo=None) for item in items)
-        labels = LabelsJob(labelled, catalogue.settings.labels, tuple(catalogue.settings.languages))
+        labels = LabelsJob(labelled, catalogue.settings.labels, tuple(printed(catalogue.settings.languages)))
         key = job_key(
             "labels", VERSIONS["labels"], [asdict(item) for item in labelled], labels.sheet.model_dump(mode="json"), labels.languages
         )
@@ -88,7 +89,7 @@ def _catalogue_pdf_jobs(
     )
     needs = tuple(sorted({key for entry in entries for key in (entry.photo_key, entry.qr_key) if key}))
     made = []
-    for lang in settings.languages:
+    for lang in printed(settings.languages):  # Be Vietnam Pro has no CJK glyphs: print stays vi/en
         cover = Cover(localized_text(settings, "site_name", lang), settings.province, settings.site_url, today, settings.demo)
         params = CataloguePdfJob(lang, cover, entries, Urls.catalogue_pdf(lang))
         key = job_key("catalogue-pdf", VERSIONS["catalogue-pdf"], lang, asdict(cover), [asdict(entry) for entry in entries], params.path)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from ..languages import language
 from ..pages.i18n import status_texts, t
 from ..settings import Settings
 from ..translated import localized_text
@@ -16,7 +17,6 @@ from .offline import SHIM_NAME
 
 REPO = Path(__file__).resolve().parents[2]
 OVERRIDES = REPO / "overrides"
-LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
 
 def theme_text(text: str) -> str:
@@ -50,11 +50,13 @@ def _not_in_nav() -> str:
 
 def mkdocs_config(settings: Settings, lang: str, work_dir: Path, offline: bool = False, *, today: date) -> dict[str, object]:
     """The configuration of one language's build for the day `today`; `offline` for the copy that works from file://."""
+    spoken = language(lang)
     urls = Urls.of(settings.languages)
     alternate = [
         {
-            "name": LANGUAGE_NAMES[code],
+            "name": language(code).name,
             "lang": code,
+            "hreflang": language(code).html,
             # The language selector's links: relative, so that it works offline and from file://.
             # The head's absolute hreflang links come from ocop_roots (overrides/main.html).
             "prefix": urls.between(lang, code),
@@ -69,9 +71,9 @@ def mkdocs_config(settings: Settings, lang: str, work_dir: Path, offline: bool =
         "docs_dir": str(work_dir / "docs"),
         "site_dir": str(work_dir / "site"),
         "hooks": [str(Path(__file__).with_name("hooks.py"))],
-        "theme": {"name": "material", "custom_dir": str(OVERRIDES), "language": lang},
+        "theme": {"name": "material", "custom_dir": str(OVERRIDES), "language": spoken.theme},
         # The folded fields are added by catalogue/render/hooks.py: searching without tone marks.
-        "plugins": [{"search": {"lang": [lang], "fields": {"folded_title": {"boost": 1000}, "folded_text": {"boost": 1}}}}],
+        "plugins": [{"search": {"lang": [spoken.search], "fields": {"folded_title": {"boost": 1000}, "folded_text": {"boost": 1}}}}],
         "nav": _nav(urls, lang),
         "not_in_nav": _not_in_nav(),
         "validation": {"nav": {"omitted_files": "info", "not_found": "warn"}, "links": {"unrecognized_links": "info"}},
@@ -81,6 +83,10 @@ def mkdocs_config(settings: Settings, lang: str, work_dir: Path, offline: bool =
             "demo": settings.demo,
             "demo_text": t(lang, "demo"),
             "lang": lang,
+            # <html lang> (overrides/partials/language.html) and the head's hreflang links: 'zh-Hans', not the theme's 'zh'.
+            "ocop_html_lang": spoken.html,
+            "ocop_hreflang": {code: language(code).html for code in settings.languages},
+            "ocop_words": {key: t(lang, key) for key in ("not_found_title", "not_found_text", "not_found_home")},
             "ocop_bodies": str(work_dir / "bodies"),
             "ocop_offline": offline,
             "polyfills": [SHIM_NAME] if offline else [],

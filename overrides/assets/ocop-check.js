@@ -46,7 +46,7 @@
   }
 
   function replaced(old) {
-    var stars = old.stars ? ", " + fill(texts.star_n || "{n}", { n: old.stars }) : "";
+    var stars = old.stars ? fill(texts.stars, { n: old.stars }) : "";
     return fill(texts.check_replaced || "", {
       number: old.number, issued: old.issued_text, stars: stars, next: old.next_number, next_issued: old.next_issued_text
     });

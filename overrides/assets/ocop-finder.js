@@ -184,7 +184,7 @@
     }
     var chip = li.querySelector(".ocop-chip");
     chip.className = "ocop-chip ocop-chip--" + status.state;
-    chip.textContent = status.words.split(":")[0];
+    chip.textContent = status.words.split(/[:：]/)[0];
     li.querySelector(".ocop-card__meta").textContent = item.producer[0] + " · " + data.communes[item.producer[2]][1];
     if (form.hasAttribute("data-qr")) {
       var qr = element("img", "ocop-kiosk__qr");

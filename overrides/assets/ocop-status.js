@@ -106,7 +106,7 @@
     });
     var chip = item.querySelector(".ocop-chip");
     if (chip) {
-      chip.textContent = text.split(":")[0];
+      chip.textContent = text.split(/[:：]/)[0];
       chip.className = "ocop-chip ocop-chip--" + now;
     }
     if (!live(now)) {
@@ -121,7 +121,7 @@
       if (img) {
         // The badge of each status, a path the build wrote (catalogue/urls.py).
         img.src = JSON.parse(img.getAttribute("data-ocop-badge"))[now];
-        img.alt = img.alt + " – " + text.split(":")[0];
+        img.alt = img.alt + " – " + text.split(/[:：]/)[0];
       }
     }
   });
