@@ -67,8 +67,8 @@ media: $(RUNTIME_STAMP)
 	$(BIN)/python -m catalogue media build/media
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check catalogue tests tools build_site.py
-	$(BIN)/ruff format --check catalogue tests tools build_site.py
+	$(BIN)/ruff check catalogue demo tests tools build_site.py
+	$(BIN)/ruff format --check catalogue demo tests tools build_site.py
 
 schema: $(RUNTIME_STAMP)
 	$(BIN)/python -m catalogue.schema

@@ -14,6 +14,7 @@ from .problems import Report
 from .published import check_removed, published_ids
 from .rules import printable
 from .settings import site_url_problem
+from .urls import Urls
 from .validate import validate, yaml_files
 
 
@@ -126,7 +127,7 @@ def _add_verify_command(commands: argparse._SubParsersAction) -> None:  # type: 
         action="append",
         default=[],
         metavar="FILE",
-        help="a data/published.json kept from an earlier publication: its products must still be there (repeatable)",
+        help=f"a {Urls.manifest()} kept from an earlier publication: its products must still be there (repeatable)",
     )
     verify.add_argument("--no-headers", action="store_true", help="do not check the headers (GitHub Pages cannot send them)")
     verify.add_argument("--timeout", type=float, default=15, metavar="S", help="seconds to wait for each answer (default: 15)")
@@ -197,7 +198,7 @@ def _build(args: argparse.Namespace) -> int:
 
 def _run_build(args: argparse.Namespace) -> tuple[int, str, str]:
     """Build the site: the exit status, and the texts for standard output and standard error."""
-    from .offline import OfflineError
+    from .render.offline import OfflineError
     from .site_folder import SiteDirError
     from .sitebuild import BuildError, build_site
 
@@ -228,7 +229,7 @@ def _port(text: str) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .render import check_address
+    from .render.serve import check_address
     from .site_folder import SiteDirError, check_site_dir
 
     try:
@@ -248,7 +249,8 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _preview(args: argparse.Namespace) -> None:
     """Build once, then serve the site and build again on every change until Ctrl+C."""
-    from .render import OVERRIDES, REPO, serve
+    from .render.config import OVERRIDES, REPO
+    from .render.serve import serve
 
     def rebuild() -> list[str]:
         # A failed rebuild keeps the last good site and lists its problems over every page.
@@ -291,8 +293,8 @@ def _network_address() -> str | None:
 
 
 def _media(args: argparse.Namespace) -> int:
-    from .media.build import build_media
-    from .media.cache import MediaCache
+    from .jobs.cache import MediaCache
+    from .media_stage import build_media
 
     catalogue, report = _validated(args)
     if not report.ok:

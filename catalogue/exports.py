@@ -5,23 +5,42 @@ dashboard's re-evaluation list as CSV."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from .catalogue import Catalogue
 from .dashboard import Dashboard
-from .media.qr import product_url
+from .makers.qr import product_url
 from .pages.i18n import format_date, format_phone
 from .places import province
 from .rules import fold_code, gtin14
 from .spreadsheet import Code, csv_bytes
 from .status import CertificateStatus
+from .translated import localized_text, translation
+from .urls import Urls
 
-CSV_COLUMNS = [
-    "id", "name", "name_en", "group", "category", "stars", "status", "certificate_number", "issuer", "issued", "expires",
+# Each language of the site after the first adds name_<lang> after `name` and url_<lang> after `url`.
+_COLUMNS = [
+    "id", "name", "group", "category", "stars", "status", "certificate_number", "issuer", "issued", "expires",
     "decision", "revoked_on", "producer_id", "producer_name", "producer_kind", "producer_phone", "commune", "commune_name",
-    "url", "url_en", "gtin", "price_from", "price_to", "price_unit", "withdrawn_on",
+    "url", "gtin", "price_from", "price_to", "price_unit", "withdrawn_on",
 ]  # fmt: skip
+
+
+def translated_columns(columns: Sequence[str], languages: Sequence[str], fields: Sequence[str]) -> list[str]:
+    """`columns` with `<field>_<lang>` after each of `fields`, for every language but the first (the data's own)."""
+    return [f"{c}_{lang}" if lang else c for c in columns for lang in ("", *languages[1:]) if not lang or c in fields]
+
+
+def csv_columns(languages: Sequence[str]) -> list[str]:
+    """The fields of products.json and the columns of products.csv for a site in `languages`."""
+    return translated_columns(_COLUMNS, languages, ("name", "url"))
+
+
+def _translations(record: Any, field: str, languages: Sequence[str], name: str = "") -> dict[str, Any]:
+    """`{<name>_<lang>: the text written for lang or None}` for each language after the first."""
+    return {f"{name or field}_{lang}": translation(record, field, lang) for lang in languages[1:]}
 
 
 _INTEGERS = {"stars", "price_from", "price_to"}
@@ -29,10 +48,11 @@ _REQUIRED = {"id", "name", "group", "stars", "status", "certificate_number", "is
              "producer_name", "producer_kind", "producer_phone", "commune", "commune_name", "url"}  # fmt: skip
 
 
-def products_schema(site_url: str) -> str:
-    """/data/products.schema.json: the JSON Schema of /data/products.json."""
+def products_schema(site_url: str, languages: Sequence[str]) -> str:
+    """/data/products.schema.json: the JSON Schema of /data/products.json for a site in `languages`."""
     fields = {
-        name: {"type": ["integer" if name in _INTEGERS else "string"] + ([] if name in _REQUIRED else ["null"])} for name in CSV_COLUMNS
+        name: {"type": ["integer" if name in _INTEGERS else "string"] + ([] if name in _REQUIRED else ["null"])}
+        for name in csv_columns(languages)
     }
     fields["status"] = {"enum": ["valid", "expiring", "expired", "revoked"]}
     fields["stars"] = {"enum": [3, 4, 5]}
@@ -40,7 +60,7 @@ def products_schema(site_url: str) -> str:
     product = {"type": "object", "required": sorted(_REQUIRED), "additionalProperties": False, "properties": fields}
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"{site_url}data/products.schema.json",
+        "$id": site_url + Urls.products_schema(),
         "title": "OCOP products",
         "type": "object",
         "required": ["province", "site_url", "demo", "status_on", "products"],
@@ -57,7 +77,8 @@ def products_schema(site_url: str) -> str:
 
 def product_records(catalogue: Catalogue, today: date) -> list[dict[str, Any]]:
     """One flat record per product, with its status on `today`; the same fields in JSON and CSV."""
-    site = catalogue.settings.site_url
+    site, languages = catalogue.settings.site_url, catalogue.settings.languages
+    urls = Urls.of(languages)
     records = []
     for product in catalogue.products.values():
         producer = catalogue.producers[product.producer]
@@ -66,7 +87,7 @@ def product_records(catalogue: Catalogue, today: date) -> list[dict[str, Any]]:
             {
                 "id": product.id,
                 "name": product.name,
-                "name_en": product.english.name if product.english else None,
+                **_translations(product, "name", languages),
                 "group": product.group.value,
                 "category": product.category,
                 "stars": product.stars,
@@ -84,7 +105,7 @@ def product_records(catalogue: Catalogue, today: date) -> list[dict[str, Any]]:
                 "commune": producer.commune,
                 "commune_name": province().units[producer.commune].title,
                 "url": product_url(site, product.id),
-                "url_en": product_url(f"{site}en/", product.id) if "en" in catalogue.settings.languages else None,
+                **{f"url_{lang}": site + urls.product(product.id, lang) for lang in languages[1:]},
                 "gtin": gtin14(product.gtin) if product.gtin else None,
                 "price_from": price.low if price else None,
                 "price_to": price.high if price else None,
@@ -118,14 +139,16 @@ def products_csv(catalogue: Catalogue, today: date) -> bytes:
         {**record, "producer_phone": format_phone(record["producer_phone"]), "gtin": Code(record["gtin"]) if record["gtin"] else None}
         for record in product_records(catalogue, today)
     ]
-    return csv_bytes(CSV_COLUMNS, rows)
+    return csv_bytes(csv_columns(catalogue.settings.languages), rows)
 
 
-CHECK_FIELDS = ("id", "key", "number", "name", "stars", "expires", "revoked", "withdrawn_on", "withdrawn_reason")
+CHECK_FIELDS = (
+    "id", "key", "number", "name", "stars", "expires", "revoked", "withdrawn_on", "withdrawn_reason", "expires_text", "revoked_text",
+)  # fmt: skip
 EARLIER_FIELDS = ("key", "number", "issued_text", "stars", "product", "next_number", "next_issued_text")
 
 
-def check_index_js(catalogue: Catalogue, lang: str, today: date) -> str:
+def check_index_js(catalogue: Catalogue, lang: str, today: date, paths: dict[str, object]) -> str:
     """data/check-<lang>.js: what the certificate check page searches, as a script (loads from file://).
 
     `window.OCOP_CHECK` holds two tables, each with its field names beside it (the script reads
@@ -133,15 +156,18 @@ def check_index_js(catalogue: Catalogue, lang: str, today: date) -> str:
 
     - `products`, by `fields`: id, folded current number (`key`), number as printed, name, stars,
       expires and revoked (ISO dates, for the status today in the browser), and for a product
-      withdrawn by `today` the day it left the catalogue (written as `lang` writes dates) and why;
+      withdrawn by `today` the day it left the catalogue (written as `lang` writes dates) and why,
+      and the expiry and revocation days as `lang` writes them (the browser formats no date);
     - `earlier`, by `earlier_fields`: each earlier certificate number (`certificate.previous`),
       folded and as printed, its issue date and stars, the product's id, and the certificate that
       replaced it (the next earlier one, or the current one) with its issue date.
+
+    `paths` holds the templates of the paths the script builds (`Site.browser_paths`).
     """
     products, earlier = [], []
     for product in catalogue.products.values():
         cert = product.certificate
-        name = product.english.name if lang == "en" and product.english and product.english.name else product.name
+        name = localized_text(product, "name", lang)
         gone = product.withdrawn if product.withdrawn and catalogue.withdrawn(product, today) else None
         products.append(
             [
@@ -154,6 +180,8 @@ def check_index_js(catalogue: Catalogue, lang: str, today: date) -> str:
                 cert.revoked.date.isoformat() if cert.revoked else None,
                 format_date(gone.date, lang) if gone else None,
                 gone.reason if gone else None,
+                format_date(catalogue.expires(product), lang),
+                format_date(cert.revoked.date, lang) if cert.revoked else None,
             ]
         )
         replacements = [*cert.previous, cert][1:]  # what replaced each earlier certificate
@@ -169,18 +197,19 @@ def check_index_js(catalogue: Catalogue, lang: str, today: date) -> str:
                     format_date(new.issued, lang),
                 ]
             )
-    data = {"fields": CHECK_FIELDS, "products": products, "earlier_fields": EARLIER_FIELDS, "earlier": earlier}
+    data = {"fields": CHECK_FIELDS, "products": products, "earlier_fields": EARLIER_FIELDS, "earlier": earlier, "paths": paths}
     return "window.OCOP_CHECK = " + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n"
 
 
 def sales_points_json(catalogue: Catalogue, today: date) -> str:
     """/data/sales-points.json: the showrooms, sales points and fair booths, with the products each carries."""
-    site = catalogue.settings.site_url
+    site, languages = catalogue.settings.site_url, catalogue.settings.languages
+    urls = Urls.of(languages)
     points = [
         {
             "id": point.id,
             "name": point.name,
-            "name_en": point.name_en,
+            **_translations(point, "name", languages),
             "kind": point.kind.value,
             "address": point.address,
             "commune": point.commune,
@@ -188,13 +217,13 @@ def sales_points_json(catalogue: Catalogue, today: date) -> str:
             "province": point.province or province().name,
             "phone": point.phone,
             "hours": point.hours,
-            "hours_en": point.hours_en,
+            **_translations(point, "hours", languages),
             "from": point.first_day.isoformat() if point.first_day else None,
             "to": point.last_day.isoformat() if point.last_day else None,
             "ended": point.ended(today),
             "coordinates": list(point.coordinates) if point.coordinates else None,
             "products": [pid for pid in dict.fromkeys(point.products) if catalogue.listed(catalogue.products[pid], today)],
-            "url": f"{site}sales-points/#{point.id}",
+            "url": site + urls.sales_point(point.id, urls.languages[0]),
         }
         for point in catalogue.settings.sales_points
     ]
@@ -208,10 +237,15 @@ def sales_points_json(catalogue: Catalogue, today: date) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
-RE_EVALUATION_COLUMNS = [
-    "situation", "product_id", "product_name", "product_name_en", "stars", "certificate_number", "issued", "expires",
+_RE_EVALUATION_COLUMNS = [
+    "situation", "product_id", "product_name", "stars", "certificate_number", "issued", "expires",
     "days_left", "revoked_on", "revoked_reason", "producer_id", "producer_name", "producer_phone", "commune_name", "url",
 ]  # fmt: skip
+
+
+def re_evaluation_columns(languages: Sequence[str]) -> list[str]:
+    """The columns of re-evaluation.csv for a site in `languages` (product_name_<lang> for each translation)."""
+    return translated_columns(_RE_EVALUATION_COLUMNS, languages, ("product_name",))
 
 
 def re_evaluation_csv(catalogue: Catalogue, figures: Dashboard) -> bytes:
@@ -221,6 +255,7 @@ def re_evaluation_csv(catalogue: Catalogue, figures: Dashboard) -> bytes:
     is negative once expired and empty for a revoked certificate. Phones are grouped for reading
     (0912 345 678), which also keeps Excel from dropping their leading 0.
     """
+    languages = catalogue.settings.languages
     rows = []
     for row in figures.re_evaluation:
         product, producer, cert = row.product, row.producer, row.product.certificate
@@ -230,7 +265,7 @@ def re_evaluation_csv(catalogue: Catalogue, figures: Dashboard) -> bytes:
                 "situation": "revoked" if revoked else "expired" if row.status is CertificateStatus.EXPIRED else "due",
                 "product_id": product.id,
                 "product_name": product.name,
-                "product_name_en": product.english.name if product.english and product.english.name else "",
+                **{key: text or "" for key, text in _translations(product, "name", languages, "product_name").items()},
                 "stars": product.stars,
                 "certificate_number": cert.number,
                 "issued": cert.issued.isoformat(),
@@ -245,4 +280,4 @@ def re_evaluation_csv(catalogue: Catalogue, figures: Dashboard) -> bytes:
                 "url": product_url(catalogue.settings.site_url, product.id),
             }
         )
-    return csv_bytes(RE_EVALUATION_COLUMNS, rows)
+    return csv_bytes(re_evaluation_columns(languages), rows)

@@ -16,7 +16,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, StrictStr, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from . import richtext, rules
+from . import languages, richtext, rules
 from .places import province
 from .vocab import categories, fact_labels
 
@@ -290,4 +290,32 @@ FactValue = Annotated[
     BeforeValidator(_number_as_text),
     AfterValidator(_length_check(LINE_MAX)),
     WithJsonSchema({"type": ["string", "number"], "maxLength": LINE_MAX}),
+]
+
+
+def _check_language(value: str) -> str:
+    if value == languages.SOURCE:
+        raise _fail(
+            "source-language",
+            "'{got}' is the language the data is written in: write that text in the fields themselves, not under translations",
+            got=value,
+        )
+    if value in languages.available():
+        return value
+    others = [code for code in languages.available() if code != languages.SOURCE]
+    hint = rules.suggest(value, others)
+    raise _fail(
+        "unknown-language",
+        "'{got}' is not a language of the catalogue (one with a words file, catalogue/words/<code>.yaml): use {choices}{hint}",
+        got=value,
+        choices=", ".join(others),
+        hint=f"; did you mean '{hint}'?" if hint else "",
+    )
+
+
+# The language of a translation: a code with a words file, other than the source language.
+Language = Annotated[
+    StrictStr,
+    AfterValidator(_check_language),
+    WithJsonSchema({"type": "string", "enum": [code for code in languages.available() if code != languages.SOURCE]}),
 ]

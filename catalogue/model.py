@@ -21,6 +21,7 @@ from .fields import (
     Gtin,
     Id,
     IsoDate,
+    Language,
     Line,
     Markdown,
     Name,
@@ -144,19 +145,13 @@ class Inspection(Record):
 
 
 class ProductTranslation(Record):
-    """English text of a product; anything left out falls back to Vietnamese."""
+    """A product's text in one language; anything left out falls back to Vietnamese."""
 
-    name: Name | None = Field(None, description="English name.")
-    summary: Summary | None = Field(None, description="English summary, at most 160 characters.")
-    description: Markdown | None = Field(None, description="English description.")
-    story: Markdown | None = Field(None, description="English story.")
-    facts: dict[FactKey, FactValue] = Field(default_factory=dict, description="English values of facts, by key.")
-
-
-class ProductTranslations(Record):
-    """Translations of a product, by language."""
-
-    en: ProductTranslation | None = None
+    name: Name | None = Field(None, description="Name in this language.")
+    summary: Summary | None = Field(None, description="Summary in this language, at most 160 characters.")
+    description: Markdown | None = Field(None, description="Description in this language.")
+    story: Markdown | None = Field(None, description="Story in this language.")
+    facts: dict[FactKey, FactValue] = Field(default_factory=dict, description="Values of facts in this language, by key.")
 
 
 class Product(Record):
@@ -185,7 +180,11 @@ class Product(Record):
     inspections: list[Inspection] = Field(
         default_factory=list, description="Post-certification checks, in any order; the programme dashboard uses the latest."
     )
-    translations: ProductTranslations | None = None
+    translations: dict[Language, ProductTranslation] = Field(
+        default_factory=dict,
+        description="Text in other languages, by language code (en, zh...): `translations: {en: {name: ..., summary: ...}}`; "
+        "what is left out falls back to Vietnamese.",
+    )
     tags: list[ShortText] = Field(default_factory=list, description="Free tags.")
     featured: StrictBool = Field(False, description="Shown first on the home page.")
     withdrawn: Withdrawal | None = Field(
@@ -194,22 +193,11 @@ class Product(Record):
         "QR codes printed for it must keep opening its page.",
     )
 
-    @property
-    def english(self) -> ProductTranslation | None:
-        """The English translation, if any."""
-        return self.translations.en if self.translations else None
-
 
 class ProducerTranslation(Record):
-    """English text of a producer."""
+    """A producer's text in one language."""
 
-    name: Name | None = Field(None, description="English name.")
-
-
-class ProducerTranslations(Record):
-    """Translations of a producer, by language."""
-
-    en: ProducerTranslation | None = None
+    name: Name | None = Field(None, description="Name in this language.")
 
 
 class Producer(Record):
@@ -226,7 +214,9 @@ class Producer(Record):
     website: Url | None = None
     zalo: Phone | None = Field(None, description="Phone number registered on Zalo.")
     tax_code: TaxCode | None = Field(None, description="Tax code (mã số thuế): 10 digits, or 10-3.")
-    translations: ProducerTranslations | None = None
+    translations: dict[Language, ProducerTranslation] = Field(
+        default_factory=dict, description="Text in other languages, by language code: `translations: {zh: {name: ...}}`."
+    )
 
 
 def last_inspection(product: Product, today: date) -> Inspection | None:

@@ -41,13 +41,20 @@ class Place:
 
 
 @dataclass(frozen=True)
-class Province:
-    """A province and its units."""
+class ProvinceTranslation:
+    """The province's name in one language."""
 
     name: str
-    name_en: str
+
+
+@dataclass(frozen=True)
+class Province:
+    """A province and its units; `translations` holds its name in other languages (see `catalogue.translated`)."""
+
+    name: str
     bounds: Bounds
     units: dict[str, Place] = field(default_factory=dict)
+    translations: dict[str, ProvinceTranslation] = field(default_factory=dict)
 
 
 @cache
@@ -67,4 +74,5 @@ def province() -> Province:
         for u in data["units"]
     }
     info = data["province"]
-    return Province(info["name"], info["name_en"], Bounds(**info["bounds"]), units)
+    translations = {lang: ProvinceTranslation(**text) for lang, text in info.get("translations", {}).items()}
+    return Province(info["name"], Bounds(**info["bounds"]), units, translations)

@@ -19,11 +19,12 @@ from pathlib import Path
 
 from . import __version__
 from .problems import Report
+from .urls import Urls
 from .validate import yaml_files
 
-MANIFEST = Path("data") / "published.json"
+MANIFEST = Path(Urls.manifest())
 GENERATOR = "ocop-catalogue"
-OPEN_DATA = Path("data") / "products.json"
+OPEN_DATA = Path(Urls.products_json())
 OPEN_DATA_KEYS = {"province", "site_url", "demo", "status_on", "products"}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import types
 import typing
 from datetime import date
@@ -14,10 +15,12 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 from .fields import FIRST_DATE, LAST_DATE
+from .languages import available
 from .model import Producer, Product
 from .places import province
 from .richtext import IMAGE_SCHEMES, LINK_SCHEMES
 from .settings import Settings
+from .translated import term
 from .vocab import (
     GROUP_LABELS,
     INSPECTION_RESULT_LABELS,
@@ -44,6 +47,7 @@ _VALIDATOR_NAMES = {
     "_check_fact_key": "fact key",
     "_site_url": "http(s) URL ending with /",
     "_timezone": "time zone name",
+    "_check_language": "language code",
 }
 _SIMPLE = {str: "text", int: "whole number", float: "number", bool: "true or false", date: "date YYYY-MM-DD"}
 
@@ -85,6 +89,9 @@ def _nested(annotation: Any) -> tuple[type[BaseModel] | None, str]:
     if origin is list and args:
         model, _ = _nested(args[0])
         return model, "[]"
+    if origin is dict and args:
+        model, _ = _nested(args[1])
+        return model, ".<lang>"  # translations, by language code
     if isinstance(annotation, types.UnionType) or origin is typing.Union:
         for arg in args:
             model, suffix = _nested(arg)
@@ -99,6 +106,8 @@ def _default(info: FieldInfo) -> str:
     value = info.get_default(call_default_factory=True)
     if value in (None, [], {}, PydanticUndefined) or isinstance(value, BaseModel):
         return ""
+    if isinstance(value, dict) and all(isinstance(v, BaseModel) for v in value.values()):
+        return "`" + json.dumps({k: v.model_dump(exclude_none=True) for k, v in value.items()}, ensure_ascii=False) + "`"
     if isinstance(value, bool):
         return f"`{str(value).lower()}`"
     return f"`{value.value if isinstance(value, Enum) else value}`"
@@ -122,32 +131,37 @@ def _table(header: str, rows: list[str]) -> str:
     return "\n".join([header, "|" + " --- |" * columns, *rows])
 
 
+def _terms(label: dict[str, str]) -> str:
+    return " | ".join(term(label, lang) for lang in available())
+
+
 def _vocabularies() -> list[str]:
-    groups = [f"| `{g.value}` | {label.vi} | {label.en} |" for g, label in GROUP_LABELS.items()]
-    cats = [f"| `{code}` | `{group.value}` | {label.vi} | {label.en} |" for code, (group, label) in categories().items()]
-    facts = [f"| `{key}` | {label.vi} | {label.en} |" for key, label in fact_labels().items()]
-    kinds = [f"| `{k.value}` | {label.vi} | {label.en} |" for k, label in PRODUCER_KIND_LABELS.items()]
+    groups = [f"| `{g.value}` | {_terms(label)} |" for g, label in GROUP_LABELS.items()]
+    cats = [f"| `{code}` | `{group.value}` | {_terms(label)} |" for code, (group, label) in categories().items()]
+    facts = [f"| `{key}` | {_terms(label)} |" for key, label in fact_labels().items()]
+    kinds = [f"| `{k.value}` | {_terms(label)} |" for k, label in PRODUCER_KIND_LABELS.items()]
     units = [f"| `{u.id}` | {u.title} | {u.former_district} |" for u in province().units.values()]
-    points = [f"| `{k.value}` | {label.vi} | {label.en} |" for k, label in SALES_POINT_LABELS.items()]
-    results = [f"| `{r.value}` | {label.vi} | {label.en} |" for r, label in INSPECTION_RESULT_LABELS.items()]
+    points = [f"| `{k.value}` | {_terms(label)} |" for k, label in SALES_POINT_LABELS.items()]
+    results = [f"| `{r.value}` | {_terms(label)} |" for r, label in INSPECTION_RESULT_LABELS.items()]
+    languages = " | ".join(available())
     return [
         "## Groups (`group`)",
         "",
-        _table("| code | Tiếng Việt | English |", groups),
+        _table(f"| code | {languages} |", groups),
         "",
         "## Categories (`category`)",
         "",
         "A category must belong to the product's group.",
         "",
-        _table("| code | group | Tiếng Việt | English |", cats),
+        _table(f"| code | group | {languages} |", cats),
         "",
         "## Fact keys (`facts`)",
         "",
-        _table("| key | Tiếng Việt | English |", facts),
+        _table(f"| key | {languages} |", facts),
         "",
         "## Producer kinds (`kind`)",
         "",
-        _table("| code | Tiếng Việt | English |", kinds),
+        _table(f"| code | {languages} |", kinds),
         "",
         "## Certificate kinds and sales channels",
         "",
@@ -157,7 +171,7 @@ def _vocabularies() -> list[str]:
         "",
         "## Sales point kinds (`sales_points[].kind`)",
         "",
-        _table("| code | Tiếng Việt | English |", points),
+        _table(f"| code | {languages} |", points),
         "",
         f"A sales point gives either `commune` (in {province().name}) or `province` (outside it), never both. Every id in its",
         "`products` must be a file in `products/`, listed once; a product whose certificate has expired or was revoked is a",
@@ -167,7 +181,7 @@ def _vocabularies() -> list[str]:
         "The programme dashboard lists products of 3 stars and up, in force, with no inspection in the last 12 months,"
         " and those whose latest inspection did not pass.",
         "",
-        _table("| code | Tiếng Việt | English |", results),
+        _table(f"| code | {languages} |", results),
         "",
         f"## Communes and wards of {province().name} (`commune`)",
         "",
@@ -232,6 +246,7 @@ def reference_text() -> str:
         "",
         _table(header, field_rows(Product)),
         "",
+        *hand_written("translations"),
         *hand_written("certificate-changes"),
         *_markdown_rules(),
         "## Producer file: `producers/<id>.yaml`",

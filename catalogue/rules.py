@@ -103,9 +103,14 @@ def _escape(char: str) -> str:
 
 
 def fold_tone_marks(text: str) -> str:
-    """Lowercase text without Vietnamese tone marks or diacritics: 'Đặc sản' → 'dac san'."""
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    """Lowercase text without Vietnamese tone marks or diacritics: 'Đặc sản' → 'dac san'.
+
+    The browser folds the same way (window.ocopContract.fold in overrides/assets/ocop-status.js,
+    held equal by tests/test_contract.py): lower case by Unicode's default mapping (`str.lower`,
+    as JavaScript's toLowerCase; `casefold` has no counterpart there), then every mark (general
+    category M) of the decomposed text dropped."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    stripped = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
     return stripped.replace("đ", "d").replace("ð", "d")
 
 

@@ -11,9 +11,16 @@ from datetime import date
 
 from pydantic import Field, FiniteFloat
 
-from .fields import CommuneId, Id, IsoDate, Line, Name, Phone, ShortText
+from .fields import CommuneId, Id, IsoDate, Language, Line, Name, Phone, ShortText
 from .model import Record
 from .vocab import SalesPointKind
+
+
+class SalesPointTranslation(Record):
+    """A sales point's text in one language; anything left out falls back to Vietnamese."""
+
+    name: Name | None = Field(None, description="Name in this language.")
+    hours: Line | None = Field(None, description="Opening hours in this language.")
 
 
 class SalesPoint(Record):
@@ -21,7 +28,6 @@ class SalesPoint(Record):
 
     id: Id = Field(description="Id of the point, unique in the list; its anchor on the sales points page, `sales-points/#<id>`.")
     name: Name = Field(description="Name in Vietnamese, e.g. Điểm bán sản phẩm OCOP Tam Đường.")
-    name_en: Name | None = Field(None, description="Name in English.")
     kind: SalesPointKind = Field(description="What it is: a showroom, a sales point or a fair booth (see Sales point kinds below).")
     address: Line = Field(description="Street address, small to large.")
     commune: CommuneId | None = Field(None, description="Commune or ward, for a point in the province (an id from the place list).")
@@ -30,13 +36,15 @@ class SalesPoint(Record):
     )
     phone: Phone | None = Field(None, description="Vietnamese phone number (mobile, landline or +84).")
     hours: Line | None = Field(None, description="Opening hours as written for visitors, e.g. 7:30–17:00, thứ Hai đến Chủ nhật.")
-    hours_en: Line | None = Field(None, description="Opening hours in English.")
     first_day: IsoDate | None = Field(None, alias="from", description="First day, for a temporary point such as a fair booth.")
     last_day: IsoDate | None = Field(
         None, alias="to", description="Last day, not before `from`; once it has passed the point is shown as ended."
     )
     coordinates: tuple[FiniteFloat, FiniteFloat] | None = Field(None, description="[latitude, longitude] of the entrance, in degrees.")
     products: list[Id] = Field(default_factory=list, description="Ids of the products it carries (files in products/).")
+    translations: dict[Language, SalesPointTranslation] = Field(
+        default_factory=dict, description="Text in other languages, by language code: `translations: {en: {name: ..., hours: ...}}`."
+    )
 
     def ended(self, today: date) -> bool:
         """True once the point's last day is past (a fair that is over)."""

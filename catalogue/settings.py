@@ -7,16 +7,17 @@ default shown in docs/reference.md, which is generated from this model.
 from __future__ import annotations
 
 from string import ascii_letters, digits
-from typing import Annotated, Literal
+from typing import Annotated
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, Field, StrictBool, StrictInt, ValidationInfo
+from pydantic import AfterValidator, Field, StrictBool, StrictInt, StrictStr, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from .fields import Email, Line, Name, Phone, ShortText, Url
+from .fields import Email, Language, Line, Name, Phone, ShortText, Url
+from .label_sheet import LabelSheet
+from .languages import SOURCE, available
 from .model import Record
-from .printing.sheets import LabelSheet
 from .sales_points import SalesPoint
 
 SETTINGS_FILE = "catalogue.yaml"
@@ -25,21 +26,39 @@ _PLAIN_URL = frozenset(ascii_letters + digits + "-._~/:%")
 _RESERVED_HOSTS = (".example", "example.com", "example.net", "example.org", ".invalid", ".localhost")
 
 
-class LocalText(Record):
-    """A text in both languages."""
+class OfficeTranslation(Record):
+    """The office's text in one language."""
 
-    vi: Name
-    en: Name
+    name: Name | None = Field(None, description="Office name in this language.")
+
+    def of(self, lang: str) -> str:
+        """The text in `lang`, or the Vietnamese one for a language it is not written in."""
+        return str(getattr(self, lang, None) or self.vi)
 
 
 class Office(Record):
     """The programme office that answers the public and receives reports of suspect labels."""
 
     name: Name = Field(description="Office name in Vietnamese.")
-    name_en: Name | None = Field(None, description="Office name in English.")
     phone: Phone | None = Field(None, description="Phone number for the public.")
     email: Email | None = None
     address: Line | None = None
+    translations: dict[Language, OfficeTranslation] = Field(
+        default_factory=dict, description="Text in other languages, by language code: `translations: {en: {name: ...}}`."
+    )
+
+
+class SettingsTranslation(Record):
+    """The catalogue's own text in one language."""
+
+    site_name: Name | None = Field(None, description="Site title in this language.")
+
+
+DEFAULT_SITE_NAME = "Sản phẩm OCOP Lai Châu"
+
+
+def _default_translations() -> dict[str, SettingsTranslation]:
+    return {"en": SettingsTranslation(site_name="Lai Châu OCOP products"), "zh": SettingsTranslation(site_name="莱州省OCOP产品")}
 
 
 class Targets(Record):
@@ -114,8 +133,19 @@ def _site_url(value: str, info: ValidationInfo) -> str:
     return value
 
 
+# A language's code; the schema lists the codes with a words file, for editors' completion.
+LanguageCode = Annotated[StrictStr, WithJsonSchema({"type": "string", "enum": list(available())})]
+
+
 def _languages(value: list[str]) -> list[str]:
-    if not value or value[0] != "vi":
+    unknown = next((code for code in value if code not in available()), None)
+    if unknown is not None:
+        raise PydanticCustomError(
+            "invalid-value",
+            "'{got}' is not a language the site can be built in; choose among {known} (each has a words file, catalogue/words/<code>.yaml)",
+            {"got": unknown, "known": ", ".join(available())},
+        )
+    if not value or value[0] != SOURCE:
         raise PydanticCustomError(
             "invalid-value",
             "must start with vi: Vietnamese is the site's root, where every printed QR code leads; got [{got}]",
@@ -140,8 +170,11 @@ class Settings(Record):
 
     demo: StrictBool = Field(False, description="The data is illustrative: every page of the site says so.")
     province: ShortText = Field("Lai Châu", description="Province name, shown in titles.")
-    site_name: LocalText = Field(
-        LocalText(vi="Sản phẩm OCOP Lai Châu", en="Lai Châu OCOP products"), description="Site title in each language."
+    site_name: Name = Field(DEFAULT_SITE_NAME, description="Site title in Vietnamese.")
+    translations: dict[Language, SettingsTranslation] = Field(
+        default_factory=_default_translations,
+        description="The site title in other languages, by language code: `translations: {en: {site_name: ...}}`. "
+        "The default translates the default title; when you change `site_name`, write its translations too.",
     )
     site_url: Annotated[Url, AfterValidator(_site_url)] = Field(
         "https://ocop.laichau.gov.vn/",
@@ -149,8 +182,10 @@ class Settings(Record):
         "A plain http(s) address: no user name, query or fragment. A reserved example address "
         "(.example, example.com, .invalid, .localhost) only with `demo: true`.",
     )
-    languages: Annotated[list[Literal["vi", "en"]], AfterValidator(_languages)] = Field(
-        ["vi", "en"], description="Languages built, each once; Vietnamese first, at / (where the QR codes lead)."
+    languages: Annotated[list[LanguageCode], AfterValidator(_languages)] = Field(
+        ["vi", "en"],
+        description="Languages built, each once; Vietnamese first, at / (where the QR codes lead). "
+        f"Each has a words file, catalogue/words/<code>.yaml: {', '.join(available())}.",
     )
     certificate_validity_months: Annotated[StrictInt, Field(ge=1, le=120)] = Field(
         36, description="Validity of a certificate from its issue date."

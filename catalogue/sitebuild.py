@@ -16,20 +16,21 @@ from .catalogue import Catalogue
 from .exports import check_index_js, products_csv, products_json, products_schema, re_evaluation_csv, sales_points_json
 from .hosting.host_files import write_host_files
 from .hosting.precompress import precompress
-from .media.build import build_media
-from .media.cache import MediaCache
-from .offline import rewrite_pages, shim
+from .jobs.cache import MediaCache
+from .media_stage import build_media
 from .pages.context import Site
 from .pages.finder import finder_data
 from .pages.generate import all_pages
-from .pages.kiosk import kiosk_page, kiosk_path
+from .pages.kiosk import kiosk_page
 from .pages.redirects import digital_link_pages
 from .problems import Report
 from .published import MANIFEST, check_removed, manifest_json, published_ids
-from .render import RenderError, build_languages
+from .render.build import RenderError, build_languages
+from .render.offline import rewrite_pages, shim
 from .site_folder import Workspace, check_site_dir
 from .sitemap import robots_txt, sitemaps
 from .status import today_in
+from .urls import Urls
 from .validate import validate
 
 
@@ -117,54 +118,58 @@ def _make(
         return None, []
     site = Site(catalogue, media.products, today, media.catalogue_pdfs, site_cards=media.site_cards)
     built = build_languages(catalogue.settings, lambda lang: list(all_pages(site, lang)), workspace.work, offline, today=today)
-    _assemble({lang: folder for lang, (folder, _) in built.items()}, staging)
-    _write_sitemaps(catalogue.settings.site_url, {lang: paths for lang, (_, paths) in built.items()}, staging)
-    _write_open_data(site, staging / "data")
-    extra = digital_link_pages(catalogue) | {kiosk_path(lang): kiosk_page(site, lang) for lang in catalogue.settings.languages}
-    for path, html in extra.items():
+    _assemble(site.urls, {lang: rendered.site for lang, rendered in built.items()}, staging)
+    _write_sitemaps(site.urls, catalogue.settings.site_url, {lang: rendered.paths for lang, rendered in built.items()}, staging)
+    extra = open_data(site) | digital_link_pages(catalogue)
+    extra |= {Urls.index_file(site.urls.kiosk(lang)): kiosk_page(site, lang) for lang in catalogue.settings.languages}
+    for path, content in extra.items():
         (staging / path).parent.mkdir(parents=True, exist_ok=True)
-        (staging / path).write_text(html, encoding="utf-8")
+        if isinstance(content, bytes):
+            (staging / path).write_bytes(content)
+        else:
+            (staging / path).write_text(content, encoding="utf-8")
     if offline:
         rewrite_pages(staging)
     (staging / MANIFEST).write_text(manifest_json(catalogue.products, today), encoding="utf-8")
     if not offline:  # a copy opened from file:// has no server to send headers or compressed files
         write_host_files(staging, catalogue.settings.languages)
         precompress(staging)
-    return sum(len(paths) for _, paths in built.values()), list(built)
+    return sum(len(rendered.paths) for rendered in built.values()), list(built)
 
 
-def _write_open_data(site: Site, folder: Path) -> None:
-    """data/: the open data, and the scripts of the finder and the certificate check."""
+def open_data(site: Site) -> dict[str, str | bytes]:
+    """The open data, and the scripts of the finder and the certificate check, by site path."""
     catalogue, today = site.catalogue, site.today
-    folder.mkdir(exist_ok=True)
-    (folder / "products.json").write_text(products_json(catalogue, today), encoding="utf-8")
-    (folder / "products.csv").write_bytes(products_csv(catalogue, today))
-    (folder / "products.schema.json").write_text(products_schema(catalogue.settings.site_url), encoding="utf-8")
-    (folder / "sales-points.json").write_text(sales_points_json(catalogue, today), encoding="utf-8")
-    (folder / "re-evaluation.csv").write_bytes(re_evaluation_csv(catalogue, site.figures))
+    files: dict[str, str | bytes] = {
+        Urls.products_json(): products_json(catalogue, today),
+        Urls.products_csv(): products_csv(catalogue, today),
+        Urls.products_schema(): products_schema(catalogue.settings.site_url, catalogue.settings.languages),
+        Urls.sales_points_json(): sales_points_json(catalogue, today),
+        Urls.re_evaluation_csv(): re_evaluation_csv(catalogue, site.figures),
+    }
     for lang in catalogue.settings.languages:
-        (folder / f"check-{lang}.js").write_text(check_index_js(catalogue, lang, today), encoding="utf-8")
-        (folder / f"finder-{lang}.js").write_text(finder_data(site, lang), encoding="utf-8")
+        files[Urls.check_data(lang)] = check_index_js(catalogue, lang, today, site.browser_paths(lang))
+        files[Urls.finder_data(lang)] = finder_data(site, lang)
+    return files
 
 
-def _write_sitemaps(site_url: str, paths: dict[str, list[str]], staging: Path) -> None:
+def _write_sitemaps(urls: Urls, site_url: str, paths: dict[str, list[str]], staging: Path) -> None:
     """One sitemap for every language in place of MkDocs' one per language, and robots.txt."""
     languages = list(paths)
     for lang in languages:
-        folder = staging if lang == "vi" else staging / lang
-        for name in ("sitemap.xml", "sitemap.xml.gz"):
-            (folder / name).unlink(missing_ok=True)
+        for name in urls.sitemaps(lang):
+            (staging / name).unlink(missing_ok=True)
     others = [set(paths[lang]) for lang in languages[1:]]
     shared = [path for path in paths[languages[0]] if all(path in other for other in others)]
     for name, xml in sitemaps(site_url, shared, languages).items():
         (staging / name).write_text(xml, encoding="utf-8")
-    (staging / "robots.txt").write_text(robots_txt(site_url), encoding="utf-8")
+    (staging / Urls.robots()).write_text(robots_txt(site_url), encoding="utf-8")
 
 
-def _assemble(built: dict[str, Path], staging: Path) -> None:
-    """Vietnamese at the root, other languages in /<lang>/, beside the shared media."""
+def _assemble(urls: Urls, built: dict[str, Path], staging: Path) -> None:
+    """The first language at the root, each other in its folder, beside the shared media."""
     for lang, folder in built.items():
-        target = staging if lang == "vi" else staging / lang
+        target = staging / urls.root(lang)
         target.mkdir(exist_ok=True)
         for entry in folder.iterdir():
             os.replace(entry, target / entry.name)

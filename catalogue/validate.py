@@ -15,7 +15,8 @@ from .catalogue import Catalogue
 from .explain import findings
 from .load import Document, LoadError, load_yaml
 from .model import Producer, Product
-from .problems import Report
+from .old_forms import OLD_FORM, upgrade_settings
+from .problems import Report, Severity
 from .sales_checks import check_sales_points
 from .settings import SETTINGS_FILE, Settings
 from .status import today_in
@@ -45,6 +46,10 @@ def load_record(path: Path, model: type[M], report: Report) -> Loaded[M] | None:
         report.add(path, exc.line, exc.code, exc.message)
         return None
     checks.check_id_matches_file(doc, report)
+    if model is Settings:
+        for notice in upgrade_settings(doc):
+            severity = Severity.WARNING if notice.code == OLD_FORM else Severity.ERROR
+            report.add(path, doc.line_of(notice.loc), notice.code, notice.message, severity)
     try:
         record = model.model_validate(doc.data)
     except ValidationError as exc:

@@ -10,16 +10,12 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import cache
 from importlib import resources
-from typing import NamedTuple
 
 import yaml
 
-
-class Label(NamedTuple):
-    """A term in Vietnamese and English."""
-
-    vi: str
-    en: str
+# A term by language code, e.g. {"vi": "Chè", "en": "Tea", "zh": "茶叶"}; every term has the
+# Vietnamese one, and `catalogue.translated.term` falls back to it for a language it lacks.
+Label = dict[str, str]
 
 
 class Group(StrEnum):
@@ -34,15 +30,16 @@ class Group(StrEnum):
 
 
 GROUP_LABELS: dict[Group, Label] = {
-    Group.FOOD: Label("Thực phẩm", "Food"),
-    Group.BEVERAGES: Label("Đồ uống", "Beverages"),
-    Group.HERBAL: Label("Dược liệu và sản phẩm từ dược liệu", "Medicinal herbs and herbal products"),
-    Group.HANDICRAFTS: Label("Hàng thủ công mỹ nghệ", "Handicrafts"),
-    Group.ORNAMENTALS: Label("Sinh vật cảnh", "Ornamental plants and animals"),
-    Group.TOURISM: Label(
-        "Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch",
-        "Community and eco-tourism services and sites",
-    ),
+    Group.FOOD: {"vi": "Thực phẩm", "en": "Food", "zh": "食品"},
+    Group.BEVERAGES: {"vi": "Đồ uống", "en": "Beverages", "zh": "饮品"},
+    Group.HERBAL: {"vi": "Dược liệu và sản phẩm từ dược liệu", "en": "Medicinal herbs and herbal products", "zh": "药材及药材制品"},
+    Group.HANDICRAFTS: {"vi": "Hàng thủ công mỹ nghệ", "en": "Handicrafts", "zh": "手工艺品"},
+    Group.ORNAMENTALS: {"vi": "Sinh vật cảnh", "en": "Ornamental plants and animals", "zh": "观赏动植物"},
+    Group.TOURISM: {
+        "vi": "Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch",
+        "en": "Community and eco-tourism services and sites",
+        "zh": "社区旅游、生态旅游服务及旅游景点",
+    },
 }
 
 
@@ -56,10 +53,10 @@ class ProducerKind(StrEnum):
 
 
 PRODUCER_KIND_LABELS: dict[ProducerKind, Label] = {
-    ProducerKind.COOPERATIVE: Label("Hợp tác xã", "Cooperative"),
-    ProducerKind.COOPERATIVE_GROUP: Label("Tổ hợp tác", "Cooperative group"),
-    ProducerKind.ENTERPRISE: Label("Doanh nghiệp", "Enterprise"),
-    ProducerKind.HOUSEHOLD: Label("Hộ kinh doanh", "Household business"),
+    ProducerKind.COOPERATIVE: {"vi": "Hợp tác xã", "en": "Cooperative", "zh": "合作社"},
+    ProducerKind.COOPERATIVE_GROUP: {"vi": "Tổ hợp tác", "en": "Cooperative group", "zh": "合作组"},
+    ProducerKind.ENTERPRISE: {"vi": "Doanh nghiệp", "en": "Enterprise", "zh": "企业"},
+    ProducerKind.HOUSEHOLD: {"vi": "Hộ kinh doanh", "en": "Household business", "zh": "个体工商户"},
 }
 
 
@@ -72,9 +69,9 @@ class CertificateKind(StrEnum):
 
 
 CERTIFICATE_KIND_LABELS: dict[CertificateKind, Label] = {
-    CertificateKind.NEW: Label("Công nhận mới", "New"),
-    CertificateKind.RENEWAL: Label("Công nhận lại", "Renewal"),
-    CertificateKind.UPGRADE: Label("Nâng hạng", "Upgrade"),
+    CertificateKind.NEW: {"vi": "Công nhận mới", "en": "New", "zh": "首次认证"},
+    CertificateKind.RENEWAL: {"vi": "Công nhận lại", "en": "Renewal", "zh": "重新认证"},
+    CertificateKind.UPGRADE: {"vi": "Nâng hạng", "en": "Upgrade", "zh": "升星"},
 }
 
 
@@ -87,9 +84,9 @@ class InspectionResult(StrEnum):
 
 
 INSPECTION_RESULT_LABELS: dict[InspectionResult, Label] = {
-    InspectionResult.PASS: Label("Đạt", "Passed"),
-    InspectionResult.MINOR_ISSUES: Label("Có tồn tại cần khắc phục", "Issues to put right"),
-    InspectionResult.FAIL: Label("Không đạt", "Failed"),
+    InspectionResult.PASS: {"vi": "Đạt", "en": "Passed", "zh": "合格"},
+    InspectionResult.MINOR_ISSUES: {"vi": "Có tồn tại cần khắc phục", "en": "Issues to put right", "zh": "存在问题，需整改"},
+    InspectionResult.FAIL: {"vi": "Không đạt", "en": "Failed", "zh": "不合格"},
 }
 
 
@@ -106,13 +103,13 @@ class ChannelKind(StrEnum):
 
 
 CHANNEL_LABELS: dict[ChannelKind, Label] = {
-    ChannelKind.ECOMMERCE: Label("sàn thương mại điện tử", "e-commerce"),
-    ChannelKind.SUPERMARKET: Label("siêu thị", "supermarket"),
-    ChannelKind.CONVENIENCE: Label("cửa hàng tiện lợi", "convenience store"),
-    ChannelKind.OCOP_POINT: Label("điểm bán sản phẩm OCOP", "OCOP sales point"),
-    ChannelKind.SHOP: Label("cửa hàng", "shop"),
-    ChannelKind.DIRECT: Label("bán trực tiếp", "direct sales"),
-    ChannelKind.EXPORT: Label("xuất khẩu", "export"),
+    ChannelKind.ECOMMERCE: {"vi": "sàn thương mại điện tử", "en": "e-commerce", "zh": "电商平台"},
+    ChannelKind.SUPERMARKET: {"vi": "siêu thị", "en": "supermarket", "zh": "超市"},
+    ChannelKind.CONVENIENCE: {"vi": "cửa hàng tiện lợi", "en": "convenience store", "zh": "便利店"},
+    ChannelKind.OCOP_POINT: {"vi": "điểm bán sản phẩm OCOP", "en": "OCOP sales point", "zh": "OCOP产品销售点"},
+    ChannelKind.SHOP: {"vi": "cửa hàng", "en": "shop", "zh": "商店"},
+    ChannelKind.DIRECT: {"vi": "bán trực tiếp", "en": "direct sales", "zh": "直销"},
+    ChannelKind.EXPORT: {"vi": "xuất khẩu", "en": "export", "zh": "出口"},
 }
 
 
@@ -125,9 +122,9 @@ class SalesPointKind(StrEnum):
 
 
 SALES_POINT_LABELS: dict[SalesPointKind, Label] = {
-    SalesPointKind.SHOWROOM: Label("Trung tâm giới thiệu và bán sản phẩm OCOP", "OCOP showroom"),
-    SalesPointKind.SALES_POINT: Label("Điểm bán sản phẩm OCOP", "OCOP sales point"),
-    SalesPointKind.FAIR_BOOTH: Label("Gian hàng hội chợ", "Fair booth"),
+    SalesPointKind.SHOWROOM: {"vi": "Trung tâm giới thiệu và bán sản phẩm OCOP", "en": "OCOP showroom", "zh": "OCOP产品展销中心"},
+    SalesPointKind.SALES_POINT: {"vi": "Điểm bán sản phẩm OCOP", "en": "OCOP sales point", "zh": "OCOP产品销售点"},
+    SalesPointKind.FAIR_BOOTH: {"vi": "Gian hàng hội chợ", "en": "Fair booth", "zh": "展会展位"},
 }
 
 # The plan's "modern channels": supermarkets, convenience stores and e-commerce.
@@ -141,12 +138,12 @@ def _data(name: str) -> dict:
 
 @cache
 def categories() -> dict[str, tuple[Group, Label]]:
-    """Every category code with its group and label."""
+    """Every category code with its group and its label by language."""
     table = _data("categories.yaml")
-    return {code: (Group(group), Label(label["vi"], label["en"])) for group, codes in table.items() for code, label in codes.items()}
+    return {code: (Group(group), dict(label)) for group, codes in table.items() for code, label in codes.items()}
 
 
 @cache
 def fact_labels() -> dict[str, Label]:
-    """Every allowed key of a product's `facts`, with its label."""
-    return {key: Label(v["vi"], v["en"]) for key, v in _data("facts.yaml").items()}
+    """Every allowed key of a product's `facts`, with its label by language."""
+    return {key: dict(label) for key, label in _data("facts.yaml").items()}

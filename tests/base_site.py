@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.media.cache import MediaCache
+from catalogue.jobs.cache import MediaCache
 from catalogue.sitebuild import build_site
 
 from .conftest import make_base_catalogue

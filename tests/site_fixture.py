@@ -1,8 +1,10 @@
-"""The demo site, built once per test session into a temporary folder."""
+"""The demo site, built once per test session into a temporary folder: in the demo's languages
+(catalogue.yaml: vi, en, zh), and once more in Vietnamese and English alone."""
 
 from __future__ import annotations
 
 import os
+import re
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +26,20 @@ def demo_site(tmp_path_factory) -> Path:
         report, summary = build_site(REPO / "products", REPO / "producers", site, today=TODAY, stream=quiet)
     assert summary is not None, report.to_text()
     return site
+
+
+@pytest.fixture(scope="session")
+def demo_site_vi_en(tmp_path_factory) -> Path:
+    """The demo catalogue's site built with `languages: [vi, en]` (its settings otherwise the same)."""
+    folder = tmp_path_factory.mktemp("demo-vi-en")
+    settings = folder / "catalogue.yaml"
+    text = (REPO / "catalogue.yaml").read_text(encoding="utf-8")
+    settings.write_text(re.sub(r"(?m)^languages: .*$", "languages: [vi, en]", text), encoding="utf-8")
+    with open(os.devnull, "w") as quiet:
+        report, summary = build_site(REPO / "products", REPO / "producers", folder / "site", settings, today=TODAY, stream=quiet)
+    assert summary is not None, report.to_text()
+    assert summary.languages == ["vi", "en"]
+    return folder / "site"
 
 
 def soup(path: Path) -> BeautifulSoup:

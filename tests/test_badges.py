@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from catalogue.media.badges import badge_label, badge_svg
+from catalogue.makers.badges import badge_label, badge_svg
 from catalogue.status import CertificateStatus as S
 
 from .qr_decode import svg_to_image

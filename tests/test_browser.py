@@ -17,9 +17,11 @@ from zoneinfo import ZoneInfo
 import pypdfium2
 import pytest
 
-from catalogue.media.qr import product_url
-from catalogue.pages.i18n import status_texts, status_words
+from catalogue.languages import html_lang
+from catalogue.makers.qr import product_url
+from catalogue.pages.i18n import format_date, status_texts, status_words
 from catalogue.status import IN_FORCE, certificate_status
+from catalogue.translated import localized_text
 
 from .browser import (
     BLOCKING_IMPACTS,
@@ -41,8 +43,8 @@ from .test_site import CATALOGUE
 SCREENSHOTS = Path(__file__).parent / "output" / "screenshots"
 PHONE_WIDTH = PHONE["viewport"]["width"]
 PRODUCTS = ["mat-ong-pa-u", "lap-suon-lon-den-muong-te"]
-LANGUAGES = {"vi": "", "en": "en/"}
-# Home, listing, one product page, the sales points and the programme dashboard, in both languages: each is
+LANGUAGES = {"vi": "", "en": "en/", "zh": "zh/"}
+# Home, listing, one product page, the sales points and the programme dashboard, in every language: each is
 # loaded once on a phone, then checked for sideways scrolling, accessibility (axe) and requests off the machine.
 KEY_PAGES = [
     f"{prefix}{path}" for prefix in LANGUAGES.values() for path in ("", "products/", "p/mat-ong-pa-u/", "sales-points/", "dashboard/")
@@ -168,7 +170,7 @@ def test_language_switch_keeps_the_product(open_page: Callable[..., Any], site_u
     page = open_page(**DESKTOP)
     assert goto_recording_sitemaps(page, f"{site_url}/p/mat-ong-pa-u/") == []
     alternates = page.locator('head link[rel="alternate"][hreflang]')
-    assert alternates.count() == 3, "the hreflang alternates did not come back after the theme's script started"
+    assert alternates.count() == len(LANGUAGES) + 1, "the hreflang alternates did not come back after the theme's script started"
     assert page.locator("article.ocop-product").get_attribute("data-ocop-id") == "mat-ong-pa-u"
     page.locator(".md-header .md-select > button").hover()
     english = page.locator('.md-header a.md-select__link[hreflang="en"]')
@@ -481,8 +483,16 @@ def status_by_browser(page: Any, viewer: str, lang: str, without_time_zones: boo
     if without_time_zones:  # as in a browser built without time zone data
         page.evaluate("() => { Intl.DateTimeFormat = function () { throw new RangeError('no time zones'); }; }")
     page.add_script_tag(path=str(REPO / "overrides" / "assets" / "ocop-status.js"))
-    cases = [[expires.isoformat(), revoked.isoformat() if revoked else None] for expires, revoked in CERTIFICATES]
-    return page.evaluate("cases => cases.map(([expires, revoked]) => window.ocopStatus(expires, revoked))", cases)
+    # The dates come as the build writes them beside the ISO ones (the browser formats none).
+    cases = [
+        [
+            expires.isoformat(),
+            revoked.isoformat() if revoked else None,
+            {"expires": format_date(expires, lang), "revoked": format_date(revoked, lang) if revoked else None},
+        ]
+        for expires, revoked in CERTIFICATES
+    ]
+    return page.evaluate("cases => cases.map(([expires, revoked, dates]) => window.ocopStatus(expires, revoked, dates))", cases)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -499,18 +509,48 @@ def test_the_browser_and_the_build_agree_on_status(open_page: Callable[..., Any]
 # A server shows its 404 page at whatever address was asked for; its links must lead to real pages from there.
 @pytest.mark.parametrize(
     ("path", "lang", "home"),
-    [("khong/co/trang/nay/", "vi", "Về trang chủ"), ("en/no/such/page/at/all/", "en", "Go to the home page")],
+    [
+        ("khong/co/trang/nay/", "vi", "Về trang chủ"),
+        ("en/no/such/page/at/all/", "en", "Go to the home page"),
+        ("zh/mei/you/", "zh", "返回首页"),
+    ],
 )
 def test_the_not_found_page_links_lead_to_real_pages(open_page: Callable[..., Any], site_url: str, path: str, lang: str, home: str) -> None:
     public = CATALOGUE.settings.site_url
     page = open_page()
     response = page.goto(f"{site_url}/{path}")
-    assert response.status == 404 and page.locator("html").get_attribute("lang") == lang
-    links = {code: page.locator(f'.md-header a.md-select__link[hreflang="{code}"]').get_attribute("href") for code in LANGUAGES}
+    assert response.status == 404 and page.locator("html").get_attribute("lang") == html_lang(lang)
+    links = {code: page.locator(f'.md-header a.md-select__link[hreflang="{html_lang(code)}"]').get_attribute("href") for code in LANGUAGES}
     links["home"] = page.get_by_role("link", name=home).get_attribute("href")
-    assert links == {"vi": public, "en": f"{public}en/", "home": links[lang]}
+    assert links == {"vi": public, "en": f"{public}en/", "zh": f"{public}zh/", "home": links[lang]}
     for code in LANGUAGES:
         # The links name the public site; the same paths on the test server are the pages they open.
         response = page.goto(site_url + "/" + links[code].removeprefix(public))
-        assert response.status == 200 and page.locator("html").get_attribute("lang") == code
-        assert page.locator("h1").first.inner_text() == getattr(CATALOGUE.settings.site_name, code)
+        assert response.status == 200 and page.locator("html").get_attribute("lang") == html_lang(code)
+        assert page.locator("h1").first.inner_text() == localized_text(CATALOGUE.settings, "site_name", code)
+
+
+def test_switch_to_chinese_keeps_the_product(open_page: Callable[..., Any], site_url: str) -> None:
+    phone = open_page(**PHONE)
+    phone.goto(f"{site_url}/p/mat-ong-pa-u/")
+    phone.locator(".md-header .md-select > button").tap()
+    chinese = phone.locator('.md-header a.md-select__link[hreflang="zh-Hans"]')
+    chinese.wait_for(state="visible")
+    assert chinese.inner_text() == "简体中文"
+    chinese.tap()
+    phone.wait_for_url(lambda url: url != f"{site_url}/p/mat-ong-pa-u/")
+    assert phone.url == f"{site_url}/zh/p/mat-ong-pa-u/"
+    assert phone.locator("article.ocop-product").get_attribute("data-ocop-id") == "mat-ong-pa-u"
+    assert phone.locator("html").get_attribute("lang") == "zh-Hans"
+
+
+# Chinese is written without spaces: the index holds its words (segmented by jieba when the site is built)
+# and its whole runs, so that a word of a title and the whole title typed at once both find the page.
+@pytest.mark.parametrize("query", ["证书", "查验证书", "如何查验证书"])
+def test_theme_search_finds_chinese_words(open_page: Callable[..., Any], site_url: str, query: str) -> None:
+    page = open_page()
+    page.goto(f"{site_url}/zh/?q={query}")
+    results = page.locator(".md-search-result__item > a h1")
+    results.first.wait_for()
+    titles = [title.replace("\u200b", "") for title in results.all_inner_texts()]  # the zero-width spaces between the words
+    assert "如何查验证书" in titles, query

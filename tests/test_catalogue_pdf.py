@@ -14,9 +14,10 @@ import pypdfium2.raw as pdfium_c
 import pytest
 import zxingcpp
 
-from catalogue.media.plan import plan
-from catalogue.media.qr import product_url
+from catalogue.makers.qr import product_url
+from catalogue.media_stage import plan
 from catalogue.status import CertificateStatus
+from catalogue.translated import localized_text
 from catalogue.vocab import GROUP_LABELS, Group
 
 from .site_fixture import TODAY, soup
@@ -34,9 +35,7 @@ def in_force() -> dict[str, str]:
 
 
 def display_name(pid: str, lang: str) -> str:
-    product = CATALOGUE.products[pid]
-    english = product.english.name if product.english else None
-    return english if lang == "en" and english else product.name
+    return localized_text(CATALOGUE.products[pid], "name", lang)
 
 
 @cache
@@ -131,7 +130,7 @@ def test_contents_lists_the_six_groups_and_the_page_of_each_product(book: tuple[
     live = in_force()
     for group in Group:
         members = sum(1 for pid in live if CATALOGUE.products[pid].group == group)
-        assert f"{getattr(GROUP_LABELS[group], lang)} ({members})" in listed
+        assert f"{GROUP_LABELS[group][lang]} ({members})" in listed
     # A product line is its name, then the number of its page (PDFium puts it on the same line or the
     # next); that page holds the product's code.
     text = "\n".join(line.strip() for page in contents for line in page.splitlines())
@@ -147,7 +146,7 @@ def test_bookmarks_follow_the_groups_in_order_with_every_product(book: tuple[str
     marks = [(mark.level, mark.get_title(), mark.get_dest().get_index()) for mark in document.get_toc()]
     groups = [title for level, title, _ in marks if level == 0][1:]
     live = in_force()
-    expected = [getattr(GROUP_LABELS[g], lang) for g in Group if any(CATALOGUE.products[pid].group == g for pid in live)]
+    expected = [GROUP_LABELS[g][lang] for g in Group if any(CATALOGUE.products[pid].group == g for pid in live)]
     assert groups == expected
     products = [(title, page) for level, title, page in marks if level == 1]
     assert sorted(title for title, _ in products) == sorted(display_name(pid, lang) for pid in live)
@@ -171,7 +170,7 @@ def test_catalogue_is_made_again_only_when_the_day_or_the_data_changes() -> None
     tomorrow = {job.key for job in plan(CATALOGUE, TODAY + timedelta(days=1))}
     assert [job.key for job in today] == [job.key for job in again]
     books = [job for job in today if job.kind == "catalogue-pdf"]
-    assert [job.params["path"] for job in books] == ["print/catalogue-vi.pdf", "print/catalogue-en.pdf"]
+    assert [job.params.path for job in books] == ["print/catalogue-vi.pdf", "print/catalogue-en.pdf"]
     assert all(job.key not in tomorrow for job in books)  # the date of the data is printed on every page
     assert all(job.key in tomorrow for job in today if job.kind in ("photo", "qr"))
     # It reads the photo and QR jobs' outputs, so it waits for them.

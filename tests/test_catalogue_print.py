@@ -13,7 +13,7 @@ import pypdfium2.raw as pdfium_c
 import pytest
 from PIL import Image
 
-from catalogue.media.qr import encode, from_svg, product_url, to_svg
+from catalogue.makers.qr import encode, from_svg, product_url, to_svg
 from catalogue.pages.i18n import format_size
 from catalogue.printing.catalogue_layout import by_group, entry_pages, flow
 from catalogue.printing.catalogue_pdf import CatalogueEntry, Cover, catalogue_pdf
@@ -31,10 +31,10 @@ HONEY_PHOTO = REPO / "products" / "images" / "mat-ong-pa-u" / "1.jpg"
 
 
 def entry(pid: str, group: Group = Group.FOOD, name: str = "Mật ong Pa Ủ", **changes: object) -> CatalogueEntry:
-    item = PrintItem(pid, name, None, 4, CertificateStatus.VALID, product_url(SITE, pid), None)
+    item = PrintItem(pid, name, 4, CertificateStatus.VALID, product_url(SITE, pid), None)
     made = CatalogueEntry(
-        item, group, "Mật ong rừng.", None, "GCN-1", "UBND tỉnh Lai Châu", date(2025, 1, 2), date(2028, 1, 2),
-        "Hợp tác xã Ong mật", None, "Bản Pa Ủ, xã Pa Ủ", "0912345678",
+        item, group, "Mật ong rừng.", "GCN-1", "UBND tỉnh Lai Châu", date(2025, 1, 2), date(2028, 1, 2),
+        "Hợp tác xã Ong mật", "Bản Pa Ủ, xã Pa Ủ", "0912345678",
     )  # fmt: skip
     return replace(made, **changes)
 
@@ -114,8 +114,8 @@ def test_an_expiring_certificate_says_how_many_days_are_left_on_the_data_date() 
 
 
 def test_english_falls_back_to_the_vietnamese_summary_and_producer() -> None:
-    named = entry("a", summary_en="Forest honey.", producer_en="Pa U Bee Cooperative")
-    named = replace(named, item=replace(named.item, name_en="Pa Ủ honey"))
+    named = entry("a", summaries={"en": "Forest honey."}, producers={"en": "Pa U Bee Cooperative"})
+    named = replace(named, item=replace(named.item, names={"en": "Pa Ủ honey"}))
     text = text_of(catalogue_pdf([named, entry("b", name="Gạo Séng Cù")], COVER, "en"))
     assert "Pa Ủ honey" in text and "Forest honey." in text and "Pa U Bee Cooperative" in text
     assert "Gạo Séng Cù" in text and "Mật ong rừng." in text and "Hợp tác xã Ong mật" in text

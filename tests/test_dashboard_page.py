@@ -13,10 +13,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from catalogue.dashboard import Dashboard
-from catalogue.exports import RE_EVALUATION_COLUMNS, re_evaluation_csv
+from catalogue.exports import re_evaluation_columns, re_evaluation_csv
 from catalogue.pages.charts import LABEL_CHARS, ProgressBar, bar_chart, progress_chart
 from catalogue.pages.context import Site
 from catalogue.pages.dashboard import dashboard_page
@@ -145,10 +146,10 @@ def test_built_page_keeps_the_charts_well_formed(demo_site: Path) -> None:
     assert len(svgs(html)) == 4
 
 
-def csv_rows(raw: bytes) -> list[dict[str, str]]:
+def csv_rows(raw: bytes, languages: list[str]) -> list[dict[str, str]]:
     assert raw.startswith(b"\xef\xbb\xbf")
     reader = csv.DictReader(io.StringIO(raw.decode("utf-8-sig")))
-    assert reader.fieldnames == RE_EVALUATION_COLUMNS
+    assert reader.fieldnames == re_evaluation_columns(languages)
     return list(reader)
 
 
@@ -161,7 +162,8 @@ def expected_csv(exp: Expected) -> list[tuple[str, str, str, str]]:
 
 def test_re_evaluation_csv_round_trips(demo_site: Path) -> None:
     exp = expected(REPO, TODAY)
-    found = csv_rows((demo_site / "data" / "re-evaluation.csv").read_bytes())
+    languages = yaml.safe_load((REPO / "catalogue.yaml").read_text(encoding="utf-8"))["languages"]
+    found = csv_rows((demo_site / "data" / "re-evaluation.csv").read_bytes(), languages)
     assert [(r["situation"], r["product_id"], r["revoked_on"] or r["expires"], r["days_left"]) for r in found] == expected_csv(exp)
     for row in found:
         product = exp.products[row["product_id"]]
@@ -173,7 +175,7 @@ def test_re_evaluation_csv_round_trips(demo_site: Path) -> None:
 
 def test_re_evaluation_csv_of_the_edges() -> None:
     site, figures = site_of(CASES["edges"])
-    found = csv_rows(re_evaluation_csv(site.catalogue, figures))
+    found = csv_rows(re_evaluation_csv(site.catalogue, figures), site.catalogue.settings.languages)
     assert [(r["situation"], r["product_id"], r["revoked_on"] or r["expires"], r["days_left"]) for r in found] == expected_csv(
         expected(CASES["edges"], TODAY)
     )

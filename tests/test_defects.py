@@ -302,18 +302,18 @@ BAD_IMAGE_CONTENT = [
 
 @pytest.mark.parametrize("name", BAD_IMAGE_CONTENT)
 def test_check_and_media_build_refuse_a_bad_image_alike(base_catalogue: Path, name: str) -> None:
-    from catalogue.media.build import _report_problem
-    from catalogue.media.jobs import run_job
-    from catalogue.media.plan import plan
+    from catalogue.jobs.job import run_job
+    from catalogue.media_stage import _report_problem, plan
 
     add_defect(base_catalogue, "products", name)
     catalogue, report = validate(Path("products"), Path("producers"), today=TODAY)
     [checked] = [p for p in report.problems if p.file == f"products/{name}"]
     [job] = [j for j in plan(catalogue, TODAY) if j.kind == "photo" and j.product == name.removesuffix(".yaml")]
-    files, meta = run_job(job.kind, job.params)
+    outcome = run_job(job)
+    assert outcome.error is not None
     built = Report()
-    _report_problem(catalogue, job, meta["error"], built)
-    assert files == {} and built.problems == [checked]
+    _report_problem(catalogue, job, outcome.error, built)
+    assert outcome.files == {} and built.problems == [checked]
 
 
 # Defects of issue 10 (each once a traceback, a hang, a misleading message or a silent pass), with
@@ -375,6 +375,8 @@ EXACT_PROBLEMS = {
     "settings/languages-english-only.yaml": "catalogue.yaml:3: error: languages: must start with vi: Vietnamese is the "
     "site's root, where every printed QR code leads; got [en] [invalid-value]",
     "settings/languages-twice.yaml": "catalogue.yaml:3: error: languages: 'vi' is listed twice [invalid-value]",
+    "settings/languages-unknown.yaml": "catalogue.yaml:3: error: languages: 'fr' is not a language the site can be built in; "
+    "choose among vi, en, zh (each has a words file, catalogue/words/<code>.yaml) [invalid-value]",
     "settings/demo-false-example-address.yaml": "catalogue.yaml:3: error: site_url: 'https://ocop-laichau.example/' is a "
     "reserved example address (.example) but `demo` is false: labels printed now would lead nowhere; set the site's "
     "real address, or `demo: true` for illustrative data [reserved-address]",
@@ -388,13 +390,13 @@ EXACT_PROBLEMS = {
     "address [invalid-url]",
     "settings/site-url-non-ascii.yaml": "catalogue.yaml:2: error: site_url: 'https://ocop.test/sản-phẩm/' contains 'ả'; a "
     "site address holds only letters a-z, digits and - . _ ~ / : % (write an international domain in its xn-- form) [invalid-url]",
-    "settings/site-name-bidi.yaml": "catalogue.yaml:3: error: site_name.vi: contains U+202E (RIGHT-TO-LEFT OVERRIDE), which "
+    "settings/site-name-bidi.yaml": "catalogue.yaml:3: error: site_name: contains U+202E (RIGHT-TO-LEFT OVERRIDE), which "
     "makes text display in another order than it is written; remove it [bidi-control]",
     "settings/office-name-too-long.yaml": "catalogue.yaml:4: error: office.name: is 135 characters long; keep it to 120 or "
     "fewer [text-too-long]",
-    "settings/sales-date-out-of-range.yaml": "catalogue.yaml:21: error: sales_points[2].to: 9999-12-14 is not between "
+    "settings/sales-date-out-of-range.yaml": "catalogue.yaml:23: error: sales_points[2].to: 9999-12-14 is not between "
     "2000-01-01 and 2099-12-31; check the year [date-out-of-range]",
-    "settings/sales-name-control-character.yaml": "catalogue.yaml:6: error: sales_points[1].name_en: contains the control "
+    "settings/sales-name-control-character.yaml": "catalogue.yaml:8: error: sales_points[1].translations.en.name: contains the control "
     'character U+007F; remove it (a YAML escape such as "\\x01" makes one) [control-character]',
 }
 

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from catalogue.drawing import MOTIFS, draw_illustration, motif_for
+from demo.drawing import MOTIFS, draw_illustration, motif_for
 
 
 def test_same_arguments_same_pixels() -> None:

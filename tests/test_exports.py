@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from catalogue.dashboard import dashboard
-from catalogue.exports import CSV_COLUMNS, products_csv, re_evaluation_csv
+from catalogue.exports import csv_columns, products_csv, re_evaluation_csv, translated_columns
 from catalogue.pages.i18n import format_phone
 from catalogue.spreadsheet import Code, cell
 from catalogue.validate import validate
@@ -47,7 +47,8 @@ def test_csv_round_trips_with_the_same_data_as_the_json(demo_site: Path) -> None
     assert raw.startswith(b"\xef\xbb\xbf")  # the BOM that makes Excel read UTF-8
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     records = json.loads((demo_site / "data" / "products.json").read_text(encoding="utf-8"))["products"]
-    assert list(rows[0]) == CSV_COLUMNS
+    languages = yaml.safe_load((REPO / "catalogue.yaml").read_text(encoding="utf-8"))["languages"]
+    assert list(rows[0]) == csv_columns(languages)
     assert rows == [{k: spreadsheet_value(k, v) for k, v in r.items()} for r in records]
     assert any(row["name"] == "Mật ong Pa Ủ" for row in rows)
     assert all(row["producer_phone"].startswith("0") and " " in row["producer_phone"] for row in rows)
@@ -164,3 +165,18 @@ def test_sales_points_json_matches_catalogue_yaml(demo_site: Path) -> None:
         assert record["to"] == (point["to"].isoformat() if "to" in point else None)
         assert record["ended"] is ("to" in point and point["to"] < date(2026, 11, 28))
         assert record["url"] == f"{document['site_url']}sales-points/#{point['id']}"
+        english = point.get("translations", {}).get("en", {})
+        assert (record["name_en"], record["hours_en"]) == (english.get("name"), english.get("hours"))
+
+
+def test_each_language_after_the_first_adds_its_name_and_url_columns() -> None:
+    assert translated_columns(["id", "name", "group", "url", "gtin"], ["vi", "en", "zh"], ("name", "url")) == [
+        "id", "name", "name_en", "name_zh", "group", "url", "url_en", "url_zh", "gtin"
+    ]  # fmt: skip
+    assert "name_en" not in csv_columns(["vi"]) and csv_columns(["vi", "zh"]).count("url_zh") == 1
+
+
+def test_translated_names_and_urls_in_the_open_data(demo_site: Path) -> None:
+    document = json.loads((demo_site / "data" / "products.json").read_text(encoding="utf-8"))
+    honey = next(r for r in document["products"] if r["id"] == "mat-ong-pa-u")
+    assert honey["name_en"] == "Pa Ủ honey" and honey["url_en"] == f"{document['site_url']}en/p/mat-ong-pa-u/"

@@ -201,14 +201,14 @@ REFUSED = [
         "catalogue.yaml",
         "site_url: https://ocop.test/",
         'site_url: "https://ocop.test/\\"><script>alert(1)</script>/"',
-        "catalogue.yaml:9: error: site_url: 'https://ocop.test/\"><script>alert(1)</script>/' contains '\"', which has no place "
+        "catalogue.yaml:10: error: site_url: 'https://ocop.test/\"><script>alert(1)</script>/' contains '\"', which has no place "
         "in a web address; remove it or percent-encode it [invalid-url]",
     ),
     (
         "catalogue.yaml",
         "site_url: https://ocop.test/",
         "site_url: https://official@evil.example/",
-        "catalogue.yaml:9: error: site_url: 'https://official@evil.example/' has a user name before '@' ('official'): readers "
+        "catalogue.yaml:10: error: site_url: 'https://official@evil.example/' has a user name before '@' ('official'): readers "
         "would see 'official', browsers open evil.example; remove it [invalid-url]",
     ),
 ]

@@ -14,6 +14,7 @@ import pytest
 from markupsafe import Markup
 
 from catalogue.pages.html import html, join, script_json, text_span
+from catalogue.translated import Localized
 
 from .conftest import REPO
 
@@ -77,7 +78,7 @@ def test_fragments_are_not_escaped_twice_and_plain_parts_are_escaped() -> None:
     inner = html("<b>{}</b>", "Mật ong & sáp")
     assert html("<p>{}</p>", inner) == "<p><b>Mật ong &amp; sáp</b></p>"
     assert join([inner, "<i>"], " · ") == "<b>Mật ong &amp; sáp</b> · &lt;i&gt;"
-    assert text_span("<x>", True) == '<span lang="vi">&lt;x&gt;</span>'
+    assert text_span(Localized("<x>", "vi"), "en") == '<span lang="vi">&lt;x&gt;</span>'
 
 
 def test_script_json_cannot_close_the_script_element() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import ExifTags, Image
 
-from catalogue.media.images import OG_SIZE, PhotoError, make_og, make_variants, open_photo, variant_widths
+from catalogue.makers.images import OG_SIZE, PhotoError, make_og, make_variants, open_photo, variant_widths
 
 from .icc import display_p3_profile
 

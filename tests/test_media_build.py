@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from catalogue.media.build import build_media
-from catalogue.media.cache import MediaCache
-from catalogue.media.qr import product_codes
+from catalogue.jobs.cache import MediaCache
+from catalogue.makers.qr import product_codes
+from catalogue.media_stage import build_media
 from catalogue.status import CertificateStatus
 from catalogue.validate import validate
 
@@ -156,8 +156,8 @@ def test_a_new_version_of_a_library_that_makes_bytes_makes_every_job_again(base_
     two machines with different versions never share an output."""
     import importlib.metadata
 
-    from catalogue.media import cache
-    from catalogue.media.plan import plan
+    from catalogue.jobs import cache
+    from catalogue.media_stage import plan
 
     assert cache.library_versions() == {name: importlib.metadata.version(name) for name in cache.BYTE_MAKERS}
     catalogue, report = validate(base_catalogue / "products", base_catalogue / "producers")

@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from catalogue import offline
 from catalogue.cli import main
-from catalogue.offline import file_link, file_links
 from catalogue.published import manifest_json
+from catalogue.render import offline
+from catalogue.render.offline import file_link, file_links
 from catalogue.sitebuild import build_site
 from catalogue.validate import validate
 

@@ -15,12 +15,12 @@ import yaml
 from PIL import Image
 from pydantic import ValidationError
 
-from catalogue.media.qr import encode, product_url
+from catalogue.label_sheet import PRESETS, PresetName
+from catalogue.makers.qr import encode, product_url
+from catalogue.makers.qr_pdf import MODULE_MM, qr_pdf
 from catalogue.printing.items import PrintItem
 from catalogue.printing.labels import LabelSheet, calibration_pdf, label_sheet_pdf, qr_module
-from catalogue.printing.pdfqr import MODULE_MM, qr_pdf
 from catalogue.printing.posters import poster_pdf
-from catalogue.printing.sheets import PRESETS, PresetName
 from catalogue.settings import Settings
 from catalogue.status import CertificateStatus
 
@@ -40,10 +40,10 @@ def demo_items() -> tuple[PrintItem, ...]:
     items = []
     for index, path in enumerate(sorted((REPO / "products").glob("*.yaml"))):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        english = (data.get("translations") or {}).get("en", {}).get("name")
+        names = {lang: text["name"] for lang, text in (data.get("translations") or {}).items() if text.get("name")}
         photo = path.parent / data["images"][0]["src"] if data.get("images") else None
         status = CertificateStatus.EXPIRING if index % 2 else CertificateStatus.VALID
-        items.append(PrintItem(data["id"], data["name"], english, data["stars"], status, product_url(SITE, data["id"]), photo))
+        items.append(PrintItem(data["id"], data["name"], data["stars"], status, product_url(SITE, data["id"]), photo, names))
     return tuple(items)
 
 
@@ -175,9 +175,9 @@ def test_label_text_keeps_vietnamese_tone_marks() -> None:
 
 def test_english_labels_fall_back_to_the_vietnamese_name() -> None:
     named = item("mat-ong-pa-u")
-    unnamed = replace(item("gao-seng-cu-muong-than"), name_en=None)
+    unnamed = replace(item("gao-seng-cu-muong-than"), names={})
     text = page_text(label_sheet_pdf([named, unnamed], LabelSheet(), "en"))
-    assert named.name_en and named.name_en in text
+    assert named.names["en"] == "Pa Ủ honey" and "Pa Ủ honey" in text
     assert "Gạo Séng Cù" in text and "4-star" in text and "Mật ong Pa Ủ" not in text
 
 
@@ -204,7 +204,7 @@ def test_poster_is_a5_reads_in_vietnamese_and_its_big_code_decodes() -> None:
     text = page_text(data)
     for words in (poster.name, "Gạo Séng Cù", "Quét để xem chứng nhận", "Scan to check the certificate", "OCOP 4 sao", "4-star OCOP"):
         assert words in text
-    assert poster.id in text and SITE_NAME in text and poster.name_en in text
+    assert poster.id in text and SITE_NAME in text and poster.names["en"] in text
     [page] = pdf_pages(data, DPI)
     [code] = decode(page)
     assert code.text == poster.url
@@ -310,7 +310,7 @@ class CountingPdf:
     """A PDF in Be Vietnam Pro whose width measurements are counted (calls and characters measured)."""
 
     def __init__(self) -> None:
-        from catalogue.printing.fonts import new_pdf, set_font
+        from catalogue.makers.fonts import new_pdf, set_font
 
         self.pdf = new_pdf(weights=("regular", "bold"))
         set_font(self.pdf, "bold", 14)

@@ -8,7 +8,7 @@ import re
 import pytest
 from PIL import Image
 
-from catalogue.media.qr import digital_link_url, encode, product_url, to_png, to_svg
+from catalogue.makers.qr import digital_link_url, encode, product_url, to_png, to_svg
 
 from .qr_decode import decode, svg_to_image
 

@@ -18,21 +18,21 @@ SETTINGS_DEFECTS = FIXTURES / "defects" / "settings"
 
 # (fixture file, line, code, severity): lines read off the fixture files, where each defect was put.
 DEFECTS = [
-    ("sales-unknown-product.yaml", 14, "unknown-product", Severity.ERROR),
-    ("sales-duplicate-id.yaml", 15, "duplicate-id", Severity.ERROR),
-    ("sales-duplicate-product.yaml", 24, "duplicate-product", Severity.ERROR),
-    ("sales-unknown-commune.yaml", 9, "unknown-commune", Severity.ERROR),
-    ("sales-commune-and-province.yaml", 20, "conflicting-fields", Severity.ERROR),
-    ("sales-no-place.yaml", 15, "missing-field", Severity.ERROR),
-    ("sales-home-province.yaml", 19, "invalid-value", Severity.ERROR),
-    ("sales-date-order.yaml", 21, "date-order", Severity.ERROR),
-    ("sales-invalid-date.yaml", 20, "invalid-date", Severity.ERROR),
-    ("sales-bad-phone.yaml", 10, "invalid-phone", Severity.ERROR),
-    ("sales-unknown-kind.yaml", 17, "invalid-value", Severity.ERROR),
-    ("sales-unknown-field.yaml", 11, "unknown-field", Severity.ERROR),
-    ("sales-coordinates-outside.yaml", 13, "coordinates-outside", Severity.WARNING),
-    ("sales-date-out-of-range.yaml", 21, "date-out-of-range", Severity.ERROR),
-    ("sales-name-control-character.yaml", 6, "control-character", Severity.ERROR),
+    ("sales-unknown-product.yaml", 16, "unknown-product", Severity.ERROR),
+    ("sales-duplicate-id.yaml", 17, "duplicate-id", Severity.ERROR),
+    ("sales-duplicate-product.yaml", 26, "duplicate-product", Severity.ERROR),
+    ("sales-unknown-commune.yaml", 12, "unknown-commune", Severity.ERROR),
+    ("sales-commune-and-province.yaml", 22, "conflicting-fields", Severity.ERROR),
+    ("sales-no-place.yaml", 17, "missing-field", Severity.ERROR),
+    ("sales-home-province.yaml", 21, "invalid-value", Severity.ERROR),
+    ("sales-date-order.yaml", 23, "date-order", Severity.ERROR),
+    ("sales-invalid-date.yaml", 22, "invalid-date", Severity.ERROR),
+    ("sales-bad-phone.yaml", 13, "invalid-phone", Severity.ERROR),
+    ("sales-unknown-kind.yaml", 19, "invalid-value", Severity.ERROR),
+    ("sales-unknown-field.yaml", 14, "unknown-field", Severity.ERROR),
+    ("sales-coordinates-outside.yaml", 15, "coordinates-outside", Severity.WARNING),
+    ("sales-date-out-of-range.yaml", 23, "date-out-of-range", Severity.ERROR),
+    ("sales-name-control-character.yaml", 8, "control-character", Severity.ERROR),
 ]
 
 
@@ -72,7 +72,7 @@ def test_sales_point_defect(base_catalogue: Path, name: str, line: int, code: st
             "sales_points[1].products[1]: 'base-prodcut' has no file in the products folder; did you mean 'base-product'?",
         ),
         ("sales-duplicate-id.yaml", "sales_points[2].id: 'base-showroom' is already used by sales_points[1] on line 4"),
-        ("sales-duplicate-product.yaml", "sales_points[2].products[2]: 'base-product' is already listed on line 23"),
+        ("sales-duplicate-product.yaml", "sales_points[2].products[2]: 'base-product' is already listed on line 25"),
         ("sales-unknown-commune.yaml", "sales_points[1].commune: 'ta-lengg' is not a commune or ward of Lai Châu; did you mean 'ta-leng'?"),
         (
             "sales-commune-and-province.yaml",
@@ -105,7 +105,7 @@ def test_unknown_product_without_a_close_match(base_catalogue: Path) -> None:
     assert settings_problems(base_catalogue) == [
         (
             "catalogue.yaml",
-            13,
+            15,
             "unknown-product",
             Severity.ERROR,
             "sales_points[1].products[2]: 'ruou-ngo' has no file in the products folder; check the id, or add the product first",
@@ -121,12 +121,12 @@ def test_a_product_file_with_its_own_error_is_not_also_unknown(base_catalogue: P
 
 
 def test_a_point_carrying_an_expired_product_is_a_warning(base_catalogue: Path) -> None:
-    # base-product's certificate ends on 2028-03-10; both points list it (lines 13 and 22).
+    # base-product's certificate ends on 2028-03-10; both points list it (lines 15 and 24).
     problems = settings_problems(base_catalogue, today=date(2028, 6, 1))
     message = "'base-product': its certificate expired on 2028-03-10, so it may no longer be sold as an OCOP product"
     assert problems == [
-        ("catalogue.yaml", 13, "product-not-in-force", Severity.WARNING, f"sales_points[1].products[1]: {message}"),
-        ("catalogue.yaml", 22, "product-not-in-force", Severity.WARNING, f"sales_points[2].products[1]: {message}"),
+        ("catalogue.yaml", 15, "product-not-in-force", Severity.WARNING, f"sales_points[1].products[1]: {message}"),
+        ("catalogue.yaml", 24, "product-not-in-force", Severity.WARNING, f"sales_points[2].products[1]: {message}"),
     ]
 
 
@@ -136,8 +136,8 @@ def test_a_point_carrying_a_revoked_product_is_a_warning(base_catalogue: Path) -
     product.write_text(product.read_text(encoding="utf-8").replace("  kind: new\n", revoked), encoding="utf-8")
     problems = settings_problems(base_catalogue)
     assert [(line, code, severity) for _, line, code, severity, _ in problems] == [
-        (13, "product-not-in-force", Severity.WARNING),
-        (22, "product-not-in-force", Severity.WARNING),
+        (15, "product-not-in-force", Severity.WARNING),
+        (24, "product-not-in-force", Severity.WARNING),
     ]
     assert "its certificate was revoked on 2026-05-10" in problems[0][4]
 
@@ -148,8 +148,8 @@ def test_a_point_carrying_a_withdrawn_product_is_a_warning(base_catalogue: Path)
     product.write_text(product.read_text(encoding="utf-8") + withdrawn, encoding="utf-8")
     message = "'base-product' left the catalogue on 2026-09-30 (withdrawn), so the site no longer lists it here; remove it from this point"
     assert settings_problems(base_catalogue) == [
-        ("catalogue.yaml", 13, "product-withdrawn", Severity.WARNING, f"sales_points[1].products[1]: {message}"),
-        ("catalogue.yaml", 22, "product-withdrawn", Severity.WARNING, f"sales_points[2].products[1]: {message}"),
+        ("catalogue.yaml", 15, "product-withdrawn", Severity.WARNING, f"sales_points[1].products[1]: {message}"),
+        ("catalogue.yaml", 24, "product-withdrawn", Severity.WARNING, f"sales_points[2].products[1]: {message}"),
     ]
     assert settings_problems(base_catalogue, today=date(2026, 9, 29)) == []  # not before its day
 

@@ -73,10 +73,33 @@ def test_an_example_address_is_fine_for_a_demo_only() -> None:
         Settings.model_validate({"site_url": "http://localhost/"})  # demo is false by default
 
 
-@pytest.mark.parametrize(("languages", "ok"), [(["vi"], True), (["vi", "en"], True), ([], False), (["en"], False), (["en", "vi"], False)])
+@pytest.mark.parametrize(
+    ("languages", "ok"),
+    [
+        (["vi"], True),
+        (["vi", "en"], True),
+        (["vi", "en", "zh"], True),
+        (["vi", "zh"], True),
+        ([], False),
+        (["en"], False),
+        (["zh", "vi"], False),
+    ],
+)
 def test_vietnamese_comes_first(languages: list[str], ok: bool) -> None:
     if ok:
         assert Settings.model_validate({"languages": languages}).languages == languages
     else:
         with pytest.raises(ValidationError, match="must start with vi"):
             Settings.model_validate({"languages": languages})
+
+
+def test_a_language_needs_a_words_file() -> None:
+    with pytest.raises(
+        ValidationError, match=r"'fr' is not a language the site can be built in; choose among vi, en, zh \(each has a words"
+    ):
+        Settings.model_validate({"languages": ["vi", "fr"]})
+
+
+def test_a_language_is_listed_once() -> None:
+    with pytest.raises(ValidationError, match="'zh' is listed twice"):
+        Settings.model_validate({"languages": ["vi", "zh", "en", "zh"]})

@@ -11,6 +11,7 @@ import pytest
 from catalogue.model import Product
 from catalogue.pages.i18n import format_phone
 from catalogue.status import CertificateStatus
+from catalogue.translated import localized_text, translation
 from catalogue.validate import validate
 
 from .conftest import REPO
@@ -21,7 +22,7 @@ PRODUCTS = list(CATALOGUE.products.values())
 
 
 def english_name(product: Product) -> str:
-    return product.english.name if product.english and product.english.name else product.name
+    return localized_text(product, "name", "en")
 
 
 @pytest.mark.parametrize("product", PRODUCTS, ids=lambda p: p.id)
@@ -65,13 +66,18 @@ def test_expired_and_revoked_pages_say_so_in_words(demo_site: Path) -> None:
 def test_vietnamese_formats(demo_site: Path) -> None:
     page = soup(demo_site / "p" / "gao-seng-cu-muong-than" / "index.html")
     assert "14/06/2024" in page.select_one(".ocop-certificate").get_text()
-    assert "45.000 ₫ – 50.000 ₫" in page.select_one(".ocop-price").get_text()
+    # Babel's (CLDR's) Vietnamese money: a no-break space keeps the amount and the đồng sign on one line.
+    assert "45.000\xa0₫ – 50.000\xa0₫" in page.select_one(".ocop-price").get_text()
     english = soup(demo_site / "en" / "p" / "gao-seng-cu-muong-than" / "index.html")
     assert "14 Jun 2024" in english.select_one(".ocop-certificate").get_text()
+    assert "₫45,000 – ₫50,000" in english.select_one(".ocop-price").get_text()  # English puts the sign first
+    chinese = soup(demo_site / "zh" / "p" / "gao-seng-cu-muong-than" / "index.html")
+    assert "2024年6月14日" in chinese.select_one(".ocop-certificate").get_text()
+    assert "₫45,000 – ₫50,000" in chinese.select_one(".ocop-price").get_text()  # prices stay in đồng, never ¥
 
 
 def test_missing_english_falls_back_to_vietnamese_marked_as_such(demo_site: Path) -> None:
-    untranslated = [p for p in PRODUCTS if not (p.english and p.english.name)]
+    untranslated = [p for p in PRODUCTS if not translation(p, "name", "en")]
     assert untranslated
     for product in untranslated:
         head = soup(demo_site / "en" / "p" / product.id / "index.html").select_one(".ocop-product__head")

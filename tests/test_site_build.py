@@ -4,6 +4,7 @@ listing pages hold at most 200 products."""
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 from pathlib import Path
 
@@ -14,8 +15,8 @@ from catalogue.cli import main
 from catalogue.pages.context import Site
 from catalogue.pages.listings import PAGE_SIZE, listing_pages
 from catalogue.published import manifest_json
-from catalogue.synth import write_catalogue
 from catalogue.validate import validate
+from demo.synth import write_catalogue
 
 from .conftest import make_base_catalogue
 
@@ -71,7 +72,9 @@ def test_listing_pages_hold_at_most_200_products(tmp_path: Path) -> None:
     pages = {page.path: page for page in listing_pages(Site(catalogue, {}, TODAY), "vi")}
     listing = [pages[p] for p in ("products/index.md", "products/page-2.md", "products/page-3.md")]
     assert "products/page-4.md" not in pages
-    assert [page.body.count('class="ocop-card"') for page in listing] == [PAGE_SIZE, PAGE_SIZE, 50]
+    # The finder's card template (on the first page) is markup for the browser, not a listed product.
+    listed = [re.sub(r"<template\b.*?</template>", "", str(page.body), flags=re.S) for page in listing]
+    assert [body.count('class="ocop-card"') for body in listed] == [PAGE_SIZE, PAGE_SIZE, 50]
     assert all(page.body.count('<nav class="ocop-pager"') == 1 for page in listing)
 
 

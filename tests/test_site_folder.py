@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-import catalogue.media.cache as media_cache
-import catalogue.render as render
+import catalogue.jobs.cache as media_cache
+import catalogue.render.config as render
 from catalogue import __version__
 from catalogue.cli import main, module_main
 from catalogue.site_folder import Workspace

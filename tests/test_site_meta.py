@@ -8,13 +8,18 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from catalogue.languages import html_lang
 from catalogue.status import CertificateStatus
+from catalogue.urls import Urls
 
 from .site_fixture import TODAY, soup
 from .test_site import CATALOGUE, PRODUCTS
 
+LANGUAGES = CATALOGUE.settings.languages
+PREFIXES = {lang: Urls.of(LANGUAGES).root(lang) for lang in LANGUAGES}  # '', 'en/', 'zh/'
 
-@pytest.mark.parametrize("prefix", ["", "en/"])
+
+@pytest.mark.parametrize("prefix", PREFIXES.values())
 def test_json_ld_and_open_graph_on_every_product_page(demo_site: Path, prefix: str) -> None:
     site_url = CATALOGUE.settings.site_url
     for product in PRODUCTS:
@@ -67,7 +72,7 @@ def built_pages(site: Path) -> list[str]:
     pages = []
     for path in site.rglob("index.html"):
         folder = path.parent.relative_to(site).as_posix()
-        if folder.split("/")[0] not in ("en", "01", "print", "data", "kiosk"):  # kiosk: a page of its own, not indexed
+        if folder.split("/")[0] not in (*LANGUAGES[1:], "01", "print", "data", "kiosk"):  # kiosk: a page of its own, not indexed
             pages.append("" if folder == "." else f"{folder}/")
     return sorted(pages)
 
@@ -77,14 +82,15 @@ def test_every_page_has_absolute_canonical_and_hreflang_links(demo_site: Path) -
     pages = built_pages(demo_site)
     assert "p/mat-ong-pa-u/" in pages and "products/" in pages and "" in pages
     for path in pages:
-        for prefix in ("", "en/"):
+        for prefix in PREFIXES.values():
             head = soup(demo_site / prefix / path / "index.html").head
             assert head.select_one('link[rel="canonical"]')["href"] == f"{root}{prefix}{path}"
             alternates = {link["hreflang"]: link["href"] for link in head.select('link[rel="alternate"][hreflang]')}
-            assert alternates == {"vi": f"{root}{path}", "en": f"{root}en/{path}", "x-default": f"{root}{path}"}, path
+            want = {html_lang(lang): f"{root}{other}{path}" for lang, other in PREFIXES.items()}
+            assert alternates == {**want, "x-default": f"{root}{path}"}, path
 
 
-def test_one_sitemap_with_both_languages(demo_site: Path) -> None:
+def test_one_sitemap_with_every_language(demo_site: Path) -> None:
     import xml.etree.ElementTree as ET
 
     root = CATALOGUE.settings.site_url
@@ -95,13 +101,15 @@ def test_one_sitemap_with_both_languages(demo_site: Path) -> None:
         for url in tree.getroot().findall("s:url", ns)
     }
     pages = built_pages(demo_site)
-    assert set(entries) == {f"{root}{p}" for p in pages} | {f"{root}en/{p}" for p in pages}
+    assert set(entries) == {f"{root}{prefix}{p}" for p in pages for prefix in PREFIXES.values()}
     assert entries[f"{root}en/p/mat-ong-pa-u/"] == {
         "vi": f"{root}p/mat-ong-pa-u/",
         "en": f"{root}en/p/mat-ong-pa-u/",
+        "zh-Hans": f"{root}zh/p/mat-ong-pa-u/",
         "x-default": f"{root}p/mat-ong-pa-u/",
     }
-    assert not (demo_site / "en" / "sitemap.xml").exists(), "MkDocs' English-only sitemap must be gone"
+    for lang in LANGUAGES[1:]:
+        assert not (demo_site / lang / "sitemap.xml").exists(), f"MkDocs' own sitemap of '{lang}' must be gone"
     assert (demo_site / "robots.txt").read_text(encoding="utf-8").endswith(f"Sitemap: {root}sitemap.xml\n")
 
 

@@ -52,13 +52,14 @@ def test_sales_points_page_lists_every_point(demo_site: Path, lang: str) -> None
     assert [s["id"] for s in sections] == [p["id"] for p in POINTS if not ended(p)] + [p["id"] for p in POINTS if ended(p)]
     for point in POINTS:
         section = page.select_one(f"section#{point['id']}")
-        name = point.get("name_en", point["name"]) if lang == "en" else point["name"]
+        translated = point.get("translations", {}).get(lang, {})
+        name = translated.get("name", point["name"])
         assert section.h3.get_text() == name
         assert point["address"] in section.get_text()
         if "phone" in point:
             assert section.select_one('a[href^="tel:"]')["href"] == tel(point["phone"])
         if "hours" in point:
-            assert (point.get("hours_en", point["hours"]) if lang == "en" else point["hours"]) in section.get_text()
+            assert translated.get("hours", point["hours"]) in section.get_text()
         if "province" in point:
             assert point["province"] in section.get_text()
         else:
@@ -142,7 +143,7 @@ def test_a_product_no_longer_in_force_is_not_sent_to_the_shops(base_catalogue: P
 
 def test_the_kind_is_left_out_when_the_name_says_it(base_catalogue: Path) -> None:
     text = (base_catalogue / "catalogue.yaml").read_text(encoding="utf-8")
-    renamed = text.replace("name_en: Tả Lèng OCOP showroom", "name_en: Tả Lèng showroom").replace(
+    renamed = text.replace("name: Tả Lèng OCOP showroom", "name: Tả Lèng showroom").replace(
         "name: Gian hàng OCOP Lai Châu tại hội chợ Hà Nội", "name: Gian hàng hội chợ OCOP Lai Châu"
     )
     (base_catalogue / "catalogue.yaml").write_text(renamed, encoding="utf-8")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import sys
 from pathlib import Path
 
-from catalogue.synth import main, write_catalogue
 from catalogue.validate import validate
+from demo.synth import main, write_catalogue
 
 
 def digest(root: Path) -> str:
@@ -39,3 +41,12 @@ def test_command_line(tmp_path: Path, capsys) -> None:
     assert main(["--products", "5", str(tmp_path / "out")]) == 0
     assert len(list((tmp_path / "out" / "products").glob("*.yaml"))) == 5
     assert "wrote 5 products" in capsys.readouterr().out
+
+
+def test_the_readme_command_runs_from_the_project_folder(tmp_path: Path) -> None:
+    """`python -m demo.synth` as the README shows it: demo/ is beside the package, not in it."""
+    repo = Path(__file__).resolve().parent.parent
+    command = [sys.executable, "-m", "demo.synth", "--products", "4", str(tmp_path / "synth")]
+    result = subprocess.run(command, cwd=repo, capture_output=True, text=True, check=False, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert len(list((tmp_path / "synth" / "products").glob("*.yaml"))) == 4

@@ -31,14 +31,15 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from catalogue.media.build import Photo, ProductMedia  # noqa: E402
-from catalogue.media.images import Variant  # noqa: E402
+from catalogue.makers.images import Variant  # noqa: E402
 from catalogue.media.plan import photo_stem  # noqa: E402
+from catalogue.media_stage import Photo, ProductMedia  # noqa: E402
 from catalogue.pages.context import Site  # noqa: E402
 from catalogue.pages.finder import finder_data  # noqa: E402
 from catalogue.sitebuild import build_site  # noqa: E402
-from catalogue.synth import write_catalogue  # noqa: E402
+from catalogue.urls import Urls  # noqa: E402
 from catalogue.validate import validate  # noqa: E402
+from demo.synth import write_catalogue  # noqa: E402
 
 TODAY = date(2026, 11, 28)
 QUERY = "?q=mat+ong"
@@ -133,7 +134,7 @@ def main() -> None:
         with open(os.devnull, "w") as quiet:
             report, summary = build_site(REPO / "products", REPO / "producers", folder, today=TODAY, stream=quiet)
         assert summary is not None, report.to_text()
-        (folder / "data" / "finder-vi.js").write_text(scripts["vi"], encoding="utf-8")
+        (folder / Urls.finder_data("vi")).write_text(scripts["vi"], encoding="utf-8")
         for throttle in (1, 4):
             load, key = first_results(folder, throttle)
             print(f"CPU {throttle}x: first results {load:.0f} ms after navigation; a keystroke searches {args.products} in {key:.0f} ms")

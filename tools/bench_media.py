@@ -19,13 +19,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from catalogue.media.build import build_media  # noqa: E402
-from catalogue.media.cache import MediaCache  # noqa: E402
-from catalogue.media.jobs import run_job  # noqa: E402
-from catalogue.media.plan import plan  # noqa: E402
+from catalogue.jobs.cache import MediaCache  # noqa: E402
+from catalogue.jobs.job import run_job  # noqa: E402
+from catalogue.media_stage import build_media, plan  # noqa: E402
 from catalogue.status import today_in  # noqa: E402
-from catalogue.synth import write_catalogue  # noqa: E402
 from catalogue.validate import validate  # noqa: E402
+from demo.synth import write_catalogue  # noqa: E402
 
 
 def per_photo_seconds(catalogue, today, sample: int) -> tuple[float, str]:
@@ -34,7 +33,7 @@ def per_photo_seconds(catalogue, today, sample: int) -> tuple[float, str]:
     times = []
     for job in jobs:
         started = time.process_time()
-        run_job(job.kind, job.params)
+        run_job(job)
         times.append(time.process_time() - started)
     return statistics.median(times), f"{len(jobs)} photos"
 

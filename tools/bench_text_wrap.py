@@ -21,8 +21,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from catalogue.makers.fonts import new_pdf  # noqa: E402
 from catalogue.printing import text  # noqa: E402
-from catalogue.printing.fonts import new_pdf  # noqa: E402
 
 BOX = (128.0, 20.0)  # the A5 poster's name box, mm
 SIZES = (22.0, 14.0)

@@ -18,8 +18,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from catalogue.synth import write_catalogue  # noqa: E402
 from catalogue.validate import validate  # noqa: E402
+from demo.synth import write_catalogue  # noqa: E402
 
 
 def main() -> None:

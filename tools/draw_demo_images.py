@@ -26,7 +26,7 @@ from PIL import Image, ImageDraw
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from catalogue.drawing import draw_illustration, motif_for  # noqa: E402
+from demo.drawing import draw_illustration, motif_for  # noqa: E402
 
 #: Sizes by image index: the first picture is 4:3, later ones cycle through these.
 SIZES = ((2000, 1500), (1500, 2000), (1600, 1200))

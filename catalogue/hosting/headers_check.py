@@ -8,11 +8,13 @@ import re
 from collections import defaultdict
 from urllib.parse import urljoin, urlsplit
 
+from ..urls import IMAGES, QR, Urls
 from .fetch import Answer, fetch_all
 from .inline import page_hashes
 from .policy import CSP, IMMUTABLE, STATIC_HEADERS, cache_control
 
-_ASSET = re.compile(r'(?:src|href)="([^"]*(?:assets/javascripts/bundle\.|assets/stylesheets/main\.|/img/|img/)[^"]*)"')
+_ASSET = re.compile(r'(?:src|href)="([^"]*(?:assets/javascripts/bundle\.|assets/stylesheets/main\.|' + re.escape(IMAGES) + r')[^"]*)"')
+_QR_IMAGE = re.compile(r'(?:src|href)="([^"]*' + re.escape(QR) + r'[a-z0-9-]+\.svg)"')
 
 
 def header_problems(base: str, answers: dict[str, Answer], languages: list[str], timeout: float) -> list[str]:
@@ -61,13 +63,13 @@ def page_problems(answer: Answer) -> list[str]:
 
 def _samples(base: str, pages: list[Answer]) -> list[str]:
     """A few addresses of each kind of file: pages, open data, a QR code, the theme's bundles, a photo."""
-    samples = [base, base + "data/products.json", base + "search/search_index.json"]
+    samples = [base, base + Urls.products_json(), base + "search/search_index.json"]
     for page in pages[:20]:
         for link in _ASSET.findall(page.body):
             url = urljoin(page.url, link)
             if urlsplit(url).netloc == urlsplit(base).netloc:
                 samples.append(url.split("#")[0])
-        qr = re.search(r'(?:src|href)="([^"]*qr/[a-z0-9-]+\.svg)"', page.body)
+        qr = _QR_IMAGE.search(page.body)
         if qr:
             samples.append(urljoin(page.url, qr[1]))
     return list(dict.fromkeys(samples))[:40]

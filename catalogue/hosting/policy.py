@@ -20,16 +20,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..urls import Urls
+from ..urls import CARDS, DATA, IMAGES, QR, Urls
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 
 # Site paths (from a language's root or the site's) whose files are named by their content's hash.
-HASHED_AT_SITE_ROOT = ("img/*", "cards/*")
+HASHED_AT_SITE_ROOT = (f"{IMAGES}*", f"{CARDS}*")
 HASHED_PER_LANGUAGE = ("assets/javascripts/bundle.*", "assets/javascripts/workers/*", "assets/stylesheets/*")
 # Site paths whose content changes with every build and must never be served from a cache unchecked.
-FRESH_AT_SITE_ROOT = ("qr/*", "data/*")
+FRESH_AT_SITE_ROOT = (f"{QR}*", f"{DATA}*")
 FRESH_PER_LANGUAGE = ("search/*",)
 
 PERMISSIONS = (

@@ -13,21 +13,21 @@ can be checked before it goes live.
 from __future__ import annotations
 
 import json
-import re
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..rules import gtin14
+from ..makers.qr import digital_link_url, product_url
+from ..urls import Urls
 from .fetch import Answer, fetch, fetch_all
 from .headers_check import header_problems
 
-SITEMAP = "sitemap.xml"
-OPEN_DATA = "data/products.json"
-MANIFEST = "data/published.json"
+SITEMAP = Urls.sitemap()
+OPEN_DATA = Urls.products_json()
+MANIFEST = Urls.manifest()
 _NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-_PRODUCT_PAGE = re.compile(r"^p/([a-z0-9-]+)/$")
+_PRODUCT_PAGE = Urls.pattern(Urls.product_page)
 
 
 @dataclass
@@ -59,10 +59,10 @@ class VerifyError(Exception):
 
 def verify_site(base: str, published: Iterable[str] = (), *, headers: bool = True, timeout: float = 15, workers: int = 8) -> Verdict:
     """Check the site at `base` (ending with /); `published`, ids that earlier publications had."""
-    data = _json(fetch(base + OPEN_DATA, timeout), "data/products.json")
+    data = _json(fetch(base + OPEN_DATA, timeout), OPEN_DATA)
     site_url = str(data.get("site_url") or base)
     products = {p["id"]: p for p in data.get("products", []) if isinstance(p, dict) and isinstance(p.get("id"), str)}
-    manifest = _json(fetch(base + MANIFEST, timeout), "data/published.json")
+    manifest = _json(fetch(base + MANIFEST, timeout), MANIFEST)
     entries = _sitemap(base, site_url, timeout)
     verdict = Verdict(base, site_url)
 
@@ -72,8 +72,8 @@ def verify_site(base: str, published: Iterable[str] = (), *, headers: bool = Tru
     pages = {entry[0]: entry[1] for entry in entries}
     product_pages = {m[1]: langs for loc, langs in pages.items() if (m := _PRODUCT_PAGE.match(loc[len(site_url) :]))}
     expected = sorted(set(products) | set(manifest.get("products", [])) | set(published))
-    qr_targets = {pid: f"{site_url}p/{pid}/" for pid in expected}
-    gs1 = {pid: f"{site_url}01/{gtin14(p['gtin'])}/" for pid, p in products.items() if p.get("gtin")}
+    qr_targets = {pid: product_url(site_url, pid) for pid in expected}
+    gs1 = {pid: digital_link_url(site_url, p["gtin"]) for pid, p in products.items() if p.get("gtin")}
     wanted = [here(url) for url in pages] + [here(u) for langs in product_pages.values() for u in langs.values()]
     wanted += [here(url) for url in [*qr_targets.values(), *gs1.values()]]
     answers = fetch_all(wanted, timeout, workers)
@@ -86,7 +86,7 @@ def verify_site(base: str, published: Iterable[str] = (), *, headers: bool = Tru
     for pid in expected:
         langs = product_pages.get(pid)
         if not langs:
-            product_checks.append((f"p/{pid}/", None, f"'{pid}' không có trong sitemap / is not in the sitemap"))
+            product_checks.append((Urls.product_page(pid), None, f"'{pid}' không có trong sitemap / is not in the sitemap"))
             continue
         product_checks += [(here(url), answers[here(url)], pid) for url in langs.values()]
     verdict.checks.append(_check("trang sản phẩm / product pages", product_checks))
@@ -98,7 +98,7 @@ def verify_site(base: str, published: Iterable[str] = (), *, headers: bool = Tru
         Check(
             "sản phẩm đã công bố / published products",
             len(expected),
-            [f"'{pid}' đã công bố nhưng không có trong / was published but is not in data/products.json" for pid in missing],
+            [f"'{pid}' đã công bố nhưng không có trong / was published but is not in {OPEN_DATA}" for pid in missing],
         )
     )
     if headers:
@@ -116,8 +116,8 @@ def _check(label: str, items: list[tuple[str, Answer | None, str | None]], gs1: 
             check.failures.append(f"{url}: {note}")
         elif answer.status != 200:
             check.failures.append(f"{url}: {answer.status or answer.error}" + (f" ('{note}')" if note else ""))
-        elif note and gs1 and f'href="{gs1}p/{note}/"' not in answer.body:
-            check.failures.append(f"{url}: không dẫn tới / does not lead to p/{note}/")
+        elif note and gs1 and f'href="{product_url(gs1, note)}"' not in answer.body:
+            check.failures.append(f"{url}: không dẫn tới / does not lead to {Urls.product_page(note)}")
         elif note and not gs1 and f'data-ocop-id="{note}"' not in answer.body:
             check.failures.append(f"{url}: không phải trang của / is not the page of '{note}'")
     return check
@@ -145,7 +145,7 @@ def _sitemap(base: str, site_url: str, timeout: float) -> list[tuple[str, dict[s
     try:
         root = ElementTree.fromstring(answer.body)
     except ElementTree.ParseError as error:
-        raise VerifyError(f"{answer.url}: sitemap.xml không đọc được / cannot be read: {error}") from None
+        raise VerifyError(f"{answer.url}: {SITEMAP} không đọc được / cannot be read: {error}") from None
     if root.tag.endswith("sitemapindex"):
         entries = []
         for loc in root.findall("s:sitemap/s:loc", _NS):
@@ -180,7 +180,7 @@ def published_file_ids(path: Path) -> list[str]:
     record = json.loads(path.read_text(encoding="utf-8"))
     ids = record.get("products") if isinstance(record, dict) else None
     if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
-        raise ValueError("not a data/published.json written by the build (no list of product ids)")
+        raise ValueError(f"not a {MANIFEST} written by the build (no list of product ids)")
     return ids
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from ..urls import Urls
 from .context import Site
 from .history import check_texts
-from .html import html, join, to_root
-from .i18n import format_phone, t, tel_href
+from .html import html, join, localized_span, relative
+from .i18n import format_phone, t, t_html, tel_href
 from .listings import PageFile
 
 
@@ -17,27 +18,27 @@ def office_contact(site: Site, lang: str) -> Markup:
     office = site.catalogue.settings.office
     if not office:
         return Markup()
-    name = office.name_en if lang == "en" and office.name_en else office.name
-    parts: list[object] = [name]
+    parts: list[object] = [localized_span(office, "name", lang)]
     if office.phone:
         parts.append(html('<a href="{}">{}</a>', tel_href(office.phone), format_phone(office.phone)))
     if office.email:
         parts.append(html('<a href="mailto:{0}">{0}</a>', office.email))
-    return html('<p class="ocop-report">{}: {}</p>', t(lang, "report_suspect"), join(parts, " · "))
+    return html('<p class="ocop-report">{}</p>', t_html(lang, "report_suspect", contact=join(parts, " · ")))
 
 
 def check_page(site: Site, lang: str) -> PageFile:
     """check/ in one language."""
-    data_root = to_root(f"{site.prefix(lang)}check/")
+    page = site.urls.check(lang)
     body = html(
         "<h1>{title}</h1><p>{intro}</p>"
-        '<form class="ocop-check" role="search" data-base="../"><label for="ocop-check-input">{label}</label> '
+        '<form class="ocop-check" role="search" data-home="{home}"><label for="ocop-check-input">{label}</label> '
         '<input id="ocop-check-input" type="search" autocomplete="off" spellcheck="false"> '
         '<button class="md-button md-button--primary" type="submit">{button}</button></form>'
         '<div id="ocop-check-result" aria-live="polite"></div>'
         '<template id="ocop-check-missing"><p class="ocop-status ocop-status--revoked">{missing}</p>{contact}</template>'
         "<noscript><p>{noscript}</p></noscript>{texts}"
-        '<script src="{data}"></script><script src="../assets/ocop-check.js"></script>',
+        '<script src="{data}"></script><script src="{script}"></script>',
+        home=site.home(page, lang),
         title=t(lang, "check"),
         intro=t(lang, "check_intro"),
         label=t(lang, "check_label"),
@@ -46,6 +47,7 @@ def check_page(site: Site, lang: str) -> PageFile:
         contact=office_contact(site, lang),
         noscript=t(lang, "check_noscript"),
         texts=check_texts(lang),
-        data=f"{data_root}data/check-{lang}.js",
+        data=relative(Urls.check_data(lang), page),
+        script=relative(site.urls.asset("ocop-check.js", lang), page),
     )
-    return PageFile("check/index.md", t(lang, "check"), body, {"hide": ["toc"]})
+    return PageFile(site.urls.source(page, lang), t(lang, "check"), body, {"hide": ["toc"]})

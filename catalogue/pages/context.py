@@ -8,12 +8,13 @@ from functools import cached_property
 
 from ..catalogue import Catalogue
 from ..dashboard import Dashboard, dashboard
-from ..media.badges import badge_label
-from ..media.build import PrintFile, ProductMedia
+from ..makers.badges import badge_kind, badge_label
+from ..media_stage import PrintFile, ProductMedia
 from ..model import Producer, Product
 from ..places import province
 from ..rules import fold_tone_marks
 from ..status import IN_FORCE, CertificateStatus
+from ..translated import localized_text
 from ..urls import Urls
 
 
@@ -60,9 +61,25 @@ class Site:
 
     def badge_file(self, product: Product, lang: str) -> str:
         """Site path of the product's badge image for its current status."""
-        status = self.status(product)
-        kind = "valid" if status in IN_FORCE else status.value
-        return f"badges/ocop-{product.stars}-{kind}-{lang}.svg"
+        return Urls.badge(product.stars, badge_kind(self.status(product)), lang)
+
+    def browser_paths(self, lang: str) -> dict[str, object]:
+        """The paths the browser scripts build (ocop-finder.js, ocop-check.js), as templates for
+        them to fill in: a product page by `{id}` from the language's root (the page's
+        `data-home`), and from the site root (its `data-root`) a badge by status and `{stars}`, a
+        product image by `{id}` and `{file}`, a product's QR code by `{id}`; and `index`, the file
+        to add to a folder's path for a page opened from file:// (which opens no folder's page)."""
+        return {
+            "index": Urls.index_file(""),
+            "product": Urls.template(Urls.product_page, "id"),
+            "badge": {s.value: Urls.template(lambda n: Urls.badge(n, badge_kind(s), lang), "stars") for s in CertificateStatus},  # noqa: B023
+            "image": Urls.template(Urls.product_image, "id", "file"),
+            "qr": Urls.template(lambda i: Urls.qr(Urls.qr_stem(i)), "id"),
+        }
+
+    def home(self, page: str, lang: str) -> str:
+        """The relative path from the page at site path `page` to its language's root."""
+        return "../" * self.urls.within(page, lang).count("/")
 
     def badge_label(self, product: Product, lang: str) -> str:
         """The badge's accessible name."""
@@ -80,9 +97,9 @@ class Site:
 
     @staticmethod
     def producer_name(producer: Producer, lang: str) -> str:
-        """The producer's name in `lang`, falling back to Vietnamese."""
-        english = producer.translations.en.name if producer.translations and producer.translations.en else None
-        return english if lang == "en" and english else producer.name
+        """The producer's name in `lang`, falling back to Vietnamese (as text; pages mark the
+        fallback with `html.localized_span`)."""
+        return localized_text(producer, "name", lang)
 
 
 def ordered(site: Site, products: list[Product]) -> list[Product]:

@@ -24,20 +24,20 @@ from ..dashboard import (
 )
 from ..model import Producer
 from ..places import province
+from ..translated import source, term
+from ..urls import Urls
 from ..vocab import GROUP_LABELS, INSPECTION_RESULT_LABELS, Group
 from .charts import ProgressBar, bar_chart, progress_chart
 from .context import Site
-from .html import NOTHING, html, join, localized, relative, text_span
+from .html import NOTHING, html, join, localized_span, relative, text_span
 from .i18n import format_date, format_percent, format_phone, t, tel_href
 from .listings import PageFile
-
-CSV_PATH = "data/re-evaluation.csv"
 
 
 def dashboard_page(site: Site, lang: str) -> PageFile:
     """dashboard/ in one language."""
     figures = site.figures
-    view = _View(site, figures, f"{site.prefix(lang)}dashboard/", lang)
+    view = _View(site, figures, site.urls.dashboard(lang), lang)
     sections = [
         ("targets", t(lang, "dash_targets", year=figures.year), view.targets),
         ("channels", t(lang, "dash_channels"), view.channels),
@@ -54,7 +54,7 @@ def dashboard_page(site: Site, lang: str) -> PageFile:
         contents,
         join(html('<section id="{}"><h2>{}</h2>{}</section>', key, title, section()) for key, title, section in sections),
     )
-    return PageFile("dashboard/index.md", t(lang, "dashboard"), body, {"hide": ["toc"]})
+    return PageFile(site.urls.source(view.page, lang), t(lang, "dashboard"), body, {"hide": ["toc"]})
 
 
 class _View:
@@ -68,7 +68,7 @@ class _View:
 
     def vietnamese(self, text: str) -> Markup:
         """Text that exists only in Vietnamese (inspection notes, revocation reasons), marked as such on English pages."""
-        return text_span(text, self.lang != "vi")
+        return text_span(source(text), self.lang)
 
     def date(self, day: date) -> Markup:
         return html('<time datetime="{}">{}</time>', day.isoformat(), format_date(day, self.lang))
@@ -132,7 +132,7 @@ class _View:
         figures, lang = self.figures, self.lang
         total = sum(tally.count for tally in figures.by_group)
         units = province().units
-        groups = [(getattr(GROUP_LABELS[Group(tally.key)], lang), tally) for tally in figures.by_group]
+        groups = [(term(GROUP_LABELS[Group(tally.key)], lang), tally) for tally in figures.by_group]
         stars = [(t(lang, "star_n", n=tally.key), tally) for tally in figures.by_stars]
         communes = [(units[tally.key].title, tally) for tally in figures.by_commune]
         missing = ", ".join(units[c].title for c in figures.communes_without)
@@ -155,7 +155,9 @@ class _View:
 
     def re_evaluation(self) -> Markup:
         figures, lang = self.figures, self.lang
-        csv_link = html('<p><a class="ocop-download" href="{}" download>{}</a></p>', relative(CSV_PATH, self.page), self.t("dash_csv"))
+        csv_link = html(
+            '<p><a class="ocop-download" href="{}" download>{}</a></p>', relative(Urls.re_evaluation_csv(), self.page), self.t("dash_csv")
+        )
         months = self.site.catalogue.settings.certificate_validity_months
         head = [t(lang, "col_product"), t(lang, "col_producer"), t(lang, "col_expires")]
         expiring = [(r.product.id, [*self._due(r), self.date(r.expires), r.days_left]) for r in figures.expiring]
@@ -202,7 +204,7 @@ class _View:
         cells: list[object] = [self._product(row.product.id) + stars, self._producer_phone(row.producer)]
         if last is None:
             return [*cells, self.t("never_inspected"), ""]
-        result = escape(getattr(INSPECTION_RESULT_LABELS[last.result], self.lang))
+        result = escape(term(INSPECTION_RESULT_LABELS[last.result], self.lang))
         if last.note:
             result += html(" — {}", self.vietnamese(last.note))
         return [*cells, html("{}<br><small>{}</small>", self.date(last.date), self.vietnamese(last.body)), result]
@@ -222,14 +224,12 @@ class _View:
 
     def _product(self, product_id: str) -> Markup:
         product = self.site.catalogue.products[product_id]
-        name, fell_back = localized(product, "name", self.lang)
-        return html(
-            '<a href="{}">{}</a>', relative(self.site.product_path(product_id, self.lang), self.page), text_span(name or "", fell_back)
-        )
+        href = relative(self.site.product_path(product_id, self.lang), self.page)
+        return html('<a href="{}">{}</a>', href, localized_span(product, "name", self.lang))
 
     def _producer(self, producer: Producer) -> Markup:
-        href = relative(f"{self.site.prefix(self.lang)}producers/{producer.id}/", self.page)
-        return html('<a href="{}">{}</a>', href, self.site.producer_name(producer, self.lang))
+        href = relative(self.site.urls.producer(producer.id, self.lang), self.page)
+        return html('<a href="{}">{}</a>', href, localized_span(producer, "name", self.lang))
 
     def _producer_phone(self, producer: Producer) -> Markup:
         phone = html('<a class="ocop-tel" href="{}">{}</a>', tel_href(producer.phone), format_phone(producer.phone))

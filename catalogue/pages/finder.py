@@ -12,27 +12,35 @@ import json
 
 from markupsafe import Markup
 
-from ..media.badges import badge_label
+from ..languages import SOURCE
+from ..makers.badges import badge_label
 from ..places import province
 from ..status import CertificateStatus
+from ..translated import localized_text, term
+from ..urls import Urls
 from ..vocab import GROUP_LABELS, PRODUCER_KIND_LABELS, Group, ProducerKind
 from .context import Site, ordered
-from .html import html, join, script_json
-from .i18n import t
+from .html import card_template, html, join, relative, script_json, to_root
+from .i18n import format_date, t
 
 STATUS_CHOICES = ("in-force", "valid", "expiring", "expired", "revoked")
-FIELDS = ("id", "name", "group", "stars", "producer", "expires", "revoked", "origin", "thumb")
-# Other languages also search the Vietnamese name: it is what the package says.
+FIELDS = ("id", "name", "group", "stars", "producer", "expires", "revoked", "origin", "thumb", "expires_text", "revoked_text")
+# Other languages also search the Vietnamese name: it is what the package says. The browser
+# matches a word of Latin letters at the start of a word, with or without tone marks, and text in
+# Chinese characters anywhere in a name (Chinese is written without spaces: 茶 finds 雪山古树红茶).
 VIETNAMESE_NAME = "name_vi"
 
 
 def finder_data(site: Site, lang: str) -> str:
     """data/finder-<lang>.js: `window.OCOP_FINDER = {...}` with the products in listing order.
 
-    Each product is [id, name, group, stars, producer, expires, revoked or 0, origin commune or -1,
-    thumbnail file or 0], and in other languages than Vietnamese the Vietnamese name when the name
-    differs, or 0; group, producer and commune are positions in the lists beside it, and the
-    thumbnail is a file name in img/<id>/.
+    Each product is a row of the values named by `fields` (the script reads them by name): id,
+    name, group, stars, producer, expires, revoked or 0, origin commune or -1, thumbnail file or 0,
+    the expiry and revocation days as `lang` writes them (the browser words a status with them and
+    formats no date itself), and in other languages than Vietnamese the Vietnamese name when the
+    name differs, or 0. Group, producer and commune are positions in the lists beside it; the
+    thumbnail is a file name in the product's image folder. `paths` holds the templates of the
+    paths the script builds (`Site.browser_paths`).
     """
     catalogue = site.catalogue
     units = list(province().units)
@@ -41,9 +49,10 @@ def finder_data(site: Site, lang: str) -> str:
     producer_index = {p.id: i for i, p in enumerate(producers)}
     kinds = list(ProducerKind)
     groups = list(Group)
+    translated = lang != SOURCE  # a translated site also searches the Vietnamese name
     rows = []
     for product in ordered(site, site.listed):
-        name = product.english.name if lang == "en" and product.english and product.english.name else product.name
+        name = localized_text(product, "name", lang)
         revoked = product.certificate.revoked
         origin = product.origin.commune if product.origin and product.origin.commune else None
         row = [
@@ -56,17 +65,20 @@ def finder_data(site: Site, lang: str) -> str:
             revoked.date.isoformat() if revoked else 0,
             unit_index[origin] if origin else -1,
             _thumbnail(site, product.id),
+            format_date(catalogue.expires(product), lang),
+            format_date(revoked.date, lang) if revoked else 0,
         ]
-        if lang != "vi":
+        if translated:
             row.append(product.name if product.name != name else 0)
         rows.append(row)
     data = {
-        "fields": FIELDS if lang == "vi" else (*FIELDS, VIETNAMESE_NAME),
+        "fields": (*FIELDS, VIETNAMESE_NAME) if translated else FIELDS,
         "groups": [g.value for g in groups],
         "kinds": [k.value for k in kinds],
         "communes": [[u, province().units[u].title] for u in units],
         "producers": [[site.producer_name(p, lang), kinds.index(p.kind), unit_index[p.commune]] for p in producers],
         "products": rows,
+        "paths": site.browser_paths(lang),
     }
     return "window.OCOP_FINDER = " + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n"
 
@@ -84,20 +96,21 @@ def _select(name: str, label: str, options: list[tuple[str, str]], lang: str) ->
     return html('<label class="ocop-finder__facet">{} <select name="{}">{}</select></label>', label, name, choices)
 
 
-def finder_form(site: Site, lang: str, root: str, qr: bool = False, assets: str = "../assets/") -> Markup:
-    """The finder's form and result list; hidden until its script runs (the paginated cards stay
-    for readers without JavaScript). `root` is the relative path from the page to the site root,
-    where data/, img/ and badges/ are; `assets` to the language's theme assets. With `qr` the
-    results show each product's QR code (the kiosk page)."""
+def finder_form(site: Site, lang: str, page: str, qr: bool = False) -> Markup:
+    """The finder's form and result list for the page at site path `page`; hidden until its script
+    runs (the paginated cards stay for readers without JavaScript). The form's `data-root` leads
+    from the page to the site root and its `data-home` to its language's root, where the data's
+    path templates start. With `qr` the results show each product's QR code (the kiosk page)."""
+    root = to_root(page)
     units = province().units
     used = {p.commune for p in site.catalogue.producers.values()}
     used |= {p.origin.commune for p in site.listed if p.origin and p.origin.commune}
     facets = join(
         [
-            _select("group", t(lang, "finder_group"), [(g.value, getattr(GROUP_LABELS[g], lang)) for g in Group], lang),
+            _select("group", t(lang, "finder_group"), [(g.value, term(GROUP_LABELS[g], lang)) for g in Group], lang),
             _select("stars", t(lang, "finder_stars"), [(str(n), t(lang, "star_n", n=n)) for n in (5, 4, 3)], lang),
             _select("commune", t(lang, "finder_commune"), [(u.id, u.title) for u in units.values() if u.id in used], lang),
-            _select("kind", t(lang, "finder_kind"), [(k.value, getattr(PRODUCER_KIND_LABELS[k], lang)) for k in ProducerKind], lang),
+            _select("kind", t(lang, "finder_kind"), [(k.value, term(PRODUCER_KIND_LABELS[k], lang)) for k in ProducerKind], lang),
             _select("status", t(lang, "finder_status"), [(s, t(lang, "finder_" + s.replace("-", "_"))) for s in STATUS_CHOICES], lang),
         ]
     )
@@ -108,7 +121,7 @@ def finder_form(site: Site, lang: str, root: str, qr: bool = False, assets: str 
         "badges": {f"{n}-{s.value}": badge_label(n, s, lang) for n in (3, 4, 5) for s in CertificateStatus},
     }
     return html(
-        '<form class="ocop-finder" role="search" hidden data-root="{root}" data-lang="{lang}"{qr}>'
+        '<form class="ocop-finder" role="search" hidden data-root="{root}" data-home="{home}"{qr}>'
         '<label class="ocop-finder__query" for="ocop-finder-q">{label}</label>'
         '<input id="ocop-finder-q" name="q" type="search" autocomplete="off" spellcheck="false" '
         'placeholder="{placeholder}" aria-describedby="ocop-finder-count">'
@@ -116,12 +129,12 @@ def finder_form(site: Site, lang: str, root: str, qr: bool = False, assets: str 
         '<button type="reset" class="md-button">{clear}</button></form>'
         '<p id="ocop-finder-count" class="ocop-finder__count" aria-live="polite"></p>'
         '<p class="ocop-finder__none" hidden>{none}</p>'
-        '<ul class="ocop-cards ocop-finder__results" hidden></ul>'
+        '<ul class="ocop-cards ocop-finder__results" hidden></ul><template id="ocop-finder-card">{card}</template>'
         '<button type="button" class="md-button ocop-finder__more" hidden>{more}</button>'
         '<script type="application/json" id="ocop-finder-texts">{texts}</script>'
         '<script src="{data}" defer></script><script src="{script}" defer></script>',
         root=root,
-        lang=lang,
+        home=site.home(page, lang),
         qr=Markup(" data-qr") if qr else Markup(),
         label=t(lang, "finder"),
         placeholder=t(lang, "finder_query"),
@@ -130,6 +143,7 @@ def finder_form(site: Site, lang: str, root: str, qr: bool = False, assets: str 
         none=t(lang, "finder_none"),
         more=t(lang, "finder_more"),
         texts=script_json(texts),
-        data=f"{root}data/finder-{lang}.js",
-        script=f"{assets}ocop-finder.js",
+        card=card_template(),
+        data=root + Urls.finder_data(lang),
+        script=relative(site.urls.asset("ocop-finder.js", lang), page),
     )

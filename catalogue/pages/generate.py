@@ -8,10 +8,11 @@ from importlib import resources
 import yaml
 from markupsafe import Markup
 
+from ..translated import localized_text
+from ..urls import ABOUT, Urls
 from .check import check_page
 from .context import Site
 from .dashboard import dashboard_page
-from .html import localized
 from .i18n import t
 from .listings import PageFile, home_page, listing_pages
 from .meta import product_head
@@ -19,35 +20,36 @@ from .preview import with_preview
 from .product import product_body
 from .sales_points import sales_points_page
 
-ABOUT_PAGES = ("ocop", "stars", "check", "data")
+ABOUT_PAGES = ABOUT
 
 
 def product_pages(site: Site, lang: str) -> Iterator[PageFile]:
     """One page per product at p/<id>/ (outside the navigation: see render.py)."""
     for product in site.catalogue.products.values():
-        name, _ = localized(product, "name", lang)
-        summary, _ = localized(product, "summary", lang)
+        name = localized_text(product, "name", lang)
+        summary = localized_text(product, "summary", lang)
         producer = site.catalogue.producers[product.producer]
         meta = {
             "description": summary,
             "hide": ["navigation", "toc"],
             "ocop_id": product.id,
             "ocop_head": product_head(site, product, lang),
-            # What the theme's search finds the page by (catalogue/mkdocs_hooks.py): the whole page
+            # What the theme's search finds the page by (catalogue/render/hooks.py): the whole page
             # would make the index grow by about 4 KB a product, and match words of its badges.
             "ocop_search": " · ".join(
                 part for part in (summary, site.producer_name(producer, lang), site.place_name(producer.commune)) if part
             ),
         }
-        yield PageFile(f"p/{product.id}.md", name or product.name, product_body(site, product, lang), meta)
+        source = site.urls.source(site.urls.product(product.id, lang), lang, leaf=True)
+        yield PageFile(source, name or product.name, product_body(site, product, lang), meta)
 
 
-def about_pages(lang: str) -> Iterator[PageFile]:
+def about_pages(urls: Urls, lang: str) -> Iterator[PageFile]:
     """The hand-written pages shipped in catalogue/content/<lang>/."""
     folder = resources.files("catalogue").joinpath("content", lang)
     for name in ABOUT_PAGES:
         text = folder.joinpath(f"{name}.md").read_text(encoding="utf-8")
-        yield PageFile(f"about/{name}.md", t(lang, f"about_{name}"), text, markdown=True)
+        yield PageFile(urls.source(urls.about(name, lang), lang, leaf=True), t(lang, f"about_{name}"), text, markdown=True)
 
 
 def all_pages(site: Site, lang: str) -> Iterator[PageFile]:
@@ -63,7 +65,7 @@ def _pages(site: Site, lang: str) -> Iterator[PageFile]:
     yield from listing_pages(site, lang)
     yield sales_points_page(site, lang)
     yield from product_pages(site, lang)
-    yield from about_pages(lang)
+    yield from about_pages(site.urls, lang)
 
 
 def page_source(page: PageFile) -> str:

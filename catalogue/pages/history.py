@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..languages import language
 from ..model import Certificate, EarlierCertificate, Product, expiry_date
+from ..translated import source, term
 from ..vocab import CERTIFICATE_KIND_LABELS
 from .context import Site
 from .html import NOTHING, Markup, html, join, script_json, text_span
-from .i18n import TEXT, format_date, t
+from .i18n import format_date, t
 
 
 def withdrawn_notice(site: Site, product: Product, lang: str) -> Markup:
@@ -27,7 +29,7 @@ def withdrawn_notice(site: Site, product: Product, lang: str) -> Markup:
         day=gone.date.isoformat(),
         title=t(lang, "withdrawn_title", date=format_date(gone.date, lang)),
         why=t(lang, "withdrawn_reason"),
-        reason=text_span(gone.reason, lang != "vi"),  # the reason is written in Vietnamese only
+        reason=text_span(source(gone.reason), lang),  # the reason is written in Vietnamese only
         page=t(lang, "withdrawn_page"),
     )
 
@@ -67,7 +69,7 @@ def _row(cert: Certificate | EarlierCertificate, expires: date, stars: int | Non
         expires.isoformat(),
         format_date(expires, lang),
     )
-    kind = getattr(CERTIFICATE_KIND_LABELS[cert.kind], lang) if cert.kind else "—"
+    kind = term(CERTIFICATE_KIND_LABELS[cert.kind], lang) if cert.kind else "—"
     number = cert.decision if isinstance(cert, Certificate) else None  # earlier certificates give only a link
     link = html("<br>{}", decision(number, cert.decision_url, lang, cert.number)) if cert.decision_url else NOTHING
     return html(
@@ -96,6 +98,7 @@ def decision(number: str | None, url: str | None, lang: str, certificate: str | 
 
 def check_texts(lang: str) -> Markup:
     """The words ocop-check.js needs for an earlier number and a withdrawn product (#ocop-check-texts)."""
-    texts = {key: TEXT[lang][key] for key in ("check_replaced", "check_today", "check_withdrawn")}  # {placeholders} kept
-    texts["star_n"] = t(lang, "star_n", n="{n}")
+    words = language(lang).words
+    texts = {key: words[key] for key in ("check_replaced", "check_today", "check_withdrawn")}  # {placeholders} kept
+    texts["stars"] = words["check_replaced_stars"]
     return html('<script type="application/json" id="ocop-check-texts">{}</script>', script_json(texts))

@@ -13,13 +13,18 @@ from __future__ import annotations
 import json
 import posixpath
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from ..media.build import Photo
+from ..makers.badges import badge_kind
+from ..media_stage import Photo
 from ..model import Product
+from ..status import IN_FORCE, CertificateStatus
+from ..translated import Localized, localized
+from ..urls import Urls
 from .context import Site
-from .i18n import status_words
+from .i18n import format_date, short_status, status_words
 
 __all__ = ["NOTHING", "Markup", "escape", "html", "join", "script_json"]
 
@@ -82,49 +87,108 @@ def status_text(site: Site, product: Product, lang: str) -> str:
     return status_words(site.status(product), site.catalogue.expires(product), revoked.date if revoked else None, site.today, lang)
 
 
-def localized(product: Product, field: str, lang: str) -> tuple[str | None, bool]:
-    """A product's text in `lang`, falling back to Vietnamese; True when it fell back."""
-    vietnamese = getattr(product, field)
-    if lang == "vi" or vietnamese is None:
-        return vietnamese, False
-    english = getattr(product.english, field, None) if product.english else None
-    return (english, False) if english else (vietnamese, True)
+def text_span(text: Localized | None, lang: str) -> Markup:
+    """Text for a page in `lang`, inside <span lang="vi"> when it is not in that language (a
+    translation fell back to Vietnamese, or the text is only ever written in Vietnamese)."""
+    if text is None:
+        return Markup()
+    return html('<span lang="{}">{}</span>', text.lang, text.text) if text.fell_back(lang) else escape(text.text)
 
 
-def text_span(text: str, fell_back: bool) -> Markup:
-    """Text marked as Vietnamese when an English page had to fall back to it."""
-    return html('<span lang="vi">{}</span>', text) if fell_back else escape(text)
+def localized_span(record: object, field: str, lang: str) -> Markup:
+    """A record's `field` in `lang` as HTML, falling back to Vietnamese marked as such (see `translated`)."""
+    return text_span(localized(record, field, lang), lang)
+
+
+@dataclass(frozen=True)
+class CardView:
+    """What a product card shows, ready for markup: the server renders it, and the finder fills
+    the same markup (`card_template`) in the browser from its data."""
+
+    id: str = ""
+    status: str = ""
+    expires: str = ""  # ISO dates, for the status today in the browser
+    revoked: str | None = None
+    expires_text: str = ""  # the same days as the page's language writes them
+    revoked_text: str | None = None
+    href: str = ""
+    image: Markup = NOTHING
+    name: Markup = NOTHING
+    badge: str = ""
+    badge_label: str = ""
+    muted_badges: dict[str, str] | None = None  # the badge of each status it may end in, while in force
+    chip: str = ""
+    producer: str = ""
+    place: str = ""
+
+
+def card_view(site: Site, product: Product, page: str, lang: str, eager: bool = False) -> CardView:
+    """The card of `product` on the page at site path `page` (its photo loaded at once when `eager`)."""
+    media = site.media.get(product.id)
+    status = site.status(product)
+    producer = site.catalogue.producers[product.producer]
+    revoked = product.certificate.revoked
+    expires = site.catalogue.expires(product)
+    muted = None
+    if status in IN_FORCE:
+        ended = (CertificateStatus.EXPIRED, CertificateStatus.REVOKED)
+        muted = {s.value: relative(Urls.badge(product.stars, badge_kind(s), lang), page) for s in ended}
+    return CardView(
+        id=product.id,
+        status=status.value,
+        expires=expires.isoformat(),
+        revoked=revoked.date.isoformat() if revoked else None,
+        expires_text=format_date(expires, lang),
+        revoked_text=format_date(revoked.date, lang) if revoked else None,
+        href=relative(site.product_path(product.id, lang), page),
+        image=picture(media.photos[0], page, "(min-width: 600px) 240px, 45vw", "", eager) if media and media.photos else NOTHING,
+        name=localized_span(product, "name", lang),
+        badge=relative(site.badge_file(product, lang), page),
+        badge_label=site.badge_label(product, lang),
+        muted_badges=muted,
+        chip=short_status(status_text(site, product, lang)),
+        producer=localized_span(producer, "name", lang),
+        place=site.place_name(producer.commune),
+    )
+
+
+def card_markup(view: CardView, extra: Markup = NOTHING) -> Markup:
+    """A product card's markup: photo, name, stars, status, producer and place (and `extra` HTML)."""
+    dates = html(' data-ocop-expires="{}" data-ocop-expires-text="{}"', view.expires, view.expires_text)
+    if view.revoked:
+        dates += html(' data-ocop-revoked="{}" data-ocop-revoked-text="{}"', view.revoked, view.revoked_text or "")
+    muted = html(' data-ocop-badge="{}"', json.dumps(view.muted_badges, separators=(",", ":"))) if view.muted_badges else NOTHING
+    return html(
+        '<li class="ocop-card" data-ocop-id="{id}" data-ocop-status="{status}"{dates}>'
+        '<a class="ocop-card__link" href="{href}">{image}<span class="ocop-card__name">{name}</span></a>'
+        '<img class="ocop-card__badge" src="{badge}" width="104" height="31" alt="{badge_label}"{muted}>'
+        '<span class="ocop-chip ocop-chip--{status}">{chip}</span>'
+        '<span class="ocop-card__meta">{producer} · {place}</span>{extra}</li>',
+        id=view.id,
+        status=view.status,
+        dates=dates,
+        href=view.href,
+        image=view.image,
+        name=view.name,
+        badge=view.badge,
+        badge_label=view.badge_label,
+        muted=muted,
+        chip=view.chip,
+        producer=view.producer,
+        place=view.place,
+        extra=extra,
+    )
+
+
+def card_template() -> Markup:
+    """The card's markup with nothing in it, for the finder to fill in the browser (a <template>)."""
+    return card_markup(CardView())
 
 
 def card(site: Site, product: Product, page: str, lang: str, extra: Markup = NOTHING, eager: bool = False) -> Markup:
     """A product card for listings: photo, name, stars, status, producer and place (and `extra` HTML);
     its photo is loaded at once when `eager`, else when it comes near the screen."""
-    media = site.media.get(product.id)
-    status = site.status(product)
-    name, fell_back = localized(product, "name", lang)
-    image = picture(media.photos[0], page, "(min-width: 600px) 240px, 45vw", "", eager) if media and media.photos else Markup()
-    producer = site.catalogue.producers[product.producer]
-    revoked = product.certificate.revoked
-    return html(
-        '<li class="ocop-card" data-ocop-id="{id}" data-ocop-status="{status}" data-ocop-expires="{expires}"{revoked}>'
-        '<a class="ocop-card__link" href="{href}">{image}<span class="ocop-card__name">{name}</span></a>'
-        '<img class="ocop-card__badge" src="{badge}" width="104" height="31" alt="{badge_label}">'
-        '<span class="ocop-chip ocop-chip--{status}">{chip}</span>'
-        '<span class="ocop-card__meta">{producer} · {place}</span>{extra}</li>',
-        id=product.id,
-        status=status.value,
-        expires=site.catalogue.expires(product).isoformat(),
-        revoked=html(' data-ocop-revoked="{}"', revoked.date.isoformat()) if revoked else Markup(),
-        href=relative(site.product_path(product.id, lang), page),
-        image=image,
-        name=text_span(name or "", fell_back),
-        badge=relative(site.badge_file(product, lang), page),
-        badge_label=site.badge_label(product, lang),
-        chip=status_text(site, product, lang).split(":")[0],
-        producer=site.producer_name(producer, lang),
-        place=site.place_name(producer.commune),
-        extra=extra,
-    )
+    return card_markup(card_view(site, product, page, lang, eager), extra)
 
 
 # The cards of the first row on a phone: their photos are the largest thing on the screen when the page

@@ -10,16 +10,13 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from ..languages import html_lang, language
 from ..status import IN_FORCE
+from ..translated import localized_text
 from .context import Site, ordered
 from .finder import finder_form
-from .html import card, html, join, relative, script_json, to_root
+from .html import card, html, join, relative, script_json
 from .i18n import status_texts, t
-
-
-def kiosk_path(lang: str) -> str:
-    """Where a language's kiosk page is, from the site root."""
-    return "kiosk/index.html" if lang == "vi" else f"{lang}/kiosk/index.html"
 
 
 def _qr(site: Site, product_id: str, page: str, lang: str) -> Markup:
@@ -33,37 +30,45 @@ def _qr(site: Site, product_id: str, page: str, lang: str) -> Markup:
 def kiosk_page(site: Site, lang: str) -> str:
     """The kiosk page of one language, a whole HTML document."""
     settings = site.catalogue.settings
-    page = kiosk_path(lang).removesuffix("index.html")
+    page = site.urls.kiosk(lang)
     live = ordered(site, [p for p in site.listed if site.status(p) in IN_FORCE])
     tiles = join(card(site, p, page, lang, _qr(site, p.id, page, lang)) for p in live)
-    other = next((code for code in settings.languages if code != lang), None)
-    switch = Markup()
-    if other:
-        href = relative(kiosk_path(other).removesuffix("index.html"), page)
-        switch = html('<a class="ocop-kiosk__lang" href="{}" lang="{}">{}</a>', href, other, t(lang, "kiosk_other"))
+    switch = join(
+        html(
+            '<a class="ocop-kiosk__lang" href="{}" lang="{}" hreflang="{}">{}</a>',
+            relative(site.urls.kiosk(other), page),
+            html_lang(other),
+            html_lang(other),
+            language(other).name,
+        )
+        for other in settings.languages
+        if other != lang
+    )
     demo = html('<p class="ocop-demo" role="note">{}</p>', t(lang, "demo")) if settings.demo else Markup()
-    assets = "../assets/"  # each language's own copy of the theme's assets
-    name = getattr(settings.site_name, lang)
+    name = localized_text(settings, "site_name", lang)
     document = html(
         '<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
         "<title>{name} – {title}</title>"
-        '<meta name="robots" content="noindex"><link rel="stylesheet" href="{assets}ocop-kiosk.css">'
+        '<meta name="robots" content="noindex"><link rel="stylesheet" href="{css}">'
         # The site's icon, as the theme's pages name it: without one the browser asks for /favicon.ico, which is not there.
-        '<link rel="icon" href="{assets}images/favicon.png"></head>'
+        '<link rel="icon" href="{icon}"></head>'
         '<body class="ocop-kiosk">{demo}<header class="ocop-kiosk__head"><h1>{name}</h1>'
         '<button type="button" class="ocop-kiosk__full">{full}</button>{switch}</header><main>{finder}'
         '<div class="ocop-listing"><ul class="ocop-cards">{tiles}</ul></div></main>'
         '<script type="application/json" id="ocop-status-texts">{texts}</script>'
-        '<script src="{assets}ocop-status.js"></script><script src="{assets}ocop-kiosk.js"></script></body></html>\n',
-        lang=lang,
+        '<script src="{status}"></script><script src="{kiosk}"></script></body></html>\n',
+        lang=html_lang(lang),
         name=name,
         title=t(lang, "kiosk"),
-        assets=assets,
+        css=relative(site.urls.asset("ocop-kiosk.css", lang), page),
+        icon=relative(site.urls.asset("images/favicon.png", lang), page),
+        status=relative(site.urls.asset("ocop-status.js", lang), page),
+        kiosk=relative(site.urls.asset("ocop-kiosk.js", lang), page),
         demo=demo,
         full=t(lang, "kiosk_full"),
         switch=switch,
-        finder=finder_form(site, lang, to_root(page), qr=True, assets=assets),
+        finder=finder_form(site, lang, page, qr=True),
         tiles=tiles,
         texts=script_json(status_texts(lang, settings.expiring_within_days, site.today, settings.timezone)),
     )

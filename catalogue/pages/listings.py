@@ -7,14 +7,17 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from ..languages import html_lang, language
 from ..model import Product
 from ..places import province
 from ..rules import fold_tone_marks
 from ..status import IN_FORCE
+from ..translated import localized_text, term
+from ..urls import Urls
 from ..vocab import GROUP_LABELS, PRODUCER_KIND_LABELS, Group
 from .context import Site, ordered
 from .finder import finder_form
-from .html import NOTHING, cards, html, join, relative, to_root
+from .html import NOTHING, cards, html, join, relative
 from .i18n import format_phone, format_size, t, tel_href
 
 PAGE_SIZE = 200
@@ -40,12 +43,13 @@ class PageFile:
 def paginate(
     site: Site, base: str, title: str, intro: Markup, products: list[Product], lang: str, first: Markup = NOTHING
 ) -> Iterator[PageFile]:
-    """Listing pages of at most PAGE_SIZE products: base/index.md, base/page-2.md, ...; `first` is
-    extra HTML for the first page (the finder), before the cards."""
+    """Listing pages of at most PAGE_SIZE products, the first at the site path `base` (a folder),
+    the others at its page 2, 3... (`Urls.listing`); `first` is extra HTML for the first page (the
+    finder), before the cards."""
     chunks = [products[i : i + PAGE_SIZE] for i in range(0, len(products), PAGE_SIZE)] or [[]]
     for number, chunk in enumerate(chunks, start=1):
-        path = f"{base}/index.md" if number == 1 else f"{base}/page-{number}.md"
-        url = f"{site.prefix(lang)}{PageFile(path, '', '').url}"
+        url = Urls.listing(base, number)
+        path = site.urls.source(url, lang, leaf=number > 1)
         heading = title if number == 1 else f"{title} — {t(lang, 'page', n=number)}"
         listing = cards(site, chunk, url, lang) if chunk else html("<p>{}</p>", t(lang, "no_products"))
         body = html(
@@ -64,7 +68,7 @@ def _pager(site: Site, base: str, number: int, pages: int, url: str, lang: str) 
         return Markup()
     links = []
     for n in range(1, pages + 1):
-        target = f"{site.prefix(lang)}{base}/" + ("" if n == 1 else f"page-{n}/")
+        target = Urls.listing(base, n)
         current = Markup(' aria-current="page"') if n == number else Markup()
         links.append(html('<a href="{}"{}>{}</a>', relative(target, url), current, n))
     return html('<nav class="ocop-pager" aria-label="{}">{}</nav>', t(lang, "page", n="").strip(), join(links, " "))
@@ -73,39 +77,43 @@ def _pager(site: Site, base: str, number: int, pages: int, url: str, lang: str) 
 def listing_pages(site: Site, lang: str) -> Iterator[PageFile]:
     """Every index page of one language."""
     products = ordered(site, site.listed)
-    finder = finder_form(site, lang, to_root(f"{site.prefix(lang)}products/"))
-    yield from paginate(site, "products", t(lang, "all_products"), Markup(), products, lang, finder)
+    finder = finder_form(site, lang, site.urls.products(lang))
+    yield from paginate(site, site.urls.products(lang), t(lang, "all_products"), Markup(), products, lang, finder)
     yield from _group_pages(site, products, lang)
     yield from _commune_pages(site, products, lang)
     yield from _star_pages(site, products, lang)
     yield from _producer_pages(site, lang)
 
 
-def _index(title: str, rows: list[tuple[str, str, int]], lang: str) -> Markup:
+def _index(site: Site, section: str, rows: list[tuple[str, str, int]], lang: str) -> PageFile:
+    """A section's index page, linking to the first page of each of its listings (site paths in `rows`)."""
+    page = site.urls.section(section, lang)
+    title = t(lang, section)
     items = join(
-        html('<li><a href="{}">{}</a> <small>{}</small></li>', href, name, t(lang, "count_products", n=count)) for href, name, count in rows
+        html('<li><a href="{}">{}</a> <small>{}</small></li>', relative(target, page), name, t(lang, "count_products", n=count))
+        for target, name, count in rows
     )
-    return html('<h1>{}</h1><ul class="ocop-index">{}</ul>', title, items)
+    return PageFile(site.urls.source(page, lang), title, html('<h1>{}</h1><ul class="ocop-index">{}</ul>', title, items))
 
 
 def _group_pages(site: Site, products: list[Product], lang: str) -> Iterator[PageFile]:
     rows = []
     for group in Group:
         members = [p for p in products if p.group == group]
-        label = getattr(GROUP_LABELS[group], lang)
-        rows.append((f"{group.value}/", label, len(members)))
-        yield from paginate(site, f"groups/{group.value}", label, Markup(), members, lang)
-    yield PageFile("groups/index.md", t(lang, "groups"), _index(t(lang, "groups"), rows, lang))
+        label = term(GROUP_LABELS[group], lang)
+        rows.append((site.urls.group(group.value, lang), label, len(members)))
+        yield from paginate(site, site.urls.group(group.value, lang), label, Markup(), members, lang)
+    yield _index(site, "groups", rows, lang)
 
 
 def _commune_pages(site: Site, products: list[Product], lang: str) -> Iterator[PageFile]:
     rows = []
     for unit in province().units.values():
         members = [p for p in products if site.in_commune(p, unit.id)]
-        rows.append((f"{unit.id}/", unit.title, len(members)))
+        rows.append((site.urls.commune(unit.id, lang), unit.title, len(members)))
         intro = html("<p>{}</p>", t(lang, "former_district", d=unit.former_district))
-        yield from paginate(site, f"communes/{unit.id}", unit.title, intro, members, lang)
-    yield PageFile("communes/index.md", t(lang, "communes"), _index(t(lang, "communes"), rows, lang))
+        yield from paginate(site, site.urls.commune(unit.id, lang), unit.title, intro, members, lang)
+    yield _index(site, "communes", rows, lang)
 
 
 def _star_pages(site: Site, products: list[Product], lang: str) -> Iterator[PageFile]:
@@ -113,9 +121,9 @@ def _star_pages(site: Site, products: list[Product], lang: str) -> Iterator[Page
     for stars in (5, 4, 3):
         members = [p for p in products if p.stars == stars]
         title = f"OCOP {t(lang, 'star_n', n=stars)}"
-        rows.append((f"{stars}/", title, len(members)))
-        yield from paginate(site, f"stars/{stars}", title, Markup(), members, lang)
-    yield PageFile("stars/index.md", t(lang, "stars"), _index(t(lang, "stars"), rows, lang))
+        rows.append((site.urls.stars(stars, lang), title, len(members)))
+        yield from paginate(site, site.urls.stars(stars, lang), title, Markup(), members, lang)
+    yield _index(site, "stars", rows, lang)
 
 
 def _producer_pages(site: Site, lang: str) -> Iterator[PageFile]:
@@ -123,8 +131,8 @@ def _producer_pages(site: Site, lang: str) -> Iterator[PageFile]:
     for producer in sorted(site.catalogue.producers.values(), key=lambda p: fold_tone_marks(p.name)):
         members = ordered(site, [p for p in site.catalogue.products_of(producer.id) if site.catalogue.listed(p, site.today)])
         name = site.producer_name(producer, lang)
-        rows.append((f"{producer.id}/", name, len(members)))
-        kind = getattr(PRODUCER_KIND_LABELS[producer.kind], lang)
+        rows.append((site.urls.producer(producer.id, lang), name, len(members)))
+        kind = term(PRODUCER_KIND_LABELS[producer.kind], lang)
         intro = html(
             '<p>{} · {} · <a href="{}">{}</a></p><p class="ocop-note">{}</p>',
             kind,
@@ -133,8 +141,8 @@ def _producer_pages(site: Site, lang: str) -> Iterator[PageFile]:
             format_phone(producer.phone),
             t(lang, "only_certified"),
         )
-        yield from paginate(site, f"producers/{producer.id}", name, intro, members, lang)
-    yield PageFile("producers/index.md", t(lang, "producers"), _index(t(lang, "producers"), rows, lang))
+        yield from paginate(site, site.urls.producer(producer.id, lang), name, intro, members, lang)
+    yield _index(site, "producers", rows, lang)
 
 
 def home_page(site: Site, lang: str) -> PageFile:
@@ -142,7 +150,7 @@ def home_page(site: Site, lang: str) -> PageFile:
     catalogue = site.catalogue
     live = [p for p in site.listed if site.status(p) in IN_FORCE]
     featured = ordered(site, [p for p in live if p.featured]) or ordered(site, live)[:8]
-    name = getattr(catalogue.settings.site_name, lang)
+    name = localized_text(catalogue.settings, "site_name", lang)
     counts = html(
         '<ul class="ocop-counts"><li><strong>{}</strong> {}</li><li><strong>{}</strong> {}</li><li><strong>{}</strong> {}</li></ul>',
         len(live),
@@ -152,23 +160,22 @@ def home_page(site: Site, lang: str) -> PageFile:
         len({c.commune for c in catalogue.producers.values()}),
         t(lang, "communes"),
     )
+    page = site.urls.root(lang)
+    urls = site.urls
     ways = join(
-        html('<li><a href="{}">{}</a></li>', href, t(lang, key))
-        for href, key in (
-            ("products/", "all_products"),
-            ("groups/", "groups"),
-            ("stars/", "stars"),
-            ("communes/", "communes"),
-            ("producers/", "producers"),
-            ("sales-points/", "sales_points"),
-            ("about/check/", "about_check"),
+        html('<li><a href="{}">{}</a></li>', relative(target, page), t(lang, key))
+        for target, key in (
+            (urls.products(lang), "all_products"),
+            *((urls.section(name, lang), name) for name in ("groups", "stars", "communes", "producers")),
+            (urls.sales_points(lang), "sales_points"),
+            (urls.about("check", lang), "about_check"),
         )
     )
-    page = site.prefix(lang)
     search = html(
-        '<form class="ocop-check ocop-home-search" role="search" action="products/" method="get">'
+        '<form class="ocop-check ocop-home-search" role="search" action="{}" method="get">'
         '<label for="ocop-home-q">{}</label><input id="ocop-home-q" name="q" type="search" placeholder="{}">'
         '<button class="md-button md-button--primary" type="submit">{}</button></form>',
+        relative(urls.products(lang), page),
         t(lang, "finder"),
         t(lang, "finder_query"),
         t(lang, "finder_button"),
@@ -184,20 +191,23 @@ def home_page(site: Site, lang: str) -> PageFile:
         ways,
         _print_links(site, page, lang),
     )
-    return PageFile("index.md", name, body, {"hide": ["navigation", "toc"]})
+    return PageFile(urls.source(page, lang), name, body, {"hide": ["navigation", "toc"]})
 
 
 def _print_links(site: Site, page: str, lang: str) -> Markup:
-    """The printed catalogue to download, in the page's language first, with each file's size."""
+    """The printed catalogue to download, in the page's language first, with each file's size. Each
+    edition is named in its own language, as language switches are; a language that print is not
+    made in (Chinese: the PDFs' font has no Chinese characters) links the editions there are."""
     files = sorted(site.catalogue_pdfs.items(), key=lambda pair: pair[0] != lang)
     if not files:
         return Markup()
     links = join(
         html(
-            '<li><a href="{}" hreflang="{}" type="application/pdf">{}</a> <small>(PDF, {})</small></li>',
+            '<li><a href="{}" hreflang="{}" lang="{}" type="application/pdf">{}</a> <small>(PDF, {})</small></li>',
             relative(file.path, page),
-            file_lang,
-            t(lang, f"print_edition_{file_lang}"),
+            html_lang(file_lang),
+            html_lang(file_lang),
+            language(file_lang).name,
             format_size(file.size, lang),
         )
         for file_lang, file in files

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from ..languages import html_lang
 from ..model import Product
 from ..rules import gtin14
 from ..status import IN_FORCE
+from ..translated import localized_text
 from .context import Site
-from .html import html, join, localized, script_json
+from .html import html, join, script_json
 from .i18n import t, tel_href
 
 
@@ -42,8 +44,10 @@ def product_jsonld(site: Site, product: Product, lang: str, url: str) -> dict:
         "@type": "Product",
         "@id": f"{url}#product",
         "url": url,
-        "name": localized(product, "name", lang)[0],
-        "description": localized(product, "summary", lang)[0],
+        "name": localized_text(product, "name", lang),
+        "description": localized_text(product, "summary", lang),
+        # The page is in `lang` (schema.org gives a Product no language; its page, a CreativeWork, has one).
+        "mainEntityOfPage": {"@type": "ItemPage", "@id": url, "inLanguage": html_lang(lang)},
         "sku": product.id,
         "image": images,
         "brand": {"@type": "Brand", "name": site.producer_name(producer, lang)},

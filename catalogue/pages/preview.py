@@ -5,7 +5,7 @@ The one owner of every page's preview fields: title, description, absolute page 
 front matter as `ocop_preview` (and `description`), and overrides/partials/ocop-preview.html is
 the one place that writes them as tags, escaping each value. A product's image is its cover
 photo's link-preview crop, or its share card when it has no photo; every other page shows the
-site's card in its language (catalogue/media/cards.py).
+site's card in its language (catalogue/makers/cards.py).
 """
 
 from __future__ import annotations
@@ -15,17 +15,17 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
+from ..languages import drawn_in, language
 from ..model import Product
 from ..places import province
 from ..status import IN_FORCE
+from ..translated import localized_text, term
 from ..vocab import GROUP_LABELS, PRODUCER_KIND_LABELS, Group
 from .context import Site
-from .html import localized
-from .i18n import TEXT, t
+from .i18n import t
 from .listings import PageFile
 
-LOCALES = {"vi": "vi_VN", "en": "en_US"}
-IMAGE_SIZE = (1200, 630)  # the cover crop and the share cards (catalogue.media.images.OG_SIZE)
+IMAGE_SIZE = (1200, 630)  # the cover crop and the share cards (catalogue.makers.images.OG_SIZE)
 _PAGE_NUMBER = re.compile(r"page-(\d+)")
 # What a section's pages list, given the part of the path after the section ('che' in groups/che/).
 Describer = Callable[[Site, str, str | None], str | None]
@@ -66,18 +66,18 @@ def product_preview(site: Site, product: Product, lang: str) -> Preview:
     """A product page's preview: its name and star rating (or what happened to its certificate),
     its summary, and its cover photo or share card."""
     settings = site.catalogue.settings
-    name = localized(product, "name", lang)[0] or product.name
+    name = localized_text(product, "name", lang) or product.name
     label = site.badge_label(product, lang)
     media = site.media.get(product.id)
     cover = media.photos[0] if media and media.photos and media.photos[0].og else None
-    image = cover.og if cover else (media.cards.get(lang) if media else None)
+    image = cover.og if cover else (media.cards.get(drawn_in(lang)) if media else None)
     return Preview(
         type="product",
         title=f"{name} – {label}",
-        description=localized(product, "summary", lang)[0] or name,
+        description=localized_text(product, "summary", lang) or name,
         url=settings.site_url + site.product_path(product.id, lang),
-        site_name=getattr(settings.site_name, lang),
-        locale=LOCALES[lang],
+        site_name=localized_text(settings, "site_name", lang),
+        locale=language(lang).og_locale,
         locale_alternates=_alternates(site, lang),
         image=settings.site_url + image if image else None,
         image_alt=(cover.alt if cover and cover.alt else f"{name} – {label}"),
@@ -87,15 +87,15 @@ def product_preview(site: Site, product: Product, lang: str) -> Preview:
 def page_preview(site: Site, page: PageFile, lang: str) -> Preview:
     """Any other page's preview: its title with the site's name, what it lists, the site's card."""
     settings = site.catalogue.settings
-    site_name = getattr(settings.site_name, lang)
-    card = site.site_cards.get(lang)
+    site_name = localized_text(settings, "site_name", lang)
+    card = site.site_cards.get(drawn_in(lang))
     return Preview(
         type="website",
-        title=site_name if page.path == "index.md" else f"{page.title} – {site_name}",
+        title=site_name if site.urls.page(page.url, lang) == site.urls.root(lang) else f"{page.title} – {site_name}",
         description=describe(site, page.path, lang),
-        url=settings.site_url + site.prefix(lang) + page.url,
+        url=settings.site_url + site.urls.page(page.url, lang),
         site_name=site_name,
-        locale=LOCALES[lang],
+        locale=language(lang).og_locale,
         locale_alternates=_alternates(site, lang),
         image=settings.site_url + card if card else None,
         image_alt=f"{site_name} – {t(lang, 'print_province', p=settings.province)}",
@@ -103,7 +103,7 @@ def page_preview(site: Site, page: PageFile, lang: str) -> Preview:
 
 
 def _alternates(site: Site, lang: str) -> tuple[str, ...]:
-    return tuple(LOCALES[code] for code in site.catalogue.settings.languages if code != lang)
+    return tuple(language(code).og_locale for code in site.catalogue.settings.languages if code != lang)
 
 
 def describe(site: Site, path: str, lang: str) -> str:
@@ -144,7 +144,7 @@ def _groups(site: Site, lang: str, key: str | None) -> str | None:
     if group is None:
         return None
     members = sum(p.group == group for p in site.listed)
-    return t(lang, "desc_group", group=getattr(GROUP_LABELS[group], lang), count=_count(lang, members), p=_province(site))
+    return t(lang, "desc_group", group=term(GROUP_LABELS[group], lang), count=_count(lang, members), p=_province(site))
 
 
 def _stars(site: Site, lang: str, key: str | None) -> str | None:
@@ -177,7 +177,7 @@ def _producers(site: Site, lang: str, key: str | None) -> str | None:
         lang,
         "desc_producer",
         producer=site.producer_name(producer, lang),
-        kind=getattr(PRODUCER_KIND_LABELS[producer.kind], lang).lower(),
+        kind=term(PRODUCER_KIND_LABELS[producer.kind], lang).lower(),
         commune=site.place_name(producer.commune),
         count=_count(lang, sum(catalogue.listed(p, site.today) for p in catalogue.products_of(producer.id))),
     )
@@ -185,7 +185,7 @@ def _producers(site: Site, lang: str, key: str | None) -> str | None:
 
 def _about(site: Site, lang: str, key: str | None) -> str | None:
     words = f"desc_about_{key}"
-    return t(lang, words, p=_province(site)) if words in TEXT[lang] else None
+    return t(lang, words, p=_province(site)) if words in language(lang).words else None
 
 
 def _fixed(name: str) -> Describer:

@@ -4,22 +4,23 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..media.badges import badge_svg
+from ..makers.badges import badge_svg
 from ..model import Product
 from ..places import province
 from ..richtext import render as render_markdown
 from ..status import IN_FORCE, CertificateStatus
+from ..translated import localized, localized_fact, term
 from ..vocab import CHANNEL_LABELS, GROUP_LABELS, fact_labels
 from .check import office_contact
 from .context import Site
 from .history import certificate_history, decision, withdrawn_notice
-from .html import html, join, localized, picture, relative, status_text, text_span
+from .html import html, join, localized_span, picture, relative, status_text, text_span
 from .i18n import format_date, format_phone, format_vnd, t, tel_href
 from .sales_points import see_in_person
 
 
 def product_body(site: Site, product: Product, lang: str) -> Markup:
-    """The HTML of one product page (generated pages skip MkDocs' Markdown: see catalogue/mkdocs_hooks.py)."""
+    """The HTML of one product page (generated pages skip MkDocs' Markdown: see catalogue/render/hooks.py)."""
     page = site.product_path(product.id, lang)
     status = site.status(product)
     listed = site.catalogue.listed(product, site.today)  # a withdrawn product no longer points to shops
@@ -41,14 +42,18 @@ def product_body(site: Site, product: Product, lang: str) -> Markup:
         _others(site, product, page, lang),
     ]
     revoked = product.certificate.revoked
+    expires = site.catalogue.expires(product)
     return html(
         '<article class="ocop-product ocop-product--{status}" data-ocop-id="{id}" data-ocop-stars="{stars}" '
-        'data-ocop-expires="{expires}" data-ocop-status="{status}"{revoked}>{sections}</article>',
+        'data-ocop-expires="{expires}" data-ocop-expires-text="{expires_text}" data-ocop-status="{status}"{revoked}>{sections}</article>',
         status=status.value,
         id=product.id,
         stars=product.stars,
-        expires=site.catalogue.expires(product).isoformat(),
-        revoked=html(' data-ocop-revoked="{}"', revoked.date.isoformat()) if revoked else Markup(),
+        expires=expires.isoformat(),
+        expires_text=format_date(expires, lang),
+        revoked=html(' data-ocop-revoked="{}" data-ocop-revoked-text="{}"', revoked.date.isoformat(), format_date(revoked.date, lang))
+        if revoked
+        else Markup(),
         sections=join(s for s in sections if s),
     )
 
@@ -59,18 +64,18 @@ def _badge(stars: int, status: CertificateStatus, lang: str) -> Markup:
 
 
 def _head(site: Site, product: Product, lang: str) -> Markup:
-    name, name_fb = localized(product, "name", lang)
-    summary, summary_fb = localized(product, "summary", lang)
+    name, summary = localized(product, "name", lang), localized(product, "summary", lang)
+    fell_back = any(text and text.fell_back(lang) for text in (name, summary))
     status = site.status(product)
-    note = html(' <small class="ocop-fallback">({})</small>', t(lang, "vi_only")) if name_fb or summary_fb else Markup()
+    note = html(' <small class="ocop-fallback">({})</small>', t(lang, "vi_only")) if fell_back else Markup()
     return html(
         '<header class="ocop-product__head"><p class="ocop-product__group">{group}</p>'
         '<h1>{name}</h1><p class="ocop-product__summary">{summary}{note}</p>'
         '<div class="ocop-product__badge">{badge}{muted}'
         '<p class="ocop-status ocop-status--{status}" role="status">{words}</p></div></header>',
-        group=getattr(GROUP_LABELS[product.group], lang),
-        name=text_span(name or "", name_fb),
-        summary=text_span(summary or "", summary_fb),
+        group=term(GROUP_LABELS[product.group], lang),
+        name=text_span(name, lang),
+        summary=text_span(summary, lang),
         note=note,
         badge=_badge(product.stars, status, lang),
         muted=_muted_badges(product, status, lang),
@@ -119,9 +124,7 @@ def _certificate(site: Site, product: Product, lang: str) -> Markup:
         rows.append(_row(t(lang, "decision"), decision(cert.decision, cert.decision_url, lang)))
     words = status_text(site, product, lang)
     rows.append(_row(t(lang, "status"), html("{} — {}", words, cert.revoked.reason) if cert.revoked else words))
-    check = html(
-        '<p><a href="{}">{}</a></p>', relative(f"{site.prefix(lang)}check/", site.product_path(product.id, lang)), t(lang, "check")
-    )
+    check = html('<p><a href="{}">{}</a></p>', relative(site.urls.check(lang), site.product_path(product.id, lang)), t(lang, "check"))
     return html(
         '<section class="ocop-certificate"><h2>{}</h2><dl>{}</dl>{}{}</section>',
         t(lang, "certificate"),
@@ -133,7 +136,7 @@ def _certificate(site: Site, product: Product, lang: str) -> Markup:
 
 def _producer(site: Site, product: Product, page: str, lang: str) -> Markup:
     producer = site.catalogue.producers[product.producer]
-    href = relative(f"{site.prefix(lang)}producers/{producer.id}/", page)
+    href = relative(site.urls.producer(producer.id, lang), page)
     phone = html(
         '<a class="ocop-call md-button md-button--primary" href="{}">{} {}</a>',
         tel_href(producer.phone),
@@ -142,25 +145,26 @@ def _producer(site: Site, product: Product, page: str, lang: str) -> Markup:
     )
     rows = [_row(t(lang, "address"), producer.address), _row(t(lang, "phone"), phone)]
     if producer.email:
-        rows.append(_row("E-mail", html('<a href="mailto:{0}">{0}</a>', producer.email)))
+        rows.append(_row(t(lang, "email"), html('<a href="mailto:{0}">{0}</a>', producer.email)))
     if producer.website:
-        rows.append(_row("Website", html('<a href="{0}" rel="noopener noreferrer">{0}</a>', producer.website)))
+        rows.append(_row(t(lang, "website"), html('<a href="{0}" rel="noopener noreferrer">{0}</a>', producer.website)))
     if producer.zalo:
         rows.append(_row("Zalo", format_phone(producer.zalo)))
     return html(
         '<section class="ocop-producer"><h2>{}</h2><p><a href="{}"><strong>{}</strong></a></p><dl>{}</dl></section>',
         t(lang, "producer"),
         href,
-        site.producer_name(producer, lang),
+        localized_span(producer, "name", lang),
         join(rows),
     )
 
 
 def _text_section(product: Product, field: str, lang: str) -> Markup:
-    text, fell_back = localized(product, field, lang)
+    text = localized(product, field, lang)
     if not text:
         return Markup()
-    language = Markup(' lang="vi"') if fell_back else Markup()
+    fell_back = text.fell_back(lang)
+    language = html(' lang="{}"', text.lang) if fell_back else Markup()
     note = html('<p class="ocop-fallback">{}</p>', t(lang, "vi_only")) if fell_back else Markup()
     return html(
         '<section class="ocop-{field}"><h2>{title}</h2>{note}<div{language}>{text}</div></section>',
@@ -168,20 +172,18 @@ def _text_section(product: Product, field: str, lang: str) -> Markup:
         title=t(lang, field),
         note=note,
         language=language,
-        text=render_markdown(text),
+        text=render_markdown(text.text),
     )
 
 
 def _facts(product: Product, lang: str) -> Markup:
     if not product.facts:
         return Markup()
-    english = product.english.facts if product.english else {}
     labels = fact_labels()
-    rows = []
-    for key, value in product.facts.items():
-        shown = english.get(key, value) if lang == "en" else value
-        fell_back = lang == "en" and key not in english
-        rows.append(html('<tr><th scope="row">{}</th><td>{}</td></tr>', getattr(labels[key], lang), text_span(shown, fell_back)))
+    rows = [
+        html('<tr><th scope="row">{}</th><td>{}</td></tr>', term(labels[key], lang), text_span(localized_fact(product, key, lang), lang))
+        for key in product.facts
+    ]
     return html('<section class="ocop-facts"><h2>{}</h2><table>{}</table></section>', t(lang, "facts"), join(rows))
 
 
@@ -200,7 +202,7 @@ def _channels(product: Product, lang: str) -> Markup:
     items = []
     for channel in product.channels:
         name = html('<a href="{}" rel="noopener noreferrer">{}</a>', channel.url, channel.name) if channel.url else channel.name
-        items.append(html("<li>{} <small>({})</small></li>", name, getattr(CHANNEL_LABELS[channel.kind], lang)))
+        items.append(html("<li>{} <small>({})</small></li>", name, term(CHANNEL_LABELS[channel.kind], lang)))
     return html('<section class="ocop-channels"><h2>{}</h2><ul>{}</ul></section>', t(lang, "where_to_buy"), join(items))
 
 
@@ -213,11 +215,11 @@ def _origin(site: Site, product: Product, page: str, lang: str) -> Markup:
         rows.append(_row(t(lang, "area"), origin.area))
     if origin.commune:
         unit = province().units[origin.commune]
-        href = relative(f"{site.prefix(lang)}communes/{unit.id}/", page)
+        href = relative(site.urls.commune(unit.id, lang), page)
         rows.append(_row(t(lang, "commune"), html('<a href="{}">{}</a>', href, unit.title)))
     if origin.coordinates:
         lat, lon = origin.coordinates
-        rows.append(_row("GPS", f"{lat:.4f}, {lon:.4f}"))
+        rows.append(_row(t(lang, "coordinates"), f"{lat:.4f}, {lon:.4f}"))
     if origin.trace_url:
         rows.append(_row(t(lang, "trace"), html('<a href="{0}" rel="noopener noreferrer">{0}</a>', origin.trace_url)))
     steps = join(
@@ -259,6 +261,6 @@ def _others(site: Site, product: Product, page: str, lang: str) -> Markup:
     if not others:
         return Markup()
     items = join(
-        html('<li><a href="{}">{}</a></li>', relative(site.product_path(p.id, lang), page), localized(p, "name", lang)[0]) for p in others
+        html('<li><a href="{}">{}</a></li>', relative(site.product_path(p.id, lang), page), localized_span(p, "name", lang)) for p in others
     )
     return html('<section class="ocop-others"><h2>{}</h2><ul>{}</ul></section>', t(lang, "other_products"), items)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from ..catalogue import Catalogue
 from ..rules import gtin14
-from .html import html
+from ..urls import Urls
+from .html import html, relative
 
 
 def digital_link_pages(catalogue: Catalogue) -> dict[str, str]:
@@ -20,9 +21,10 @@ def digital_link_pages(catalogue: Catalogue) -> dict[str, str]:
     for product in catalogue.products.values():
         if not product.gtin:
             continue
-        target = f"../../p/{product.id}/"
-        canonical = f"{catalogue.settings.site_url}p/{product.id}/"
-        page = html(
+        page = Urls.digital_link(gtin14(product.gtin))
+        target = relative(Urls.product_page(product.id), page)
+        canonical = catalogue.settings.site_url + Urls.product_page(product.id)
+        document = html(
             '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{name}</title>'
             '<meta name="robots" content="noindex"><link rel="canonical" href="{canonical}">'
             '<meta http-equiv="refresh" content="0; url={target}"></head>'
@@ -34,5 +36,5 @@ def digital_link_pages(catalogue: Catalogue) -> dict[str, str]:
             canonical=canonical,
             target=target,
         )
-        pages[f"01/{gtin14(product.gtin)}/index.html"] = str(page)
+        pages[Urls.index_file(page)] = str(document)
     return pages

@@ -1,5 +1,5 @@
-"""Where to see a product in person: the sales points page (sales-points/), and the section of each
-product page that lists the points carrying it, each linking to its anchor (sales-points/#<id>)."""
+"""Where to see a product in person: the sales points page, and the section of each product page
+that lists the points carrying it, each linking to its anchor on that page."""
 
 from __future__ import annotations
 
@@ -12,20 +12,17 @@ from ..places import province
 from ..rules import fold_tone_marks
 from ..sales_points import SalesPoint
 from ..status import IN_FORCE
+from ..translated import localized_text, term
 from ..vocab import SALES_POINT_LABELS, SalesPointKind
 from .context import Site
-from .html import html, join, localized, relative, status_text, text_span
-from .i18n import format_date, format_phone, t, t_html, tel_href
+from .html import html, join, localized_span, relative, status_text
+from .i18n import format_date, format_phone, short_status, t, t_html, tel_href
 from .listings import PageFile
-
-PAGE = "sales-points/"
 
 
 def point_name(point: SalesPoint, lang: str) -> Markup:
-    """The point's name as HTML: English when there is one, else Vietnamese marked as such."""
-    if lang == "vi":
-        return text_span(point.name, False)
-    return text_span(point.name_en or point.name, point.name_en is None)
+    """The point's name as HTML: in `lang` when there is one, else Vietnamese marked as such."""
+    return localized_span(point, "name", lang)
 
 
 def point_place(point: SalesPoint) -> str:
@@ -50,7 +47,7 @@ def _time(day: date, lang: str) -> Markup:
 
 def sales_points_page(site: Site, lang: str) -> PageFile:
     """sales-points/ in one language: the points by kind, then the fairs that have ended."""
-    page = f"{site.prefix(lang)}{PAGE}"
+    page = site.urls.sales_points(lang)
     points = site.catalogue.settings.sales_points
     current = [p for p in points if not p.ended(site.today)]
     parts = [html("<h1>{}</h1><p>{}</p>", t(lang, "sales_points_title"), t(lang, "sales_points_intro"))]
@@ -63,7 +60,7 @@ def sales_points_page(site: Site, lang: str) -> PageFile:
     ended = [p for p in points if p.ended(site.today)]
     if ended:
         parts.append(html("<h2>{}</h2>{}", t(lang, "past_fairs"), join(_point(site, p, page, lang) for p in ended)))
-    return PageFile(f"{PAGE}index.md", t(lang, "sales_points"), join(parts), {"hide": ["toc"]})
+    return PageFile(site.urls.source(page, lang), t(lang, "sales_points"), join(parts), {"hide": ["toc"]})
 
 
 def _row(label: str, value: object) -> Markup:
@@ -73,21 +70,22 @@ def _row(label: str, value: object) -> Markup:
 def _point(site: Site, point: SalesPoint, page: str, lang: str) -> Markup:
     rows = [_row(t(lang, "address"), point.address)]
     if point.commune:
-        href = relative(f"{site.prefix(lang)}communes/{point.commune}/", page)
+        href = relative(site.urls.commune(point.commune, lang), page)
         rows.append(_row(t(lang, "commune"), html('<a href="{}">{}</a>', href, point_place(point))))
     else:
         rows.append(_row(t(lang, "province"), point_place(point)))
     if point.phone:
         rows.append(_row(t(lang, "phone"), html('<a href="{}">{}</a>', tel_href(point.phone), format_phone(point.phone))))
     if point.hours:
-        hours = point.hours_en if lang == "en" and point.hours_en else point.hours
-        rows.append(_row(t(lang, "hours"), text_span(hours, lang == "en" and not point.hours_en)))
+        rows.append(_row(t(lang, "hours"), localized_span(point, "hours", lang)))
     if point.first_day or point.last_day:
         rows.append(_row(t(lang, "dates"), point_dates(point, lang)))
     if point.coordinates:
         lat, lon = point.coordinates
         osm = f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
-        rows.append(_row("GPS", html('{:.4f}, {:.4f} · <a href="{}" rel="noopener">{}</a>', lat, lon, osm, t(lang, "map"))))
+        rows.append(
+            _row(t(lang, "coordinates"), html('{:.4f}, {:.4f} · <a href="{}" rel="noopener">{}</a>', lat, lon, osm, t(lang, "map")))
+        )
     ended, ends = Markup(), Markup()
     if point.last_day:
         # A fair still on at the build says it has ended once the reader's clock passes its last
@@ -119,17 +117,16 @@ def _carried(site: Site, point: SalesPoint, page: str, lang: str) -> Markup:
         product = site.catalogue.products[product_id]
         if not site.catalogue.listed(product, site.today):
             continue  # withdrawn: validation warns about the point
-        name, fell_back = localized(product, "name", lang)
         href = relative(site.product_path(product.id, lang), page)
         status = site.status(product)
-        note = t(lang, "star_n", n=product.stars) if status in IN_FORCE else status_text(site, product, lang).split(":")[0]
+        note = t(lang, "star_n", n=product.stars) if status in IN_FORCE else short_status(status_text(site, product, lang))
         items.append(
             html(
                 '<li data-ocop-id="{}" data-ocop-status="{}"><a href="{}">{}</a> <small>{}</small></li>',
                 product.id,
                 status.value,
                 href,
-                text_span(name or "", fell_back),
+                localized_span(product, "name", lang),
                 note,
             )
         )
@@ -140,8 +137,8 @@ def _carried(site: Site, point: SalesPoint, page: str, lang: str) -> Markup:
 
 def _kind_unless_named(point: SalesPoint, lang: str) -> str:
     """The kind's label, or '' when the name already says it ('Điểm bán sản phẩm OCOP Tam Đường')."""
-    label = getattr(SALES_POINT_LABELS[point.kind], lang)
-    name = point.name_en if lang == "en" and point.name_en else point.name
+    label = term(SALES_POINT_LABELS[point.kind], lang)
+    name = localized_text(point, "name", lang)
     return "" if fold_tone_marks(label) in fold_tone_marks(name) else label
 
 
@@ -153,10 +150,10 @@ def see_in_person(site: Site, product: Product, page: str, lang: str) -> Markup:
     points = [p for p in site.catalogue.sales_points_of(product.id) if not p.ended(site.today)]
     if not points or site.status(product) not in IN_FORCE:
         return Markup()
-    target = f"{site.prefix(lang)}{PAGE}"
+    target = site.urls.sales_points(lang)
     items = []
     for point in points:
-        href = relative(target, page) + f"#{point.id}"
+        href = relative(site.urls.sales_point(point.id, lang), page)
         details = [_kind_unless_named(point, lang), point_place(point), point_dates(point, lang)]
         ends = html(' data-ocop-ends="{}"', point.last_day.isoformat()) if point.last_day else Markup()
         items.append(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fpdf import FPDF
 
+from ..label_sheet import A4_HEIGHT, A4_WIDTH, LabelSheet
+from ..makers.fonts import new_pdf, set_font
 from . import text
-from .fonts import new_pdf, set_font
-from .sheets import A4_HEIGHT, A4_WIDTH, LabelSheet
 
 RULER = 100.0  # mm
 _INSTRUCTIONS = (

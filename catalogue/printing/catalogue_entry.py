@@ -14,14 +14,15 @@ from pathlib import Path
 from fpdf import FPDF
 from PIL import Image
 
-from ..media.images import PhotoError
-from ..media.qr import encode
-from ..pages.i18n import STATUS_TEXT, format_date, format_phone, t
+from ..languages import SOURCE
+from ..makers.images import PhotoError
+from ..makers.qr import encode
+from ..makers.qr_pdf import draw_qr
+from ..pages.i18n import format_date, format_phone, status_template, t
 from ..status import CertificateStatus
 from . import text
 from .catalogue_layout import MARGIN, PAGE_WIDTH
-from .items import CatalogueEntry
-from .pdfqr import draw_qr
+from .items import CatalogueEntry, check_lang
 from .photo import MAX_PIXELS_WIDE, cover_jpeg
 from .stars import draw_star_phrase, star_phrase
 
@@ -50,17 +51,19 @@ def draw_entry(pdf: FPDF, entry: CatalogueEntry, lang: str, on: date, top: float
 def status_words(entry: CatalogueEntry, lang: str, on: date) -> str:
     """The certificate's status on `on` in the site's words: 'Còn hiệu lực', 'Sắp hết hạn (40 ngày nữa)'."""
     status = entry.item.status
-    return STATUS_TEXT[lang][status].format(date=format_date(entry.expires, lang), days=(entry.expires - on).days)
+    return status_template(status, lang).format(date=format_date(entry.expires, lang), days=(entry.expires - on).days)
 
 
 def _heading(pdf: FPDF, entry: CatalogueEntry, lang: str, on: date, x: float, y: float) -> None:
-    """Name (and the Vietnamese one under an English name), stars, status and summary beside the photo."""
+    """Name (and the Vietnamese one under a translated name), stars, status and summary beside the photo."""
     width, bottom = MARGIN + WIDTH - x, y + PHOTO[1]
-    name = text.fit(pdf, entry.item.display_name(lang), (width, 22), "bold", (16, 11), 3)
+    check_lang(lang)
+    shown = entry.item.localized_name(lang)
+    name = text.fit(pdf, shown.text, (width, 22), "bold", (16, 11), 3)
     pdf.set_text_color(*INK)
     text.draw(pdf, name, x, y)
     y += name.height + 0.5
-    if lang == "en" and entry.item.name_en:
+    if shown.lang != SOURCE:  # a translated name: the Vietnamese one, as on the package, under it
         original = text.fit(pdf, entry.item.name, (width, 9), "regular", (10, 8), 2)
         pdf.set_text_color(*GREY)
         text.draw(pdf, original, x, y)

@@ -7,11 +7,12 @@ from datetime import date
 
 from fpdf import FPDF
 
+from ..makers.fonts import PT, set_font
 from ..pages.i18n import format_date, t
+from ..translated import term
 from ..vocab import GROUP_LABELS, Group
 from . import text
 from .catalogue_layout import BODY_BOTTOM, MARGIN, PAGE_HEIGHT, PAGE_WIDTH
-from .fonts import PT, set_font
 from .items import CatalogueEntry
 from .stars import draw_star_row
 
@@ -106,7 +107,7 @@ def contents_rows(pdf: FPDF, groups: dict[Group, list[CatalogueEntry]], lang: st
     rows = []
     room = (COLUMN_WIDTH - NUMBER_ROOM, 30)
     for group, entries in groups.items():
-        label = f"{getattr(GROUP_LABELS[group], lang)} ({len(entries)})"
+        label = f"{term(GROUP_LABELS[group], lang)} ({len(entries)})"
         rows.append(ContentsRow(text.fit(pdf, label, room, "semibold", (10, 8.5), 3), True, f"group:{group.value}" if entries else None))
         if not entries:
             rows.append(ContentsRow(text.fit(pdf, t(lang, "no_products"), room, "regular", (8.5, 8.5), 1), False, None))

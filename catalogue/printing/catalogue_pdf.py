@@ -10,13 +10,14 @@ from collections.abc import Sequence
 
 from fpdf import FPDF
 
+from ..makers.fonts import new_pdf
 from ..pages.i18n import format_date, t
+from ..translated import term
 from ..vocab import GROUP_LABELS
 from . import text
 from .catalogue_entry import draw_entry
 from .catalogue_front import COLUMN_HEIGHT, COLUMNS, Cover, contents_rows, draw_contents_page, draw_cover
 from .catalogue_layout import BODY_TOP, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, SLOT_HEIGHT, EntryPage, by_group, entry_pages, flow
-from .fonts import new_pdf
 from .items import CatalogueEntry, check_lang, require_in_force
 
 __all__ = ["CatalogueEntry", "Cover", "catalogue_pdf"]
@@ -58,7 +59,7 @@ def catalogue_pdf(entries: Sequence[CatalogueEntry], cover: Cover, lang: str) ->
 
 def _entry_page(pdf: FPDF, page: EntryPage, cover: Cover, lang: str, total: int) -> None:
     pdf.add_page()
-    group = getattr(GROUP_LABELS[page.group], lang)
+    group = term(GROUP_LABELS[page.group], lang)
     if page.first_of_group:
         pdf.start_section(group)
     _running_head(pdf, group, cover.site_name)

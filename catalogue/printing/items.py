@@ -2,78 +2,91 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..media.qr import QrMatrix
+from ..languages import available, printed, t
+from ..makers.qr import QrMatrix
 from ..status import IN_FORCE, CertificateStatus
+from ..translated import Localized, pick
 from ..vocab import Group
-
-_STARS = {"vi": "{n} sao", "en": "{n}-star"}
 
 
 @dataclass(frozen=True)
 class PrintItem:
-    """One product as printed: its QR code leads to `url`; `photo` is the cover photo, if any."""
+    """One product as printed: its QR code leads to `url`; `photo` is the cover photo, if any;
+    `names` holds its translated names by language."""
 
     id: str
     name: str
-    name_en: str | None
     stars: int
     status: CertificateStatus
     url: str
     photo: Path | None = None
+    names: Mapping[str, str] = field(default_factory=dict)
+
+    def localized_name(self, lang: str) -> Localized:
+        """The name in `lang` when translated, else the Vietnamese one, with the language it is in."""
+        return pick(self.name, self.names, lang)
 
     def display_name(self, lang: str) -> str:
-        """The name in `lang`: the English name for 'en' when there is one, else the Vietnamese."""
+        """The name in `lang`, falling back to the Vietnamese one."""
         check_lang(lang)
-        return self.name_en if lang == "en" and self.name_en else self.name
+        return self.localized_name(lang).text
 
 
 @dataclass(frozen=True)
 class CatalogueEntry:
     """One product in the printed catalogue: the label's facts, its certificate and its producer.
 
-    `qr` is the code already made for the site, read back (see `catalogue.media.qr.from_svg`);
-    without it the code is encoded again from `item.url`.
+    `qr` is the code already made for the site, read back (see `catalogue.makers.qr.from_svg`);
+    without it the code is encoded again from `item.url`. `summaries` and `producers` hold the
+    translated summaries and producer names by language.
     """
 
     item: PrintItem
     group: Group
     summary: str
-    summary_en: str | None
     certificate_number: str
     issuer: str
     issued: date
     expires: date
     producer: str
-    producer_en: str | None
     address: str
     phone: str
     qr: QrMatrix | None = None
+    summaries: Mapping[str, str] = field(default_factory=dict)
+    producers: Mapping[str, str] = field(default_factory=dict)
 
     def summary_in(self, lang: str) -> str:
         """The summary in `lang`, falling back to the Vietnamese one."""
         check_lang(lang)
-        return self.summary_en if lang == "en" and self.summary_en else self.summary
+        return pick(self.summary, self.summaries, lang).text
 
     def producer_in(self, lang: str) -> str:
         """The producer's name in `lang`, falling back to the Vietnamese one."""
         check_lang(lang)
-        return self.producer_en if lang == "en" and self.producer_en else self.producer
+        return pick(self.producer, self.producers, lang).text
+
+
+def print_languages() -> tuple[str, ...]:
+    """The languages print can be made in: their words files say `print: true` (the PDFs' font,
+    Be Vietnam Pro, has no glyphs for scripts other than Latin)."""
+    return tuple(printed(available()))
 
 
 def check_lang(lang: str) -> None:
-    """Refuse a language that print output has no words for."""
-    if lang not in _STARS:
-        raise ValueError(f"language must be 'vi' or 'en', got {lang!r}")
+    """Refuse a language that print output cannot be made in."""
+    if lang not in print_languages():
+        raise ValueError(f"language must be one of {', '.join(repr(code) for code in print_languages())}, got {lang!r}")
 
 
 def stars_words(stars: int, lang: str) -> str:
     """'4 sao' or '4-star', the words after 'OCOP' and the drawn stars."""
     check_lang(lang)
-    return _STARS[lang].format(n=stars)
+    return t(lang, "star_n", n=stars)
 
 
 def require_in_force(items: list[PrintItem] | tuple[PrintItem, ...], what: str) -> None:

@@ -6,13 +6,14 @@ from collections.abc import Sequence
 
 from fpdf import FPDF
 
-from ..media.qr import QUIET_ZONE, QrMatrix, encode
+from ..label_sheet import LabelSheet
+from ..languages import t
+from ..makers.fonts import PT, new_pdf
+from ..makers.qr import QUIET_ZONE, QrMatrix, encode
+from ..makers.qr_pdf import draw_qr
 from . import text
 from .calibration import calibration_pdf
-from .fonts import PT, new_pdf
 from .items import PrintItem, check_lang, require_in_force
-from .pdfqr import draw_qr
-from .sheets import LabelSheet
 from .stars import draw_star_phrase, star_phrase
 
 __all__ = ["LabelSheet", "calibration_pdf", "label_sheet_pdf", "qr_module"]
@@ -55,7 +56,7 @@ def label_sheet_pdf(items: Sequence[PrintItem], sheet: LabelSheet, lang: str) ->
         raise ValueError("labels: no products to label")
     matrices = [encode(item.url) for item in items]
     modules = [qr_module(sheet, matrix) for matrix in matrices]
-    pdf = new_pdf("A4", title="Nhãn QR sản phẩm OCOP" if lang == "vi" else "OCOP product QR labels")
+    pdf = new_pdf("A4", title=t(lang, "labels_title"))
     for index, (item, matrix, module) in enumerate(zip(items, matrices, modules, strict=True)):
         page, x, y = sheet.origin(index)
         if page == pdf.page:  # fpdf2 counts pages from 1, `origin` from 0

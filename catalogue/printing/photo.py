@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from ..media.images import open_photo
+from ..makers.images import open_photo
 
 MAX_PIXELS_WIDE = 1000  # about 200 dpi across a 128 mm poster photo: sharp in print, ~100 KB
 JPEG_QUALITY = 82
@@ -17,7 +17,7 @@ def cover_jpeg(path: Path, box: tuple[float, float], max_width: int = MAX_PIXELS
     """The photo at `path` cropped around its centre to the (width, height) aspect of `box`, as a JPEG.
 
     It is at most `max_width` pixels wide and never enlarged. Raises `PhotoError` (from
-    `catalogue.media.images`) for a file that cannot be read.
+    `catalogue.makers.images`) for a file that cannot be read.
     """
     image = open_photo(path, largest=max_width)
     aspect = box[0] / box[1]

@@ -6,12 +6,12 @@ import io
 
 from fpdf import FPDF
 
-from ..media.images import PhotoError
-from ..media.qr import encode
+from ..makers.fonts import new_pdf, set_font
+from ..makers.images import PhotoError
+from ..makers.qr import encode
+from ..makers.qr_pdf import draw_qr
 from . import text
-from .fonts import new_pdf, set_font
 from .items import PrintItem, require_in_force, stars_words
-from .pdfqr import draw_qr
 from .photo import cover_jpeg
 from .stars import STAR_MIDDLE, draw_star_row
 
@@ -22,6 +22,7 @@ PHOTO_BOX = (MARGIN, MARGIN, A5_WIDTH - 2 * MARGIN, 62.0)  # x, y, width, height
 QR_SIDES = (62.0, 76.0)
 FOOTER = 14.0
 SCAN_VI, SCAN_EN = "Quét để xem chứng nhận", "Scan to check the certificate"
+SECOND_LANGUAGE = "en"  # a poster is bilingual, Vietnamese and English, whatever languages the site has
 INK, GREY, GREEN, PANEL = (17, 17, 17), (85, 85, 85), (11, 110, 79), (232, 239, 233)
 
 
@@ -43,11 +44,12 @@ def poster_pdf(item: PrintItem, site_name: str) -> bytes:
     pdf.set_text_color(*INK)
     text.draw(pdf, name, MARGIN, y)
     y += name.height + 1
-    if item.name_en:
-        english = text.fit(pdf, item.name_en, (width, 11.5), "regular", (13, 10), 2)
+    english = item.localized_name(SECOND_LANGUAGE)
+    if english.lang == SECOND_LANGUAGE:
+        second = text.fit(pdf, english.text, (width, 11.5), "regular", (13, 10), 2)
         pdf.set_text_color(*GREY)
-        text.draw(pdf, english, MARGIN, y)
-        y += english.height
+        text.draw(pdf, second, MARGIN, y)
+        y += second.height
     y = _stars(pdf, item, MARGIN, y + 3)
     side = max(QR_SIDES[0], min(QR_SIDES[1], A5_HEIGHT - FOOTER - y))
     qr_x, qr_y = MARGIN - 2, y + (A5_HEIGHT - FOOTER - y - side) / 2  # its white quiet zone may reach into the margin

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from fpdf import FPDF
 
-from .fonts import PT, set_font
+from ..makers.fonts import PT, set_font
+from ..makers.shapes import star_points
 from .items import stars_words
 from .text import ASCENT, LEADING
 
@@ -16,16 +16,6 @@ GOLD_EDGE = (122, 92, 0)  # an outline, so that the stars stay visible from a bl
 STAR_ADVANCE = 1.0  # ems taken by one star
 MAX_STARS = 5
 STAR_MIDDLE = 0.36  # ems above the baseline: the stars sit on the text's x-height
-
-
-def star_points(cx: float, cy: float, outer: float, inner_ratio: float = 0.45) -> list[tuple[float, float]]:
-    """The ten corners of a five-pointed star pointing up, centred on (cx, cy), in page coordinates."""
-    points = []
-    for i in range(10):
-        radius = outer if i % 2 == 0 else outer * inner_ratio
-        angle = math.pi / 2 + i * math.pi / 5
-        points.append((cx + radius * math.cos(angle), cy - radius * math.sin(angle)))
-    return points
 
 
 def draw_star_row(pdf: FPDF, x: float, cy: float, stars: int, em: float) -> None:

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from fpdf import FPDF
 
+from ..makers.fonts import PT, Weight, set_font
 from ..textfit import fitting_prefix
-from .fonts import PT, Weight, set_font
 
 LEADING = 1.25  # line height in ems: Vietnamese stacks two marks on some capitals (Ẩ, Ữ)
 ASCENT = 1.0  # first baseline below the top of the box, in ems

@@ -3,11 +3,13 @@
    loads from file://), and show the product and its status today. An earlier number (replaced by
    a renewal or an upgrade, still printed on packaging in the shops) is found too: the result says
    which certificate replaced it and what the product holds today. The data ships each table with
-   its field names, and this script reads fields by name (catalogue/exports.py, check_index_js). */
+   its field names, and this script reads fields by name (catalogue/exports.py, check_index_js);
+   the product link comes from the data's path template (catalogue/urls.py), its dates as the
+   build wrote them. Folding is window.ocopContract's (ocop-status.js), as in Python. */
 (function () {
   "use strict";
   function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐð]/g, "d").toLowerCase().replace(/[^a-z0-9]/g, "");
+    return window.ocopContract.foldCode(text);
   }
   // Rows shipped with a header of field names, as objects.
   function named(fields, rows) {
@@ -44,7 +46,7 @@
   }
 
   function replaced(old) {
-    var stars = old.stars ? ", " + fill(texts.star_n || "{n}", { n: old.stars }) : "";
+    var stars = old.stars ? fill(texts.stars, { n: old.stars }) : "";
     return fill(texts.check_replaced || "", {
       number: old.number, issued: old.issued_text, stars: stars, next: old.next_number, next_issued: old.next_issued_text
     });
@@ -65,7 +67,7 @@
     var input = form.querySelector("input");
     var out = document.getElementById("ocop-check-result");
     var key = fold(input.value);
-    var base = form.getAttribute("data-base");
+    var home = form.getAttribute("data-home");
     var hit = key && find(key);
     out.replaceChildren();
     if (!key) return;
@@ -74,7 +76,7 @@
       return;
     }
     var product = hit.product;
-    var status = window.ocopStatus(product.expires, product.revoked);
+    var status = window.ocopStatus(product.expires, product.revoked, { expires: product.expires_text, revoked: product.revoked_text });
     var card = document.createElement("div");
     card.className = "ocop-check__hit ocop-status--" + status.state;
     card.setAttribute("data-ocop-status", status.state);
@@ -83,8 +85,8 @@
       card.append(paragraph("ocop-check__replaced", replaced(hit.earlier)), paragraph("ocop-check__today", texts.check_today || ""));
     }
     var link = document.createElement("a");
-    // Folders open their index.html on a web server, but not from file:// (the offline copy).
-    link.href = base + "p/" + product.id + "/" + (location.protocol === "file:" ? "index.html" : "");
+    // From file:// (a copy on a USB stick) a folder's page is its index file: folders open no page there.
+    link.href = home + fill(data.paths.product, { id: product.id }) + (location.protocol === "file:" ? data.paths.index : "");
     link.textContent = product.name;
     var title = document.createElement("p");
     title.appendChild(link);

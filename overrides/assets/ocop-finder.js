@@ -1,29 +1,46 @@
 /* Product finder: facets and a search box over window.OCOP_FINDER (data/finder-<lang>.js, a script
    so that it also loads from file://). Queries match with or without tone marks ("mat ong" finds
    "Mật ong", "d" matches "đ"); products whose words match with the marks as typed come first.
-   Status is computed from the viewer's clock with window.ocopStatus (ocop-status.js). */
+   Status is computed from the viewer's clock with window.ocopStatus (ocop-status.js). The data
+   ships its field names, and this script reads products by name; the paths it builds come from
+   the data's path templates (catalogue/urls.py) and the cards from the page's card template, the
+   markup the build writes for its own cards (catalogue/pages/html.py). */
 (function () {
   "use strict";
   var form = document.querySelector("form.ocop-finder");
   var data = window.OCOP_FINDER;
-  if (!form || !data || !window.ocopStatus) return;
+  var template = document.getElementById("ocop-finder-card");
+  if (!form || !data || !template || !window.ocopStatus || !window.ocopContract) return;
   var texts = JSON.parse(document.getElementById("ocop-finder-texts").textContent);
   var root = form.getAttribute("data-root");
+  var home = form.getAttribute("data-home");
+  var paths = data.paths;
+  var fold = window.ocopContract.fold;
   var listing = document.querySelector(".ocop-listing");
   var results = document.querySelector(".ocop-finder__results");
   var count = document.getElementById("ocop-finder-count");
   var none = document.querySelector(".ocop-finder__none");
   var more = document.querySelector(".ocop-finder__more");
-  // Folders open their index.html on a web server, but not from file://.
-  var index = location.protocol === "file:" ? "index.html" : "";
   var STEP = 60;
   var FACETS = ["group", "stars", "commune", "kind", "status"];
   var FIELDS = ["q"].concat(FACETS);
   var shown = 0;
   var matches = [];
 
-  function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+  // A path the build wrote as a template ("p/{id}/"), filled in, from this page: from `start`, the
+  // site root unless given. From file:// (a copy on a USB stick) a folder's page is its index
+  // file: folders open no page there.
+  function path(template, values, start) {
+    var filled = (start === undefined ? root : start) + template.replace(/\{(\w+)\}/g, function (whole, name) { return name in values ? values[name] : whole; });
+    return location.protocol === "file:" && filled.slice(-1) === "/" ? filled + paths.index : filled;
+  }
+  // Rows shipped with a header of field names, as objects.
+  function named(fields, rows) {
+    return rows.map(function (row) {
+      var record = {};
+      fields.forEach(function (name, i) { record[name] = row[i]; });
+      return record;
+    });
   }
   function lower(text) {
     return text.normalize("NFC").toLowerCase();
@@ -38,30 +55,32 @@
   }
 
   // What each product is searched by: its name, its producer and their commune (and the origin commune).
-  var items = data.products.map(function (row, position) {
-    var producer = data.producers[row[4]];
-    var words = [row[1], producer[0], data.communes[producer[2]][1]];
-    if (row[9]) words.push(row[9]);
-    if (row[7] >= 0) words.push(data.communes[row[7]][1]);
+  var items = named(data.fields, data.products).map(function (product, position) {
+    var producer = data.producers[product.producer];
+    var words = [product.name, producer[0], data.communes[producer[2]][1]];
+    if (product.name_vi) words.push(product.name_vi);
+    if (product.origin >= 0) words.push(data.communes[product.origin][1]);
     var text = lower(words.join(" "));
-    var name = lower(row[1]);
+    var name = lower(product.name);
     return {
-      row: row, position: position, producer: producer, exact: joined(text), folded: joined(fold(text)), name: name, foldedName: fold(name)
+      product: product, position: position, producer: producer, exact: joined(text), folded: joined(fold(text)), name: name,
+      foldedName: fold(name)
     };
   });
 
   function state(item) {
-    return window.ocopStatus(item.row[5], item.row[6] || null);
+    var product = item.product;
+    return window.ocopStatus(product.expires, product.revoked || null, { expires: product.expires_text, revoked: product.revoked_text });
   }
 
   function accepts(item, filter) {
-    var row = item.row;
-    if (filter.group && data.groups[row[2]] !== filter.group) return false;
-    if (filter.stars && String(row[3]) !== filter.stars) return false;
+    var product = item.product;
+    if (filter.group && data.groups[product.group] !== filter.group) return false;
+    if (filter.stars && String(product.stars) !== filter.stars) return false;
     if (filter.kind && data.kinds[item.producer[1]] !== filter.kind) return false;
     if (filter.commune) {
       var id = data.communes[item.producer[2]][0];
-      var origin = row[7] >= 0 ? data.communes[row[7]][0] : null;
+      var origin = product.origin >= 0 ? data.communes[product.origin][0] : null;
       if (id !== filter.commune && origin !== filter.commune) return false;
     }
     if (filter.status) {
@@ -71,13 +90,20 @@
     return true;
   }
 
+  // Chinese is written without spaces between words: a query word in Chinese characters matches
+  // anywhere in the text ("茶" finds "雪山古树红茶"), any other word at the start of a word.
+  var CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+  function contains(text, word) {
+    return text.indexOf(CJK.test(word) ? word : " " + word) >= 0;
+  }
+
   // A score for the query: -1 when a word of it begins no word of the product; otherwise more for
   // each word matched with its tone marks as typed, and for the name beginning with the query.
   function score(item, words, folded) {
     var exact = 0;
     for (var i = 0; i < words.length; i++) {
-      if (item.folded.indexOf(" " + folded[i]) < 0) return -1;
-      if (item.exact.indexOf(" " + words[i]) >= 0) exact += 1;
+      if (!contains(item.folded, folded[i])) return -1;
+      if (contains(item.exact, words[i])) exact += 1;
     }
     return exact * 4 + (item.name.lastIndexOf(words.join(" "), 0) === 0 ? 2 : 0) + (item.foldedName.indexOf(folded.join(" ")) >= 0 ? 1 : 0);
   }
@@ -123,40 +149,46 @@
     return node;
   }
 
+  // The page's card template filled in: the same markup as the build's own cards.
   function card(item) {
-    var row = item.row;
+    var product = item.product;
     var status = state(item);
-    var ended = status.state === "expired" || status.state === "revoked";
-    var li = element("li", "ocop-card");
-    li.setAttribute("data-ocop-id", row[0]);
+    var live = status.state === "valid" || status.state === "expiring";
+    var li = template.content.firstElementChild.cloneNode(true);
+    li.setAttribute("data-ocop-id", product.id);
     li.setAttribute("data-ocop-status", status.state);
-    var link = element("a", "ocop-card__link");
-    link.href = "../p/" + row[0] + "/" + index;
-    if (row[8]) {
+    li.setAttribute("data-ocop-expires", product.expires);
+    li.setAttribute("data-ocop-expires-text", product.expires_text);
+    if (product.revoked) {
+      li.setAttribute("data-ocop-revoked", product.revoked);
+      li.setAttribute("data-ocop-revoked-text", product.revoked_text);
+    }
+    var link = li.querySelector(".ocop-card__link");
+    link.href = path(paths.product, { id: product.id }, home);
+    if (product.thumb) {
       var img = element("img");
-      img.src = root + "img/" + row[0] + "/" + row[8];
+      img.src = path(paths.image, { id: product.id, file: product.thumb });
       img.alt = "";
       img.loading = "lazy";
       img.decoding = "async";
-      link.appendChild(img);
+      link.insertBefore(img, link.firstChild);
     }
-    link.appendChild(element("span", "ocop-card__name", row[1]));
-    var badge = element("img", "ocop-card__badge");
-    var kind = ended ? status.state : "valid";
-    badge.src = root + "badges/ocop-" + row[3] + "-" + kind + "-" + form.getAttribute("data-lang") + ".svg";
-    badge.width = 104;
-    badge.height = 31;
-    badge.alt = texts.badges[row[3] + "-" + status.state];
-    var place = data.communes[item.producer[2]][1];
-    li.append(
-      link,
-      badge,
-      element("span", "ocop-chip ocop-chip--" + status.state, status.words.split(":")[0]),
-      element("span", "ocop-card__meta", item.producer[0] + " · " + place)
-    );
+    li.querySelector(".ocop-card__name").textContent = product.name;
+    var badge = li.querySelector(".ocop-card__badge");
+    badge.src = path(paths.badge[status.state], { stars: product.stars });
+    badge.alt = texts.badges[product.stars + "-" + status.state];
+    if (live) {
+      badge.setAttribute("data-ocop-badge", JSON.stringify({
+        expired: path(paths.badge.expired, { stars: product.stars }), revoked: path(paths.badge.revoked, { stars: product.stars })
+      }));
+    }
+    var chip = li.querySelector(".ocop-chip");
+    chip.className = "ocop-chip ocop-chip--" + status.state;
+    chip.textContent = status.words.split(/[:：]/)[0];
+    li.querySelector(".ocop-card__meta").textContent = item.producer[0] + " · " + data.communes[item.producer[2]][1];
     if (form.hasAttribute("data-qr")) {
       var qr = element("img", "ocop-kiosk__qr");
-      qr.src = root + "qr/" + row[0] + ".svg";
+      qr.src = path(paths.qr, { id: product.id });
       qr.alt = texts.scan;
       qr.width = qr.height = 120;
       li.appendChild(qr);

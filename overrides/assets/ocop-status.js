@@ -3,21 +3,31 @@
    Texts, the build day and the catalogue's time zone come from the page (#ocop-status-texts).
    Today is the later of the viewer's date and the build day: phone clocks are often wrong (a flat
    battery resets them), and a clock gone back must not make a certificate that had already ended
-   read valid; a clock that is right still turns a certificate expired on its day. */
+   read valid; a clock that is right still turns a certificate expired on its day. Dates are shown
+   as the build wrote them (data-ocop-expires-text, data-ocop-revoked-text, or the scripts' data):
+   the browser formats none itself.
+
+   The rules that exist on both sides (status, days left, today in the catalogue's time zone,
+   folding tone marks) are window.ocopContract; tests/test_contract.py runs them against the
+   Python ones (catalogue/status.py, catalogue/rules.py, catalogue/pages/i18n.py). */
 (function () {
   "use strict";
-  var source = document.getElementById("ocop-status-texts");
-  if (!source) return;
-  var texts = JSON.parse(source.textContent);
   var DAY = 86400000;
-  var today = later(viewersDay(new Date()), texts.build_day);
-  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-  // The viewer's date (YYYY-MM-DD) in the catalogue's time zone, whatever the device's own zone.
-  function viewersDay(now) {
+  // Lower case without tone marks or diacritics: "Đặc sản" → "dac san" (rules.fold_tone_marks):
+  // Unicode's default lower case, then every mark (general category M) of the decomposed text dropped.
+  function fold(text) {
+    return text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replace(/[đð]/g, "d");
+  }
+  // A code as people type or print it, letters and digits only: "GCN 12/2024" → "gcn122024" (rules.fold_code).
+  function foldCode(text) {
+    return fold(text).replace(/[^\p{L}\p{N}]/gu, "");
+  }
+  // The date (YYYY-MM-DD) at the instant `now` in `timezone`; `offset` minutes stand in for a
+  // browser without time zone data.
+  function dayIn(now, timezone, offset) {
     try {
       var parts = {};
-      new Intl.DateTimeFormat("en-CA", { timeZone: texts.timezone, year: "numeric", month: "2-digit", day: "2-digit" })
+      new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" })
         .formatToParts(now)
         .forEach(function (part) { parts[part.type] = part.value; });
       if (/^\d{4}$/.test(parts.year) && /^\d\d$/.test(parts.month) && /^\d\d$/.test(parts.day)) {
@@ -26,30 +36,45 @@
     } catch (error) {
       // A browser without time zone data: the zone's offset on the build day stands in below.
     }
-    return new Date(now.getTime() + texts.utc_offset * 60000).toISOString().slice(0, 10);
+    return new Date(now.getTime() + offset * 60000).toISOString().slice(0, 10);
   }
-  function later(a, b) {
-    return a > b ? a : b;  // ISO dates compare as strings
+  // Today for the status: the later of the viewer's day and the build day (ISO dates compare as strings).
+  function todayFor(now, texts) {
+    var viewer = dayIn(now, texts.timezone, texts.utc_offset);
+    return viewer > texts.build_day ? viewer : texts.build_day;
   }
-  function show(iso) {
-    var p = iso.split("-");
-    return texts.lang === "vi" ? p[2] + "/" + p[1] + "/" + p[0] : Number(p[2]) + " " + MONTHS[Number(p[1]) - 1] + " " + p[0];
+  function daysLeft(expires, today) {
+    return Math.round((Date.parse(expires) - Date.parse(today)) / DAY);
   }
-  function status(expires, revoked) {
+  // catalogue.status.certificate_status
+  function stateOn(expires, revoked, today, expiringDays) {
     if (revoked && revoked <= today) return "revoked";
     if (today > expires) return "expired";
-    return (Date.parse(expires) - Date.parse(today)) / DAY <= texts.expiring_days ? "expiring" : "valid";
+    return daysLeft(expires, today) <= expiringDays ? "expiring" : "valid";
   }
-  function words(state, expires, revoked) {
-    var when = state === "revoked" ? revoked : expires;
-    var days = Math.round((Date.parse(expires) - Date.parse(today)) / DAY);
-    return texts[state].replace("{date}", show(when)).replace("{days}", days);
+  // catalogue.pages.i18n.status_words, with the day the certificate ended as the build wrote it.
+  function wordsFor(texts, state, days, dateText) {
+    return texts[state].replace("{date}", dateText || "").replace("{days}", days);
+  }
+  window.ocopContract = { fold: fold, foldCode: foldCode, dayIn: dayIn, today: todayFor, daysLeft: daysLeft, state: stateOn, words: wordsFor };
+
+  var source = document.getElementById("ocop-status-texts");
+  if (!source) return;
+  var texts = JSON.parse(source.textContent);
+  var today = todayFor(new Date(), texts);
+
+  function status(expires, revoked) {
+    return stateOn(expires, revoked, today, texts.expiring_days);
+  }
+  // `dates` are the expiry and revocation days as the build wrote them.
+  function words(state, expires, dates) {
+    return wordsFor(texts, state, daysLeft(expires, today), state === "revoked" ? dates.revoked : dates.expires);
   }
   function live(state) { return state === "valid" || state === "expiring"; }
-  // For the certificate check page.
-  window.ocopStatus = function (expires, revoked) {
+  // For the finder and the certificate check: a certificate's status today, and its words.
+  window.ocopStatus = function (expires, revoked, dates) {
     var state = status(expires, revoked);
-    return { state: state, words: words(state, expires, revoked) };
+    return { state: state, words: words(state, expires, dates || {}) };
   };
 
   // Fairs whose last day has passed since the build: the sales points page says so, and product
@@ -72,14 +97,16 @@
     var before = item.getAttribute("data-ocop-status");
     var now = status(expires, revoked);
     item.setAttribute("data-ocop-status", now);
-    var text = words(now, expires, revoked);
+    var text = words(now, expires, {
+      expires: item.getAttribute("data-ocop-expires-text"), revoked: item.getAttribute("data-ocop-revoked-text")
+    });
     item.querySelectorAll(".ocop-status, .ocop-status-words").forEach(function (node) {
       node.textContent = text;
       node.className = node.className.replace(/ocop-status--\w+/, "ocop-status--" + now);
     });
     var chip = item.querySelector(".ocop-chip");
     if (chip) {
-      chip.textContent = text.split(":")[0];
+      chip.textContent = text.split(/[:：]/)[0];
       chip.className = "ocop-chip ocop-chip--" + now;
     }
     if (!live(now)) {
@@ -90,10 +117,11 @@
       var muted = item.querySelector("template.ocop-badge-" + now);
       var badge = item.querySelector("svg.ocop-badge");
       if (muted && badge) badge.replaceWith(muted.content.cloneNode(true));
-      var img = item.querySelector("img.ocop-card__badge");
+      var img = item.querySelector("img.ocop-card__badge[data-ocop-badge]");
       if (img) {
-        img.src = img.src.replace("-valid-", "-" + now + "-");
-        img.alt = img.alt + " – " + text.split(":")[0];
+        // The badge of each status, a path the build wrote (catalogue/urls.py).
+        img.src = JSON.parse(img.getAttribute("data-ocop-badge"))[now];
+        img.alt = img.alt + " – " + text.split(/[:：]/)[0];
       }
     }
   });

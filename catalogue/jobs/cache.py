@@ -1,0 +1,163 @@
+"""A content-addressed cache of job outputs (media and print files) under `.cache/media/`.
+
+Each job's outputs are stored under the hash of everything that went into them (source bytes,
+settings, code version), the way Material's social plugin keeps its cards: unchanged inputs find
+their outputs and do no image or QR work.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.metadata
+import json
+import os
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .job import Files, Meta
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
+# The Linux ioctl that makes a reflink; Python names it from 3.12 on.
+_FICLONE = getattr(fcntl, "FICLONE", 0x40049409) if fcntl is not None and sys.platform == "linux" else None
+
+DEFAULT_CACHE = Path(".cache") / "media"
+# The libraries whose versions decide the bytes of the media (image encoders, the QR encoder, the
+# PDF writer and the font it embeds): a new version of one of them makes every job again.
+BYTE_MAKERS = ("pillow", "qrcode", "fpdf2", "fontpkg-be-vietnam-pro")
+
+
+def digest(*parts: object) -> str:
+    """A stable hex digest of JSON-able parts."""
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+
+
+@functools.cache
+def library_versions() -> dict[str, str]:
+    """The installed version of each library in BYTE_MAKERS ("missing" for one that is not installed)."""
+    versions = {}
+    for name in BYTE_MAKERS:
+        try:
+            versions[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            versions[name] = "missing"
+    return versions
+
+
+def job_key(*parts: object) -> str:
+    """The cache key of a media job: its inputs and the versions of the libraries that make its bytes,
+    so that two machines with different Pillow or fpdf2 never share an output made by the other."""
+    return digest(*parts, library_versions())
+
+
+def file_digest(path: Path) -> str:
+    """The SHA-256 of a file's bytes."""
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """The outputs of one job, kept in the cache."""
+
+    folder: Path
+    files: tuple[str, ...]
+    meta: Meta
+
+
+class MediaCache:
+    """Job outputs by key, in a folder per key."""
+
+    def __init__(self, root: Path = DEFAULT_CACHE) -> None:
+        self.root = root
+
+    def _folder(self, key: str) -> Path:
+        return self.root / key[:2] / key
+
+    def get(self, key: str) -> Entry | None:
+        """The cached outputs of `key`, if complete."""
+        folder = self._folder(key)
+        try:
+            record = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return Entry(folder, tuple(record["files"]), record["meta"])
+
+    def put(self, key: str, files: Files, meta: Meta) -> Entry:
+        """Store a job's outputs; the folder appears whole or not at all."""
+        folder = self._folder(key)
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".tmp-"))
+        try:
+            for name, data in files.items():
+                target = staging / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+            (staging / "meta.json").write_text(json.dumps({"files": sorted(files), "meta": meta}, ensure_ascii=False), encoding="utf-8")
+            if folder.exists():
+                shutil.rmtree(folder)
+            os.replace(staging, folder)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        return Entry(folder, tuple(sorted(files)), meta)
+
+
+def sync_file(source: Path, target: Path) -> bool:
+    """Copy `source` to `target` unless it is already there unchanged; True when it wrote.
+
+    The copy is a reflink where the file system can make one (no data copied, yet a file of its
+    own), never a hard link: editing a built site must not edit the cache.
+    """
+    stat = source.stat()
+    try:
+        current = target.stat()
+        if current.st_size == stat.st_size and current.st_mtime_ns == stat.st_mtime_ns:
+            return False
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    staging = target.with_name(f".{target.name}.tmp")
+    try:
+        clone_or_copy(source, staging)
+        # The cached file's time, by which the next run sees it unchanged; not its mode, which
+        # follows the umask (and the site sets its own).
+        os.utime(staging, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        os.replace(staging, target)
+    except BaseException:
+        staging.unlink(missing_ok=True)
+        raise
+    return True
+
+
+def clone_or_copy(source: Path, target: Path) -> None:
+    """Write a copy of `source` at `target`: a reflink (FICLONE: copy on write, shared blocks) on
+    file systems that have them (Btrfs, XFS), a plain copy elsewhere."""
+    if _FICLONE is not None:
+        with source.open("rb") as src, target.open("wb") as dst:
+            try:
+                fcntl.ioctl(dst.fileno(), _FICLONE, src.fileno())
+                return
+            except OSError:
+                pass  # not supported here (ext4, tmpfs, across file systems): copy instead
+    shutil.copyfile(source, target)
+
+
+def sync_entry(entry: Entry, out_dir: Path) -> int:
+    """Put a cached job's outputs into `out_dir`; the number of files written."""
+    return sum(sync_file(entry.folder / name, out_dir / name) for name in entry.files)
+
+
+def write_if_changed(target: Path, data: bytes) -> bool:
+    """Write `data` to `target` unless it already holds exactly that; True when it wrote."""
+    if target.exists() and target.stat().st_size == len(data) and target.read_bytes() == data:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return True

@@ -1,0 +1,178 @@
+"""The media stage: plan the web media (`catalogue.media`) and the print files (`catalogue.printing`),
+make them through the cached job runner (`catalogue.jobs`), and hand the pages what was made.
+Problems are named by file and line."""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from .catalogue import Catalogue
+from .jobs.cache import Entry, MediaCache, sync_entry, write_if_changed
+from .jobs.job import Job, Meta
+from .jobs.run import run_jobs
+from .load import LoadError, load_yaml
+from .makers.badges import badge_kind, badge_svg
+from .makers.images import Variant
+from .media.jobs import CardJob, PhotoJob, QrJob, SiteCardJob
+from .media.plan import plan_media
+from .printing.jobs import CataloguePdfJob, PosterJob
+from .printing.plan import plan_print
+from .problems import Report
+from .settings import SETTINGS_FILE
+from .status import CertificateStatus, today_in
+from .urls import Urls
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A product photo ready for a page: its variants and intrinsic size."""
+
+    alt: str | None
+    variants: tuple[Variant, ...]
+    og: str | None
+
+    @property
+    def largest(self) -> Variant:
+        """The widest variant (its width and height are the photo's intrinsic size)."""
+        return self.variants[-1]
+
+
+@dataclass
+class ProductMedia:
+    """Everything made for one product, as paths relative to the site root."""
+
+    photos: list[Photo] = field(default_factory=list)
+    qr: dict[str, dict[str, str]] = field(default_factory=dict)
+    poster: str | None = None
+    cards: dict[str, str] = field(default_factory=dict)  # share card by language, for a product without photos
+
+
+@dataclass
+class MediaStats:
+    """What a media run did."""
+
+    jobs: int = 0
+    reused: int = 0
+    made: int = 0
+    written: int = 0
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class PrintFile:
+    """A print file for the whole catalogue: its path relative to the site root and its size in bytes."""
+
+    path: str
+    size: int
+
+
+@dataclass
+class MediaResult:
+    """The media of every product, the printed catalogue in each language, the problems met, and the figures."""
+
+    products: dict[str, ProductMedia]
+    report: Report
+    stats: MediaStats
+    catalogue_pdfs: dict[str, PrintFile] = field(default_factory=dict)
+    site_cards: dict[str, str] = field(default_factory=dict)  # the site's share card, by language
+
+
+def plan(catalogue: Catalogue, today: date) -> list[Job]:
+    """Every job the catalogue needs on `today`: the web media, then the print files made from them."""
+    media = plan_media(catalogue, today)
+    return media.jobs + plan_print(catalogue, today, media.cover_hashes, media.cover_jobs, media.code_jobs)
+
+
+def build_media(
+    catalogue: Catalogue,
+    out_dir: Path,
+    cache: MediaCache | None = None,
+    today: date | None = None,
+    workers: int | None = None,
+    stream: TextIO = sys.stderr,
+) -> MediaResult:
+    """Make (or reuse from the cache) every media and print file of the catalogue into `out_dir`."""
+    started = time.perf_counter()
+    cache = cache or MediaCache()
+    today = today or today_in(catalogue.settings.timezone)
+    jobs = plan(catalogue, today)
+    report = Report()
+    entries, run = run_jobs(jobs, cache, lambda job, error: _report_problem(catalogue, job, error, report), workers, stream)
+    stats = MediaStats(jobs=run.jobs, reused=run.reused, made=run.made)
+    stats.written = sum(sync_entry(entry, out_dir) for entry in entries.values()) + write_badges(out_dir, catalogue.settings.languages)
+    stats.seconds = time.perf_counter() - started
+    return MediaResult(_assemble(catalogue, jobs, entries), report, stats, _catalogue_pdfs(jobs, entries), _site_cards(jobs, entries))
+
+
+def _report_problem(catalogue: Catalogue, job: Job, error: tuple[str, str], report: Report) -> None:
+    if job.kind != "photo":
+        where = catalogue.product_files[job.product] if job.product else catalogue.root / SETTINGS_FILE
+        report.add(where, 1, error[0], f"{job.kind}: {error[1]}")
+        return
+    path = catalogue.product_files[job.product]
+    index = job.image or 0
+    try:
+        line = load_yaml(path).line_of(("images", index, "src"))
+    except LoadError:
+        line = 1
+    src = catalogue.products[job.product].images[index].src
+    report.add(path, line, error[0], f"images[{index + 1}].src: '{src}' {error[1]}")
+
+
+def write_badges(out_dir: Path, languages: list[str]) -> int:
+    """The star badges as files, for download and print; the number of files written."""
+    written = 0
+    for stars in (3, 4, 5):
+        for status in (CertificateStatus.VALID, CertificateStatus.EXPIRED, CertificateStatus.REVOKED):
+            for lang in languages:
+                svg = badge_svg(stars, status, lang).encode()
+                written += write_if_changed(out_dir / Urls.badge(stars, badge_kind(status), lang), svg)
+    return written
+
+
+def _assemble(catalogue: Catalogue, jobs: list[Job], entries: dict[str, Entry]) -> dict[str, ProductMedia]:
+    media = {pid: ProductMedia() for pid in catalogue.products}
+    for job in jobs:
+        entry = entries.get(job.key)
+        if entry is None or job.product is None:
+            continue
+        target, params = media[job.product], job.params
+        if isinstance(params, PhotoJob):
+            target.photos.append(_photo(catalogue, job, entry.meta))
+        elif isinstance(params, QrJob):
+            target.qr[params.stem] = {kind: Urls.qr(params.stem, kind) for kind in ("svg", "png", "pdf")}
+        elif isinstance(params, PosterJob):
+            target.poster = params.path
+        elif isinstance(params, CardJob):
+            target.cards[params.lang] = params.path
+    return media
+
+
+def _catalogue_pdfs(jobs: list[Job], entries: dict[str, Entry]) -> dict[str, PrintFile]:
+    """The printed catalogue made in each language, by language."""
+    made = {}
+    for job in jobs:
+        entry = entries.get(job.key)
+        if isinstance(job.params, CataloguePdfJob) and entry is not None:
+            path = job.params.path
+            made[job.params.lang] = PrintFile(path, (entry.folder / path).stat().st_size)
+    return made
+
+
+def _site_cards(jobs: list[Job], entries: dict[str, Entry]) -> dict[str, str]:
+    """The site's share card made in each language, by language."""
+    return {job.params.lang: job.params.path for job in jobs if isinstance(job.params, SiteCardJob) and job.key in entries}
+
+
+def _photo(catalogue: Catalogue, job: Job, meta: Meta) -> Photo:
+    """A made photo as pages show it; the photo job's meta lists its variants (`PhotoJob.run`)."""
+    alt = catalogue.products[job.product or ""].images[job.image or 0].alt
+    variants = meta["variants"]
+    og = meta["og"]
+    assert isinstance(variants, list) and (og is None or isinstance(og, str))
+    return Photo(alt, tuple(Variant(*v) for v in variants if isinstance(v, list)), og)

@@ -1,0 +1,118 @@
+"""The print jobs: a fair poster per product, the label sheets, the printed catalogue per
+language; each a frozen dataclass of its parameters that makes its PDF (see `catalogue.jobs.job`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import ClassVar
+
+from ..jobs.job import Files, Input, JobError, Meta
+from ..label_sheet import LabelSheet
+from ..makers.qr import from_svg
+from ..urls import Urls
+from .calibration import calibration_pdf
+from .catalogue_front import Cover
+from .catalogue_pdf import catalogue_pdf
+from .items import CatalogueEntry, PrintItem
+from .labels import label_sheet_pdf
+from .posters import poster_pdf
+
+# Bump a kind's version when its output changes for the same inputs: the cache keys include it.
+VERSIONS = {"poster": 1, "labels": 1, "catalogue-pdf": 1}
+PRINT_PHOTO_WIDTH = 640  # px: the photo variant the printed catalogue embeds, about 200 dpi across 80 mm
+
+
+@dataclass(frozen=True)
+class PosterJob:
+    """A one-page fair poster for one product in force."""
+
+    kind: ClassVar[str] = "poster"
+    item: PrintItem
+    site_name: str
+    path: str
+
+    def run(self, inputs: Mapping[str, Input]) -> tuple[Files, Meta]:
+        """The poster at `path`."""
+        with _layout_problems():
+            return {self.path: poster_pdf(self.item, self.site_name)}, {}
+
+
+@dataclass(frozen=True)
+class LabelsJob:
+    """The QR label sheets of every product in force, in each language, and a calibration page."""
+
+    kind: ClassVar[str] = "labels"
+    items: tuple[PrintItem, ...]
+    sheet: LabelSheet
+    languages: tuple[str, ...]
+
+    def run(self, inputs: Mapping[str, Input]) -> tuple[Files, Meta]:
+        """print/labels-<lang>.pdf for each language and print/labels-calibration.pdf; meta: the number of labels."""
+        with _layout_problems():
+            files = {Urls.labels(lang): label_sheet_pdf(self.items, self.sheet, lang) for lang in self.languages}
+            files[Urls.labels_calibration()] = calibration_pdf(self.sheet)
+        return files, {"labels": len(self.items)}
+
+
+@dataclass(frozen=True)
+class PlannedEntry:
+    """A product of the printed catalogue before its photo and code are made: `entry` without
+    them, and the keys of the photo and QR jobs whose outputs it embeds."""
+
+    entry: CatalogueEntry
+    photo_key: str | None
+    qr_key: str
+
+
+@dataclass(frozen=True)
+class CataloguePdfJob:
+    """The printed catalogue in one language, from the cover photos and QR codes already made."""
+
+    kind: ClassVar[str] = "catalogue-pdf"
+    lang: str
+    cover: Cover
+    entries: tuple[PlannedEntry, ...]
+    path: str
+
+    def run(self, inputs: Mapping[str, Input]) -> tuple[Files, Meta]:
+        """The catalogue at `path`; `inputs` hold the photo and QR jobs it needs (a photo that could
+        not be made is simply absent); meta: the number of entries."""
+        entries = [_resolved(planned, inputs) for planned in self.entries]
+        with _layout_problems():
+            return {self.path: catalogue_pdf(entries, self.cover, self.lang)}, {"entries": len(entries)}
+
+
+def _resolved(planned: PlannedEntry, inputs: Mapping[str, Input]) -> CatalogueEntry:
+    """The entry with its photo's print variant and its code read back from the QR job's SVG."""
+    entry = planned.entry
+    photo = _print_photo(inputs.get(planned.photo_key)) if planned.photo_key else None
+    code = inputs.get(planned.qr_key)
+    qr = from_svg((code.folder / Urls.qr(Urls.qr_stem(entry.item.id))).read_text(encoding="utf-8"), entry.item.url) if code else None
+    return replace(entry, item=replace(entry.item, photo=photo), qr=qr)
+
+
+def _print_photo(photo: Input | None) -> Path | None:
+    """The JPEG variant of a made photo closest above `PRINT_PHOTO_WIDTH` (or its largest).
+
+    The photo job's meta lists its variants as [width, height, webp, jpeg] (`catalogue.media.jobs.PhotoJob`).
+    """
+    if photo is None:
+        return None
+    listed = photo.meta["variants"]
+    variants = sorted((int(v[0]), str(v[3])) for v in listed if isinstance(v, list)) if isinstance(listed, list) else []
+    if not variants:
+        return None
+    _, jpeg = next((v for v in variants if v[0] >= PRINT_PHOTO_WIDTH), variants[-1])
+    return photo.folder / jpeg
+
+
+@contextmanager
+def _layout_problems() -> Iterator[None]:
+    """A print layout that cannot hold what it must (labels too small for a code) is a problem, not a traceback."""
+    try:
+        yield
+    except ValueError as exc:
+        raise JobError("print-layout", str(exc)) from exc

@@ -1,0 +1,122 @@
+"""What print files a catalogue needs: a poster per product in force, the label sheets, and the
+printed catalogue in each language."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, replace
+from datetime import date
+
+from ..catalogue import Catalogue
+from ..jobs.cache import job_key
+from ..jobs.job import Job
+from ..languages import printed
+from ..makers.qr import product_codes
+from ..model import Producer, Product
+from ..status import IN_FORCE, CertificateStatus
+from ..translated import localized_text, translation
+from ..urls import Urls
+from ..vocab import Group
+from .catalogue_front import Cover
+from .items import CatalogueEntry, PrintItem
+from .jobs import VERSIONS, CataloguePdfJob, LabelsJob, PlannedEntry, PosterJob
+
+
+def plan_print(
+    catalogue: Catalogue, today: date, cover_hashes: Mapping[str, str], cover_jobs: Mapping[str, str], code_jobs: Mapping[str, str]
+) -> list[Job]:
+    """Every print job on `today` (statuses decide which labels, posters and catalogue entries exist).
+
+    By product id: `cover_hashes` the hash of its cover photo's bytes (a poster shows the photo),
+    `cover_jobs` and `code_jobs` the keys of the jobs that make its cover photo and its QR code,
+    which the printed catalogue embeds.
+    """
+    live = _in_print_order(catalogue, today)
+    items = [_print_item(catalogue, product, today) for product in live]
+    jobs = [_poster_job(catalogue, item, cover_hashes.get(item.id)) for item in items]
+    if items:
+        labelled = tuple(replace(item, photo=None) for item in items)
+        labels = LabelsJob(labelled, catalogue.settings.labels, tuple(printed(catalogue.settings.languages)))
+        key = job_key(
+            "labels", VERSIONS["labels"], [asdict(item) for item in labelled], labels.sheet.model_dump(mode="json"), labels.languages
+        )
+        jobs.append(Job(key, labels))
+        jobs += _catalogue_pdf_jobs(catalogue, live, today, cover_jobs, code_jobs)
+    return jobs
+
+
+def _in_print_order(catalogue: Catalogue, today: date) -> list[Product]:
+    """Products listed and in force, by group then name: what labels, posters and the printed catalogue show."""
+    order = {g: i for i, g in enumerate(Group)}
+    live = [p for p in catalogue.listed_products(today) if catalogue.status(p, today) in IN_FORCE]
+    return sorted(live, key=lambda p: (order[p.group], p.name, p.id))
+
+
+def _print_item(catalogue: Catalogue, product: Product, today: date) -> PrintItem:
+    cover = catalogue.product_files[product.id].parent / product.images[0].src if product.images else None
+    status: CertificateStatus = catalogue.status(product, today)
+    return PrintItem(
+        id=product.id,
+        name=product.name,
+        stars=product.stars,
+        status=status,
+        url=product_codes(catalogue.settings.site_url, product)[product.id],
+        photo=cover,
+        names=_translated(product, "name"),
+    )
+
+
+def _poster_job(catalogue: Catalogue, item: PrintItem, photo_hash: str | None) -> Job:
+    params = PosterJob(item, catalogue.settings.site_name, Urls.poster(item.id))
+    # The photo's bytes stand in the key for its path, which may move without changing the poster.
+    key = job_key("poster", VERSIONS["poster"], asdict(replace(item, photo=None)), photo_hash, params.site_name, params.path)
+    return Job(key, params, item.id)
+
+
+def _catalogue_pdf_jobs(
+    catalogue: Catalogue, products: list[Product], today: date, cover_jobs: Mapping[str, str], code_jobs: Mapping[str, str]
+) -> list[Job]:
+    """One printed catalogue per language, made from the site's own cover photos and QR codes.
+
+    It reads the 640 px JPEG of each cover photo and each QR code's SVG made by the photo and QR
+    jobs, so it decodes no photo and encodes no code; those jobs' keys (hashes of their inputs)
+    stand for the photos and codes in its own key. Its date is the day the statuses hold for, so
+    it is made again once a day at most.
+    """
+    settings = catalogue.settings
+    entries = tuple(
+        PlannedEntry(_catalogue_entry(catalogue, product, today), cover_jobs.get(product.id), code_jobs[product.id]) for product in products
+    )
+    needs = tuple(sorted({key for entry in entries for key in (entry.photo_key, entry.qr_key) if key}))
+    made = []
+    for lang in printed(settings.languages):  # Be Vietnam Pro has no CJK glyphs: print stays vi/en
+        cover = Cover(localized_text(settings, "site_name", lang), settings.province, settings.site_url, today, settings.demo)
+        params = CataloguePdfJob(lang, cover, entries, Urls.catalogue_pdf(lang))
+        key = job_key("catalogue-pdf", VERSIONS["catalogue-pdf"], lang, asdict(cover), [asdict(entry) for entry in entries], params.path)
+        made.append(Job(key, params, needs=needs))
+    return made
+
+
+def _catalogue_entry(catalogue: Catalogue, product: Product, today: date) -> CatalogueEntry:
+    """The entry without its photo and code, which are made by other jobs."""
+    producer = catalogue.producer_of(product)
+    item = replace(_print_item(catalogue, product, today), photo=None)
+    return CatalogueEntry(
+        item=item,
+        group=product.group,
+        summary=product.summary,
+        certificate_number=product.certificate.number,
+        issuer=product.certificate.issuer,
+        issued=product.certificate.issued,
+        expires=catalogue.expires(product),
+        producer=producer.name,
+        address=producer.address,
+        phone=producer.phone,
+        summaries=_translated(product, "summary"),
+        producers=_translated(producer, "name"),
+    )
+
+
+def _translated(record: Product | Producer, field: str) -> dict[str, str]:
+    """The translations of a record's `field` by language (those written; print falls back itself)."""
+    return {lang: text for lang in record.translations if (text := translation(record, field, lang))}

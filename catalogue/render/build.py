@@ -1,0 +1,144 @@
+"""Render the site with MkDocs: write each language's docs folder and configuration, then run
+one `mkdocs build` process per language, all at once.
+
+Pages are made in this process and handed over as files, so nothing is shared through module
+globals or inherited by `fork`: it works the same with the `spawn` start method (Windows, macOS).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from ..pages.generate import page_source
+from ..pages.listings import PageFile
+from ..settings import Settings
+from .config import REPO, mkdocs_config, theme_text
+from .offline import copy_shim
+
+# MkDocs' log lines for errors: "ERROR    -  Config value 'theme': ...".
+_ERROR_PREFIX = re.compile(r"^ERROR\s*-\s*")
+# A traceback's frame line, and the module path before an exception's name.
+_FRAME = re.compile(r'^File "(.+)", line (\d+)')
+_EXCEPTION_MODULE = re.compile(r"^(?:\w+\.)+(?=\w+:)")
+
+
+class RenderError(Exception):
+    """A MkDocs build that failed. Its message is one line (`summary`); `output` holds all that
+    MkDocs printed."""
+
+    def __init__(self, lang: str, output: str) -> None:
+        super().__init__(lang, output)  # both in args, so that it pickles whole
+        self.lang = lang
+        self.output = output
+
+    def __str__(self) -> str:
+        return self.summary()
+
+    def summary(self) -> str:
+        """One line for the user: MkDocs' error lines, or else the exception that ended its
+        traceback, with the template file and line where it happened."""
+        lines = [line.strip() for line in self.output.splitlines() if line.strip()]
+        errors = [_ERROR_PREFIX.sub("", line) for line in lines if _ERROR_PREFIX.match(line)]
+        if errors:
+            return f"MkDocs could not build the '{self.lang}' pages: {'; '.join(errors)}"
+        last = _EXCEPTION_MODULE.sub("", lines[-1]) if lines else "no output"
+        places = [match for match in map(_FRAME.match, lines) if match and not match[1].endswith(".py") and not match[1].startswith("<")]
+        where = f"{_shown(Path(places[-1][1]))}:{places[-1][2]}: " if places else ""
+        return f"MkDocs could not build the '{self.lang}' pages: {where}{last}"
+
+
+def _shown(path: Path) -> str:
+    """`path` relative to the working directory when it lies under it."""
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def write_docs(pages: list[PageFile], docs_dir: Path, bodies_dir: Path, offline: bool = False) -> None:
+    """Write every page's Markdown file under `docs_dir`; generated HTML bodies go to `bodies_dir`
+    and are put in place by catalogue/render/hooks.py."""
+    if offline:
+        copy_shim(docs_dir)
+    for page in pages:
+        target = docs_dir / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if page.markdown:
+            target.write_text(page_source(replace(page, title=theme_text(page.title))), encoding="utf-8")
+            continue
+        body = bodies_dir / f"{page.path}.html"
+        body.parent.mkdir(parents=True, exist_ok=True)
+        body.write_text(page.body, encoding="utf-8")
+        stub = PageFile(page.path, theme_text(page.title), "", {**page.meta, "ocop_body": f"{page.path}.html"})
+        target.write_text(page_source(stub), encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One language rendered: its site folder and the paths of its pages."""
+
+    site: Path
+    paths: list[str]
+
+
+def build_languages(
+    settings: Settings, pages: Callable[[str], list[PageFile]], work_dir: Path, offline: bool = False, *, today: date
+) -> dict[str, Rendered]:
+    """Render every language under `work_dir/<lang>/`, by language.
+
+    Each language's pages are made and written here, and its MkDocs build starts at once, so the
+    next language's pages are written while the first one renders; then every build is awaited.
+    A failed build raises RenderError (the others are stopped).
+    """
+    running: dict[str, tuple[subprocess.Popen[bytes], Path, list[str]]] = {}
+    try:
+        for lang in settings.languages:
+            folder = work_dir / lang
+            made = pages(lang)
+            config = write_language(settings, lang, made, folder, offline, today=today)
+            running[lang] = (_start(config, folder / "mkdocs.log"), folder, [page.url for page in made])
+        rendered = {}
+        for lang, (process, folder, paths) in running.items():
+            if process.wait() != 0:
+                raise RenderError(lang, (folder / "mkdocs.log").read_text(encoding="utf-8", errors="replace"))
+            rendered[lang] = Rendered(folder / "site", paths)
+        return rendered
+    finally:
+        for process, _, _ in running.values():
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+
+
+def write_language(settings: Settings, lang: str, pages: list[PageFile], work_dir: Path, offline: bool = False, *, today: date) -> Path:
+    """Write one language's docs and configuration under `work_dir`; the configuration file."""
+    write_docs(pages, work_dir / "docs", work_dir / "bodies", offline)
+    config = work_dir / "mkdocs.yml"
+    data = mkdocs_config(settings, lang, work_dir, offline, today=today)
+    config.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return config
+
+
+def _start(config: Path, log: Path) -> subprocess.Popen[bytes]:
+    """Start `mkdocs build` on `config`, its output (both streams) going to `log`: a file, not a
+    pipe, so that a build that writes much never waits for a reader."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config)]
+    with log.open("wb") as output:
+        return subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, env=_environment())
+
+
+def _environment() -> dict[str, str]:
+    return {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
+    }

@@ -1,0 +1,88 @@
+"""MkDocs hooks of the catalogue (with render.py, the only MkDocs-specific code).
+
+Generated pages are ready HTML; passing them through Markdown (whose raw-HTML parser walks every
+tag) cost about 40% of the build, so their Markdown file holds only front matter naming the HTML
+file, and the HTML is put in place after conversion.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html import escape, unescape
+from pathlib import Path
+from typing import Any
+
+from mkdocs.plugins import event_priority
+
+from catalogue.render.offline import file_link
+from catalogue.rules import fold_tone_marks
+from catalogue.urls import Urls
+
+_TAG = re.compile(r"<[^>]+>")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_SEGMENT = "\u200b"  # where the theme's search plugin splits Chinese words (jieba); the zh theme's separator splits there
+
+# Pages that say what the search index should hold for them (front matter `ocop_search`), by URL.
+_SEARCH_TEXT: dict[str, str] = {}
+
+
+def on_pre_build(config: Any) -> None:
+    """Start each build (and each rebuild under `serve`) afresh."""
+    _SEARCH_TEXT.clear()
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """Nothing to convert for a generated page."""
+    return "" if page.meta.get("ocop_body") else markdown
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """The generated page's HTML in place of the (empty) converted Markdown."""
+    if page.meta.get("ocop_search"):
+        _SEARCH_TEXT[page.url] = page.meta["ocop_search"]
+    body = page.meta.get("ocop_body")
+    if not body:
+        return html
+    return (Path(config.extra["ocop_bodies"]) / body).read_text(encoding="utf-8")
+
+
+@event_priority(-50)  # after the search plugin has written its index
+def on_post_build(config: Any) -> None:
+    """Product pages are indexed by their summary, producer and place rather than their whole text.
+    Then make the theme's search box find words typed without tone marks ("mat ong" → "Mật ong"),
+    and Chinese names typed whole ("帕乌蜂蜜") as well as by their words ("蜂蜜"):
+    every entry whose title or text has marks also gets them folded, in the fields that
+    render.py declares to the search plugin (it indexes them without showing them). For the
+    offline copy, results link to index.html files and the index is also written as a script."""
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.is_file():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    for doc in index["docs"]:
+        if doc["location"] in _SEARCH_TEXT:
+            doc["text"] = f"<p>{escape(segmented(_SEARCH_TEXT[doc['location']]))}</p>"
+        for field in ("title", "text"):
+            plain = unescape(_TAG.sub(" ", doc.get(field, "")))
+            # Chinese is also indexed unsegmented: the browser does not segment what is typed, so a
+            # whole name typed without spaces must match too (its words match the segmented field).
+            folded = fold_tone_marks(plain.replace(_SEGMENT, ""))
+            if folded != plain.casefold():
+                doc[f"folded_{field}"] = escape(folded)  # every field of the index is HTML, as the theme expects
+        if config.extra.get("ocop_offline"):
+            doc["location"] = file_link(doc["location"]) if doc["location"] else Urls.index_file("")
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    path.write_text(data, encoding="utf-8")
+    if config.extra.get("ocop_offline"):
+        # From file:// the theme loads the index as a script (it cannot fetch JSON there).
+        path.with_suffix(".js").write_text(f"var __index = {data};\n", encoding="utf-8")
+
+
+def segmented(text: str) -> str:
+    """`text` with its Chinese words split as the theme's search plugin splits the pages it indexes
+    (with jieba, when it is installed), for the index text that replaces theirs."""
+    try:
+        import jieba
+    except ImportError:
+        return text
+    return _HAN.sub(lambda run: _SEGMENT + _SEGMENT.join(jieba.cut(run.group(0))) + _SEGMENT, text).strip(_SEGMENT)
