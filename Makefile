@@ -2,6 +2,8 @@
 # files in requirements/ (exact versions with their hashes): building installs only what the build
 # needs (runtime.txt), testing adds the test tools (test.txt). `make lock` writes them again.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
+# The project's folder, for the lock files: `make -f <project>/Makefile serve` may run in a catalogue's own folder.
+PROJECT := $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
 VENV := .venv
 BIN := $(VENV)/bin
 RUNTIME_STAMP := $(VENV)/.runtime-stamp
@@ -20,14 +22,14 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 # The package itself goes in last, without its dependencies: the lock file has installed them.
-$(RUNTIME_STAMP): requirements/runtime.txt pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/runtime.txt
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+$(RUNTIME_STAMP): $(PROJECT)/requirements/runtime.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(PROJECT)/requirements/runtime.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e $(PROJECT)
 	touch $@
 
-$(TEST_STAMP): requirements/test.txt pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/test.txt
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+$(TEST_STAMP): $(PROJECT)/requirements/test.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(PROJECT)/requirements/test.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e $(PROJECT)
 	touch $@
 
 site: $(RUNTIME_STAMP)

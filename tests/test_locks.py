@@ -3,6 +3,7 @@ test lock is the runtime lock plus the test tools, and `make site` installs only
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import tomllib
@@ -56,7 +57,9 @@ def test_the_test_lock_is_the_runtime_lock_plus_the_test_tools() -> None:
 def make_commands(target: str, tmp_path: Path) -> list[str]:
     """What `make TARGET` would run in a fresh clone (a virtual environment not made yet)."""
     venv = tmp_path / "venv"
-    result = subprocess.run(["make", "-n", target, f"VENV={venv}"], cwd=REPO, capture_output=True, text=True, check=True)
+    quiet = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}  # also when run by `make test`
+    command = ["make", "--no-print-directory", "-n", target, f"VENV={venv}"]
+    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=True, env=quiet)
     return [line.replace(str(venv), ".venv") for line in result.stdout.splitlines()]
 
 
@@ -64,7 +67,7 @@ def test_make_site_installs_only_the_runtime_lock(tmp_path: Path) -> None:
     commands = make_commands("site", tmp_path)
     installs = [c for c in commands if "pip install" in c and "--upgrade pip" not in c]
     assert installs == [
-        ".venv/bin/python -m pip install --quiet --require-hashes -r requirements/runtime.txt",
+        ".venv/bin/python -m pip install --quiet --require-hashes -r ./requirements/runtime.txt",
         ".venv/bin/python -m pip install --quiet --no-deps -e .",
     ]
     assert commands[-1] == ".venv/bin/python build_site.py"
@@ -73,6 +76,6 @@ def test_make_site_installs_only_the_runtime_lock(tmp_path: Path) -> None:
 def test_make_test_installs_the_test_lock(tmp_path: Path) -> None:
     installs = [c for c in make_commands("test", tmp_path) if "pip install" in c and "--upgrade pip" not in c]
     assert installs == [
-        ".venv/bin/python -m pip install --quiet --require-hashes -r requirements/test.txt",
+        ".venv/bin/python -m pip install --quiet --require-hashes -r ./requirements/test.txt",
         ".venv/bin/python -m pip install --quiet --no-deps -e .",
     ]
