@@ -10,12 +10,22 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import cache
 from importlib import resources
+from typing import TypeVar
 
 import yaml
+
+from .languages import available, language
 
 # A term by language code, e.g. {"vi": "Chè", "en": "Tea", "zh": "茶叶"}; every term has the
 # Vietnamese one, and `catalogue.translated.term` falls back to it for a language it lacks.
 Label = dict[str, str]
+_Term = TypeVar("_Term", bound=StrEnum)
+
+
+def _terms(vocabulary: str, values: type[_Term]) -> dict[_Term, Label]:
+    """The label of each value of a closed set in every language, from the words files' keys
+    '<vocabulary>.<value>': a new language's words file brings its terms, no Python change."""
+    return {value: {code: language(code).words[f"{vocabulary}.{value.value}"] for code in available()} for value in values}
 
 
 class Group(StrEnum):
@@ -29,18 +39,7 @@ class Group(StrEnum):
     TOURISM = "du-lich"
 
 
-GROUP_LABELS: dict[Group, Label] = {
-    Group.FOOD: {"vi": "Thực phẩm", "en": "Food", "zh": "食品"},
-    Group.BEVERAGES: {"vi": "Đồ uống", "en": "Beverages", "zh": "饮品"},
-    Group.HERBAL: {"vi": "Dược liệu và sản phẩm từ dược liệu", "en": "Medicinal herbs and herbal products", "zh": "药材及药材制品"},
-    Group.HANDICRAFTS: {"vi": "Hàng thủ công mỹ nghệ", "en": "Handicrafts", "zh": "手工艺品"},
-    Group.ORNAMENTALS: {"vi": "Sinh vật cảnh", "en": "Ornamental plants and animals", "zh": "观赏动植物"},
-    Group.TOURISM: {
-        "vi": "Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch",
-        "en": "Community and eco-tourism services and sites",
-        "zh": "社区旅游、生态旅游服务及旅游景点",
-    },
-}
+GROUP_LABELS: dict[Group, Label] = _terms("group", Group)
 
 
 class ProducerKind(StrEnum):
@@ -52,12 +51,7 @@ class ProducerKind(StrEnum):
     HOUSEHOLD = "household"  # hộ kinh doanh (HKD)
 
 
-PRODUCER_KIND_LABELS: dict[ProducerKind, Label] = {
-    ProducerKind.COOPERATIVE: {"vi": "Hợp tác xã", "en": "Cooperative", "zh": "合作社"},
-    ProducerKind.COOPERATIVE_GROUP: {"vi": "Tổ hợp tác", "en": "Cooperative group", "zh": "合作组"},
-    ProducerKind.ENTERPRISE: {"vi": "Doanh nghiệp", "en": "Enterprise", "zh": "企业"},
-    ProducerKind.HOUSEHOLD: {"vi": "Hộ kinh doanh", "en": "Household business", "zh": "个体工商户"},
-}
+PRODUCER_KIND_LABELS: dict[ProducerKind, Label] = _terms("producer_kind", ProducerKind)
 
 
 class CertificateKind(StrEnum):
@@ -68,11 +62,7 @@ class CertificateKind(StrEnum):
     UPGRADE = "upgrade"
 
 
-CERTIFICATE_KIND_LABELS: dict[CertificateKind, Label] = {
-    CertificateKind.NEW: {"vi": "Công nhận mới", "en": "New", "zh": "首次认证"},
-    CertificateKind.RENEWAL: {"vi": "Công nhận lại", "en": "Renewal", "zh": "重新认证"},
-    CertificateKind.UPGRADE: {"vi": "Nâng hạng", "en": "Upgrade", "zh": "升星"},
-}
+CERTIFICATE_KIND_LABELS: dict[CertificateKind, Label] = _terms("certificate_kind", CertificateKind)
 
 
 class InspectionResult(StrEnum):
@@ -83,11 +73,7 @@ class InspectionResult(StrEnum):
     FAIL = "fail"
 
 
-INSPECTION_RESULT_LABELS: dict[InspectionResult, Label] = {
-    InspectionResult.PASS: {"vi": "Đạt", "en": "Passed", "zh": "合格"},
-    InspectionResult.MINOR_ISSUES: {"vi": "Có tồn tại cần khắc phục", "en": "Issues to put right", "zh": "存在问题，需整改"},
-    InspectionResult.FAIL: {"vi": "Không đạt", "en": "Failed", "zh": "不合格"},
-}
+INSPECTION_RESULT_LABELS: dict[InspectionResult, Label] = _terms("inspection_result", InspectionResult)
 
 
 class ChannelKind(StrEnum):
@@ -102,15 +88,7 @@ class ChannelKind(StrEnum):
     EXPORT = "export"
 
 
-CHANNEL_LABELS: dict[ChannelKind, Label] = {
-    ChannelKind.ECOMMERCE: {"vi": "sàn thương mại điện tử", "en": "e-commerce", "zh": "电商平台"},
-    ChannelKind.SUPERMARKET: {"vi": "siêu thị", "en": "supermarket", "zh": "超市"},
-    ChannelKind.CONVENIENCE: {"vi": "cửa hàng tiện lợi", "en": "convenience store", "zh": "便利店"},
-    ChannelKind.OCOP_POINT: {"vi": "điểm bán sản phẩm OCOP", "en": "OCOP sales point", "zh": "OCOP产品销售点"},
-    ChannelKind.SHOP: {"vi": "cửa hàng", "en": "shop", "zh": "商店"},
-    ChannelKind.DIRECT: {"vi": "bán trực tiếp", "en": "direct sales", "zh": "直销"},
-    ChannelKind.EXPORT: {"vi": "xuất khẩu", "en": "export", "zh": "出口"},
-}
+CHANNEL_LABELS: dict[ChannelKind, Label] = _terms("channel", ChannelKind)
 
 
 class SalesPointKind(StrEnum):
@@ -121,11 +99,7 @@ class SalesPointKind(StrEnum):
     FAIR_BOOTH = "fair-booth"  # gian hàng hội chợ, for the days of the fair
 
 
-SALES_POINT_LABELS: dict[SalesPointKind, Label] = {
-    SalesPointKind.SHOWROOM: {"vi": "Trung tâm giới thiệu và bán sản phẩm OCOP", "en": "OCOP showroom", "zh": "OCOP产品展销中心"},
-    SalesPointKind.SALES_POINT: {"vi": "Điểm bán sản phẩm OCOP", "en": "OCOP sales point", "zh": "OCOP产品销售点"},
-    SalesPointKind.FAIR_BOOTH: {"vi": "Gian hàng hội chợ", "en": "Fair booth", "zh": "展会展位"},
-}
+SALES_POINT_LABELS: dict[SalesPointKind, Label] = _terms("sales_point_kind", SalesPointKind)
 
 # The plan's "modern channels": supermarkets, convenience stores and e-commerce.
 MODERN_CHANNELS = frozenset({ChannelKind.ECOMMERCE, ChannelKind.SUPERMARKET, ChannelKind.CONVENIENCE})

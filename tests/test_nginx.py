@@ -15,6 +15,7 @@ import pytest
 
 from catalogue.hosting.host_files import HEADERS, NGINX_HEADERS
 from catalogue.hosting.policy import IMMUTABLE, REVALIDATE, STATIC_HEADERS, language_prefixes
+from catalogue.languages import html_lang
 from catalogue.rules import gtin14
 
 from .conftest import REPO
@@ -111,7 +112,7 @@ def test_an_unknown_address_gets_its_languages_404_page(nginx_origin: str, demo_
         assert (status, gzip.decompress(body)) == (404, page), path
         assert headers["cache-control"] == REVALIDATE
     lang = LANGUAGES[language_prefixes(LANGUAGES).index(prefix)]
-    assert f'<html lang="{lang}' in page.decode()  # zh-Hans for zh
+    assert f'lang="{html_lang(lang)}"' in page.decode()  # zh-Hans for Chinese
 
 
 def test_the_gs1_paths_lead_to_the_product(nginx_origin: str) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from catalogue.languages import SOURCE, Language, available, language, read_language, words_folder
+from catalogue.pages.generate import ABOUT_PAGES
 from catalogue.status import CertificateStatus
 
 FIXTURES = Path(__file__).parent / "fixtures" / "words"
@@ -78,3 +79,11 @@ def test_every_status_has_words(code: str) -> None:
 
 def test_chinese_stars_read_as_buyers_write_them() -> None:
     assert f"OCOP {language('zh').text('star_n', n=4)}" == "OCOP 4星"
+
+
+@pytest.mark.parametrize("code", available())
+def test_every_language_has_its_about_pages(code: str) -> None:
+    """A language is its words file and its hand-written about pages (catalogue/content/<code>/)."""
+    folder = words_folder().parent.joinpath("content", code)
+    missing = [f"catalogue/content/{code}/{name}.md" for name in ABOUT_PAGES if not folder.joinpath(f"{name}.md").is_file()]
+    assert not missing, f"missing: {', '.join(missing)}"
