@@ -110,8 +110,7 @@ def verify_site(base: str, published: Iterable[str] = (), *, headers: bool = Tru
 def _language_folders(site_url: str, home: dict[str, str]) -> list[str]:
     """The languages as the site's folders name them, first at the root ('vi', 'en', 'zh'), read
     from the home page's alternates in the sitemap (their hreflang may be longer: 'zh-Hans')."""
-    folders = [href[len(site_url) :].strip("/") for href in home.values() if href.startswith(site_url)]
-    return [folder or code for folder, code in zip(folders, home, strict=True)]
+    return [href[len(site_url) :].strip("/") or code for code, href in home.items() if href.startswith(site_url)]
 
 
 def _check(label: str, items: list[tuple[str, Answer | None, str | None]], gs1: str | None = None) -> Check:
