@@ -51,10 +51,6 @@ class Site:
         """The site's paths."""
         return Urls.of(self.catalogue.settings.languages)
 
-    def prefix(self, lang: str) -> str:
-        """The site path of a language's root: '' for the first language, 'en/' for English."""
-        return self.urls.root(lang)
-
     def product_path(self, product_id: str, lang: str) -> str:
         """Site path of a product page (the QR contract: p/<id>/)."""
         return self.urls.product(product_id, lang)
