@@ -117,6 +117,42 @@ def test_today_is_the_later_of_the_viewers_day_in_the_zone_and_the_build_day(con
     assert got == [_viewers_today(instant).isoformat() for instant in INSTANTS]
 
 
+@pytest.mark.parametrize(
+    ("zone", "build_day"),
+    [("Europe/Berlin", date(2026, 3, 20)), ("America/Santiago", date(2026, 8, 25)), ("Australia/Lord_Howe", date(2026, 4, 4))],
+)
+def test_today_is_right_across_a_change_of_offset(contract: Any, zone: str, build_day: date) -> None:
+    # Zones whose offset changes soon after the build: before the change the browser adds the
+    # offset, after it the zone's own rules decide; both must agree with Python.
+    texts = status_texts("vi", EXPIRING_DAYS, build_day, zone)
+    assert texts["offset_until"] < (build_day + timedelta(days=400)).isoformat()
+    instants = [_instant(build_day + timedelta(days=d), h, zone) for d in range(0, 30) for h in (0, 1, 2, 3, 12, 22, 23)]
+    millis = [int(instant.timestamp() * 1000) for instant in instants]
+    got = contract.evaluate("([ms, texts]) => ms.map(m => window.ocopContract.today(new Date(m), texts))", [millis, texts])
+    assert got == [max(i.astimezone(ZoneInfo(zone)).date(), build_day).isoformat() for i in instants]
+
+
+def test_a_zone_with_one_offset_needs_no_time_zone_formatter(contract: Any) -> None:
+    # Vietnam keeps UTC+7 all year: the page adds it, and never pays for Intl's time zone data.
+    texts = status_texts("vi", EXPIRING_DAYS, BUILD_DAY, ZONE)
+    assert texts["offset_until"] == (BUILD_DAY + timedelta(days=730)).isoformat()
+    millis = [int(instant.timestamp() * 1000) for instant in INSTANTS]
+    script = """([ms, texts]) => {
+        const real = Intl.DateTimeFormat;
+        let made = 0;
+        Intl.DateTimeFormat = function (...args) { made += 1; return new real(...args); };
+        try { return [ms.map(m => window.ocopContract.today(new Date(m), texts)), made]; }
+        finally { Intl.DateTimeFormat = real; }
+    }"""
+    days, made = contract.evaluate(script, [millis, texts])
+    assert days == [_viewers_today(instant).isoformat() for instant in INSTANTS]
+    assert made == 0
+    # Past offset_until (a page kept more than two years without a rebuild) the zone's rules decide.
+    late = int(_instant(BUILD_DAY + timedelta(days=800), 12).timestamp() * 1000)
+    days, made = contract.evaluate(script, [[late], texts])
+    assert (days, made) == ([(BUILD_DAY + timedelta(days=800)).isoformat()], 1)
+
+
 def test_a_browser_without_time_zones_uses_the_offset_of_the_build_day(contract: Any) -> None:
     offset = status_texts("vi", EXPIRING_DAYS, BUILD_DAY, ZONE)["utc_offset"]
     millis = [int(instant.timestamp() * 1000) for instant in INSTANTS]
