@@ -60,11 +60,17 @@ def test_warnings_do_not_fail(base_catalogue: Path, capsys: pytest.CaptureFixtur
         (["--check", "--format", "xml"], "invalid choice: 'xml'"),
         (["--check", "--today", "28/11/2026"], "argument --today: '28/11/2026' is not a date written YYYY-MM-DD"),
         (["--check", "--today", "9999-12-31"], "argument --today: 9999-12-31 is not between 2000-01-01 and 2099-12-31; check the year"),
-        (["--lang", "en", "--site-url", "https://official@evil.example/"], "--site-url: 'https://official@evil.example/' has a user name before '@'"),
+        (
+            ["--lang", "en", "--site-url", "https://official@evil.example/"],
+            "--site-url: 'https://official@evil.example/' has a user name before '@'",
+        ),
         (["--lang", "en", "--site-url", "https://ocop.test/?q=<b>/"], "--site-url: 'https://ocop.test/?q=<b>/' has a query or fragment"),
         (["--lang", "en", "--site-url", "https://ocop.test"], "--site-url: must end with '/'"),
         (["--bogus"], "unrecognized arguments: --bogus"),
-        (["--site-url", "https://ocop.test"], "--site-url: phải kết thúc bằng '/': mã QR nối thêm p/<mã>/ vào sau, nhưng đang là 'https://ocop.test'"),
+        (
+            ["--site-url", "https://ocop.test"],
+            "--site-url: phải kết thúc bằng '/': mã QR nối thêm p/<mã>/ vào sau, nhưng đang là 'https://ocop.test'",
+        ),
     ],
 )
 def test_usage_errors_exit_2(base_catalogue: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str) -> None:

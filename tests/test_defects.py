@@ -159,7 +159,8 @@ def test_producer_defect(base_catalogue: Path, name: str, line: int, code: str) 
 INSPECTION_MESSAGES = {
     "inspection-unknown-result.yaml": "inspections[1].result: must be 'pass', 'minor-issues' or 'fail', got 'passed'; did you mean 'pass'?",
     "inspection-missing-body.yaml": "inspections[1].body: required field is missing",
-    "inspection-date-written-dd-mm-yyyy.yaml": "inspections[1].date: expected a date written YYYY-MM-DD, got '02/04/2026'; did you mean 2026-04-02?",
+    "inspection-date-written-dd-mm-yyyy.yaml": "inspections[1].date: expected a date written YYYY-MM-DD, got '02/04/2026'; "
+    "did you mean 2026-04-02?",
     "inspection-in-future.yaml": "inspections[2].date: 2027-04-02 is after today (2026-11-28); "
     "the dashboard ignores an inspection until its day",
 }
