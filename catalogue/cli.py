@@ -60,9 +60,9 @@ def _add_unpublish_option(parser: argparse.ArgumentParser) -> None:
 def _check_paths(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     for folder in (args.products, args.producers):
         if not folder.is_dir():
-            parser.error(f"{folder} is not a folder")
+            parser.error(msg("check.not-a-folder", path=str(folder)).text(args.lang))
     if args.settings and not args.settings.is_file():
-        parser.error(f"{args.settings} is not a file")
+        parser.error(msg("check.not-a-file", path=str(args.settings)).text(args.lang))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -220,9 +220,9 @@ def _run_build(args: argparse.Namespace) -> tuple[int, str, str]:
             unpublish=args.unpublish,
         )
     except SiteDirError as error:
-        return 1, "", f"{args.prog}: error: {error}"
+        return 1, "", f"{args.prog}: error: {error.message.text(args.lang)}"
     except (OfflineError, BuildError) as error:
-        return 1, "", f"{args.prog}: error: {error}; {args.site_dir} left as it was"
+        return 1, "", f"{args.prog}: error: {msg('check.build-failed', reason=str(error), folder=str(args.site_dir)).text(args.lang)}"
     if summary is None:
         refused = msg("check.site-not-built", folder=str(args.site_dir), verdict=_verdict(report))
         return 1, _report_text(report, args, refused), ""
@@ -243,7 +243,7 @@ def _serve(args: argparse.Namespace) -> int:
         check_site_dir(args.site_dir, args.products, args.producers, args.settings)
         check_address(args.host, args.port)
     except SiteDirError as error:
-        print(f"{args.prog}: error: {error}", file=sys.stderr)
+        print(f"{args.prog}: error: {error.message.text(args.lang)}", file=sys.stderr)
         return 1
     except OSError as error:
         hint = "choose another --port" if error.errno == errno.EADDRINUSE else "check --host"

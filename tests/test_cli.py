@@ -55,8 +55,9 @@ def test_warnings_do_not_fail(base_catalogue: Path, capsys: pytest.CaptureFixtur
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["--check", "--products", "nowhere"], "nowhere is not a folder"),
-        (["--check", "--settings", "nothing.yaml"], "nothing.yaml is not a file"),
+        (["--lang", "en", "--check", "--products", "nowhere"], "nowhere is not a folder"),
+        (["--check", "--products", "nowhere"], "nowhere không phải thư mục"),
+        (["--lang", "en", "--check", "--settings", "nothing.yaml"], "nothing.yaml is not a file"),
         (["--check", "--format", "xml"], "invalid choice: 'xml'"),
         (["--check", "--today", "28/11/2026"], "argument --today: '28/11/2026' is not a date written YYYY-MM-DD"),
         (["--check", "--today", "9999-12-31"], "argument --today: 9999-12-31 is not between 2000-01-01 and 2099-12-31; check the year"),
