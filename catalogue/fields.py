@@ -48,19 +48,16 @@ def fail_with(code: str, message: Message) -> PydanticCustomError:
     return PydanticCustomError(code, "{english}", {"english": message.text("en"), "message": message})
 
 
-_fail = fail
-
-
 def _unsafe(char: str) -> PydanticCustomError:
     name = unicodedata.name(char, "")
     point = f"{ord(char):04X}"
     if char in rules.BIDI_CONTROLS:
-        return _fail("bidi-control", "field.bidi-control", point=point, name=name)
+        return fail("bidi-control", "field.bidi-control", point=point, name=name)
     if char == "\n":
-        return _fail("control-character", "field.line-break")
+        return fail("control-character", "field.line-break")
     if char == "\t":
-        return _fail("control-character", "field.tab")
-    return _fail("control-character", "field.control-character", point=point, name=f" ({name})" if name else "")
+        return fail("control-character", "field.tab")
+    return fail("control-character", "field.control-character", point=point, name=f" ({name})" if name else "")
 
 
 def _check_line(value: str) -> str:
@@ -89,7 +86,7 @@ def _length_check(limit: int, code: str = "text-too-long", why: str = "") -> Cal
     def _check_length(value: str) -> str:
         if len(value) <= limit:
             return value
-        raise _fail(code, "field.too-long", length=len(value), limit=limit, why=msg(why) if why else "")
+        raise fail(code, "field.too-long", length=len(value), limit=limit, why=msg(why) if why else "")
 
     _check_length.limit = limit  # type: ignore[attr-defined]
     return _check_length
@@ -111,7 +108,7 @@ Note = text_of(NOTE_MAX)  # reasons and notes
 def _check_id(value: str) -> str:
     if 3 <= len(value) <= 40 and _ID.match(value):
         return value
-    raise _fail("invalid-id", "field.invalid-id", got=value)
+    raise fail("invalid-id", "field.invalid-id", got=value)
 
 
 Id = Annotated[
@@ -133,7 +130,7 @@ def _check_markdown(value: str) -> str:
     if not found:
         return value
     more: Message | str = msg("field.and-more", count=len(found) - 1) if len(found) > 1 else ""
-    raise _fail(found[0].code, "field.markdown-refusal", refusal=found[0].message, more=more)
+    raise fail(found[0].code, "field.markdown-refusal", refusal=found[0].message, more=more)
 
 
 Markdown = Annotated[_Stripped, AfterValidator(_check_multiline), AfterValidator(_check_markdown)]
@@ -143,7 +140,7 @@ def _check_phone(value: str) -> str:
     digits = rules.normalize_phone(value)
     if digits:
         return digits
-    raise _fail("invalid-phone", "field.invalid-phone", got=value)
+    raise fail("invalid-phone", "field.invalid-phone", got=value)
 
 
 Phone = Annotated[StrictStr, AfterValidator(_check_phone)]
@@ -155,12 +152,12 @@ def _check_url(value: str) -> str:
         shown: Message | str = (
             msg("field.a-space") if char == " " else f"U+{ord(char):04X}" if rules.unsafe_character(char) or char.isspace() else f"'{char}'"
         )
-        raise _fail("invalid-url", "field.url-character", got=value[:80], char=shown)
+        raise fail("invalid-url", "field.url-character", got=value[:80], char=shown)
     if len(value) > URL_MAX:
-        raise _fail("invalid-url", "field.url-too-long", length=len(value), limit=URL_MAX)
+        raise fail("invalid-url", "field.url-too-long", length=len(value), limit=URL_MAX)
     if rules.is_http_url(value):
         return value
-    raise _fail("invalid-url", "field.not-http", got=value[:80])
+    raise fail("invalid-url", "field.not-http", got=value[:80])
 
 
 Url = Annotated[
@@ -173,7 +170,7 @@ Url = Annotated[
 def _check_email(value: str) -> str:
     if len(value) <= EMAIL_MAX and _EMAIL.fullmatch(value) and rules.unsafe_character(value) is None:
         return value
-    raise _fail("invalid-email", "field.invalid-email", got=value[:80])
+    raise fail("invalid-email", "field.invalid-email", got=value[:80])
 
 
 Email = Annotated[StrictStr, AfterValidator(_check_email), WithJsonSchema({"type": "string", "format": "email", "maxLength": EMAIL_MAX})]
@@ -182,7 +179,7 @@ Email = Annotated[StrictStr, AfterValidator(_check_email), WithJsonSchema({"type
 def _check_tax_code(value: str) -> str:
     if _TAX_CODE.fullmatch(value):
         return value
-    raise _fail("invalid-tax-code", "field.invalid-tax-code", got=value)
+    raise fail("invalid-tax-code", "field.invalid-tax-code", got=value)
 
 
 TaxCode = Annotated[StrictStr, AfterValidator(_check_tax_code)]
@@ -190,10 +187,10 @@ TaxCode = Annotated[StrictStr, AfterValidator(_check_tax_code)]
 
 def _check_gtin(value: str) -> str:
     if not (value.isascii() and value.isdigit() and len(value) in (8, 12, 13, 14)):
-        raise _fail("invalid-gtin", "field.invalid-gtin", got=value)
+        raise fail("invalid-gtin", "field.invalid-gtin", got=value)
     if not rules.gtin_is_valid(value):
         expected = rules.gtin_check_digit(value[:-1])
-        raise _fail("invalid-gtin", "field.gtin-check-digit", got=value, expected=expected)
+        raise fail("invalid-gtin", "field.gtin-check-digit", got=value, expected=expected)
     return value
 
 
@@ -213,7 +210,7 @@ def check_date_range(value: date) -> date:
     """`value`, or PydanticCustomError `date-out-of-range` when it is not between FIRST_DATE and LAST_DATE."""
     if FIRST_DATE <= value <= LAST_DATE:
         return value
-    raise _fail(
+    raise fail(
         "date-out-of-range", "field.date-out-of-range", got=value.isoformat(), first=FIRST_DATE.isoformat(), last=LAST_DATE.isoformat()
     )
 
@@ -229,7 +226,7 @@ def _check_commune(value: str) -> str:
     hint = rules.suggest(value, [*units, *(p.name for p in units.values())])
     hint_id = next((p.id for p in units.values() if hint in (p.id, p.name)), None) if hint else None
     said = former or (msg("field.did-you-mean", hint=hint_id) if hint_id else msg("field.see-reference"))
-    raise _fail("unknown-commune", "field.unknown-commune", got=value, province=province().name, hint=said)
+    raise fail("unknown-commune", "field.unknown-commune", got=value, province=province().name, hint=said)
 
 
 CommuneId = Annotated[StrictStr, AfterValidator(_check_commune), WithJsonSchema({"type": "string", "enum": list(province().units)})]
@@ -243,7 +240,7 @@ def _vocabulary(name: str, code: str, noun: str, choices: Callable[[], Iterable[
         if value in known:
             return value
         hint = rules.suggest(value, known)
-        raise _fail(
+        raise fail(
             code,
             "field.not-in-vocabulary",
             got=value,
@@ -280,12 +277,12 @@ FactValue = Annotated[
 
 def _check_language(value: str) -> str:
     if value == languages.SOURCE:
-        raise _fail("source-language", "field.source-language", got=value)
+        raise fail("source-language", "field.source-language", got=value)
     if value in languages.available():
         return value
     others = [code for code in languages.available() if code != languages.SOURCE]
     hint = rules.suggest(value, others)
-    raise _fail(
+    raise fail(
         "unknown-language",
         "field.unknown-language",
         got=value,
