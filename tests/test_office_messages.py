@@ -203,3 +203,54 @@ def test_json_carries_the_message_in_the_chosen_language(base_catalogue: Path, c
 def test_a_valid_catalogue_checks_ok_in_vietnamese(base_catalogue: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--check", "--today", TODAY.isoformat()]) == 0
     assert capsys.readouterr().out == "1 sản phẩm, 1 chủ thể: không có lỗi\n"
+
+
+# The everyday problems, in Vietnamese: (file, text in the valid file, what was written instead, the problem).
+EVERYDAY = [
+    (PRODUCT, "stars: 4", "stars: 6", f"{PRODUCT}:6: error: stars: phải là 3, 4 hoặc 5, nhưng đang là 6 [invalid-value]"),
+    (
+        PRODUCT,
+        "stars: 4",
+        "stars: 4\nstras: 4",
+        f"{PRODUCT}:7: error: stras: trường không có trong mẫu; có phải ý bạn là 'stars'? [unknown-field]",
+    ),
+    (PRODUCT, "name: Chè Shan tuyết Tả Lèng\n", "", f"{PRODUCT}:2: error: name: thiếu trường bắt buộc [missing-field]"),
+    (
+        PRODUCT,
+        "unit: hộp 200 g",
+        "unit: 200",
+        f"{PRODUCT}:23: error: price.unit: phải là chữ, nhưng đang là 200; muốn ghi dạng chữ thì đặt giá trị trong ngoặc kép [wrong-type]",
+    ),
+    (
+        PRODUCT,
+        "producer: base-producer",
+        "producer: base-produce",
+        f"{PRODUCT}:7: error: producer: 'base-produce' không có tệp trong thư mục producers; có phải ý bạn là 'base-producer'? "
+        "[unknown-producer]",
+    ),
+    (
+        PRODUCT,
+        "id: base-product",
+        "id: base-products",
+        f"{PRODUCT}:2: error: id: 'base-products' khác tên tệp 'base-product.yaml'; tệp phải đặt tên là base-products.yaml [id-mismatch]",
+    ),
+    (
+        PRODUCT,
+        "category: che\n",
+        "category: che\ncategory: che\n",
+        f"{PRODUCT}:6: error: 'category' xuất hiện hai lần trong cùng một nhóm (lần đầu ở dòng 5) [duplicate-key]",
+    ),
+    (
+        PRODUCER,
+        'phone: "0912 345 678"',
+        'phone: "12345"',
+        f"{PRODUCER}:7: error: phone: '12345' không phải số điện thoại Việt Nam: cần số di động 10 chữ số (09x xxx xxxx), "
+        "số cố định 11 chữ số (0213 xxxx xxx) hoặc +84 rồi đến số bỏ số 0 đầu [invalid-phone]",
+    ),
+]
+
+
+@pytest.mark.parametrize(("file", "old", "new", "problem"), EVERYDAY)
+def test_everyday_problems_in_vietnamese(base_catalogue: Path, file: str, old: str, new: str, problem: str) -> None:
+    _edit(base_catalogue, file, old, new)
+    assert _problems("vi") == [problem]

@@ -83,7 +83,20 @@ def test_serve_shows_the_problems_of_a_bad_edit_until_it_is_fixed(built_base: Pa
     root = copy_catalogue(built_base, tmp_path / "cat", site=False)
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    command = [sys.executable, "-m", "catalogue", "serve", "--lang", "en", "--host", "127.0.0.1", "--port", str(port), "--site-dir", "preview"]
+    command = [
+        sys.executable,
+        "-m",
+        "catalogue",
+        "serve",
+        "--lang",
+        "en",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--site-dir",
+        "preview",
+    ]
     product = root / "products" / "base-product.yaml"
     good = product.read_text(encoding="utf-8")
     with running([*command, "--today", "2026-11-28"], root) as output:
