@@ -103,9 +103,8 @@ class _View:
             return ProgressBar(label, None, figure)
         if item.key == "modern-channels":  # a share: the track is 100%, with the target marked on it
             return ProgressBar(label, item.achieved or 0.0, figure, marker=item.target, met=item.met)
-        if item.key == "revenue-growth":  # a growth: the bar is the growth against the least the plan asks
-            ratio = max(item.ratio or 0.0, 0.0)
-            return ProgressBar(label, ratio, f"{figure}/{format_percent(item.target, self.lang)}", met=item.met)
+        if item.key == "revenue-growth" and item.high:  # the track is the plan's range up to its top, the least marked on it
+            return ProgressBar(label, max(item.achieved or 0.0, 0.0) / item.high, figure, marker=item.target / item.high, met=item.met)
         fraction = item.ratio if item.ratio is not None else float(bool(item.achieved))  # a target of 0
         return ProgressBar(label, fraction, f"{figure}/{int(item.target)}", met=item.met)
 
