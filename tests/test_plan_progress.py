@@ -9,15 +9,17 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
+from catalogue.formats import format_percent
 from catalogue.pages.context import Site
 from catalogue.pages.dashboard import dashboard_page
 from catalogue.validate import validate
 from catalogue.vocab import ChannelKind, ProducerKind
 
-from .conftest import FIXTURES
-from .site_fixture import TODAY
+from .conftest import FIXTURES, REPO
+from .site_fixture import TODAY, soup
 from .test_dashboard import load
 
 PLAN = FIXTURES / "plan"
@@ -223,3 +225,24 @@ def test_bad_plan_data_is_refused_at_its_line(
         assert len(problems) == 1 and problems[0].startswith(f"{file}:9: error: development[1].date: ")
     else:
         assert problems == [problem]
+
+
+def demo_figures() -> tuple[int, float]:
+    """The demo's producers developed or consolidated in its target year and its revenue growth,
+    worked out straight from the YAML files (no catalogue code)."""
+    year = yaml.safe_load((REPO / "catalogue.yaml").read_text(encoding="utf-8"))["targets"]["year"]
+    producers = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (REPO / "producers").glob("*.yaml")]
+    counted = sum(1 for p in producers if any(d["date"].year == year for d in p.get("development", [])))
+    products = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (REPO / "products").glob("*.yaml")]
+    sales = [{r["year"]: r["amount"] for r in p.get("revenue", [])} for p in products]
+    both = [s for s in sales if year in s and year - 1 in s]
+    before, during = sum(s[year - 1] for s in both), sum(s[year] for s in both)
+    return counted, (during - before) / before
+
+
+@pytest.mark.parametrize(("lang", "prefix", "more_than"), [("vi", "", "trên"), ("en", "en/", "more than")])
+def test_built_demo_dashboard_shows_both_targets(demo_site: Path, lang: str, prefix: str, more_than: str) -> None:
+    counted, growth = demo_figures()
+    targets = cells(soup(demo_site / prefix / "dashboard" / "index.html"), "targets-table")
+    assert counted and targets["developed-producers"][1] == f"{counted} / {more_than} 20"
+    assert targets["revenue-growth"][1].split(" / ")[0] == format_percent(growth, lang)
