@@ -118,10 +118,13 @@ def publish(page: Any, path: Path, before: bytes | None) -> None:
     page.get_by_role("button", name="Công bố").first.click()
     page.get_by_text("Công bố ngay", exact=True).click()
     page.wait_for_function("() => true")  # let the request leave
-    for _ in range(100):
-        if path.exists() and path.read_bytes() != before:
-            return
+    last = before
+    for _ in range(150):
         page.wait_for_timeout(200)
+        now = path.read_bytes() if path.exists() else None
+        if now and now != before and now == last:  # written, and no longer being written
+            return
+        last = now
     raise AssertionError(f"{path.name} was not written; console errors: {page.errors}")
 
 
