@@ -21,6 +21,7 @@ from .places import province
 from .vocab import (
     CERTIFICATE_KIND_LABELS,
     CHANNEL_LABELS,
+    DEVELOPMENT_KIND_LABELS,
     GROUP_LABELS,
     INSPECTION_RESULT_LABELS,
     PRODUCER_KIND_LABELS,
@@ -101,10 +102,10 @@ def category_title(code: str) -> str:
 @cache
 def choice_titles() -> tuple[dict[object, str], ...]:
     """Every closed list of the data format, each as {value: Vietnamese title}: groups, categories,
-    communes, stars, kinds of producers, certificates, channels and sales points, inspection results
-    and fact keys."""
+    communes, stars, kinds of producers, certificates, channels and sales points, inspection results,
+    developed or consolidated, and fact keys."""
     producer_kinds = {k.value: f"{label['vi']} ({_KIND_ABBREVIATIONS[k]})" for k, label in PRODUCER_KIND_LABELS.items()}
-    plain = [GROUP_LABELS, CERTIFICATE_KIND_LABELS, CHANNEL_LABELS, INSPECTION_RESULT_LABELS, SALES_POINT_LABELS]
+    plain = [GROUP_LABELS, CERTIFICATE_KIND_LABELS, CHANNEL_LABELS, INSPECTION_RESULT_LABELS, SALES_POINT_LABELS, DEVELOPMENT_KIND_LABELS]
     return (
         *({k.value: label["vi"] for k, label in labels.items()} for labels in plain),
         producer_kinds,
