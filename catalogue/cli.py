@@ -9,6 +9,7 @@ import socket
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .messages import DEFAULT, LANGUAGES, Message, msg
 from .problems import Report
@@ -17,6 +18,9 @@ from .rules import printable
 from .settings import site_url_problem
 from .urls import Urls
 from .validate import validate, yaml_files
+
+if TYPE_CHECKING:
+    from .render.serve import Routes
 
 
 def _add_catalogue_options(parser: argparse.ArgumentParser) -> None:
@@ -91,8 +95,11 @@ def main(argv: list[str] | None = None) -> int:
     return _check(args) if args.check else _build(args)
 
 
-def module_main(argv: list[str] | None = None) -> int:
-    """`python -m catalogue check|media OUT|serve|verify URL`: return the exit status."""
+def module_main(argv: list[str] | None = None, routes: Routes | None = None, ready: str = "") -> int:
+    """`python -m catalogue check|media OUT|serve|verify URL`: return the exit status.
+
+    `routes` and `ready` are for `python -m catalogue.admin`, which serves the form editor beside the
+    preview: paths the preview answers before the site's, and a line printed once it serves."""
     parser = argparse.ArgumentParser(prog="python -m catalogue", description="Tools for an OCOP catalogue.")
     commands = parser.add_subparsers(dest="command", required=True)
     _add_catalogue_options(commands.add_parser("check", help="validate the catalogue and report every problem"))
@@ -113,6 +120,7 @@ def module_main(argv: list[str] | None = None) -> int:
     serve.set_defaults(prog=serve.prog, offline=False, site_url=None)
     _add_verify_command(commands)
     args = parser.parse_args(argv)
+    args.routes, args.ready = routes, ready
     if args.command == "verify":
         return _verify(args)
     _check_paths(parser, args)
@@ -276,7 +284,9 @@ def _preview(args: argparse.Namespace) -> None:
         REPO / "catalogue" / "content",
     ]
     print(f"serving {args.site_dir} {_where(args.host, args.port)} (Ctrl+C to stop)", flush=True)
-    serve(rebuild, problems, args.site_dir, watched, host=args.host, port=args.port)
+    if args.ready:
+        print(args.ready, flush=True)
+    serve(rebuild, problems, args.site_dir, watched, host=args.host, port=args.port, routes=args.routes)
 
 
 def _where(host: str, port: int) -> str:
