@@ -9,6 +9,7 @@ from typing import Any, Protocol
 
 from .image_files import ImageFileError, resolve_image
 from .load import Document
+from .messages import Message, msg
 from .model import Product, expiry_date
 from .places import province
 from .problems import Report, display_path
@@ -30,7 +31,7 @@ def check_id_matches_file(doc: Document, report: Report) -> None:
             doc.path,
             doc.line_of(("id",)),
             "id-mismatch",
-            f"id: '{value}' differs from the file name '{doc.path.name}'; the file must be named {value}{doc.path.suffix}",
+            msg("check.id-mismatch", id=value, file=doc.path.name, name=f"{value}{doc.path.suffix}"),
         )
 
 
@@ -73,13 +74,18 @@ def check_unique(items: Sequence[_Loaded], report: Report, *fields: str) -> None
                 item.doc.path,
                 item.doc.line_of(tuple(dotted.split("."))),
                 codes[dotted],
-                f"{dotted}: '{_value(item.record, dotted)}' is already used by {display_path(other.doc.path)}:{line}"
-                + (_earlier(_value(other.record, by), _value(item.record, by)) if by else ""),
+                msg(
+                    "check.already-used",
+                    path=dotted,
+                    value=str(_value(item.record, dotted)),
+                    where=f"{display_path(other.doc.path)}:{line}",
+                    earlier=_earlier(_value(other.record, by), _value(item.record, by)) if by else "",
+                ),
             )
 
 
-def _earlier(first: date, second: date) -> str:
-    return ", whose certificate was issued the same day" if first == second else f", whose certificate was issued earlier ({first})"
+def _earlier(first: date, second: date) -> Message:
+    return msg("check.issued-same-day") if first == second else msg("check.issued-earlier", date=str(first))
 
 
 def check_earlier_numbers(items: Sequence[_Loaded], report: Report) -> None:
@@ -103,7 +109,13 @@ def check_earlier_numbers(items: Sequence[_Loaded], report: Report) -> None:
                     item.doc.path,
                     line,
                     "duplicate-certificate",
-                    f"certificate.previous[{index + 1}].number: '{earlier.number}' is already used by {display_path(path)}:{other}",
+                    msg(
+                        "check.already-used",
+                        path=f"certificate.previous[{index + 1}].number",
+                        value=earlier.number,
+                        where=f"{display_path(path)}:{other}",
+                        earlier="",
+                    ),
                 )
             else:
                 taken[key] = (item.doc.path, line)
@@ -133,8 +145,11 @@ def _check_producer(product: Product, doc: Document, report: Report, producers: 
         doc.path,
         doc.line_of(("producer",)),
         "unknown-producer",
-        f"producer: '{product.producer}' has no file in the producers folder"
-        + (f"; did you mean '{hint}'?" if hint else f"; add producers/{product.producer}.yaml"),
+        msg(
+            "check.unknown-producer",
+            got=product.producer,
+            hint=msg("field.did-you-mean", hint=hint) if hint else msg("check.add-producer", file=f"producers/{product.producer}.yaml"),
+        ),
     )
 
 
@@ -147,7 +162,7 @@ def _check_category(product: Product, doc: Document, report: Report) -> None:
             doc.path,
             doc.line_of(("category",)),
             "category-group-mismatch",
-            f"category: '{product.category}' belongs to group '{group}', not to '{product.group}'",
+            msg("check.category-group", category=product.category, group=str(group), given=str(product.group)),
         )
 
 
@@ -158,21 +173,21 @@ def _check_dates(product: Product, doc: Document, report: Report, settings: Sett
             doc.path,
             doc.line_of(("certificate", "expires")),
             "date-order",
-            f"certificate.expires: {cert.expires} is before the issue date {cert.issued}",
+            msg("check.before-issue", path="certificate.expires", date=str(cert.expires), issued=str(cert.issued)),
         )
     if cert.revoked and cert.revoked.date < cert.issued:
         report.add(
             doc.path,
             doc.line_of(("certificate", "revoked", "date")),
             "date-order",
-            f"certificate.revoked.date: {cert.revoked.date} is before the issue date {cert.issued}",
+            msg("check.before-issue", path="certificate.revoked.date", date=str(cert.revoked.date), issued=str(cert.issued)),
         )
     if cert.issued > today:
         report.warn(
             doc.path,
             doc.line_of(("certificate", "issued")),
             "issued-in-future",
-            f"certificate.issued: {cert.issued} is after today ({today})",
+            msg("check.issued-in-future", date=str(cert.issued), today=str(today)),
         )
     longest = expiry_date(cert.model_copy(update={"expires": None}), settings.certificate_validity_months)
     if cert.expires and cert.expires > longest:
@@ -180,8 +195,7 @@ def _check_dates(product: Product, doc: Document, report: Report, settings: Sett
             doc.path,
             doc.line_of(("certificate", "expires")),
             "expires-late",
-            f"certificate.expires: {cert.expires} is more than {settings.certificate_validity_months} months "
-            f"after the issue date (expected {longest})",
+            msg("check.expires-late", date=str(cert.expires), months=settings.certificate_validity_months, expected=str(longest)),
         )
 
 
@@ -195,7 +209,7 @@ def _check_history(product: Product, doc: Document, report: Report) -> None:
                 doc.path,
                 doc.line_of((*loc, "expires")),
                 "date-order",
-                f"{where}.expires: {earlier.expires} is before its issue date {earlier.issued}",
+                msg("check.before-own-issue", path=f"{where}.expires", date=str(earlier.expires), issued=str(earlier.issued)),
             )
         before = current.previous[index - 1] if index else None
         if before and earlier.issued <= before.issued:
@@ -203,16 +217,14 @@ def _check_history(product: Product, doc: Document, report: Report) -> None:
                 doc.path,
                 doc.line_of((*loc, "issued")),
                 "date-order",
-                f"{where}.issued: {earlier.issued} is not after certificate.previous[{index}].issued ({before.issued}); "
-                "list earlier certificates oldest first",
+                msg("check.previous-order", path=f"{where}.issued", date=str(earlier.issued), index=index, before=str(before.issued)),
             )
         if earlier.issued >= current.issued:
             report.add(
                 doc.path,
                 doc.line_of((*loc, "issued")),
                 "date-order",
-                f"{where}.issued: {earlier.issued} is not before the current certificate's issue date ({current.issued}); "
-                "the latest certificate goes in `certificate`, the ones it replaced in `previous`",
+                msg("check.previous-after-current", path=f"{where}.issued", date=str(earlier.issued), current=str(current.issued)),
             )
 
 
@@ -223,17 +235,14 @@ def _check_inspections(product: Product, doc: Document, report: Report, today: d
                 doc.path,
                 doc.line_of(("inspections", index, "date")),
                 "inspection-in-future",
-                f"inspections[{index + 1}].date: {inspection.date} is after today ({today}); "
-                "the dashboard ignores an inspection until its day",
+                msg("check.inspection-in-future", path=f"inspections[{index + 1}].date", date=str(inspection.date), today=str(today)),
             )
 
 
 def _check_price(product: Product, doc: Document, report: Report) -> None:
     price = product.price
     if price and price.high is not None and price.high < price.low:
-        report.add(
-            doc.path, doc.line_of(("price", "to")), "invalid-value", f"price.to: {price.high} is lower than price.from ({price.low})"
-        )
+        report.add(doc.path, doc.line_of(("price", "to")), "invalid-value", msg("check.price-order", high=price.high, low=price.low))
 
 
 def _check_coordinates(product: Product, doc: Document, report: Report) -> None:
@@ -243,13 +252,18 @@ def _check_coordinates(product: Product, doc: Document, report: Report) -> None:
     bounds = province().bounds
     if bounds.contains(lat, lon):
         return
-    hint = "; latitude and longitude look swapped" if bounds.contains(lon, lat) else ""
     report.warn(
         doc.path,
         doc.line_of(("origin", "coordinates")),
         "coordinates-outside",
-        f"origin.coordinates: [{lat}, {lon}] is outside {province().name}{hint}",
+        coordinates_outside("origin.coordinates", lat, lon),
     )
+
+
+def coordinates_outside(path: str, lat: float, lon: float) -> Message:
+    """The warning for a point outside the province, saying so when the two numbers look swapped."""
+    hint = msg("check.swapped") if province().bounds.contains(lon, lat) else ""
+    return msg("check.coordinates-outside", path=path, lat=lat, lon=lon, province=province().name, hint=hint)
 
 
 def _check_images(product: Product, doc: Document, report: Report, root: Path) -> None:
@@ -257,11 +271,12 @@ def _check_images(product: Product, doc: Document, report: Report, root: Path) -
         try:
             resolve_image(image.src, doc.path, root)
         except ImageFileError as exc:
-            report.add(doc.path, doc.line_of(("images", index, "src")), exc.code, f"images[{index + 1}].src: {exc.message}")
+            where = f"images[{index + 1}].src"
+            report.add(doc.path, doc.line_of(("images", index, "src")), exc.code, msg("field.at", path=where, message=exc.message))
         if image.alt is None:
             report.warn(
                 doc.path,
                 doc.line_of(("images", index)),
                 "missing-alt",
-                f"images[{index + 1}]: no alt text; describe the picture for people who cannot see it",
+                msg("check.missing-alt", path=f"images[{index + 1}]"),
             )

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .messages import DEFAULT, LANGUAGES, Message, msg
 from .problems import Report
 from .published import check_removed, published_ids
 from .rules import printable
@@ -27,6 +28,9 @@ def _add_catalogue_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--producers", type=Path, default=Path("producers"), metavar="DIR", help="producer files (default: producers)")
     parser.add_argument("--settings", type=Path, metavar="FILE", help="settings file (default: catalogue.yaml beside the products folder)")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="how to print problems (default: text)")
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default=DEFAULT, help="language of the messages: vi (tiếng Việt, default) or en (English)"
+    )
     parser.add_argument("--today", type=_day, metavar="YYYY-MM-DD", help="act as if today were this date")
 
 
@@ -60,9 +64,9 @@ def _add_unpublish_option(parser: argparse.ArgumentParser) -> None:
 def _check_paths(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     for folder in (args.products, args.producers):
         if not folder.is_dir():
-            parser.error(f"{folder} is not a folder")
+            parser.error(msg("check.not-a-folder", path=str(folder)).text(args.lang))
     if args.settings and not args.settings.is_file():
-        parser.error(f"{args.settings} is not a file")
+        parser.error(msg("check.not-a-file", path=str(args.settings)).text(args.lang))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     _check_paths(parser, args)
     problem = site_url_problem(args.site_url) if args.site_url else None
     if problem:
-        parser.error(f"--site-url: {printable(problem)}")
+        parser.error(f"--site-url: {printable(problem.text(args.lang))}")
     return _check(args) if args.check else _build(args)
 
 
@@ -172,14 +176,16 @@ def _validated(args: argparse.Namespace) -> tuple[object, Report]:
     return validate(args.products, args.producers, args.settings, args.today)
 
 
-def _report_text(report: Report, args: argparse.Namespace, verdict: str) -> str:
+def _report_text(report: Report, args: argparse.Namespace, verdict: Message | str) -> str:
+    lang = getattr(args, "lang", DEFAULT)
     if args.format == "json":
         products, producers = len(yaml_files(args.products)), len(yaml_files(args.producers))
-        return report.to_json(products=products, producers=producers, ok=report.ok)
-    return "\n".join(filter(None, [report.to_text(), verdict]))
+        return report.to_json(lang, products=products, producers=producers, ok=report.ok)
+    said = verdict.text(lang) if isinstance(verdict, Message) else verdict
+    return "\n".join(filter(None, [report.to_text(lang), said]))
 
 
-def _print_report(report: Report, args: argparse.Namespace, verdict: str) -> None:
+def _print_report(report: Report, args: argparse.Namespace, verdict: Message | str) -> None:
     print(_report_text(report, args, verdict))
 
 
@@ -191,7 +197,7 @@ def _check(args: argparse.Namespace) -> int:
         # What the build would refuse: a product of the last build whose file is gone.
         check_removed(published, args.products, site_dir, args.unpublish, report)
     products, producers = len(yaml_files(args.products)), len(yaml_files(args.producers))
-    _print_report(report, args, f"{products} products, {producers} producers: {_verdict(report)}")
+    _print_report(report, args, msg("check.summary", products=products, producers=producers, verdict=_verdict(report)))
     return 0 if report.ok else 1
 
 
@@ -222,11 +228,12 @@ def _run_build(args: argparse.Namespace) -> tuple[int, str, str]:
             unpublish=args.unpublish,
         )
     except SiteDirError as error:
-        return 1, "", f"{args.prog}: error: {error}"
+        return 1, "", f"{args.prog}: error: {error.message.text(args.lang)}"
     except (OfflineError, BuildError) as error:
-        return 1, "", f"{args.prog}: error: {error}; {args.site_dir} left as it was"
+        return 1, "", f"{args.prog}: error: {msg('check.build-failed', reason=str(error), folder=str(args.site_dir)).text(args.lang)}"
     if summary is None:
-        return 1, _report_text(report, args, f"site not built, {args.site_dir} left as it was: {_verdict(report)}"), ""
+        refused = msg("check.site-not-built", folder=str(args.site_dir), verdict=_verdict(report))
+        return 1, _report_text(report, args, refused), ""
     return 0, _report_text(report, args, str(summary)), ""
 
 
@@ -244,7 +251,7 @@ def _serve(args: argparse.Namespace) -> int:
         check_site_dir(args.site_dir, args.products, args.producers, args.settings)
         check_address(args.host, args.port)
     except SiteDirError as error:
-        print(f"{args.prog}: error: {error}", file=sys.stderr)
+        print(f"{args.prog}: error: {error.message.text(args.lang)}", file=sys.stderr)
         return 1
     except OSError as error:
         hint = "choose another --port" if error.errno == errno.EADDRINUSE else "check --host"
@@ -308,7 +315,7 @@ def _media(args: argparse.Namespace) -> int:
 
     catalogue, report = _validated(args)
     if not report.ok:
-        _print_report(report, args, f"media not made: {_verdict(report)}")
+        _print_report(report, args, msg("check.media-not-made", verdict=_verdict(report)))
         return 1
     try:
         result = build_media(catalogue, args.out, MediaCache(args.cache), args.today, args.workers)  # type: ignore[arg-type]
@@ -318,17 +325,20 @@ def _media(args: argparse.Namespace) -> int:
     report.problems += result.report.problems
     s = result.stats
     figures = f"{s.jobs} jobs ({s.made} made, {s.reused} from the cache), {s.written} files written in {s.seconds:.2f} s"
-    _print_report(report, args, f"media: {figures}" + ("" if report.ok else f"; {_verdict(report)}"))
+    _print_report(report, args, f"media: {figures}" + ("" if report.ok else f"; {_verdict(report).text(args.lang)}"))
     return 0 if report.ok else 1
 
 
-def _verdict(report: Report) -> str:
-    def plural(n: int, word: str) -> str:
-        return f"{n} {word}{'' if n == 1 else 's'}"
-
+def _verdict(report: Report) -> Message:
+    errors, warnings = len(report.errors), len(report.warnings)
     if report.ok:
-        return "OK" + (f" ({plural(len(report.warnings), 'warning')})" if report.warnings else "")
-    return f"{plural(len(report.errors), 'error')}, {plural(len(report.warnings), 'warning')}"
+        return msg("check.ok-warnings", warnings=_count("warnings", warnings)) if warnings else msg("check.ok")
+    return msg("check.errors", errors=_count("errors", errors), warnings=_count("warnings", warnings))
+
+
+def _count(noun: str, n: int) -> Message:
+    """'1 error', '2 errors' / '2 lỗi'."""
+    return msg(f"check.{noun}-{'one' if n == 1 else 'many'}", n=n)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """Field types of the data format: pydantic annotated types with our own error codes.
 
-Each validator raises `PydanticCustomError(code, message)`; `catalogue.explain` turns the code
-into the `[code]` of a problem and prefixes the message with the field's path.
+Each validator raises `fail(code, key, **values)`, a `PydanticCustomError` whose context holds
+the office's `Message` (`catalogue.messages`); `catalogue.explain` turns the code into the
+`[code]` of a problem and prefixes the message with the field's path.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from pydantic import AfterValidator, BeforeValidator, StrictStr, StringConstrain
 from pydantic_core import PydanticCustomError
 
 from . import languages, richtext, rules
-from .places import province
+from .dates import date_problem
+from .messages import Message, msg
+from .places import former_district_hint, province
 from .vocab import categories, fact_labels
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -33,29 +36,28 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NOT_IN_URLS = set('"<>`\\')
 
 
-def _fail(code: str, message: str, **ctx: Any) -> PydanticCustomError:
-    return PydanticCustomError(code, message, ctx or None)
+def fail(code: str, key: str, **values: Any) -> PydanticCustomError:
+    """A validation error with the problem `code` and the message `key` (catalogue/messages):
+    `catalogue.explain` reads the `Message` from the error's context; its English text is the
+    error's own message, for anyone printing the pydantic error as it is."""
+    return fail_with(code, msg(key, **values))
+
+
+def fail_with(code: str, message: Message) -> PydanticCustomError:
+    """A validation error with the problem `code` and `message`."""
+    return PydanticCustomError(code, "{english}", {"english": message.text("en"), "message": message})
 
 
 def _unsafe(char: str) -> PydanticCustomError:
     name = unicodedata.name(char, "")
+    point = f"{ord(char):04X}"
     if char in rules.BIDI_CONTROLS:
-        return _fail(
-            "bidi-control",
-            "contains U+{point} ({name}), which makes text display in another order than it is written; remove it",
-            point=f"{ord(char):04X}",
-            name=name,
-        )
+        return fail("bidi-control", "field.bidi-control", point=point, name=name)
     if char == "\n":
-        return _fail("control-character", "contains a line break (U+000A); write this field on one line")
+        return fail("control-character", "field.line-break")
     if char == "\t":
-        return _fail("control-character", "contains a tab (U+0009); use a space")
-    return _fail(
-        "control-character",
-        'contains the control character U+{point}{name}; remove it (a YAML escape such as "\\x01" makes one)',
-        point=f"{ord(char):04X}",
-        name=f" ({name})" if name else "",
-    )
+        return fail("control-character", "field.tab")
+    return fail("control-character", "field.control-character", point=point, name=f" ({name})" if name else "")
 
 
 def _check_line(value: str) -> str:
@@ -78,12 +80,13 @@ Text = Annotated[_Stripped, AfterValidator(_check_line)]
 
 
 def _length_check(limit: int, code: str = "text-too-long", why: str = "") -> Callable[[str], str]:
-    """A validator refusing text longer than `limit` characters; its `limit` is read by the reference."""
+    """A validator refusing text longer than `limit` characters (`why`: a message key saying why
+    the limit); its `limit` is read by the reference."""
 
     def _check_length(value: str) -> str:
         if len(value) <= limit:
             return value
-        raise _fail(code, "is {length} characters long; keep it to {limit} or fewer{why}", length=len(value), limit=limit, why=why)
+        raise fail(code, "field.too-long", length=len(value), limit=limit, why=msg(why) if why else "")
 
     _check_length.limit = limit  # type: ignore[attr-defined]
     return _check_length
@@ -105,11 +108,7 @@ Note = text_of(NOTE_MAX)  # reasons and notes
 def _check_id(value: str) -> str:
     if 3 <= len(value) <= 40 and _ID.match(value):
         return value
-    raise _fail(
-        "invalid-id",
-        "'{got}' is not a valid id: use 3 to 40 lowercase letters a-z, digits and single hyphens, e.g. gao-seng-cu",
-        got=value,
-    )
+    raise fail("invalid-id", "field.invalid-id", got=value)
 
 
 Id = Annotated[
@@ -121,7 +120,7 @@ Id = Annotated[
 
 Summary = Annotated[
     Text,
-    AfterValidator(_length_check(SUMMARY_MAX, "summary-too-long", " (cards and link previews cut it)")),
+    AfterValidator(_length_check(SUMMARY_MAX, "summary-too-long", "field.summary-why")),
     WithJsonSchema({"type": "string", "minLength": 1, "maxLength": SUMMARY_MAX}),
 ]
 
@@ -130,9 +129,8 @@ def _check_markdown(value: str) -> str:
     found = richtext.refusals(value)
     if not found:
         return value
-    more = f" (and {len(found) - 1} more in this text)" if len(found) > 1 else ""
-    # The message goes in as context: a template would read the braces of "{: #id }" as its own.
-    raise _fail(found[0].code, "{refusal}", refusal=found[0].message + more)
+    more: Message | str = msg("field.and-more", count=len(found) - 1) if len(found) > 1 else ""
+    raise fail(found[0].code, "field.markdown-refusal", refusal=found[0].message, more=more)
 
 
 Markdown = Annotated[_Stripped, AfterValidator(_check_multiline), AfterValidator(_check_markdown)]
@@ -142,12 +140,7 @@ def _check_phone(value: str) -> str:
     digits = rules.normalize_phone(value)
     if digits:
         return digits
-    raise _fail(
-        "invalid-phone",
-        "'{got}' is not a Vietnamese phone number: expected a 10-digit mobile (09x xxx xxxx), "
-        "an 11-digit landline (0213 xxxx xxx) or +84 followed by the number without its 0",
-        got=value,
-    )
+    raise fail("invalid-phone", "field.invalid-phone", got=value)
 
 
 Phone = Annotated[StrictStr, AfterValidator(_check_phone)]
@@ -156,18 +149,15 @@ Phone = Annotated[StrictStr, AfterValidator(_check_phone)]
 def _check_url(value: str) -> str:
     char = rules.unsafe_character(value) or next((c for c in value if c in _NOT_IN_URLS or c.isspace()), None)
     if char is not None:
-        shown = "a space" if char == " " else f"U+{ord(char):04X}" if rules.unsafe_character(char) or char.isspace() else f"'{char}'"
-        raise _fail(
-            "invalid-url",
-            "'{got}' contains {char}, which has no place in a web address; remove it or percent-encode it",
-            got=value[:80],
-            char=shown,
+        shown: Message | str = (
+            msg("field.a-space") if char == " " else f"U+{ord(char):04X}" if rules.unsafe_character(char) or char.isspace() else f"'{char}'"
         )
+        raise fail("invalid-url", "field.url-character", got=value[:80], char=shown)
     if len(value) > URL_MAX:
-        raise _fail("invalid-url", "is {length} characters long; the limit is {limit}", length=len(value), limit=URL_MAX)
+        raise fail("invalid-url", "field.url-too-long", length=len(value), limit=URL_MAX)
     if rules.is_http_url(value):
         return value
-    raise _fail("invalid-url", "'{got}' is not an http:// or https:// address", got=value[:80])
+    raise fail("invalid-url", "field.not-http", got=value[:80])
 
 
 Url = Annotated[
@@ -180,7 +170,7 @@ Url = Annotated[
 def _check_email(value: str) -> str:
     if len(value) <= EMAIL_MAX and _EMAIL.fullmatch(value) and rules.unsafe_character(value) is None:
         return value
-    raise _fail("invalid-email", "'{got}' is not an e-mail address", got=value[:80])
+    raise fail("invalid-email", "field.invalid-email", got=value[:80])
 
 
 Email = Annotated[StrictStr, AfterValidator(_check_email), WithJsonSchema({"type": "string", "format": "email", "maxLength": EMAIL_MAX})]
@@ -189,7 +179,7 @@ Email = Annotated[StrictStr, AfterValidator(_check_email), WithJsonSchema({"type
 def _check_tax_code(value: str) -> str:
     if _TAX_CODE.fullmatch(value):
         return value
-    raise _fail("invalid-tax-code", "'{got}' is not a tax code: expected 10 digits, or 10-3 for a branch", got=value)
+    raise fail("invalid-tax-code", "field.invalid-tax-code", got=value)
 
 
 TaxCode = Annotated[StrictStr, AfterValidator(_check_tax_code)]
@@ -197,10 +187,10 @@ TaxCode = Annotated[StrictStr, AfterValidator(_check_tax_code)]
 
 def _check_gtin(value: str) -> str:
     if not (value.isascii() and value.isdigit() and len(value) in (8, 12, 13, 14)):
-        raise _fail("invalid-gtin", "'{got}' is not a GTIN: expected 8, 12, 13 or 14 digits", got=value)
+        raise fail("invalid-gtin", "field.invalid-gtin", got=value)
     if not rules.gtin_is_valid(value):
         expected = rules.gtin_check_digit(value[:-1])
-        raise _fail("invalid-gtin", "'{got}' has a wrong check digit: the last digit should be {expected}", got=value, expected=expected)
+        raise fail("invalid-gtin", "field.gtin-check-digit", got=value, expected=expected)
     return value
 
 
@@ -213,19 +203,15 @@ def _parse_date(value: Any) -> date:
             value = date.fromisoformat(value)
     if isinstance(value, date) and not isinstance(value, datetime):
         return check_date_range(value)
-    raise _fail("invalid-date", "expected a date written YYYY-MM-DD, got '{got}'", got=str(value)[:40])
+    raise fail_with("invalid-date", date_problem(str(value)[:40]))
 
 
 def check_date_range(value: date) -> date:
     """`value`, or PydanticCustomError `date-out-of-range` when it is not between FIRST_DATE and LAST_DATE."""
     if FIRST_DATE <= value <= LAST_DATE:
         return value
-    raise _fail(
-        "date-out-of-range",
-        "{got} is not between {first} and {last}; check the year",
-        got=value.isoformat(),
-        first=FIRST_DATE.isoformat(),
-        last=LAST_DATE.isoformat(),
+    raise fail(
+        "date-out-of-range", "field.date-out-of-range", got=value.isoformat(), first=FIRST_DATE.isoformat(), last=LAST_DATE.isoformat()
     )
 
 
@@ -236,34 +222,30 @@ def _check_commune(value: str) -> str:
     units = province().units
     if value in units:
         return value
+    former = former_district_hint(value)
     hint = rules.suggest(value, [*units, *(p.name for p in units.values())])
     hint_id = next((p.id for p in units.values() if hint in (p.id, p.name)), None) if hint else None
-    raise _fail(
-        "unknown-commune",
-        "'{got}' is not a commune or ward of {province}{hint}",
-        got=value,
-        province=province().name,
-        hint=f"; did you mean '{hint_id}'?" if hint_id else " (see docs/reference.md for the list)",
-    )
+    said = former or (msg("field.did-you-mean", hint=hint_id) if hint_id else msg("field.see-reference"))
+    raise fail("unknown-commune", "field.unknown-commune", got=value, province=province().name, hint=said)
 
 
 CommuneId = Annotated[StrictStr, AfterValidator(_check_commune), WithJsonSchema({"type": "string", "enum": list(province().units)})]
 
 
 def _vocabulary(name: str, code: str, noun: str, choices: Callable[[], Iterable[str]]) -> Callable[[str], str]:
-    """A validator accepting only the codes of a shipped vocabulary, suggesting the closest one."""
+    """`noun`: the key of the message naming what the value should be ('field.a-category')."""
 
     def check(value: str) -> str:
         known = list(choices())
         if value in known:
             return value
         hint = rules.suggest(value, known)
-        raise _fail(
+        raise fail(
             code,
-            "'{got}' is not {noun}{hint}",
+            "field.not-in-vocabulary",
             got=value,
-            noun=noun,
-            hint=f"; did you mean '{hint}'?" if hint else " (see docs/reference.md for the list)",
+            noun=msg(noun),
+            hint=msg("field.did-you-mean", hint=hint) if hint else msg("field.see-reference"),
         )
 
     check.__name__ = name
@@ -272,12 +254,12 @@ def _vocabulary(name: str, code: str, noun: str, choices: Callable[[], Iterable[
 
 CategoryCode = Annotated[
     StrictStr,
-    AfterValidator(_vocabulary("_check_category", "unknown-category", "a category", categories)),
+    AfterValidator(_vocabulary("_check_category", "unknown-category", "field.a-category", categories)),
     WithJsonSchema({"type": "string", "enum": list(categories())}),
 ]
 
 
-FactKey = Annotated[StrictStr, AfterValidator(_vocabulary("_check_fact_key", "unknown-fact", "a fact key", fact_labels))]
+FactKey = Annotated[StrictStr, AfterValidator(_vocabulary("_check_fact_key", "unknown-fact", "field.a-fact-key", fact_labels))]
 
 
 def _number_as_text(value: Any) -> Any:
@@ -295,21 +277,17 @@ FactValue = Annotated[
 
 def _check_language(value: str) -> str:
     if value == languages.SOURCE:
-        raise _fail(
-            "source-language",
-            "'{got}' is the language the data is written in: write that text in the fields themselves, not under translations",
-            got=value,
-        )
+        raise fail("source-language", "field.source-language", got=value)
     if value in languages.available():
         return value
     others = [code for code in languages.available() if code != languages.SOURCE]
     hint = rules.suggest(value, others)
-    raise _fail(
+    raise fail(
         "unknown-language",
-        "'{got}' is not a language of the catalogue (one with a words file, catalogue/words/<code>.yaml): use {choices}{hint}",
+        "field.unknown-language",
         got=value,
         choices=", ".join(others),
-        hint=f"; did you mean '{hint}'?" if hint else "",
+        hint=msg("field.did-you-mean", hint=hint) if hint else "",
     )
 
 

@@ -17,6 +17,8 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
+from .messages import Message, msg
+
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
 MAX_PIXELS = 64_000_000  # a 48-megapixel phone photo passes; decompression bombs do not
 MAX_ASPECT = 10  # longer side / shorter side: past that a photo is a strip, and WebP caps a side at 16,383 px
@@ -30,8 +32,8 @@ _DAMAGED = (OSError, SyntaxError, ValueError, EOFError, IndexError, TypeError, Z
 class ImageFileError(Exception):
     """An image reference or file that cannot be used; `message` follows the file name: "'x.jpg' is ..."."""
 
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, code: str, message: Message) -> None:
+        super().__init__(message.text("en"))
         self.code, self.message = code, message
 
 
@@ -45,16 +47,16 @@ def resolve_image(src: str, product_file: Path, root: Path) -> Path:
         path = _locate(src, product_file, root)
         probe_photo(path)
     except ImageFileError as exc:
-        raise ImageFileError(exc.code, f"'{src}' {exc.message}") from None
+        raise ImageFileError(exc.code, msg("image.named", src=src, problem=exc.message)) from None
     return path
 
 
 def _locate(src: str, product_file: Path, root: Path) -> Path:
     """The path of a regular file inside `root` that `src` names, or ImageFileError."""
     if "\0" in src:
-        raise ImageFileError("image-unreadable", "contains a NUL character, which no file name can hold")
+        raise ImageFileError("image-unreadable", msg("image.nul"))
     if PurePosixPath(src).is_absolute() or PureWindowsPath(src).is_absolute() or PureWindowsPath(src).drive or src.startswith("~"):
-        raise ImageFileError("path-outside", "is an absolute path; write it relative to the product file")
+        raise ImageFileError("path-outside", msg("image.absolute"))
     path = product_file.parent / src
     try:
         real = path.resolve()
@@ -63,31 +65,29 @@ def _locate(src: str, product_file: Path, root: Path) -> Path:
     except OSError as exc:
         raise _os_problem(exc) from None
     if not real.is_relative_to(root.resolve()):
-        raise ImageFileError("path-outside", "leads outside the catalogue folder")
+        raise ImageFileError("path-outside", msg("image.outside"))
     try:
         mode = path.stat().st_mode
     except OSError as exc:
         raise _os_problem(exc) from None
     if not stat.S_ISREG(mode):
-        raise ImageFileError("image-unreadable", f"is {_kind_of(mode)}, not an image file")
+        raise ImageFileError("image-unreadable", msg("image.not-a-file", kind=msg(_kind_of(mode))))
     return path
 
 
 def _os_problem(exc: OSError) -> ImageFileError:
     if exc.errno in (errno.ENOENT, errno.ENOTDIR):
-        return ImageFileError("image-missing", "does not exist")
+        return ImageFileError("image-missing", msg("image.missing"))
     if exc.errno == errno.ELOOP:
-        return ImageFileError("image-unreadable", "is a symbolic link that leads round in a loop; point it at the image file")
+        return ImageFileError("image-unreadable", msg("image.loop"))
     if exc.errno == errno.ENAMETOOLONG:
-        return ImageFileError(
-            "image-unreadable", "is a name too long for the file system (255 bytes at most between slashes); rename the file"
-        )
-    return ImageFileError("image-unreadable", f"cannot be read: {exc.strerror or exc}")
+        return ImageFileError("image-unreadable", msg("image.name-too-long"))
+    return ImageFileError("image-unreadable", msg("image.unreadable", reason=exc.strerror or str(exc)))
 
 
 def _kind_of(mode: int) -> str:
-    kinds = {stat.S_ISDIR: "a folder", stat.S_ISFIFO: "a named pipe (FIFO)", stat.S_ISSOCK: "a socket"}
-    return next((words for test, words in kinds.items() if test(mode)), "a device")
+    kinds = {stat.S_ISDIR: "image.kind.folder", stat.S_ISFIFO: "image.kind.pipe", stat.S_ISSOCK: "image.kind.socket"}
+    return next((key for test, key in kinds.items() if test(mode)), "image.kind.device")
 
 
 def probe_photo(path: Path) -> None:
@@ -109,12 +109,12 @@ def open_photo(path: Path, at_least: tuple[int, int]) -> Image.Image:
         try:
             image = Image.open(path)
         except UnidentifiedImageError:
-            raise ImageFileError("image-not-image", "is not an image (use JPEG, PNG or WebP)") from None
+            raise ImageFileError("image-not-image", msg("image.not-image")) from None
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             limit = MAX_PIXELS // 1_000_000
-            raise ImageFileError("image-too-large", f"declares a size over the limit of {limit} megapixels; export it smaller") from None
+            raise ImageFileError("image-too-large", msg("image.bomb", limit=limit)) from None
         except _DAMAGED as exc:
-            raise ImageFileError("image-unreadable", f"cannot be read: {exc}") from None
+            raise ImageFileError("image-unreadable", msg("image.unreadable", reason=str(exc))) from None
     with image:
         _check_header(image)
         _draft(image, at_least)
@@ -122,24 +122,18 @@ def open_photo(path: Path, at_least: tuple[int, int]) -> Image.Image:
             image.load()
             upright = ImageOps.exif_transpose(image)
         except _DAMAGED as exc:
-            raise ImageFileError("image-truncated", f"is damaged or incomplete ({exc}); export it again") from None
+            raise ImageFileError("image-truncated", msg("image.truncated", reason=str(exc))) from None
         return _to_srgb(upright)
 
 
 def _check_header(image: Image.Image) -> None:
     if image.format not in ACCEPTED_FORMATS:
-        raise ImageFileError("image-format", f"is a {image.format} image; use JPEG, PNG or WebP")
+        raise ImageFileError("image-format", msg("image.format", format=str(image.format)))
     width, height = image.size
     if width * height > MAX_PIXELS:
-        raise ImageFileError(
-            "image-too-large",
-            f"is {width}×{height} pixels; the limit is {MAX_PIXELS // 1_000_000} megapixels: export it smaller",
-        )
+        raise ImageFileError("image-too-large", msg("image.too-large", width=width, height=height, limit=MAX_PIXELS // 1_000_000))
     if max(width, height) > MAX_ASPECT * min(width, height):
-        raise ImageFileError(
-            "image-shape",
-            f"is {width}×{height} pixels, more than {MAX_ASPECT} times as long as it is wide; crop it to the product",
-        )
+        raise ImageFileError("image-shape", msg("image.shape", width=width, height=height, ratio=MAX_ASPECT))
 
 
 def _draft(image: Image.Image, at_least: tuple[int, int]) -> None:
@@ -166,14 +160,11 @@ def _to_srgb(image: Image.Image) -> Image.Image:
             if "srgb" not in (ImageCms.getProfileDescription(source) or "").lower():
                 image = ImageCms.profileToProfile(image, source, _SRGB, outputMode="RGB")
         except (ImageCms.PyCMSError, *_DAMAGED):
-            raise ImageFileError(
-                "image-colour-profile", "has a damaged or unusable colour profile (ICC); export it again as sRGB"
-            ) from None
+            raise ImageFileError("image-colour-profile", msg("image.colour-profile")) from None
     try:
         return _flat_rgb(image)
     except _DAMAGED:
-        message = f"has {image.mode} pixels, which cannot be turned into RGB; export it as an RGB photo"
-        raise ImageFileError("image-format", message) from None
+        raise ImageFileError("image-format", msg("image.mode", mode=image.mode)) from None
 
 
 def _flat_rgb(image: Image.Image) -> Image.Image:

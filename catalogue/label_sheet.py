@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, StrictInt, model_validator
-from pydantic_core import PydanticCustomError
 
+from .fields import fail
 from .model import Record
 
 A4_WIDTH, A4_HEIGHT = 210.0, 297.0
@@ -72,16 +72,16 @@ class LabelSheet(Record):
 
     @model_validator(mode="after")
     def _check_grid(self) -> LabelSheet:
-        overlap = "{pitch}_pitch {got} mm is less than label_{size} {label} mm: the labels would overlap"
         if self.columns > 1 and self.column_pitch + _EPSILON < self.label_width:
-            raise _invalid(overlap, pitch="column", got=self.column_pitch, size="width", label=self.label_width)
+            raise fail("invalid-value", "labels.overlap", pitch="column", got=self.column_pitch, size="width", label=self.label_width)
         if self.rows > 1 and self.row_pitch + _EPSILON < self.label_height:
-            raise _invalid(overlap, pitch="row", got=self.row_pitch, size="height", label=self.label_height)
+            raise fail("invalid-value", "labels.overlap", pitch="row", got=self.row_pitch, size="height", label=self.label_height)
         right = self.left + (self.columns - 1) * self.column_pitch + self.label_width
         bottom = self.top + (self.rows - 1) * self.row_pitch + self.label_height
         if right > A4_WIDTH + _EPSILON or bottom > A4_HEIGHT + _EPSILON:
-            grid = "the grid of {columns} × {rows} labels reaches {right} mm across and {bottom} mm down; A4 is 210 × 297 mm"
-            raise _invalid(grid, columns=self.columns, rows=self.rows, right=round(right, 2), bottom=round(bottom, 2))
+            raise fail(
+                "invalid-value", "labels.off-page", columns=self.columns, rows=self.rows, right=round(right, 2), bottom=round(bottom, 2)
+            )
         return self
 
     @property
@@ -103,7 +103,3 @@ class LabelSheet(Record):
         page, slot = divmod(index, self.per_page)
         row, column = divmod(slot, self.columns)
         return page, self.left + column * self.column_pitch, self.top + row * self.row_pitch
-
-
-def _invalid(template: str, **values: Any) -> PydanticCustomError:
-    return PydanticCustomError("invalid-value", template, values)

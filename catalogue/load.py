@@ -18,20 +18,25 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .messages import Message, msg
+from .yaml_hints import odd_space_problem, syntax_message
+
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
 
 Loc = tuple[str | int, ...]
 # What YAML allows in a file (its "printable" set); anything else, such as a raw NUL, is refused here
 # with its line, before the parser stops on it with a message of its own.
+# A number as an office writes it with Vietnamese thousands dots: `50.000`, `1.250.000` (YAML reads 50.0).
+_THOUSANDS = re.compile(r"[-+]?[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
 _NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 class LoadError(Exception):
     """A file that cannot be read as catalogue data."""
 
-    def __init__(self, code: str, message: str, line: int = 1) -> None:
-        super().__init__(message)
+    def __init__(self, code: str, message: Message, line: int = 1) -> None:
+        super().__init__(message.text("en"))
         self.code, self.message, self.line = code, message, line
 
 
@@ -43,6 +48,8 @@ class Document:
     data: Any
     lines: dict[Loc, int] = field(default_factory=dict)
     first_line: int = 1
+    # Numbers written with Vietnamese thousands dots (`50.000`, read as 50.0), as written, by field path.
+    dotted_numbers: dict[Loc, str] = field(default_factory=dict)
 
     def line_of(self, loc: Loc) -> int:
         """The line of the deepest known part of `loc` (a field path), or the document's first."""
@@ -86,42 +93,40 @@ def load_yaml(path: Path) -> Document:
     try:
         root = loader.get_single_node()
         if root is None:
-            raise LoadError("empty-file", "the file is empty")
-        lines = _line_map(root)
+            raise LoadError("empty-file", msg("yaml.empty-file"))
+        lines, dotted = _line_map(root)
         data = loader.construct_document(root)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text) from None
     except yaml.YAMLError as exc:
-        raise LoadError("yaml-syntax", f"YAML syntax: {exc}") from None
+        raise LoadError("yaml-syntax", msg("yaml.syntax", problem=str(exc))) from None
     except (ValueError, RecursionError) as exc:
-        raise LoadError("yaml-syntax", f"YAML value cannot be read: {exc}") from None
+        raise LoadError("yaml-syntax", msg("yaml.unreadable-value", reason=str(exc))) from None
     finally:
         loader.dispose()
     if not isinstance(data, dict):
-        raise LoadError("not-a-mapping", "the file must be a mapping of fields (key: value lines)", root.start_mark.line + 1)
-    return Document(path, data, lines, root.start_mark.line + 1)
+        raise LoadError("not-a-mapping", msg("yaml.not-a-mapping"), root.start_mark.line + 1)
+    return Document(path, data, lines, root.start_mark.line + 1, dotted)
 
 
 def _read_text(path: Path) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise LoadError("file-too-large", f"the file is {size:,} bytes; the limit is {MAX_BYTES:,} (1 MiB)")
+            raise LoadError("file-too-large", msg("yaml.file-too-large", size=f"{size:,}", limit=f"{MAX_BYTES:,}"))
         raw = path.read_bytes()
     except OSError as exc:
-        raise LoadError("unreadable-file", f"cannot read the file: {exc.strerror or exc}") from None
+        raise LoadError("unreadable-file", msg("yaml.unreadable-file", reason=exc.strerror or str(exc))) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise LoadError("encoding", "the file is not UTF-8 text; save it as UTF-8", line) from None
+        raise LoadError("encoding", msg("yaml.encoding"), line) from None
     unprintable = _NOT_YAML.search(text)
     if unprintable:
         line = text.count("\n", 0, unprintable.start()) + 1
         code = ord(unprintable.group(0))
-        raise LoadError(
-            "control-character", f"the file contains the control character U+{code:04X}, which YAML does not allow; remove it", line
-        )
+        raise LoadError("control-character", msg("yaml.control-character", point=f"{code:04X}"), line)
     return unicodedata.normalize("NFC", text)
 
 
@@ -130,29 +135,36 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> LoadError:
     line = mark.line + 1 if mark else 1
     if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in str(exc.problem):
         tag = str(exc.problem).split("tag", 1)[-1].strip(" '").replace("tag:yaml.org,2002:", "!!")
-        return LoadError("yaml-tag", f"YAML tags such as '{tag}' are not allowed; write plain values", line)
-    problem = exc.problem or exc.context or "invalid YAML"
-    source_line = text.splitlines()[line - 1] if line <= len(text.splitlines()) else ""
-    hint = "; indent with spaces, not tabs" if "\t" in source_line else ""
-    column = f" (column {mark.column + 1})" if mark else ""
-    return LoadError("yaml-syntax", f"YAML syntax: {problem}{column}{hint}", line)
+        return LoadError("yaml-tag", msg("yaml.tag", tag=tag), line)
+    # A space pasted from Word (U+00A0…) where YAML needs a plain one: the parser stops a line or
+    # more later, so name the line of the odd space itself.
+    odd = odd_space_problem(text, line)
+    if odd:
+        return LoadError("yaml-syntax", odd[1], odd[0])
+    lines = text.splitlines()
+    source_line = lines[line - 1] if line <= len(lines) else ""
+    return LoadError("yaml-syntax", syntax_message(exc.problem or exc.context or "", mark.column if mark else None, source_line), line)
 
 
-def _line_map(root: Node) -> dict[Loc, int]:
-    """Map each field path to its line; refuse aliases, duplicate keys and deep nesting."""
+def _line_map(root: Node) -> tuple[dict[Loc, int], dict[Loc, str]]:
+    """Map each field path to its line, and find numbers written with thousands dots; refuse
+    aliases, duplicate keys and deep nesting."""
     lines: dict[Loc, int] = {}
+    dotted: dict[Loc, str] = {}
     seen: set[int] = set()
     queue: deque[tuple[Node, Loc]] = deque([(root, ())])
     while queue:
         node, loc = queue.popleft()
         line = lines.get(loc, node.start_mark.line + 1)
         if id(node) in seen:
-            raise LoadError("yaml-alias", "YAML anchors and aliases (&name, *name, <<) are not allowed; write the values out", line)
+            raise LoadError("yaml-alias", msg("yaml.alias"), line)
         seen.add(id(node))
         if len(loc) > MAX_DEPTH:
-            raise LoadError("yaml-too-deep", f"the data is nested more than {MAX_DEPTH} levels deep", line)
+            raise LoadError("yaml-too-deep", msg("yaml.too-deep", depth=MAX_DEPTH), line)
+        if isinstance(node, ScalarNode) and not node.style and _THOUSANDS.fullmatch(node.value):
+            dotted[loc] = node.value
         queue.extend(_children(node, loc, lines))
-    return lines
+    return lines, dotted
 
 
 def _children(node: Node, loc: Loc, lines: dict[Loc, int]) -> list[tuple[Node, Loc]]:
@@ -162,14 +174,10 @@ def _children(node: Node, loc: Loc, lines: dict[Loc, int]) -> list[tuple[Node, L
         items = []
         for key, value in node.value:
             if not isinstance(key, ScalarNode):
-                raise LoadError("yaml-syntax", "a key must be plain text", key.start_mark.line + 1)
+                raise LoadError("yaml-syntax", msg("yaml.key-not-text"), key.start_mark.line + 1)
             child = (*loc, key.value)
             if child in lines:
-                raise LoadError(
-                    "duplicate-key",
-                    f"'{key.value}' appears twice in the same mapping (first on line {lines[child]})",
-                    key.start_mark.line + 1,
-                )
+                raise LoadError("duplicate-key", msg("yaml.duplicate-key", key=key.value, first=lines[child]), key.start_mark.line + 1)
             lines[child] = key.start_mark.line + 1
             items.append((value, child))
         return items

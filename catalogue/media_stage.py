@@ -20,6 +20,7 @@ from .makers.badges import badge_kind, badge_svg
 from .makers.images import Variant
 from .media.jobs import CardJob, PhotoJob, QrJob, SiteCardJob
 from .media.plan import plan_media
+from .messages import Message, msg
 from .printing.jobs import CataloguePdfJob, PosterJob
 from .printing.plan import plan_print
 from .problems import Report
@@ -109,10 +110,10 @@ def build_media(
     return MediaResult(_assemble(catalogue, jobs, entries), report, stats, _catalogue_pdfs(jobs, entries), _site_cards(jobs, entries))
 
 
-def _report_problem(catalogue: Catalogue, job: Job, error: tuple[str, str], report: Report) -> None:
+def _report_problem(catalogue: Catalogue, job: Job, error: tuple[str, Message | str], report: Report) -> None:
     if job.kind != "photo":
         where = catalogue.product_files[job.product] if job.product else catalogue.root / SETTINGS_FILE
-        report.add(where, 1, error[0], f"{job.kind}: {error[1]}")
+        report.add(where, 1, error[0], msg("field.at", path=job.kind, message=error[1]))
         return
     path = catalogue.product_files[job.product]
     index = job.image or 0
@@ -121,7 +122,9 @@ def _report_problem(catalogue: Catalogue, job: Job, error: tuple[str, str], repo
     except LoadError:
         line = 1
     src = catalogue.products[job.product].images[index].src
-    report.add(path, line, error[0], f"images[{index + 1}].src: '{src}' {error[1]}")
+    report.add(
+        path, line, error[0], msg("field.at", path=f"images[{index + 1}].src", message=msg("image.named", src=src, problem=error[1]))
+    )
 
 
 def write_badges(out_dir: Path, languages: list[str]) -> int:

@@ -11,7 +11,6 @@ from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, FiniteFloat, StrictBool, StrictInt, field_validator, model_validator
-from pydantic_core import PydanticCustomError
 
 from .fields import (
     CategoryCode,
@@ -33,6 +32,7 @@ from .fields import (
     TaxCode,
     Text,
     Url,
+    fail,
 )
 from .rules import add_months
 from .vocab import CertificateKind, ChannelKind, DevelopmentKind, Group, InspectionResult, ProducerKind
@@ -164,11 +164,7 @@ class Revenue(Record):
     def _parts_add_up(self) -> Revenue:
         parts = sum(self.by_channel.values())
         if self.by_channel and parts != self.amount:
-            raise PydanticCustomError(
-                "revenue-sum",
-                "by_channel adds up to {parts}, not amount {amount}; make the parts add up to the year's amount, or leave by_channel out",
-                {"parts": parts, "amount": self.amount},
-            )
+            raise fail("revenue-sum", "field.revenue-sum", parts=parts, amount=self.amount)
         return self
 
 
@@ -242,11 +238,7 @@ class Product(Record):
         years = [r.year for r in revenue]
         twice = sorted({y for y in years if years.count(y) > 1})
         if twice:
-            raise PydanticCustomError(
-                "duplicate-year",
-                "{years} given more than once; write one entry per year",
-                {"years": ", ".join(map(str, twice))},
-            )
+            raise fail("duplicate-year", "field.duplicate-year", years=", ".join(map(str, twice)))
         return revenue
 
 
@@ -284,10 +276,8 @@ class Producer(Record):
     def _joined_once(cls, development: list[Development]) -> list[Development]:
         joined = [d.date for d in development if d.kind is DevelopmentKind.DEVELOPED]
         if len(joined) > 1:
-            raise PydanticCustomError(
-                "duplicate-development",
-                "'developed' is given {n} times ({dates}); a producer joins the programme once: write the later years as 'consolidated'",
-                {"n": len(joined), "dates": ", ".join(d.isoformat() for d in joined)},
+            raise fail(
+                "duplicate-development", "field.duplicate-development", n=len(joined), dates=", ".join(d.isoformat() for d in joined)
             )
         return development
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from .languages import SOURCE
 from .load import Document, Loc
+from .messages import Message, msg
 
 OLD_FORM = "old-form"
 TWICE = "translation-twice"
@@ -28,7 +29,7 @@ class Notice:
 
     loc: Loc
     code: str
-    message: str
+    message: Message
 
 
 def upgrade_settings(doc: Document) -> list[Notice]:
@@ -54,7 +55,7 @@ def _flat(doc: Document, record: dict[str, Any], loc: Loc, fields: tuple[str, ..
             continue
         twice = _move(doc, record, loc, old, (_FLAT_LANG, field), record.pop(old))
         new_form = f"translations: {{{_FLAT_LANG}: {{{field}: …}}}}"
-        notices += twice or [Notice((*loc, old), OLD_FORM, f"`{old}` is the old form: write `{new_form}`")]
+        notices += twice or [Notice((*loc, old), OLD_FORM, msg("settings.old-flat", old=old, new=new_form))]
     return notices
 
 
@@ -73,7 +74,7 @@ def _site_name(doc: Document, data: dict[str, Any]) -> list[Notice]:
         Notice(
             ("site_name",),
             OLD_FORM,
-            f"`site_name: {{{SOURCE}: …, …}}` is the old form: write `site_name: …` (in Vietnamese) and `translations: {{{example}}}`",
+            msg("settings.old-site-name", source=SOURCE, example=example),
         )
     )
     return notices
@@ -92,7 +93,7 @@ def _move(
         return []  # `translations` is not a mapping of mappings: the model reports it
     if new[1] in translation:
         shown, was = f"translations.{new[0]}.{new[1]}", old_key or str(old)
-        return [Notice(old_loc, TWICE, f"`{was}` and `{shown}` are both written: keep `{shown}` and remove `{was}`")]
+        return [Notice(old_loc, TWICE, msg("settings.twice", old=was, new=shown))]
     translation[new[1]] = value
     line = doc.line_of(old_loc)
     new_loc = (*at, "translations", *new)

@@ -8,6 +8,9 @@ from importlib import resources
 
 import yaml
 
+from .messages import Message, msg
+from .rules import fold_tone_marks
+
 
 @dataclass(frozen=True)
 class Bounds:
@@ -76,3 +79,29 @@ def province() -> Province:
     info = data["province"]
     translations = {lang: ProvinceTranslation(**text) for lang, text in info.get("translations", {}).items()}
     return Province(info["name"], Bounds(**info["bounds"]), units, translations)
+
+
+def _folded_name(text: str) -> str:
+    """A place name folded for comparison: 'Huyện Tam Đường' → 'tam duong'."""
+    folded = " ".join(fold_tone_marks(text).replace("-", " ").split())
+    for prefix in ("huyen ", "thanh pho ", "tp ", "tp. ", "thi tran ", "tt ", "xa ", "phuong "):
+        folded = folded.removeprefix(prefix)
+    return folded
+
+
+def former_district_hint(value: str) -> Message | None:
+    """What to write instead of a district or a commune that no longer exists since 1 July 2025:
+    the communes and wards of that former district, or the unit a former commune was merged into.
+    None when `value` names neither, or names a unit in force too (Than Uyên is both)."""
+    units = province().units.values()
+    folded = _folded_name(value)
+    if not folded or any(folded in (_folded_name(p.name), p.id.replace("-", " ")) for p in units):
+        return None
+    district = [p for p in units if _folded_name(p.former_district) == folded]
+    if district:
+        choices = ", ".join(f"{p.id} ({p.title})" for p in district)
+        return msg("place.former-district", district=district[0].former_district, choices=choices)
+    merged = next((p for p in units if any(_folded_name(old) == folded for old in p.former_units)), None)
+    if merged:
+        return msg("place.former-unit", unit=f"{merged.id} ({merged.title})")
+    return None

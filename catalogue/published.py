@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from . import __version__
+from .messages import msg
 from .problems import Report
 from .urls import Urls
 from .validate import yaml_files
@@ -76,9 +77,7 @@ def check_removed(published: Iterable[str], products_dir: Path, site_dir: Path, 
             products_dir / f"{product_id}.yaml",
             1,
             "removed-product",
-            f"the product '{product_id}' was published by the last build into {_folder(site_dir)} and its file is gone: "
-            "QR codes printed for it would lead nowhere. Put the file back and mark the product withdrawn "
-            f"(withdrawn: {{date, reason}}), or build with --unpublish {product_id}",
+            msg("published.removed", id=product_id, folder=_folder(site_dir)),
         )
 
 

@@ -38,6 +38,8 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 from markupsafe import Markup
 
+from .messages import Message, msg
+
 LINK_SCHEMES = ("http", "https", "mailto", "tel")
 IMAGE_SCHEMES = ("http", "https")
 EXTERNAL_REL = "noopener noreferrer"
@@ -54,9 +56,10 @@ ALLOWED_VALUES = {
     "td": {"align": {"left", "center", "right"}},
 }
 
-RAW_HTML_MESSAGE = "raw HTML is not allowed in Markdown text, found '{found}'"
-TOO_DEEP_MESSAGE = "lists or quotes are nested too deeply to be read as Markdown; use fewer levels"
-ATTRIBUTES_MESSAGE = "attribute lists are not allowed in Markdown text, found '{found}'"
+# The keys of the refusals' messages (catalogue/messages).
+RAW_HTML_MESSAGE = "markdown.raw-html"
+TOO_DEEP_MESSAGE = "markdown.too-deep"
+ATTRIBUTES_MESSAGE = "markdown.attributes"
 
 # What a reader would take for a tag or comment. `<` before a space or a digit ("độ ẩm < 12%")
 # is text, and autolinks (`<https://…>`) have become links before this is looked for.
@@ -73,7 +76,7 @@ class Refusal:
     """Something in a Markdown text that the page would not show as written."""
 
     code: str
-    message: str
+    message: Message
 
 
 def render(text: str) -> Markup:
@@ -86,16 +89,16 @@ def refusals(text: str) -> tuple[Refusal, ...]:
     return _convert(text)[1]
 
 
-def target_refusal(target: str, image: bool = False) -> str | None:
+def target_refusal(target: str, image: bool = False) -> Message | None:
     """Why a link's (or an image's) address is refused, or None when it may be used."""
-    noun = f"image '{_shown(target)}'" if image else f"link to '{_shown(target)}'"
+    noun = msg("markdown.image" if image else "markdown.link", target=_shown(target))
     if _as_browser_reads(target)[:2].replace("\\", "/") == "//":
-        return f"{noun} has no scheme: write the address in full, starting with https://"
+        return msg("markdown.no-scheme", noun=noun)
     scheme = scheme_of(target)
     allowed = IMAGE_SCHEMES if image else LINK_SCHEMES
     if scheme is None or scheme in allowed:
         return None
-    return f"{noun} is not allowed: use an address that starts with {_either(allowed)}, or a relative path"
+    return msg("markdown.scheme", noun=noun, schemes=_either(allowed))
 
 
 def scheme_of(target: str) -> str | None:
@@ -121,10 +124,10 @@ def _as_browser_reads(target: str) -> str:
     return "".join(c for c in text if not c.isspace() and unicodedata.category(c) not in ("Cc", "Cf", "Zs"))
 
 
-def _either(schemes: tuple[str, ...]) -> str:
+def _either(schemes: tuple[str, ...]) -> Message:
     """('http', 'https', 'tel') → 'http://, https:// or tel:', as the addresses start."""
     words = [f"{scheme}://" if scheme.startswith("http") else f"{scheme}:" for scheme in schemes]
-    return f"{', '.join(words[:-1])} or {words[-1]}"
+    return msg("field.either", first=", ".join(words[:-1]), last=words[-1])
 
 
 def _shown(text: str, limit: int = 80) -> str:
@@ -140,7 +143,7 @@ def _convert(text: str) -> tuple[Markup, tuple[Refusal, ...]]:
         html_text = renderer.md.reset().convert(text)
     except RecursionError:  # Python-Markdown's block parser recurses once per level of nesting
         _renderer.cache_clear()  # the parser's state was left half-way: start the next text afresh
-        return Markup("<p>{}</p>").format(text), (Refusal("markdown-too-deep", TOO_DEEP_MESSAGE),)
+        return Markup("<p>{}</p>").format(text), (Refusal("markdown-too-deep", msg(TOO_DEEP_MESSAGE)),)
     return Markup(sanitise(html_text)), tuple(renderer.found)
 
 
@@ -186,7 +189,7 @@ class _Fences(FencedBlockPreprocessor):
     def handle_attrs(self, attrs: Iterable[tuple[str, str | None]]) -> tuple[str, list[str], dict[str, Any]]:
         words = [_attribute_word(key, value) for key, value in attrs]
         if words:
-            self.found.append(Refusal("markdown-attributes", ATTRIBUTES_MESSAGE.format(found=_shown("{" + " ".join(words) + "}", 40))))
+            self.found.append(Refusal("markdown-attributes", msg(ATTRIBUTES_MESSAGE, found=_shown("{" + " ".join(words) + "}", 40))))
         return "", [], {}
 
 
@@ -239,7 +242,7 @@ class _Inspector(Treeprocessor):
         tags = [(m.start(), "raw-html", RAW_HTML_MESSAGE, m.group(0)) for m in _TAG.finditer(text)]
         lists = [(m.start(), "markdown-attributes", ATTRIBUTES_MESSAGE, m.group(0)) for m in _ATTRIBUTE_LIST.finditer(text)]
         for _, code, message, found in sorted(tags + lists):
-            self.found.append(Refusal(code, message.format(found=_shown(found, 40))))
+            self.found.append(Refusal(code, msg(message, found=_shown(found, 40))))
 
 
 def _in_reading_order(root: Element) -> Iterator[tuple[Element, bool]]:

@@ -10,7 +10,9 @@ from collections.abc import Collection
 from datetime import date
 
 from .catalogue import Catalogue
+from .checks import coordinates_outside
 from .load import Document, Loc
+from .messages import msg
 from .places import province
 from .problems import Report
 from .rules import fold_tone_marks, suggest
@@ -41,7 +43,7 @@ def check_sales_points(catalogue: Catalogue, doc: Document, report: Report, prod
                 doc.path,
                 doc.line_of((*loc, "id")),
                 "duplicate-id",
-                f"{_path(index, 'id')}: '{point.id}' is already used by {_path(first_ids[point.id])} on line {other}",
+                msg("sales.duplicate-id", path=_path(index, "id"), id=point.id, first=_path(first_ids[point.id]), line=other),
             )
         first_ids.setdefault(point.id, index)
         _check_place(point, index, doc, report)
@@ -58,21 +60,21 @@ def _check_place(point: SalesPoint, index: int, doc: Document, report: Report) -
             doc.path,
             doc.line_of(loc),
             "missing-field",
-            f"{_path(index)}: give its commune (a commune or ward of {home}) or, for a point outside {home}, its province",
+            msg("sales.no-place", path=_path(index), province=home),
         )
     elif point.commune is not None and point.province is not None:
         report.add(
             doc.path,
             doc.line_of((*loc, "province")),
             "conflicting-fields",
-            f"{_path(index, 'province')}: give either commune (in {home}) or province (outside it), not both",
+            msg("sales.both-places", path=_path(index, "province"), province=home),
         )
     elif point.province is not None and _is_home(point.province, home):
         report.add(
             doc.path,
             doc.line_of((*loc, "province")),
             "invalid-value",
-            f"{_path(index, 'province')}: '{point.province}' is this catalogue's own province; give the point's commune instead",
+            msg("sales.own-province", path=_path(index, "province"), got=point.province),
         )
 
 
@@ -87,7 +89,7 @@ def _check_dates(point: SalesPoint, index: int, doc: Document, report: Report) -
             doc.path,
             doc.line_of(("sales_points", index, "to")),
             "date-order",
-            f"{_path(index, 'to')}: {point.last_day} is before the first day {point.first_day} (`from`)",
+            msg("sales.date-order", path=_path(index, "to"), last=str(point.last_day), first=str(point.first_day)),
         )
 
 
@@ -98,12 +100,11 @@ def _check_coordinates(point: SalesPoint, index: int, doc: Document, report: Rep
     bounds = province().bounds
     if bounds.contains(lat, lon):
         return
-    hint = "; latitude and longitude look swapped" if bounds.contains(lon, lat) else ""
     report.warn(
         doc.path,
         doc.line_of(("sales_points", index, "coordinates")),
         "coordinates-outside",
-        f"{_path(index, 'coordinates')}: [{lat}, {lon}] is outside {province().name}{hint}",
+        coordinates_outside(_path(index, "coordinates"), lat, lon),
     )
 
 
@@ -116,7 +117,9 @@ def _check_products(
         where = _path(index, "products", position)
         if product_id in seen:
             first = doc.line_of(("sales_points", index, "products", seen[product_id]))
-            report.add(doc.path, doc.line_of(loc), "duplicate-product", f"{where}: '{product_id}' is already listed on line {first}")
+            report.add(
+                doc.path, doc.line_of(loc), "duplicate-product", msg("sales.duplicate-product", path=where, id=product_id, line=first)
+            )
             continue
         seen[product_id] = position
         if product_id not in product_ids:
@@ -125,8 +128,12 @@ def _check_products(
                 doc.path,
                 doc.line_of(loc),
                 "unknown-product",
-                f"{where}: '{product_id}' has no file in the products folder"
-                + (f"; did you mean '{hint}'?" if hint else "; check the id, or add the product first"),
+                msg(
+                    "sales.unknown-product",
+                    path=where,
+                    id=product_id,
+                    hint=msg("field.did-you-mean", hint=hint) if hint else msg("sales.check-id"),
+                ),
             )
             continue
         _check_in_force(catalogue, product_id, where, doc.line_of(loc), doc, report, today)
@@ -141,17 +148,14 @@ def _check_in_force(catalogue: Catalogue, product_id: str, where: str, line: int
             doc.path,
             line,
             "product-withdrawn",
-            f"{where}: '{product_id}' left the catalogue on {product.withdrawn.date} (withdrawn), "
-            "so the site no longer lists it here; remove it from this point",
+            msg("sales.withdrawn", path=where, id=product_id, date=str(product.withdrawn.date)),
         )
         return
     status = catalogue.status(product, today)
     if status is CertificateStatus.EXPIRED:
-        reason = f"its certificate expired on {catalogue.expires(product)}"
+        reason = msg("sales.expired", date=str(catalogue.expires(product)))
     elif status is CertificateStatus.REVOKED and product.certificate.revoked:
-        reason = f"its certificate was revoked on {product.certificate.revoked.date}"
+        reason = msg("sales.revoked", date=str(product.certificate.revoked.date))
     else:
         return
-    report.warn(
-        doc.path, line, "product-not-in-force", f"{where}: '{product_id}': {reason}, so it may no longer be sold as an OCOP product"
-    )
+    report.warn(doc.path, line, "product-not-in-force", msg("sales.not-in-force", path=where, id=product_id, reason=reason))

@@ -12,11 +12,11 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, Field, StrictBool, StrictInt, StrictStr, ValidationInfo, WithJsonSchema, field_validator
-from pydantic_core import PydanticCustomError
 
-from .fields import Email, Language, Line, Name, Phone, ShortText, Url
+from .fields import Email, Language, Line, Name, Phone, ShortText, Url, fail, fail_with
 from .label_sheet import LabelSheet
 from .languages import SOURCE, available
+from .messages import Message, msg
 from .model import Record
 from .sales_points import SalesPoint
 
@@ -91,15 +91,11 @@ class Targets(Record):
     def _range_in_order(cls, high: float, info: ValidationInfo) -> float:
         low = info.data.get("revenue_growth")
         if low is not None and high < low:
-            raise PydanticCustomError(
-                "invalid-value",
-                "{high} is below revenue_growth ({low}); write the range low then high, e.g. 0.05 and 0.1",
-                {"high": high, "low": low},
-            )
+            raise fail("invalid-value", "settings.growth-range", high=high, low=low)
         return high
 
 
-def site_url_problem(url: str) -> str | None:
+def site_url_problem(url: str) -> Message | None:
     """What makes `url` unfit as the site's public address, or None.
 
     Printed QR codes encode `<site_url>p/<id>/` and pages carry it in links and metadata, so it
@@ -110,25 +106,22 @@ def site_url_problem(url: str) -> str | None:
     parts = urlsplit(url)
     odd = next((c for c in url if c not in _PLAIN_URL), None)
     if parts.scheme not in ("http", "https") or not url.startswith(f"{parts.scheme}://"):
-        return f"'{url}' must start with https:// (or http://)"
+        return msg("settings.url-scheme", url=url)
     if "@" in parts.netloc:
         user = parts.netloc.rsplit("@", 1)[0]
-        return f"'{url}' has a user name before '@' ('{user}'): readers would see '{user}', browsers open {parts.hostname}; remove it"
+        return msg("settings.url-user", url=url, user=user, host=str(parts.hostname))
     if "?" in url or "#" in url:
-        return f"'{url}' has a query or fragment ('?' or '#'); QR codes append p/<id>/ to the site address, so it must end with its path"
+        return msg("settings.url-query", url=url)
     if odd is not None:
-        return (
-            f"'{url}' contains '{odd}'; a site address holds only letters a-z, digits and - . _ ~ / : % "
-            "(write an international domain in its xn-- form)"
-        )
+        return msg("settings.url-character", url=url, char=odd)
     try:
         parts.port  # noqa: B018  (raises ValueError for a port that is not a number up to 65535)
     except ValueError:
-        return f"'{url}' has a port that is not a number from 1 to 65535"
+        return msg("settings.url-port", url=url)
     if not parts.hostname:
-        return f"'{url}' has no host name"
+        return msg("settings.url-host", url=url)
     if not url.endswith("/"):
-        return f"must end with '/': QR codes append p/<id>/ to it, got '{url}'"
+        return msg("settings.url-slash", url=url)
     return None
 
 
@@ -144,15 +137,10 @@ def reserved_host(url: str) -> str | None:
 def _site_url(value: str, info: ValidationInfo) -> str:
     problem = site_url_problem(value)
     if problem:
-        raise PydanticCustomError("invalid-url", problem)
+        raise fail_with("invalid-url", problem)
     reserved = reserved_host(value)
     if reserved and info.data.get("demo") is False:
-        raise PydanticCustomError(
-            "reserved-address",
-            "'{got}' is a reserved example address ({name}) but `demo` is false: labels printed now would lead nowhere; "
-            "set the site's real address, or `demo: true` for illustrative data",
-            {"got": value, "name": reserved},
-        )
+        raise fail("reserved-address", "settings.reserved-address", got=value, name=reserved)
     return value
 
 
@@ -163,20 +151,12 @@ LanguageCode = Annotated[StrictStr, WithJsonSchema({"type": "string", "enum": li
 def _languages(value: list[str]) -> list[str]:
     unknown = next((code for code in value if code not in available()), None)
     if unknown is not None:
-        raise PydanticCustomError(
-            "invalid-value",
-            "'{got}' is not a language the site can be built in; choose among {known} (each has a words file, catalogue/words/<code>.yaml)",
-            {"got": unknown, "known": ", ".join(available())},
-        )
+        raise fail("invalid-value", "settings.unknown-language", got=unknown, known=", ".join(available()))
     if not value or value[0] != SOURCE:
-        raise PydanticCustomError(
-            "invalid-value",
-            "must start with vi: Vietnamese is the site's root, where every printed QR code leads; got [{got}]",
-            {"got": ", ".join(value)},
-        )
+        raise fail("invalid-value", "settings.vi-first", got=", ".join(value))
     twice = next((lang for i, lang in enumerate(value) if lang in value[:i]), None)
     if twice:
-        raise PydanticCustomError("invalid-value", "'{lang}' is listed twice", {"lang": twice})
+        raise fail("invalid-value", "settings.listed-twice", lang=twice)
     return value
 
 
@@ -184,7 +164,7 @@ def _timezone(value: str) -> str:
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
-        raise PydanticCustomError("invalid-value", "'{got}' is not a time zone name such as Asia/Ho_Chi_Minh", {"got": value}) from None
+        raise fail("invalid-value", "settings.timezone", got=value) from None
     return value
 
 

@@ -20,55 +20,59 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .messages import Message, msg
 from .published import published_ids
 
 REPO = Path(__file__).resolve().parent.parent
-_REFUSED = "choose a new or empty folder (nothing was changed)"
 
 
 class SiteDirError(Exception):
-    """A site folder the build may not replace; the message is one line."""
+    """A site folder the build may not replace; `message` is one line, worded when shown."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.text("en"))
+        self.message = message
 
 
 def check_site_dir(site_dir: Path, products_dir: Path, producers_dir: Path, settings_path: Path | None = None) -> None:
     """Raise SiteDirError unless building into `site_dir` is safe: it is missing, empty or a site
     made by this build, and it is none of the catalogue's folders, nor holds or lies inside one."""
     target = site_dir.resolve()
-    given = f"--site-dir {site_dir}"
+    given = str(site_dir)
     relation = _catalogue_relation(target, products_dir, producers_dir, settings_path)
     if relation:
-        raise SiteDirError(f"{given}: that {relation}; {_REFUSED}")
+        raise SiteDirError(msg("site-dir.catalogue", folder=given, relation=relation))
     if not target.exists():
         return
     if not target.is_dir():
-        raise SiteDirError(f"{given}: that is a file, not a folder; {_REFUSED}")
+        raise SiteDirError(msg("site-dir.file", folder=given))
     if os.path.ismount(target):
-        raise SiteDirError(f"{given}: that is a mount point, which cannot be replaced; build into a folder inside it (nothing was changed)")
+        raise SiteDirError(msg("site-dir.mount", folder=given))
     if any(target.iterdir()) and published_ids(target) is None:
-        raise SiteDirError(f"{given}: the folder is not empty and was not made by build_site.py; {_REFUSED}")
+        raise SiteDirError(msg("site-dir.not-ours", folder=given))
 
 
-def _catalogue_relation(target: Path, products_dir: Path, producers_dir: Path, settings_path: Path | None) -> str | None:
+def _catalogue_relation(target: Path, products_dir: Path, producers_dir: Path, settings_path: Path | None) -> Message | None:
     """How `target` meets the catalogue's own files, in words, or None when it does not."""
     products, producers = products_dir.resolve(), producers_dir.resolve()
     root = products.parent
     settings = (settings_path or root / "catalogue.yaml").resolve()
     named = {
-        products: "the catalogue's products folder",
-        producers: "the catalogue's producers folder",
-        settings: "the catalogue's settings file",
-        root: "the catalogue folder",
-        REPO: "the project folder",
+        products: msg("site-dir.products"),
+        producers: msg("site-dir.producers"),
+        settings: msg("site-dir.settings"),
+        root: msg("site-dir.root"),
+        REPO: msg("site-dir.project"),
     }
     for path, name in named.items():
         if target == path:
-            return f"is {name}"
+            return msg("site-dir.is", name=name)
     for path in (products, producers):
         if target.is_relative_to(path):
-            return f"lies inside {named[path]}"
+            return msg("site-dir.inside", name=named[path])
     for path in (root, REPO, products, producers, settings):
         if path.is_relative_to(target):
-            return f"holds {named[path]}"
+            return msg("site-dir.holds", name=named[path])
     return None
 
 

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import checks
 from .catalogue import Catalogue
-from .explain import findings
+from .explain import dotted_number, findings
 from .load import Document, LoadError, load_yaml
 from .model import Producer, Product
 from .old_forms import OLD_FORM, upgrade_settings
@@ -54,7 +54,9 @@ def load_record(path: Path, model: type[M], report: Report) -> Loaded[M] | None:
         record = model.model_validate(doc.data)
     except ValidationError as exc:
         for finding in findings(exc, model):
-            report.add(path, doc.line_of(finding.loc), finding.code, finding.message)
+            written = doc.dotted_numbers.get(finding.loc)
+            message = dotted_number(finding.loc, written) if written and finding.code == "wrong-type" else finding.message
+            report.add(path, doc.line_of(finding.loc), finding.code, message)
         return None
     return Loaded(record, doc)
 

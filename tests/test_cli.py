@@ -11,14 +11,14 @@ from catalogue.cli import main, module_main
 
 
 def test_check_prints_ok(base_catalogue: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--check", "--today", "2026-11-28"]) == 0
+    assert main(["--lang", "en", "--check", "--today", "2026-11-28"]) == 0
     assert capsys.readouterr().out == "1 products, 1 producers: OK\n"
 
 
 def test_check_reports_problems_and_exits_1(base_catalogue: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = base_catalogue / "products" / "base-product.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("stars: 4", "stars: 6"), encoding="utf-8")
-    assert main(["--check"]) == 1
+    assert main(["--lang", "en", "--check"]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out == [
         "products/base-product.yaml:6: error: stars: must be 3, 4 or 5, got 6 [invalid-value]",
@@ -29,7 +29,7 @@ def test_check_reports_problems_and_exits_1(base_catalogue: Path, capsys: pytest
 def test_json_format(base_catalogue: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = base_catalogue / "products" / "base-product.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("producer: base-producer", "producer: nobody"), encoding="utf-8")
-    assert main(["--check", "--format", "json"]) == 1
+    assert main(["--lang", "en", "--check", "--format", "json"]) == 1
     report = json.loads(capsys.readouterr().out)
     assert report["errors"] == 1 and report["ok"] is False
     assert report["problems"] == [
@@ -46,7 +46,7 @@ def test_json_format(base_catalogue: Path, capsys: pytest.CaptureFixture[str]) -
 def test_warnings_do_not_fail(base_catalogue: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = base_catalogue / "products" / "base-product.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("[22.38, 103.48]", "[103.48, 22.38]"), encoding="utf-8")
-    assert main(["--check"]) == 0
+    assert main(["--lang", "en", "--check"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].endswith("latitude and longitude look swapped [coordinates-outside]")
     assert out[-1] == "1 products, 1 producers: OK (1 warning)"
@@ -55,15 +55,23 @@ def test_warnings_do_not_fail(base_catalogue: Path, capsys: pytest.CaptureFixtur
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["--check", "--products", "nowhere"], "nowhere is not a folder"),
-        (["--check", "--settings", "nothing.yaml"], "nothing.yaml is not a file"),
+        (["--lang", "en", "--check", "--products", "nowhere"], "nowhere is not a folder"),
+        (["--check", "--products", "nowhere"], "nowhere không phải thư mục"),
+        (["--lang", "en", "--check", "--settings", "nothing.yaml"], "nothing.yaml is not a file"),
         (["--check", "--format", "xml"], "invalid choice: 'xml'"),
         (["--check", "--today", "28/11/2026"], "argument --today: '28/11/2026' is not a date written YYYY-MM-DD"),
         (["--check", "--today", "9999-12-31"], "argument --today: 9999-12-31 is not between 2000-01-01 and 2099-12-31; check the year"),
-        (["--site-url", "https://official@evil.example/"], "--site-url: 'https://official@evil.example/' has a user name before '@'"),
-        (["--site-url", "https://ocop.test/?q=<b>/"], "--site-url: 'https://ocop.test/?q=<b>/' has a query or fragment"),
-        (["--site-url", "https://ocop.test"], "--site-url: must end with '/'"),
+        (
+            ["--lang", "en", "--site-url", "https://official@evil.example/"],
+            "--site-url: 'https://official@evil.example/' has a user name before '@'",
+        ),
+        (["--lang", "en", "--site-url", "https://ocop.test/?q=<b>/"], "--site-url: 'https://ocop.test/?q=<b>/' has a query or fragment"),
+        (["--lang", "en", "--site-url", "https://ocop.test"], "--site-url: must end with '/'"),
         (["--bogus"], "unrecognized arguments: --bogus"),
+        (
+            ["--site-url", "https://ocop.test"],
+            "--site-url: phải kết thúc bằng '/': mã QR nối thêm p/<mã>/ vào sau, nhưng đang là 'https://ocop.test'",
+        ),
     ],
 )
 def test_usage_errors_exit_2(base_catalogue: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str) -> None:
@@ -75,7 +83,7 @@ def test_usage_errors_exit_2(base_catalogue: Path, capsys: pytest.CaptureFixture
 
 def test_settings_errors_are_reported(base_catalogue: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (base_catalogue / "catalogue.yaml").write_text("site_url: https://ocop.test\ncertificate_validity_month: 36\n", encoding="utf-8")
-    assert main(["--check"]) == 1
+    assert main(["--lang", "en", "--check"]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out[:2] == [
         "catalogue.yaml:1: error: site_url: must end with '/': QR codes append p/<id>/ to it, got 'https://ocop.test' [invalid-url]",
@@ -96,6 +104,6 @@ def test_media_command_writes_the_media_and_says_what_it_did(base_catalogue: Pat
 
 def test_media_command_into_a_file_is_one_line(base_catalogue: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (base_catalogue / "out").write_text("not a folder", encoding="utf-8")
-    assert module_main(["media", "out", "--cache", "cache", "--workers", "1", "--today", "2026-11-28"]) == 1
+    assert module_main(["media", "out", "--lang", "en", "--cache", "cache", "--workers", "1", "--today", "2026-11-28"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("python -m catalogue media: error: out") and "Not a directory" in err and err.count("\n") == 1

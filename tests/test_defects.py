@@ -159,7 +159,8 @@ def test_producer_defect(base_catalogue: Path, name: str, line: int, code: str) 
 INSPECTION_MESSAGES = {
     "inspection-unknown-result.yaml": "inspections[1].result: must be 'pass', 'minor-issues' or 'fail', got 'passed'; did you mean 'pass'?",
     "inspection-missing-body.yaml": "inspections[1].body: required field is missing",
-    "inspection-date-written-dd-mm-yyyy.yaml": "inspections[1].date: expected a date written YYYY-MM-DD, got '02/04/2026'",
+    "inspection-date-written-dd-mm-yyyy.yaml": "inspections[1].date: expected a date written YYYY-MM-DD, got '02/04/2026'; "
+    "did you mean 2026-04-02?",
     "inspection-in-future.yaml": "inspections[2].date: 2027-04-02 is after today (2026-11-28); "
     "the dashboard ignores an inspection until its day",
 }
@@ -169,7 +170,7 @@ INSPECTION_MESSAGES = {
 def test_inspection_messages_say_what_to_fix(base_catalogue: Path, name: str, message: str) -> None:
     add_defect(base_catalogue, "products", name)
     _, report = validate(base_catalogue / "products", base_catalogue / "producers", today=TODAY)
-    assert [p.message for p in report.problems if p.file == f"products/{name}"] == [message]
+    assert [p.text("en") for p in report.problems if p.file == f"products/{name}"] == [message]
 
 
 HISTORY_MESSAGES = {
@@ -186,7 +187,7 @@ HISTORY_MESSAGES = {
 def test_certificate_history_messages(base_catalogue: Path, name: str, message: str) -> None:
     add_defect(base_catalogue, "products", name)
     _, report = validate(base_catalogue / "products", base_catalogue / "producers", today=TODAY)
-    assert [p.message for p in report.problems if p.file == f"products/{name}"] == [message]
+    assert [p.text("en") for p in report.problems if p.file == f"products/{name}"] == [message]
 
 
 MARKDOWN_MESSAGES = {
@@ -210,7 +211,7 @@ MARKDOWN_MESSAGES = {
 def test_markdown_messages_name_the_field_and_what_was_found(base_catalogue: Path, name: str, message: str) -> None:
     add_defect(base_catalogue, "products", name)
     _, report = validate(base_catalogue / "products", base_catalogue / "producers", today=TODAY)
-    assert [p.message for p in report.problems if p.file == f"products/{name}"] == [message]
+    assert [p.text("en") for p in report.problems if p.file == f"products/{name}"] == [message]
 
 
 def _with_history(root: Path, product_id: str, number: str, previous: str) -> Path:
@@ -237,7 +238,7 @@ def test_an_earlier_number_may_not_repeat_the_products_own_or_another_earlier_on
     _with_history(base_catalogue, "renewed", "GCN 2025/07", "    - {number: GCN-2025-07, issued: 2022-03-10}\n")
     _with_history(base_catalogue, "upgraded", "GCN 2025/08", "    - {number: gcn 2025 07, issued: 2022-03-10}\n")
     _, report = validate(base_catalogue / "products", base_catalogue / "producers", today=TODAY)
-    assert [(p.file, p.line, p.code, p.message) for p in report.sorted()] == [
+    assert [(p.file, p.line, p.code, p.text("en")) for p in report.sorted()] == [
         (
             "products/renewed.yaml",
             16,
@@ -275,7 +276,7 @@ def test_every_defect_at_once_through_the_command_line(tmp_path: Path) -> None:
         add_defect(root, "producers", name)
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     result = subprocess.run(
-        [sys.executable, str(REPO / "build_site.py"), "--check", "--today", "2026-11-28"],
+        [sys.executable, str(REPO / "build_site.py"), "--check", "--lang", "en", "--today", "2026-11-28"],
         cwd=root,
         capture_output=True,
         text=True,
@@ -414,7 +415,7 @@ def put_defect(root: Path, fixture: str) -> None:
 def test_exact_problem(base_catalogue: Path, fixture: str, expected: str) -> None:
     put_defect(base_catalogue, fixture)
     _, report = validate(Path("products"), Path("producers"), today=TODAY)
-    assert [str(p) for p in report.sorted()] == [expected]
+    assert [p.show("en") for p in report.sorted()] == [expected]
 
 
 @pytest.mark.parametrize(("fixture", "expected"), EXACT_PROBLEMS.items())
@@ -425,8 +426,8 @@ def test_check_and_build_print_the_line_and_exit_1(
 
     put_defect(base_catalogue, fixture)
     site = base_catalogue / "site"
-    assert main(["--check", "--today", TODAY.isoformat()]) == 1
-    assert main(["--site-dir", str(site), "--today", TODAY.isoformat()]) == 1
+    assert main(["--lang", "en", "--check", "--today", TODAY.isoformat()]) == 1
+    assert main(["--lang", "en", "--site-dir", str(site), "--today", TODAY.isoformat()]) == 1
     out = capsys.readouterr()
     assert out.out.splitlines()[::2] == [expected, expected]
     assert "Traceback" not in out.out + out.err and not site.exists()
@@ -447,7 +448,7 @@ def test_a_producer_file_with_errors_is_not_called_missing(base_catalogue: Path)
     assert [(p.file, p.code) for p in report.problems] == [("producers/bad-phone.yaml", "invalid-phone")]
     (base_catalogue / "producers" / "bad-phone.yaml").unlink()
     _, report = validate(Path("products"), Path("producers"), today=TODAY)
-    assert [str(p) for p in report.problems] == [
+    assert [p.show("en") for p in report.problems] == [
         "products/producer-file-with-errors.yaml:7: error: producer: 'bad-phone' has no file in the producers folder; "
         "add producers/bad-phone.yaml [unknown-producer]"
     ]
@@ -456,7 +457,7 @@ def test_a_producer_file_with_errors_is_not_called_missing(base_catalogue: Path)
 def test_a_duplicate_certificate_issued_the_same_day_is_blamed_on_the_later_file(base_catalogue: Path) -> None:
     add_defect(base_catalogue, "products", "duplicate-certificate.yaml")
     _, report = validate(Path("products"), Path("producers"), today=TODAY)
-    assert [str(p) for p in report.problems] == [
+    assert [p.show("en") for p in report.problems] == [
         "products/duplicate-certificate.yaml:9: error: certificate.number: 'test 0001' is already used by "
         "products/base-product.yaml:9, whose certificate was issued the same day [duplicate-certificate]"
     ]

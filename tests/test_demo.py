@@ -26,7 +26,7 @@ def demo():
 
 def test_demo_validates_without_problems(demo) -> None:
     _, report = demo
-    assert [str(p) for p in report.problems] == []
+    assert [p.show("en") for p in report.problems] == []
 
 
 def test_demo_is_labelled_as_demo(demo) -> None:

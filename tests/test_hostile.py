@@ -225,4 +225,4 @@ def test_what_escaping_cannot_make_safe_is_refused_at_its_line(
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     monkeypatch.chdir(root)
     _, report = validate(Path("products"), Path("producers"), None, TODAY)
-    assert [str(p) for p in report.errors] == [problem]
+    assert [p.show("en") for p in report.errors] == [problem]

@@ -130,7 +130,7 @@ def test_damaged_photo_is_a_problem_with_file_and_line(tmp_path: Path, monkeypat
     # The header is readable: only decoding finds the damage, and --check decodes as the build does.
     for [problem] in (report.problems, result.report.problems):
         assert (problem.file, problem.line, problem.code) == ("products/base-product.yaml", 25, "image-truncated")
-        assert "images[1].src: 'images/base.jpg' is damaged or incomplete" in problem.message
+        assert "images[1].src: 'images/base.jpg' is damaged or incomplete" in problem.text("en")
     assert result.products["base-product"].photos == []
     shutil.rmtree(tmp_path / "cache")
 
@@ -148,7 +148,7 @@ def test_label_sheet_too_small_for_a_code_is_a_problem(tmp_path: Path, monkeypat
     result = build_media(catalogue, tmp_path / "out", MediaCache(tmp_path / "cache"), TODAY, workers=1)
     [problem] = result.report.problems
     assert (problem.file, problem.code) == ("catalogue.yaml", "print-layout")
-    assert "L7651" in problem.message
+    assert "L7651" in problem.text("en")
 
 
 def test_a_new_version_of_a_library_that_makes_bytes_makes_every_job_again(base_catalogue: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -111,7 +111,7 @@ def test_without_the_shim_the_offline_build_stops_and_keeps_the_old_copy(
     (previous / "index.html").write_text("previous copy", encoding="utf-8")
     monkeypatch.setattr(offline, "SHIM", tmp_path / "missing" / "index.js")
     monkeypatch.chdir(REPO)
-    status = main(["--offline", "--site-dir", str(previous)])
+    status = main(["--lang", "en", "--offline", "--site-dir", str(previous)])
     assert status == 1
     error = capsys.readouterr().err
     assert "the offline build needs node_modules/iframe-worker" in error and "run `npm ci`" in error
@@ -241,5 +241,5 @@ def test_offline_copy_goes_to_its_own_folder_by_default(
 ) -> None:
     # Without --site-dir the offline copy must not replace the site for the web (site/).
     monkeypatch.setattr(offline, "SHIM", REPO / "missing" / "index.js")
-    assert main(["--offline"]) == 1
+    assert main(["--lang", "en", "--offline"]) == 1
     assert capsys.readouterr().err.rstrip().endswith("site-offline left as it was")

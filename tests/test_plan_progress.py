@@ -157,7 +157,7 @@ def broken(tmp_path: Path, file: str, old: str, new: str, monkeypatch: pytest.Mo
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     monkeypatch.chdir(root)
     _, report = validate(Path("products"), Path("producers"), today=TODAY)
-    return [str(p) for p in report.problems]
+    return [p.show("en") for p in report.problems]
 
 
 @pytest.mark.parametrize(
@@ -187,7 +187,7 @@ def broken(tmp_path: Path, file: str, old: str, new: str, monkeypatch: pytest.Mo
             "supermarket: 400000000",
             "sieu-thi: 400000000",
             "products/sp-1.yaml:12: error: revenue[1].by_channel.sieu-thi: must be 'ecommerce', 'supermarket', 'convenience', "
-            "'ocop-point', 'shop', 'direct' or 'export', got 'sieu-thi' [invalid-value]",
+            "'ocop-point', 'shop', 'direct' or 'export', got 'sieu-thi'; did you mean 'supermarket'? [invalid-value]",
         ),
         (
             "producers/hkd-c.yaml",

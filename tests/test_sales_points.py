@@ -38,7 +38,7 @@ DEFECTS = [
 
 def settings_problems(root: Path, today: date = TODAY) -> list[tuple[str, int, str, Severity, str]]:
     _, report = validate(root / "products", root / "producers", today=today)
-    return [(p.file, p.line, p.code, p.severity, p.message) for p in report.sorted()]
+    return [(p.file, p.line, p.code, p.severity, p.text("en")) for p in report.sorted()]
 
 
 def with_defect(root: Path, name: str) -> Path:

@@ -83,7 +83,20 @@ def test_serve_shows_the_problems_of_a_bad_edit_until_it_is_fixed(built_base: Pa
     root = copy_catalogue(built_base, tmp_path / "cat", site=False)
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    command = [sys.executable, "-m", "catalogue", "serve", "--host", "127.0.0.1", "--port", str(port), "--site-dir", "preview"]
+    command = [
+        sys.executable,
+        "-m",
+        "catalogue",
+        "serve",
+        "--lang",
+        "en",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--site-dir",
+        "preview",
+    ]
     product = root / "products" / "base-product.yaml"
     good = product.read_text(encoding="utf-8")
     with running([*command, "--today", "2026-11-28"], root) as output:
@@ -126,7 +139,7 @@ def test_serve_refuses_a_port_in_use_before_building(base_catalogue: Path, capsy
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        assert module_main(["serve", "--port", str(port)]) == 1
+        assert module_main(["serve", "--lang", "en", "--port", str(port)]) == 1
     assert capsys.readouterr().err == (
         f"python -m catalogue serve: error: cannot listen on 127.0.0.1 port {port}: Address already in use; choose another --port\n"
     )

@@ -41,7 +41,7 @@ def test_plain_site_addresses_are_accepted(url: str) -> None:
 )
 def test_crafted_site_addresses_are_refused(url: str, words: str) -> None:
     problem = site_url_problem(url)
-    assert problem is not None and words in problem
+    assert problem is not None and words in problem.text("en")
     with pytest.raises(ValidationError):
         Settings.model_validate({"site_url": url})
 

@@ -45,7 +45,7 @@ def test_invalid_data_stops_the_build_and_keeps_the_old_site(tmp_path: Path, mon
     before = previous_site(root)
     product = root / "products" / "base-product.yaml"
     product.write_text(product.read_text(encoding="utf-8").replace("stars: 4", "stars: 7"), encoding="utf-8")
-    assert main(["--today", "2026-11-28"]) == 1
+    assert main(["--lang", "en", "--today", "2026-11-28"]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "products/base-product.yaml:6: error: stars: must be 3, 4 or 5, got 7 [invalid-value]"
     assert out[-1] == "site not built, site left as it was: 1 error, 0 warnings"
@@ -60,7 +60,7 @@ def test_damaged_photo_stops_the_build_and_keeps_the_old_site(tmp_path: Path, mo
     buffer = io.BytesIO()
     Image.effect_noise((300, 200), 40).convert("RGB").save(buffer, "JPEG")
     (root / "products" / "images" / "base.jpg").write_bytes(buffer.getvalue()[:2000])
-    assert main(["--today", "2026-11-28"]) == 1
+    assert main(["--lang", "en", "--today", "2026-11-28"]) == 1
     assert "products/base-product.yaml:25: error: images[1].src: 'images/base.jpg' is damaged" in capsys.readouterr().out
     assert current_site(root) == before
 
@@ -84,6 +84,6 @@ def test_listing_pages_hold_at_most_200_products(tmp_path: Path) -> None:
 )
 def test_site_url_must_be_absolute_with_a_slash(base_catalogue: Path, url: str, error: str, capsys) -> None:
     with pytest.raises(SystemExit) as caught:
-        main(["--site-url", url])
+        main(["--lang", "en", "--site-url", url])
     assert caught.value.code == 2
     assert f"build_site.py: error: --site-url: {error}" in capsys.readouterr().err

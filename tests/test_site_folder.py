@@ -51,7 +51,7 @@ def test_a_folder_not_made_by_the_build_is_refused(base_catalogue: Path, capsys,
     (notes / "2026" / "minutes.txt").write_text("Họp ngày 28/11\n", encoding="utf-8")
     before = snapshot(base_catalogue)
     run = module_main if argv[:1] == ["serve"] else main
-    assert run([*argv, "--site-dir", "notes"]) == 1
+    assert run([*argv, "--lang", "en", "--site-dir", "notes"]) == 1
     assert capsys.readouterr().err == (
         f"{prog}: error: --site-dir notes: the folder is not empty and was not made by build_site.py; {REFUSED}\n"
     )
@@ -78,14 +78,14 @@ def test_the_catalogues_own_folders_are_refused_even_with_a_manifest(base_catalo
         (target / "data").mkdir(exist_ok=True)
         (target / "data" / "published.json").write_text(json.dumps(MANIFEST), encoding="utf-8")
     before = snapshot(base_catalogue.parent)
-    assert main(["--site-dir", site_dir]) == 1
+    assert main(["--lang", "en", "--site-dir", site_dir]) == 1
     assert capsys.readouterr().err == f"build_site.py: error: --site-dir {site_dir}: that {relation}; {REFUSED}\n"
     assert snapshot(base_catalogue.parent) == before
 
 
 def test_a_file_is_refused_as_the_site_folder(base_catalogue: Path, capsys) -> None:
     (base_catalogue / "site.txt").write_text("not a site\n", encoding="utf-8")
-    assert main(["--site-dir", "site.txt"]) == 1
+    assert main(["--lang", "en", "--site-dir", "site.txt"]) == 1
     assert capsys.readouterr().err == f"build_site.py: error: --site-dir site.txt: that is a file, not a folder; {REFUSED}\n"
     assert (base_catalogue / "site.txt").read_text(encoding="utf-8") == "not a site\n"
 
@@ -128,20 +128,20 @@ def test_a_removed_product_is_refused(copied: Path, capsys) -> None:
         "QR codes printed for it would lead nowhere. Put the file back and mark the product withdrawn (withdrawn: {date, reason}), "
         f"or build with --unpublish {EXTRA} [removed-product]"
     )
-    assert main(["--today", "2026-11-28"]) == 1
+    assert main(["--lang", "en", "--today", "2026-11-28"]) == 1
     assert capsys.readouterr().out.splitlines() == [expected, "site not built, site left as it was: 1 error, 0 warnings"]
     assert snapshot(copied / "site") == before
     # --check says so before a build is tried.
-    assert main(["--check", "--today", "2026-11-28"]) == 1
+    assert main(["--lang", "en", "--check", "--today", "2026-11-28"]) == 1
     assert capsys.readouterr().out.splitlines() == [expected, "1 products, 1 producers: 1 error, 0 warnings"]
 
 
 def test_a_site_built_before_the_manifest_is_known_by_its_open_data(copied: Path, capsys) -> None:
     (copied / "site" / "data" / "published.json").unlink()  # as an earlier version left it
     (copied / "products" / f"{EXTRA}.yaml").unlink()
-    assert main(["--today", "2026-11-28"]) == 1
+    assert main(["--lang", "en", "--today", "2026-11-28"]) == 1
     assert capsys.readouterr().out.splitlines()[0].endswith("[removed-product]")
-    assert main(["--today", "2026-11-28", "--unpublish", EXTRA]) == 0
+    assert main(["--lang", "en", "--today", "2026-11-28", "--unpublish", EXTRA]) == 0
     assert json.loads((copied / "site" / "data" / "published.json").read_text(encoding="utf-8"))["products"] == ["base-product"]
 
 
@@ -149,7 +149,7 @@ def test_open_data_of_another_shape_does_not_make_a_folder_ours(base_catalogue: 
     folder = base_catalogue / "elsewhere"
     (folder / "data").mkdir(parents=True)
     (folder / "data" / "products.json").write_text('{"products": [{"id": "x"}]}', encoding="utf-8")
-    assert main(["--site-dir", "elsewhere"]) == 1
+    assert main(["--lang", "en", "--site-dir", "elsewhere"]) == 1
     refused = "build_site.py: error: --site-dir elsewhere: the folder is not empty and was not made by build_site.py"
     assert capsys.readouterr().err == f"{refused}; {REFUSED}\n"
     assert (folder / "data" / "products.json").is_file()
@@ -157,7 +157,7 @@ def test_open_data_of_another_shape_does_not_make_a_folder_ours(base_catalogue: 
 
 def test_unpublish_lets_a_removed_product_go_in_a_second_build(copied: Path, capsys) -> None:
     (copied / "products" / f"{EXTRA}.yaml").unlink()
-    assert main(["--today", "2026-11-28", "--unpublish", EXTRA, "--unpublish", "never-published"]) == 0
+    assert main(["--lang", "en", "--today", "2026-11-28", "--unpublish", EXTRA, "--unpublish", "never-published"]) == 0
     assert capsys.readouterr().out.startswith("built 1 products, ")
     manifest = json.loads((copied / "site" / "data" / "published.json").read_text(encoding="utf-8"))
     assert manifest["products"] == ["base-product"]
@@ -174,7 +174,7 @@ def test_a_second_build_onto_another_file_system(built_base: Path, tmp_path: Pat
     mount = Path(tempfile.mkdtemp(prefix="ocop-test-", dir=shm))
     try:
         copy_catalogue(built_base / "site", mount / "site")  # the previous build, to be replaced
-        assert main(["--today", "2026-11-28", "--site-dir", str(mount / "site")]) == 0
+        assert main(["--lang", "en", "--today", "2026-11-28", "--site-dir", str(mount / "site")]) == 0
         assert capsys.readouterr().out.endswith(f"into {mount / 'site'}\n")
         assert json.loads((mount / "site" / "data" / "published.json").read_text(encoding="utf-8")) == MANIFEST
         assert stat.S_IMODE((mount / "site" / "p" / "base-product" / "index.html").stat().st_mode) == 0o644
@@ -191,7 +191,7 @@ def test_a_full_disk_is_one_line_and_keeps_the_previous_site(copied: Path, monke
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))  # as a write that finds the disk full
 
     monkeypatch.setattr(media_cache, "clone_or_copy", full)
-    assert main(["--today", "2026-11-28"]) == 1
+    assert main(["--lang", "en", "--today", "2026-11-28"]) == 1
     captured = capsys.readouterr()
     assert captured.err == "build_site.py: error: site: No space left on device; site left as it was\n"
     assert captured.out == ""
@@ -209,7 +209,7 @@ def test_a_read_only_destination_is_one_line_and_keeps_the_previous_site(copied:
         return real_mkdir(path, mode, *args, **kwargs)
 
     monkeypatch.setattr(os, "mkdir", read_only)
-    assert main(["--today", "2026-11-28"]) == 1
+    assert main(["--lang", "en", "--today", "2026-11-28"]) == 1
     assert capsys.readouterr().err == "build_site.py: error: site: Read-only file system; site left as it was\n"
     assert snapshot(copied / "site") == before
     assert not leftovers(copied)
@@ -232,7 +232,7 @@ def test_a_failed_mkdocs_run_is_one_line_and_keeps_the_previous_site(copied: Pat
     lines[line - 1] = lines[line - 1].replace("{% block announce %}", "{% block announce %}{{ nowhere( }}")
     main_html.write_text("".join(lines), encoding="utf-8")
     monkeypatch.setattr(render, "OVERRIDES", broken.resolve())
-    assert main(["--today", "2026-11-28"]) == 1
+    assert main(["--lang", "en", "--today", "2026-11-28"]) == 1
     assert capsys.readouterr().err == (
         f"build_site.py: error: MkDocs could not build the 'vi' pages: broken-overrides/main.html:{line}: "
         "TemplateSyntaxError: unexpected '}', expected ')'; site left as it was\n"

@@ -126,15 +126,13 @@ PATTERNS = {
 EXCEPTIONS = {
     ("catalogue/admin/config.py", "products/images"): "the catalogue's photo folder (input), where the form editor uploads",
     ("catalogue/admin/page.py", "index.html"): "the form editor's page, served by `make admin` only, never in the site",
-    ("catalogue/checks.py", "; add producers/"): "the catalogue's producer files (input), not the site",
+    ("catalogue/checks.py", "producers/"): "the catalogue's producer files (input), not the site",
     ("catalogue/model.py", "Id of the producer's file in producers/"): "the catalogue's producer files (input), not the site",
     ("catalogue/reference.py", "`products` must be a file in `products/`"): "the catalogue's product files (input)",
     ("catalogue/reference.py", "## Product file: `products/"): "the catalogue's product files (input)",
     ("catalogue/reference.py", "## Producer file: `producers/"): "the catalogue's producer files (input)",
     ("catalogue/sales_points.py", "Ids of the products it carries (files in products/)"): "the catalogue's product files (input)",
     ("catalogue/sales_points.py", "Id of the point, unique in the list; its anchor"): "a setting's documentation, in words",
-    ("catalogue/settings.py", "' has a query or fragment"): "words telling the user about the QR contract (DESIGN.md §4)",
-    ("catalogue/settings.py", "must end with '/': QR codes append p/"): "words telling the user about the QR contract",
     ("catalogue/settings.py", "Public address of the site, ending with '/'"): "a setting's documentation, in words",
 }
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar, Protocol, TypeAlias
 
+from ..messages import Message
+
 # What a job's meta may hold: it is kept as JSON beside its files in the cache.
 Json: TypeAlias = "str | int | float | bool | list[Json] | dict[str, Json] | None"
 Meta = dict[str, Json]
@@ -28,9 +30,10 @@ class Input:
 
 
 class JobError(Exception):
-    """A job could not make its files: a problem code and a message for the catalogue's author."""
+    """A job could not make its files: a problem code and a message for the catalogue's author
+    (a `Message`, worded in the reader's language when the problem is shown, or a plain text)."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: Message | str) -> None:
         super().__init__(code, message)
         self.code = code
         self.message = message
@@ -70,7 +73,7 @@ class Outcome:
 
     files: Files = field(default_factory=dict)
     meta: Meta = field(default_factory=dict)
-    error: tuple[str, str] | None = None
+    error: tuple[str, Message | str] | None = None
 
 
 def run_job(job: Job, inputs: Mapping[str, Input] | None = None) -> Outcome:

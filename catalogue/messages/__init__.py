@@ -47,7 +47,7 @@ class Message:
         return self.text(DEFAULT)
 
 
-def msg(key: str, **values: object) -> Message:
+def msg(key: str, /, **values: object) -> Message:
     """The message `key` with the values of its placeholders; raises KeyError for an unknown key,
     so that a typing mistake in a key fails where the message is made, not when it is shown."""
     if key not in texts(DEFAULT):
@@ -55,6 +55,6 @@ def msg(key: str, **values: object) -> Message:
     return Message(key, tuple(values.items()))
 
 
-def say(key: str, lang: str = DEFAULT, **values: object) -> str:
+def say(key: str, lang: str = DEFAULT, /, **values: object) -> str:
     """The message `key` in `lang`, at once."""
     return msg(key, **values).text(lang)

@@ -1,0 +1,47 @@
+"""Why a written date is not a date, said so that the office can fix it: `30/06/2025` is offered
+as `2025-06-30`, and `2025-06-31` is a day that does not exist, not a date wrongly written."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from .messages import Message, msg
+from .yaml_hints import odd_space, space_name
+
+_ISO_LIKE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+# Day first, as Vietnamese writes it: 30/06/2025, 30-6-2025, 30.06.2025.
+_DAY_FIRST = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
+
+
+def date_problem(written: str) -> Message:
+    """The message for a value that should be a date written YYYY-MM-DD and is not."""
+    text = written.strip()
+    space = odd_space(written)
+    if space and _ISO_LIKE.fullmatch(text):
+        return msg("date.expected", got=written, hint=msg("field.odd-space-hint", space=space_name(space), point=f"{ord(space):04X}"))
+    iso = _ISO_LIKE.fullmatch(text)
+    if iso:
+        year, month, day = (int(part) for part in iso.groups())
+        missing = _missing_day(year, month, day, text)
+        if missing:
+            return missing
+    day_first = _DAY_FIRST.fullmatch(text)
+    if day_first:
+        day, month, year = (int(part) for part in day_first.groups())
+        missing = _missing_day(year, month, day, text)
+        if missing:
+            return missing
+        return msg("date.expected", got=written, hint=msg("date.did-you-mean", date=date(year, month, day).isoformat()))
+    return msg("date.expected", got=written, hint="")
+
+
+def _missing_day(year: int, month: int, day: int, written: str) -> Message | None:
+    """A message when (year, month, day) is no day of the calendar, else None."""
+    if not 1 <= month <= 12:
+        return msg("date.no-such-month", got=written, month=month)
+    days = calendar.monthrange(year, month)[1] if year >= 1 else 31
+    if not 1 <= day <= days:
+        return msg("date.no-such-day", got=written, month=msg(f"date.month.{month}"), year=year, days=days)
+    return None
