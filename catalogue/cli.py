@@ -1,4 +1,5 @@
-"""Command lines: `python build_site.py [--check]` and `python -m catalogue check|media|serve|verify`."""
+"""Command lines: `python build_site.py [--check]` and `python -m catalogue check|media|serve|verify`, and the Excel
+commands `export-xlsx`, `import-xlsx` and `import-decision` (catalogue/xlsx/)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from .rules import printable
 from .settings import site_url_problem
 from .urls import Urls
 from .validate import validate, yaml_files
+from .xlsx import commands as xlsx
 
 
 def _add_catalogue_options(parser: argparse.ArgumentParser) -> None:
@@ -108,9 +110,13 @@ def module_main(argv: list[str] | None = None) -> int:
     _add_catalogue_options(serve)
     serve.set_defaults(prog=serve.prog, offline=False, site_url=None)
     _add_verify_command(commands)
+    xlsx.add_commands(commands, _day)
     args = parser.parse_args(argv)
     if args.command == "verify":
         return _verify(args)
+    if args.command in xlsx.COMMANDS:
+        _check_paths(parser, args)
+        return xlsx.run(args)
     _check_paths(parser, args)
     return {"check": _check, "media": _media, "serve": _serve}[args.command](args)
 
