@@ -80,6 +80,16 @@ def code_of(name: str, text: str) -> str:
         return head
     folded = fold_tone_marks(text.strip())
     for code, label in known.items():
-        if folded in (fold_tone_marks(label), fold_tone_marks(f"{code}{DASH}{label}")):
+        if folded in {fold_tone_marks(word) for word in _names(name, code, label)}:
             return code
     return head
+
+
+def _names(name: str, code: str, label: str) -> list[str]:
+    """The ways a clerk may write a choice: "code — name", the name, the name without its bracket;
+    a commune also by its bare name ("Pa Ủ"), with its kind ("xã Pa Ủ") or another spelling."""
+    names = [label, f"{code}{DASH}{label}", label.split(" (")[0]]
+    place = province().units.get(code) if name == "commune" else None
+    if place is not None:
+        names += [place.name, place.title, *place.aliases]
+    return names

@@ -16,6 +16,8 @@ from typing import Any, get_args
 from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.emitter import Emitter
+from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString, ScalarString
 
 from .cells import DELETE
@@ -68,8 +70,8 @@ def key_order(model: type[BaseModel] | None, loc: Loc) -> list[str]:
     return [f.alias or name for name, f in model.model_fields.items()] if model else []
 
 
-def styled(key: str | int, value: Any, old: Any = None) -> Any:
-    """`value` in the house style, keeping the quoting of the value it replaces."""
+def styled(key: str | int, value: Any, old: Any = None, flow: bool = False) -> Any:
+    """`value` in the house style, keeping the quoting of the value it replaces (`flow`: inside a one-line mapping)."""
     if isinstance(value, list):
         seq = CommentedSeq(value)
         if key in FLOW_KEYS:
@@ -81,9 +83,18 @@ def styled(key: str | int, value: Any, old: Any = None) -> Any:
         return LiteralScalarString(value)
     if isinstance(old, ScalarString) and not isinstance(old, LiteralScalarString):
         return type(old)(value)
-    if key in QUOTED_KEYS or value.startswith(("http://", "https://")):
+    if key in QUOTED_KEYS or value.startswith(("http://", "https://")) or needs_quotes(value, flow):
         return DoubleQuotedScalarString(value)
     return value
+
+
+def needs_quotes(text: str, flow: bool = False) -> bool:
+    """True when a text cannot be written plain (it holds ': ' or starts with '@', or would read as a
+    number, a date or true/false): the house style then uses double quotes, as the demo files do."""
+    analysis = Emitter(io.StringIO(), allow_unicode=True).analyze_scalar(text)
+    if not (analysis.allow_flow_plain if flow else analysis.allow_block_plain):
+        return True
+    return round_trip().resolver.resolve(ScalarNode, text, (True, False)) != "tag:yaml.org,2002:str"
 
 
 def _new_map(key: str | int) -> CommentedMap:
@@ -116,7 +127,8 @@ def set_value(root: CommentedMap, loc: Loc, value: Any, model: type[BaseModel]) 
     last = loc[-1]
     old = node[last] if _has(node, last) else None
     key = loc[-2] if isinstance(last, int) else last
-    _put(node, last, styled(key, value, old), key_order(model, loc[:-1]))
+    flow = bool(getattr(node, "fa", None) and node.fa.flow_style())
+    _put(node, last, styled(key, value, old, flow), key_order(model, loc[:-1]))
 
 
 def _new_list(key: str | int) -> CommentedSeq:
