@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
@@ -15,26 +14,8 @@ from catalogue.cli import module_main
 from catalogue.validate import validate
 from catalogue.xlsx.sheets import PRODUCERS, PRODUCTS, SALES_POINTS
 
-from .conftest import REPO
-
 BOOK = "catalogue.xlsx"
 REFUSED = "Không ghi tệp nào: {errors} lỗi, 0 cảnh báo. Sửa các ô trên trong bảng tính rồi nhập lại."
-
-
-def copy_demo(root: Path) -> Path:
-    """The demo catalogue (products with their photos, producers, settings) copied into `root`."""
-    shutil.copytree(REPO / "products", root / "products")
-    shutil.copytree(REPO / "producers", root / "producers")
-    shutil.copy(REPO / "catalogue.yaml", root / "catalogue.yaml")
-    return root
-
-
-@pytest.fixture
-def demo_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the demo catalogue, which is also the working directory."""
-    root = copy_demo(tmp_path / "demo")
-    monkeypatch.chdir(root)
-    return root
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
