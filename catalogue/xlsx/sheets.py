@@ -59,7 +59,9 @@ PRODUCTS = Sheet(
     "Sản phẩm",
     "product",
     (
-        Column("Mã sản phẩm", ("id",), Kind.ID, 30, note="Tên tệp products/<mã>.yaml và đường dẫn của mã QR; không đổi sau khi đã in."),
+        Column(
+            "Mã sản phẩm", ("id",), Kind.ID, 30, note="Mã là tên tệp YAML của sản phẩm và đường dẫn của mã QR; không đổi sau khi đã in."
+        ),
         Column("Tên sản phẩm", ("name",), Kind.TEXT, 34),
         Column("Nhóm", ("group",), Kind.CHOICE, 30, choices="group"),
         Column("Phân nhóm", ("category",), Kind.CHOICE, 34, choices="category"),
@@ -97,7 +99,7 @@ PRODUCERS = Sheet(
     "Chủ thể",
     "producer",
     (
-        Column("Mã chủ thể", ("id",), Kind.ID, 26, note="Tên tệp producers/<mã>.yaml"),
+        Column("Mã chủ thể", ("id",), Kind.ID, 26, note="Mã là tên tệp YAML của chủ thể"),
         Column("Tên chủ thể", ("name",), Kind.TEXT, 40),
         Column("Loại hình", ("kind",), Kind.CHOICE, 26, choices="producer_kind"),
         Column("Địa chỉ", ("address",), Kind.TEXT, 44),
