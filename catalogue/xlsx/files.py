@@ -9,6 +9,7 @@ from typing import Any
 
 from ruamel.yaml.error import YAMLError
 
+from ..load import LoadError, load_yaml
 from ..messages import Message, msg
 from ..problems import display_path
 from ..settings import SETTINGS_FILE
@@ -62,12 +63,22 @@ def read_document(path: Path) -> Any:
         raise CatalogueFileError(path, msg("xlsx.unreadable-file", file=display_path(path), reason=str(error).splitlines()[0])) from None
 
 
+def read_data(path: Path) -> Any:
+    """A file's data as `--check` reads it (fast: C LibYAML, no comments); raises CatalogueFileError."""
+    try:
+        return load_yaml(path).data
+    except LoadError as error:
+        raise CatalogueFileError(path, msg("xlsx.unreadable-file", file=display_path(path), reason=error.message)) from None
+
+
 def records(paths: CataloguePaths, sheet: Sheet) -> list[Record]:
-    """The records a sheet lists, in file order; raises CatalogueFileError for a file that cannot be read."""
+    """The records a sheet lists, in file order, with their data as `--check` reads it (the export
+    writes it, the import compares each cell with it; only a file to change is read round-trip);
+    raises CatalogueFileError for a file that cannot be read."""
     if sheet is SALES_POINTS:
         if not paths.settings.exists():
             return []
-        settings = read_document(paths.settings)
-        points = settings.get(SALES_POINTS_KEY) if isinstance(settings, dict) else None
-        return [Record(paths.settings, item, (SALES_POINTS_KEY, i)) for i, item in enumerate(points or [])]
-    return [Record(path, read_document(path)) for path in yaml_files(paths.folder(sheet))]
+        settings = read_data(paths.settings)
+        points = settings.get(SALES_POINTS_KEY)
+        return [Record(paths.settings, item, (SALES_POINTS_KEY, i)) for i, item in enumerate(points if isinstance(points, list) else [])]
+    return [Record(path, read_data(path)) for path in yaml_files(paths.folder(sheet))]

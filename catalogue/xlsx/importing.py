@@ -32,7 +32,7 @@ from . import yaml_edit
 from .cells import CellError, cell_value, from_cell, same
 from .files import SALES_POINTS_KEY, CataloguePaths, Record, read_document, records
 from .read import Notice, Place, Row, SheetRows, read_workbook
-from .sheets import SALES_POINTS, Loc, Sheet
+from .sheets import SALES_POINTS, Column, Loc, Sheet
 
 MODELS: dict[str, type[BaseModel]] = {"product": Product, "producer": Producer, "sales_point": SalesPoint}
 _ID = re.compile(ID_PATTERN)
@@ -105,7 +105,7 @@ def _notice(plan: Plan, notice: Notice) -> None:
 
 def _apply_sheet(plan: Plan, rows: SheetRows, paths: CataloguePaths, settings: Any, documents: dict[Path, tuple[Any, str]]) -> None:
     sheet = rows.sheet
-    existing = {str(record.data.get("id")): record for record in _records(paths, sheet, settings)}
+    existing = {str(record.data.get("id")): record for record in records(paths, sheet)}
     seen: dict[str, int] = {}
     for row in rows.rows:
         record_id = _row_id(plan, sheet, row, seen)
@@ -116,18 +116,27 @@ def _apply_sheet(plan: Plan, rows: SheetRows, paths: CataloguePaths, settings: A
         record = record or _new_record(plan, sheet, record_id, paths, settings, documents)
         if record is None:
             continue
-        changed = _apply_row(plan, sheet, rows, row, record)
-        if changed or is_new:
-            root = settings if sheet is SALES_POINTS else record.data
-            documents.setdefault(record.path, (root, ""))
-            plan.cells_changed[record.path] = plan.cells_changed.get(record.path, 0) + changed
+        changes = _changes(plan, sheet, rows, row, record)
+        if not (changes or is_new):
+            continue
+        # only now is the file read round-trip (comments and layout), and the changes made in it
+        target = record.data if is_new else _editable(record, settings, documents)
+        places = plan.places.setdefault(record.path, {})
+        places[record.loc] = places[(*record.loc, "id")] = row.places[sheet.key]
+        for column, value, place in changes:
+            yaml_edit.set_value(target, column.path, value, MODELS[sheet.record])
+            places[(*record.loc, *column.path)] = place
+        documents.setdefault(record.path, (settings if sheet is SALES_POINTS else target, ""))
+        plan.cells_changed[record.path] = plan.cells_changed.get(record.path, 0) + len(changes)
 
 
-def _records(paths: CataloguePaths, sheet: Sheet, settings: Any) -> list[Record]:
-    if sheet is SALES_POINTS:
-        points = settings.get(SALES_POINTS_KEY) if isinstance(settings, dict) else None
-        return [Record(paths.settings, item, (SALES_POINTS_KEY, i)) for i, item in enumerate(points or [])]
-    return records(paths, sheet)
+def _editable(record: Record, settings: Any, documents: dict[Path, tuple[Any, str]]) -> Any:
+    """The record's data read round-trip, where a change keeps the file's comments and layout."""
+    if record.loc:
+        return settings[SALES_POINTS_KEY][record.loc[1]]
+    if record.path not in documents:
+        documents[record.path] = (read_document(record.path), "")
+    return documents[record.path][0]
 
 
 def _row_id(plan: Plan, sheet: Sheet, row: Row, seen: dict[str, int]) -> str | None:
@@ -172,12 +181,9 @@ def _new_record(
     return Record(path, data)
 
 
-def _apply_row(plan: Plan, sheet: Sheet, rows: SheetRows, row: Row, record: Record) -> int:
-    """Change the record where the row's cells differ from it; return how many cells changed."""
-    places = plan.places.setdefault(record.path, {})
-    places[record.loc] = places[(*record.loc, "id")] = row.places[sheet.key]
-    model = MODELS[sheet.record]
-    changed = 0
+def _changes(plan: Plan, sheet: Sheet, rows: SheetRows, row: Row, record: Record) -> list[tuple[Column, Any, Place]]:
+    """The cells of the row that differ from the record: (column, new value, cell)."""
+    changes = []
     for column in rows.columns:
         if column is sheet.key:
             continue
@@ -192,10 +198,8 @@ def _apply_row(plan: Plan, sheet: Sheet, rows: SheetRows, row: Row, record: Reco
         except CellError as error:
             plan.add(place, error.message, error.code)
             continue
-        yaml_edit.set_value(record.data, column.path, value, model)
-        places[(*record.loc, *column.path)] = place
-        changed += 1
-    return changed
+        changes.append((column, value, place))
+    return changes
 
 
 def _check(plan: Plan, paths: CataloguePaths, today: date | None) -> None:
