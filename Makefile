@@ -8,14 +8,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 RUNTIME_STAMP := $(VENV)/.runtime-stamp
 TEST_STAMP := $(VENV)/.test-stamp
-# axe-core (package-lock.json) for the browser tests; npm ci reinstalls node_modules when the lock file changes.
+# axe-core (package-lock.json) for the browser tests, iframe-worker for the offline build, Decap CMS and
+# decap-server for `make admin`; npm ci reinstalls node_modules when the lock file changes.
 NPM_STAMP := node_modules/.installed-stamp
 # pip-tools writes the lock files; its own version is pinned here.
 PIP_TOOLS := pip-tools==7.6.2
 LOCK_VENV := .cache/lock-venv
 LOCK_OPTIONS := --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
 
-.PHONY: site offline serve test check media lint schema demo-images clean node-deps lock
+.PHONY: site offline serve admin test check media lint schema demo-images clean node-deps lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,16 +44,24 @@ offline: $(RUNTIME_STAMP) node-deps
 serve: $(RUNTIME_STAMP)
 	$(BIN)/python -m catalogue serve $(if $(HOST),--host $(HOST)) $(if $(PORT),--port $(PORT))
 
+# The form editor (Decap CMS) with the live preview, on this computer only: the editor at
+# http://127.0.0.1:8000/admin/, the preview at http://127.0.0.1:8000/, Decap's local backend
+# (decap-server) on 127.0.0.1:8081. `make admin PORT=8080` for another port. See docs/publishing.md.
+admin: $(RUNTIME_STAMP) node-deps
+	$(BIN)/python -m catalogue.admin $(if $(PORT),--port $(PORT)) $(if $(BACKEND_PORT),--backend-port $(BACKEND_PORT))
+
 test: $(TEST_STAMP) lint node-deps
 	$(BIN)/python -m pytest
 
 # npm ci only when a package is missing or package-lock.json is newer than the last install.
 # Without npm, say so and go on: the browser tests then skip (and fail under CI=true), and the
 # offline build stops with a message.
+# In the project's folder: `make -f <project>/Makefile admin` runs in a catalogue's own folder.
 node-deps:
-	@if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/iframe-worker/shim/index.js ] || [ ! -f $(NPM_STAMP) ] || [ package-lock.json -nt $(NPM_STAMP) ]; then \
+	@if [ ! -f $(PROJECT)/node_modules/axe-core/axe.min.js ] || [ ! -f $(PROJECT)/node_modules/iframe-worker/shim/index.js ] \
+	  || [ ! -f $(PROJECT)/node_modules/decap-cms/dist/decap-cms.js ] || [ ! -f $(PROJECT)/node_modules/decap-server/dist/index.js ] || [ ! -f $(PROJECT)/$(NPM_STAMP) ] || [ $(PROJECT)/package-lock.json -nt $(PROJECT)/$(NPM_STAMP) ]; then \
 	  if command -v npm >/dev/null 2>&1; then \
-	    echo "npm ci --no-audit --no-fund"; npm ci --no-audit --no-fund && touch $(NPM_STAMP); \
+	    echo "npm ci --no-audit --no-fund"; (cd $(PROJECT) && npm ci --no-audit --no-fund && touch $(NPM_STAMP)); \
 	  else \
 	    echo "make: npm not found, so axe-core and iframe-worker (package-lock.json) are not installed: the browser tests" \
 	      "will be skipped (and fail under CI=true) and the offline build cannot run. Install Node.js and npm" \

@@ -10,6 +10,7 @@ import socket
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .problems import Report
 from .published import check_removed, published_ids
@@ -18,6 +19,9 @@ from .settings import site_url_problem
 from .urls import Urls
 from .validate import validate, yaml_files
 from .xlsx import commands as xlsx
+
+if TYPE_CHECKING:
+    from .render.serve import Routes
 
 
 def _add_catalogue_options(parser: argparse.ArgumentParser) -> None:
@@ -89,8 +93,11 @@ def main(argv: list[str] | None = None) -> int:
     return _check(args) if args.check else _build(args)
 
 
-def module_main(argv: list[str] | None = None) -> int:
-    """`python -m catalogue check|media OUT|serve|verify URL`: return the exit status."""
+def module_main(argv: list[str] | None = None, routes: Routes | None = None, ready: str = "") -> int:
+    """`python -m catalogue check|media OUT|serve|verify URL`: return the exit status.
+
+    `routes` and `ready` are for `python -m catalogue.admin`, which serves the form editor beside the
+    preview: paths the preview answers before the site's, and a line printed once it serves."""
     parser = argparse.ArgumentParser(prog="python -m catalogue", description="Tools for an OCOP catalogue.")
     commands = parser.add_subparsers(dest="command", required=True)
     _add_catalogue_options(commands.add_parser("check", help="validate the catalogue and report every problem"))
@@ -112,6 +119,7 @@ def module_main(argv: list[str] | None = None) -> int:
     _add_verify_command(commands)
     xlsx.add_commands(commands, _day)
     args = parser.parse_args(argv)
+    args.routes, args.ready = routes, ready
     if args.command == "verify":
         return _verify(args)
     if args.command in xlsx.COMMANDS:
@@ -275,7 +283,9 @@ def _preview(args: argparse.Namespace) -> None:
         REPO / "catalogue" / "content",
     ]
     print(f"serving {args.site_dir} {_where(args.host, args.port)} (Ctrl+C to stop)", flush=True)
-    serve(rebuild, problems, args.site_dir, watched, host=args.host, port=args.port)
+    if args.ready:
+        print(args.ready, flush=True)
+    serve(rebuild, problems, args.site_dir, watched, host=args.host, port=args.port, routes=args.routes)
 
 
 def _where(host: str, port: int) -> str:

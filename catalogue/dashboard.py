@@ -16,6 +16,8 @@ catalogue/exports.py writes the re-evaluation list as CSV.
 - *Due for re-evaluation*: in force and expiring within RE_EVALUATION_MONTHS, both ends included.
 - *Not inspected*: 3 stars and up, in force, and no inspection from INSPECTION_MONTHS before the
   build day (that day included) up to the build day.
+- *Producers developed or consolidated* and *revenue growth*: see catalogue/plan_progress.py;
+  either figure is None, and the page says the data is missing, when the catalogue records none.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from enum import StrEnum
 from .catalogue import Catalogue
 from .model import Inspection, Producer, Product, last_inspection
 from .places import province
+from .plan_progress import ProducerDevelopment, RevenueGrowth, producer_development, revenue_growth
 from .rules import add_months, fold_tone_marks
 from .status import IN_FORCE, CertificateStatus
 from .vocab import MODERN_CHANNELS, CertificateKind, Group, InspectionResult
@@ -53,6 +56,7 @@ class Progress:
     achieved: float | None
     target: float | None
     comparison: Comparison
+    high: float | None = None  # the top of a range target ("5–10%"), shown but not needed to meet it
 
     @property
     def ratio(self) -> float | None:
@@ -123,9 +127,11 @@ class Dashboard:
 
     today: date
     year: int
-    targets: list[Progress]  # new, renewal, upgrade, total in force, modern-channel share
+    targets: list[Progress]  # new, renewal, upgrade, total in force, modern-channel share, developed producers, revenue growth
     issued_without_kind: int
     channels: ChannelShare
+    development: ProducerDevelopment
+    revenue: RevenueGrowth
     by_group: list[Tally]
     by_stars: list[Tally]
     by_commune: list[Tally]  # communes with products in force, most first
@@ -154,12 +160,16 @@ def dashboard(catalogue: Catalogue, today: date) -> Dashboard:
         c.kind for p in catalogue.products.values() for c in (*p.certificate.previous, p.certificate) if c.issued.year == targets.year
     )
     channels = _channel_share(catalogue, live)
+    development = producer_development(catalogue, targets.year)
+    revenue = revenue_growth(catalogue, targets.year)
     progress = [
         Progress("new", issued[CertificateKind.NEW], targets.new_products, Comparison.MORE_THAN),
         Progress("renewal", issued[CertificateKind.RENEWAL], targets.renewed_products, Comparison.MORE_THAN),
         Progress("upgrade", issued[CertificateKind.UPGRADE], targets.upgraded_products, Comparison.MORE_THAN),
         Progress("total", len(live), targets.total_products, Comparison.MORE_THAN),
         Progress("modern-channels", channels.share, targets.modern_channel_share, Comparison.AT_LEAST),
+        Progress("developed-producers", development.count, targets.developed_producers, Comparison.MORE_THAN),
+        Progress("revenue-growth", revenue.growth, targets.revenue_growth, Comparison.AT_LEAST, high=targets.revenue_growth_high),
     ]
     communes = Counter(catalogue.producer_of(p).commune for p in live)
     units = province().units
@@ -170,6 +180,8 @@ def dashboard(catalogue: Catalogue, today: date) -> Dashboard:
         targets=progress,
         issued_without_kind=issued[None],
         channels=channels,
+        development=development,
+        revenue=revenue,
         by_group=[Tally(g.value, sum(1 for p in live if p.group == g)) for g in Group],
         by_stars=[Tally(str(n), sum(1 for p in live if p.stars == n)) for n in (3, 4, 5)],
         by_commune=[Tally(c, n) for c, n in sorted(communes.items(), key=lambda item: (-item[1], fold_tone_marks(units[item[0]].name)))],

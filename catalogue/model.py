@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, FiniteFloat, StrictBool, StrictInt
+from pydantic import BaseModel, ConfigDict, Field, FiniteFloat, StrictBool, StrictInt, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from .fields import (
     CategoryCode,
@@ -34,9 +35,10 @@ from .fields import (
     Url,
 )
 from .rules import add_months
-from .vocab import CertificateKind, ChannelKind, Group, InspectionResult, ProducerKind
+from .vocab import CertificateKind, ChannelKind, DevelopmentKind, Group, InspectionResult, ProducerKind
 
 Vnd = Annotated[StrictInt, Field(ge=0)]
+Year = Annotated[StrictInt, Field(ge=2000, le=2099)]
 
 
 class Record(BaseModel):
@@ -144,6 +146,43 @@ class Inspection(Record):
     note: Note | None = Field(None, description="What was checked or found.")
 
 
+class Revenue(Record):
+    """A product's sales in one calendar year, in VND, for the plan's revenue growth through distribution channels.
+
+    Optional and kept out of the open data: the dashboard shows only totals over the products that
+    give both the plan year and the year before.
+    """
+
+    year: Year = Field(description="Calendar year of the sales, e.g. 2025.")
+    amount: Vnd = Field(description="Sales of the product in that year, in VND, a whole number (all channels together).")
+    by_channel: dict[ChannelKind, Vnd] = Field(
+        default_factory=dict,
+        description="Optional: the same amount split by kind of channel (ecommerce, supermarket...); the parts must add up to `amount`.",
+    )
+
+    @model_validator(mode="after")
+    def _parts_add_up(self) -> Revenue:
+        parts = sum(self.by_channel.values())
+        if self.by_channel and parts != self.amount:
+            raise PydanticCustomError(
+                "revenue-sum",
+                "by_channel adds up to {parts}, not amount {amount}; make the parts add up to the year's amount, or leave by_channel out",
+                {"parts": parts, "amount": self.amount},
+            )
+        return self
+
+
+class Development(Record):
+    """A year in which the programme developed (phát triển mới) or consolidated (củng cố) this producer."""
+
+    date: IsoDate = Field(description="Day it happened, YYYY-MM-DD: the decision or the day the support ended; its year is what counts.")
+    kind: DevelopmentKind = Field(
+        description="developed (phát triển mới: the producer joined the programme) or consolidated (củng cố: "
+        "a producer already in it was strengthened)."
+    )
+    note: Note | None = Field(None, description="What was done, e.g. Hỗ trợ nhà xưởng, bao bì; thành lập hợp tác xã.")
+
+
 class ProductTranslation(Record):
     """A product's text in one language; anything left out falls back to Vietnamese."""
 
@@ -185,6 +224,10 @@ class Product(Record):
         description="Text in other languages, by language code (en, zh...): `translations: {en: {name: ..., summary: ...}}`; "
         "what is left out falls back to Vietnamese.",
     )
+    revenue: list[Revenue] = Field(
+        default_factory=list,
+        description="Optional sales by year, one entry per year, for the dashboard's revenue growth; not published per product.",
+    )
     tags: list[ShortText] = Field(default_factory=list, description="Free tags.")
     featured: StrictBool = Field(False, description="Shown first on the home page.")
     withdrawn: Withdrawal | None = Field(
@@ -192,6 +235,19 @@ class Product(Record):
         description="{date, reason}: the product left the catalogue. Never delete a product file instead: "
         "QR codes printed for it must keep opening its page.",
     )
+
+    @field_validator("revenue")
+    @classmethod
+    def _one_entry_a_year(cls, revenue: list[Revenue]) -> list[Revenue]:
+        years = [r.year for r in revenue]
+        twice = sorted({y for y in years if years.count(y) > 1})
+        if twice:
+            raise PydanticCustomError(
+                "duplicate-year",
+                "{years} given more than once; write one entry per year",
+                {"years": ", ".join(map(str, twice))},
+            )
+        return revenue
 
 
 class ProducerTranslation(Record):
@@ -214,9 +270,26 @@ class Producer(Record):
     website: Url | None = None
     zalo: Phone | None = Field(None, description="Phone number registered on Zalo.")
     tax_code: TaxCode | None = Field(None, description="Tax code (mã số thuế): 10 digits, or 10-3.")
+    development: list[Development] = Field(
+        default_factory=list,
+        description="Optional: when the programme developed the producer (it joined, once) or consolidated it "
+        "(any year); the dashboard counts producers developed or consolidated in the plan year.",
+    )
     translations: dict[Language, ProducerTranslation] = Field(
         default_factory=dict, description="Text in other languages, by language code: `translations: {zh: {name: ...}}`."
     )
+
+    @field_validator("development")
+    @classmethod
+    def _joined_once(cls, development: list[Development]) -> list[Development]:
+        joined = [d.date for d in development if d.kind is DevelopmentKind.DEVELOPED]
+        if len(joined) > 1:
+            raise PydanticCustomError(
+                "duplicate-development",
+                "'developed' is given {n} times ({dates}); a producer joins the programme once: write the later years as 'consolidated'",
+                {"n": len(joined), "dates": ", ".join(d.isoformat() for d in joined)},
+            )
+        return development
 
 
 def last_inspection(product: Product, today: date) -> Inspection | None:

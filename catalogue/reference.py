@@ -253,6 +253,7 @@ def reference_text() -> str:
         "",
         _table(header, field_rows(Producer)),
         "",
+        *hand_written("plan-data"),
         "## Settings: `catalogue.yaml`",
         "",
         "Every key is optional.",

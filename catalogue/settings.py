@@ -11,7 +11,7 @@ from typing import Annotated
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, Field, StrictBool, StrictInt, StrictStr, ValidationInfo, WithJsonSchema
+from pydantic import AfterValidator, Field, StrictBool, StrictInt, StrictStr, ValidationInfo, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
 
 from .fields import Email, Language, Line, Name, Phone, ShortText, Url
@@ -74,6 +74,29 @@ class Targets(Record):
     modern_channel_share: Annotated[float, Field(ge=0, le=1)] = Field(
         0.7, description="Share of producers selling through modern channels (supermarket, convenience store, e-commerce), at least."
     )
+    developed_producers: Annotated[StrictInt, Field(ge=0)] = Field(
+        20,
+        description="Producers developed or consolidated in the plan year (a `development` entry of that year), more than; "
+        "cooperatives and enterprises have priority.",
+    )
+    revenue_growth: Annotated[float, Field(ge=-1, le=10)] = Field(
+        0.05, description="Growth of the products' revenue over the year before, at least (0.05 is 5%)."
+    )
+    revenue_growth_high: Annotated[float, Field(ge=-1, le=10)] = Field(
+        0.1, description="Top of the plan's growth range (0.1 is 10%): shown beside the target, not needed to meet it."
+    )
+
+    @field_validator("revenue_growth_high")
+    @classmethod
+    def _range_in_order(cls, high: float, info: ValidationInfo) -> float:
+        low = info.data.get("revenue_growth")
+        if low is not None and high < low:
+            raise PydanticCustomError(
+                "invalid-value",
+                "{high} is below revenue_growth ({low}); write the range low then high, e.g. 0.05 and 0.1",
+                {"high": high, "low": low},
+            )
+        return high
 
 
 def site_url_problem(url: str) -> str | None:

@@ -65,6 +65,19 @@ class CertificateKind(StrEnum):
 CERTIFICATE_KIND_LABELS: dict[CertificateKind, Label] = _terms("certificate_kind", CertificateKind)
 
 
+class DevelopmentKind(StrEnum):
+    """What the programme did for a producer in a year: the plan's "phát triển mới và củng cố"."""
+
+    DEVELOPED = "developed"  # phát triển mới: the producer joined the programme
+    CONSOLIDATED = "consolidated"  # củng cố: a producer already in it was strengthened
+
+
+DEVELOPMENT_KIND_LABELS: dict[DevelopmentKind, Label] = _terms("development_kind", DevelopmentKind)
+
+# The plan gives priority to developing cooperatives and small and medium enterprises.
+PRIORITY_PRODUCER_KINDS = frozenset({ProducerKind.COOPERATIVE, ProducerKind.ENTERPRISE})
+
+
 class InspectionResult(StrEnum):
     """Outcome of a post-certification check (kiểm tra, giám sát sau chứng nhận)."""
 

@@ -124,6 +124,8 @@ PATTERNS = {
 
 # Strings that look like paths and are not the site's, each with the reason. Key: (file, start of the string).
 EXCEPTIONS = {
+    ("catalogue/admin/config.py", "products/images"): "the catalogue's photo folder (input), where the form editor uploads",
+    ("catalogue/admin/page.py", "index.html"): "the form editor's page, served by `make admin` only, never in the site",
     ("catalogue/checks.py", "; add producers/"): "the catalogue's producer files (input), not the site",
     ("catalogue/model.py", "Id of the producer's file in producers/"): "the catalogue's producer files (input), not the site",
     ("catalogue/reference.py", "`products` must be a file in `products/`"): "the catalogue's product files (input)",

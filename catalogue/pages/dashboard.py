@@ -29,9 +29,11 @@ from ..urls import Urls
 from ..vocab import GROUP_LABELS, INSPECTION_RESULT_LABELS, Group
 from .charts import ProgressBar, bar_chart, progress_chart
 from .context import Site
+from .dashboard_plan import PERCENT, RECORDED, producers_section, revenue_section
 from .html import NOTHING, html, join, localized_span, relative, text_span
 from .i18n import format_date, format_percent, format_phone, t, tel_href
 from .listings import PageFile
+from .tables import table as _table
 
 
 def dashboard_page(site: Site, lang: str) -> PageFile:
@@ -41,6 +43,8 @@ def dashboard_page(site: Site, lang: str) -> PageFile:
     sections = [
         ("targets", t(lang, "dash_targets", year=figures.year), view.targets),
         ("channels", t(lang, "dash_channels"), view.channels),
+        ("producers", t(lang, "dash_producers"), lambda: producers_section(view)),
+        ("revenue", t(lang, "dash_revenue"), lambda: revenue_section(view)),
         ("in-force", t(lang, "dash_in_force"), view.in_force),
         ("re-evaluation", t(lang, "dash_re_evaluation"), view.re_evaluation),
         ("inspections", t(lang, "dash_inspections"), view.inspections),
@@ -88,29 +92,36 @@ class _View:
         return _chart(progress_chart(bars), table) + notes
 
     def _figure(self, item: Progress) -> str:
-        if item.key == "modern-channels":
+        if item.achieved is None and item.key in RECORDED:  # the catalogue records nothing to count: say so, not 0
+            return t(self.lang, "no_data")
+        if item.key in PERCENT:
             return format_percent(item.achieved, self.lang) if item.achieved is not None else "—"
         return str(int(item.achieved or 0))
 
-    @staticmethod
-    def _progress_bar(item: Progress, label: str, figure: str) -> ProgressBar:
-        if item.target is None:
+    def _progress_bar(self, item: Progress, label: str, figure: str) -> ProgressBar:
+        if item.target is None or (item.achieved is None and item.key in RECORDED):
             return ProgressBar(label, None, figure)
         if item.key == "modern-channels":  # a share: the track is 100%, with the target marked on it
             return ProgressBar(label, item.achieved or 0.0, figure, marker=item.target, met=item.met)
+        if item.key == "revenue-growth" and item.high:  # the track is the plan's range up to its top, the least marked on it
+            return ProgressBar(label, max(item.achieved or 0.0, 0.0) / item.high, figure, marker=item.target / item.high, met=item.met)
         fraction = item.ratio if item.ratio is not None else float(bool(item.achieved))  # a target of 0
         return ProgressBar(label, fraction, f"{figure}/{int(item.target)}", met=item.met)
 
     def _target(self, item: Progress) -> str:
         if item.target is None:
             return t(self.lang, "no_target")
-        number = format_percent(item.target, self.lang) if item.key == "modern-channels" else str(int(item.target))
+        if item.high is not None:
+            return t(self.lang, "growth_range", low=format_percent(item.target, self.lang), high=format_percent(item.high, self.lang))
+        number = format_percent(item.target, self.lang) if item.key in PERCENT else str(int(item.target))
         return t(self.lang, "more_than" if item.comparison is Comparison.MORE_THAN else "at_least", n=number)
 
     def _ratio(self, item: Progress) -> str:
         return "—" if item.ratio is None else format_percent(item.ratio, self.lang)
 
     def _met(self, item: Progress) -> Markup:
+        if item.achieved is None and item.key in RECORDED:
+            return self.t("no_data")
         if item.met is None:
             return self.t("no_target")
         return html(
@@ -238,22 +249,3 @@ class _View:
 
 def _chart(svg: Markup, table: Markup) -> Markup:
     return html('<div class="ocop-chart">{}{}</div>', svg, table)
-
-
-def _table(css_id: str, head: list[str], rows: list[tuple[str, list[object]]], numeric: tuple[int, ...] = ()) -> Markup:
-    """A table of cells (text, numbers or Markup); each row carries its key (a product id, a group code...) as data-key."""
-    header = join(html('<th scope="col"{}>{}</th>', _num(i, numeric), h) for i, h in enumerate(head))
-    body = join(
-        html(
-            '<tr data-key="{}"><th scope="row">{}</th>{}</tr>',
-            key,
-            cells[0],
-            join(html("<td{}>{}</td>", _num(i, numeric), c) for i, c in enumerate(cells[1:], start=1)),
-        )
-        for key, cells in rows
-    )
-    return html('<table id="{}"><thead><tr>{}</tr></thead><tbody>{}</tbody></table>', css_id, header, body)
-
-
-def _num(index: int, numeric: tuple[int, ...]) -> Markup:
-    return Markup(' class="ocop-num"') if index in numeric else Markup()

@@ -19,12 +19,23 @@ def check_address(host: str, port: int) -> None:
         probe.bind((host, port))
 
 
+# Answers to requests outside the site (the form editor's /admin/): a path gets (status, headers, body), or None.
+Routes = Callable[[str], tuple[str, list[tuple[str, str]], bytes] | None]
+
+
 def serve(
-    rebuild: Callable[[], list[str]], problems: list[str], site_dir: Path, watched: list[Path], host: str = "127.0.0.1", port: int = 8000
+    rebuild: Callable[[], list[str]],
+    problems: list[str],
+    site_dir: Path,
+    watched: list[Path],
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    routes: Routes | None = None,
 ) -> None:
     """Serve `site_dir` with live reload: `rebuild` runs whenever a watched file changes and
-    returns the problems of a failed build (none when it built); `problems` are the first build's."""
-    server = _preview_server(rebuild, problems, host=host, port=port, root=str(site_dir.resolve()))
+    returns the problems of a failed build (none when it built); `problems` are the first build's.
+    `routes` answers first, for paths that are not the site's."""
+    server = _preview_server(rebuild, problems, routes, host=host, port=port, root=str(site_dir.resolve()))
     for path in watched:
         if path.exists():
             server.watch(str(path.resolve()))
@@ -36,7 +47,7 @@ def serve(
         server.shutdown()
 
 
-def _preview_server(rebuild: Callable[[], list[str]], problems: list[str], **options: Any) -> Any:
+def _preview_server(rebuild: Callable[[], list[str]], problems: list[str], routes: Routes | None, **options: Any) -> Any:
     from mkdocs.livereload import LiveReloadServer
 
     class PreviewServer(LiveReloadServer):
@@ -53,6 +64,15 @@ def _preview_server(rebuild: Callable[[], list[str]], problems: list[str], **opt
 
         def rebuild(self) -> None:
             self.problems = rebuild()
+
+        def _serve_request(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+            path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
+            answer = routes(path) if routes else None
+            if answer is None:
+                return super()._serve_request(environ, start_response)
+            status, headers, body = answer
+            start_response(status, headers)
+            return [body]
 
         def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
             content = super()._inject_js_into_html(content, epoch)

@@ -1,0 +1,28 @@
+"""Tables of figures for the dashboard: each row carries its key, so that tests and scripts find a
+row by what it is about rather than by its position."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from .html import html, join
+
+
+def table(css_id: str, head: list[str], rows: list[tuple[str, list[object]]], numeric: tuple[int, ...] = ()) -> Markup:
+    """A table of cells (text, numbers or Markup); each row carries its key (a product id, a group code...) as data-key."""
+    header = join(html('<th scope="col"{}>{}</th>', number_class(i, numeric), h) for i, h in enumerate(head))
+    body = join(
+        html(
+            '<tr data-key="{}"><th scope="row">{}</th>{}</tr>',
+            key,
+            cells[0],
+            join(html("<td{}>{}</td>", number_class(i, numeric), c) for i, c in enumerate(cells[1:], start=1)),
+        )
+        for key, cells in rows
+    )
+    return html('<table id="{}"><thead><tr>{}</tr></thead><tbody>{}</tbody></table>', css_id, header, body)
+
+
+def number_class(index: int, numeric: tuple[int, ...]) -> Markup:
+    """The class of a numeric column's cells (right-aligned), when `index` is one."""
+    return Markup(' class="ocop-num"') if index in numeric else Markup()
