@@ -1,4 +1,5 @@
-"""Command lines: `python build_site.py [--check]` and `python -m catalogue check|media|serve|verify`."""
+"""Command lines: `python build_site.py [--check]` and `python -m catalogue check|media|serve|verify`, and the Excel
+commands `export-xlsx`, `import-xlsx` and `import-decision` (catalogue/xlsx/)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from .rules import printable
 from .settings import site_url_problem
 from .urls import Urls
 from .validate import validate, yaml_files
+from .xlsx import commands as xlsx
 
 if TYPE_CHECKING:
     from .render.serve import Routes
@@ -119,10 +121,14 @@ def module_main(argv: list[str] | None = None, routes: Routes | None = None, rea
     _add_catalogue_options(serve)
     serve.set_defaults(prog=serve.prog, offline=False, site_url=None)
     _add_verify_command(commands)
+    xlsx.add_commands(commands, _day)
     args = parser.parse_args(argv)
     args.routes, args.ready = routes, ready
     if args.command == "verify":
         return _verify(args)
+    if args.command in xlsx.COMMANDS:
+        _check_paths(parser, args)
+        return xlsx.run(args)
     _check_paths(parser, args)
     return {"check": _check, "media": _media, "serve": _serve}[args.command](args)
 

@@ -86,9 +86,12 @@ def _timestamp(loader: yaml.SafeLoader, node: ScalarNode) -> Any:
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
-def load_yaml(path: Path) -> Document:
-    """Load one catalogue file, or raise LoadError naming the line of the first problem."""
-    text = _read_text(path)
+def load_yaml(path: Path, source: str | None = None) -> Document:
+    """Load one catalogue file, or raise LoadError naming the line of the first problem.
+
+    `source`, when given, is the file's text as it is about to be written (the Excel import
+    checks its files this way before writing any of them)."""
+    text = _read_text(path) if source is None else _checked_text(source)
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
@@ -122,6 +125,10 @@ def _read_text(path: Path) -> str:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise LoadError("encoding", msg("yaml.encoding"), line) from None
+    return _checked_text(text)
+
+
+def _checked_text(text: str) -> str:
     unprintable = _NOT_YAML.search(text)
     if unprintable:
         line = text.count("\n", 0, unprintable.start()) + 1

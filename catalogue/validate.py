@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,6 +20,7 @@ from .problems import Report, Severity
 from .sales_checks import check_sales_points
 from .settings import SETTINGS_FILE, Settings
 from .status import today_in
+from .todos import list_todos
 
 M = TypeVar("M", bound=BaseModel)
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -33,15 +34,16 @@ class Loaded(Generic[M]):
     doc: Document
 
 
-def yaml_files(folder: Path) -> list[Path]:
-    """The YAML files directly inside `folder`, sorted by name."""
-    return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+def yaml_files(folder: Path, sources: Mapping[Path, str] | None = None) -> list[Path]:
+    """The YAML files directly inside `folder`, sorted by name, with those of `sources` in it not written yet."""
+    found = {p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file()}
+    return sorted(found | {p for p in sources or () if p.parent == folder and p.suffix in YAML_SUFFIXES})
 
 
-def load_record(path: Path, model: type[M], report: Report) -> Loaded[M] | None:
-    """Load and check one file against `model`; problems go to `report`."""
+def load_record(path: Path, model: type[M], report: Report, source: str | None = None) -> Loaded[M] | None:
+    """Load and check one file against `model` (its text `source` instead of the file's, when given); problems go to `report`."""
     try:
-        doc = load_yaml(path)
+        doc = load_yaml(path, source)
     except LoadError as exc:
         report.add(path, exc.line, exc.code, exc.message)
         return None
@@ -61,9 +63,9 @@ def load_record(path: Path, model: type[M], report: Report) -> Loaded[M] | None:
     return Loaded(record, doc)
 
 
-def settings_record(path: Path, report: Report) -> Loaded[Settings] | None:
+def settings_record(path: Path, report: Report, source: str | None = None) -> Loaded[Settings] | None:
     """The settings in `path` with their document, or None when the file is absent or has errors."""
-    return load_record(path, Settings, report) if path.exists() else None
+    return load_record(path, Settings, report, source) if source is not None or path.exists() else None
 
 
 def load_settings(path: Path, report: Report) -> Settings:
@@ -77,23 +79,28 @@ def validate(
     producers_dir: Path,
     settings_path: Path | None = None,
     today: date | None = None,
+    sources: Mapping[Path, str] | None = None,
 ) -> tuple[Catalogue, Report]:
     """Check every file of a catalogue; return the valid records and the report of problems.
 
     The catalogue folder is the one holding `products_dir`: images must stay inside it, and
-    `catalogue.yaml` there holds the settings unless `settings_path` says otherwise.
+    `catalogue.yaml` there holds the settings unless `settings_path` says otherwise. `sources`
+    maps files (as `<folder>/<name>`) to texts to check in place of what is on disk: the Excel
+    import checks the files it is about to write. Lines still marked TODO are listed as such.
     """
+    sources = sources or {}
     report = Report()
     root = products_dir.parent
-    settings_file = settings_record(settings_path or root / SETTINGS_FILE, report)
+    settings_path = settings_path or root / SETTINGS_FILE
+    settings_file = settings_record(settings_path, report, sources.get(settings_path))
     settings = settings_file.record if settings_file else Settings()
     today = today or today_in(settings.timezone)
-    producers = list(_load_all(producers_dir, Producer, report))
-    products = list(_load_all(products_dir, Product, report))
+    producers = list(_load_all(producers_dir, Producer, report, sources))
+    products = list(_load_all(products_dir, Product, report, sources))
     checks.check_unique(producers, report, "id")
     checks.check_unique(products, report, "id", "certificate.number", "gtin")
     checks.check_earlier_numbers(products, report)
-    known_producers = {p.record.id for p in producers} | {path.stem for path in yaml_files(producers_dir)}
+    known_producers = {p.record.id for p in producers} | {path.stem for path in yaml_files(producers_dir, sources)}
     for item in products:
         checks.check_product(item.record, item.doc, report, known_producers, settings, today, root)
     catalogue = Catalogue(settings, root)
@@ -104,13 +111,15 @@ def validate(
         catalogue.products.setdefault(item.record.id, item.record)
         catalogue.product_files.setdefault(item.record.id, item.doc.path)
     if settings_file:
-        product_ids = {p.record.id for p in products} | {path.stem for path in yaml_files(products_dir)}
+        product_ids = {p.record.id for p in products} | {path.stem for path in yaml_files(products_dir, sources)}
         check_sales_points(catalogue, settings_file.doc, report, product_ids, today)
+    files = [*yaml_files(producers_dir, sources), *yaml_files(products_dir, sources), settings_path]
+    list_todos(files, sources, report)
     return catalogue, report
 
 
-def _load_all(folder: Path, model: type[M], report: Report) -> Iterator[Loaded[M]]:
-    for path in yaml_files(folder):
-        loaded = load_record(path, model, report)
+def _load_all(folder: Path, model: type[M], report: Report, sources: Mapping[Path, str]) -> Iterator[Loaded[M]]:
+    for path in yaml_files(folder, sources):
+        loaded = load_record(path, model, report, sources.get(path))
         if loaded:
             yield loaded

@@ -30,5 +30,6 @@ def base_catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 from .base_site import built_base  # noqa: E402, F401  (a small site made by the build, shared by the site-folder tests)
 from .browser import browser, open_page, site_url  # noqa: E402, F401  (Chromium and a server for the demo site)
+from .demo_copy import demo_copy  # noqa: E402, F401  (a copy of the demo catalogue to change, for the Excel tests)
 from .nginx_server import nginx_origin  # noqa: E402, F401  (nginx with the repository configuration on the demo site)
 from .site_fixture import demo_site, demo_site_vi_en  # noqa: E402, F401  (the built demo sites, shared by the site tests)

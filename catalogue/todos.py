@@ -1,0 +1,57 @@
+"""Lines still marked TODO: what a stub written from a decision's annex leaves for the office to fill in.
+
+`python -m catalogue import-decision` writes a file per new product with `TODO` where the annex
+did not say (the certificate number, a summary, a phone...). `--check` lists each such line as an
+error with the code `[todo]`, so that a stub cannot be published by accident; the other problems of
+that line (a `phone: TODO` is no phone number) are left out, since nobody has written it yet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from .messages import say
+from .problems import Report, display_path
+
+TODO = "TODO"
+_TODO = re.compile(r"\bTODO\b")
+
+
+def todo_lines(text: str) -> list[tuple[int, str]]:
+    """(line number, the line without its indentation) of every line that holds the word TODO."""
+    return [(number, line.strip()) for number, line in enumerate(text.splitlines(), 1) if _TODO.search(line)]
+
+
+def _text(path: Path, sources: Mapping[Path, str]) -> str:
+    if path in sources:
+        return sources[path]
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return ""  # an unreadable file has its own problem already
+    return raw.decode("utf-8", "replace") if TODO.encode() in raw else ""
+
+
+def list_todos(files: Iterable[Path], sources: Mapping[Path, str], report: Report) -> None:
+    """Add a `[todo]` error for each TODO line of `files`, in place of any other problem on that line."""
+    for path in files:
+        lines = todo_lines(_text(path, sources))
+        if not lines:
+            continue
+        shown = display_path(path)
+        marked = {number for number, _ in lines}
+        report.problems = [p for p in report.problems if not (p.file == shown and p.line in marked)]
+        for number, line in lines:
+            report.add(path, number, "todo", todo_message(line))
+
+
+def todo_message(line: str) -> str:
+    """'summary: TODO  # một dòng giới thiệu' → 'summary: chưa điền (TODO): một dòng giới thiệu; …'."""
+    content, _, comment = line.partition("#")
+    key, colon, _ = content.partition(":")
+    field = key.strip() if colon and key.strip() and " " not in key.strip() else ""
+    hint = comment.strip().removeprefix(TODO).lstrip(": ").strip()
+    text = say("decision.todo", hint=f": {hint}" if hint else "")
+    return f"{field}: {text}" if field else text
