@@ -31,7 +31,7 @@ from ..validate import validate
 from . import yaml_edit
 from .cells import CellError, cell_value, from_cell, same
 from .files import SALES_POINTS_KEY, CataloguePaths, Record, read_document, records
-from .read import Notice, Place, Row, SheetRows, read_workbook
+from .read import CellProblem, Place, Row, SheetRows, read_workbook
 from .sheets import SALES_POINTS, Column, Loc, Sheet
 
 MODELS: dict[str, type[BaseModel]] = {"product": Product, "producer": Producer, "sales_point": SalesPoint}
@@ -99,7 +99,7 @@ def plan_import(book: Path, paths: CataloguePaths, today: date | None = None) ->
     return plan
 
 
-def _notice(plan: Plan, notice: Notice) -> None:
+def _notice(plan: Plan, notice: CellProblem) -> None:
     plan.add(notice.place, notice.message, notice.code, notice.warning)
 
 

@@ -47,7 +47,7 @@ class SheetRows:
 
 
 @dataclass
-class Notice:
+class CellProblem:
     """A problem found while reading: where, what and its code."""
 
     place: Place | None
@@ -64,7 +64,7 @@ def _folded(text: Any) -> str:
     return " ".join(fold_tone_marks(str(text)).split()) if text is not None else ""
 
 
-def read_workbook(path: Path) -> tuple[list[SheetRows], list[Notice]]:
+def read_workbook(path: Path) -> tuple[list[SheetRows], list[CellProblem]]:
     """The catalogue sheets of the workbook at `path` and the problems of its layout."""
     try:
         book = load_workbook(path, data_only=False)
@@ -83,13 +83,13 @@ def read_workbook(path: Path) -> tuple[list[SheetRows], list[Notice]]:
             column = by_header.get(_folded(cell.value))
             place = Place(sheet.title, cell.coordinate)
             if column is None:
-                notices.append(Notice(place, msg("xlsx.unknown-column", header=str(cell.value)), "unknown-column", warning=True))
+                notices.append(CellProblem(place, msg("xlsx.unknown-column", header=str(cell.value)), "unknown-column", warning=True))
             elif column in columns.values():
-                notices.append(Notice(place, msg("xlsx.duplicate-column", header=column.header), "duplicate-column"))
+                notices.append(CellProblem(place, msg("xlsx.duplicate-column", header=column.header), "duplicate-column"))
             else:
                 columns[cell.column] = column
         if sheet.key not in columns.values():
-            notices.append(Notice(Place(sheet.title, "A1"), msg("xlsx.no-id-column", header=sheet.key.header), "missing-column"))
+            notices.append(CellProblem(Place(sheet.title, "A1"), msg("xlsx.no-id-column", header=sheet.key.header), "missing-column"))
             continue
         rows = []
         for number, cells in enumerate(ws.iter_rows(min_row=2), 2):
