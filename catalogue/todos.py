@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from .messages import say
+from .messages import Message, msg
 from .problems import Report, display_path
 
 TODO = "TODO"
@@ -47,11 +47,12 @@ def list_todos(files: Iterable[Path], sources: Mapping[Path, str], report: Repor
             report.add(path, number, "todo", todo_message(line))
 
 
-def todo_message(line: str) -> str:
-    """'summary: TODO  # một dòng giới thiệu' → 'summary: chưa điền (TODO): một dòng giới thiệu; …'."""
+def todo_message(line: str) -> Message:
+    """'summary: TODO  # một dòng giới thiệu' → 'summary: chưa điền (TODO): một dòng giới thiệu; …'
+    (the hint is the line's own comment, as the stub wrote it)."""
     content, _, comment = line.partition("#")
     key, colon, _ = content.partition(":")
     field = key.strip() if colon and key.strip() and " " not in key.strip() else ""
     hint = comment.strip().removeprefix(TODO).lstrip(": ").strip()
-    text = say("decision.todo", hint=f": {hint}" if hint else "")
-    return f"{field}: {text}" if field else text
+    text = msg("decision.todo", hint=f": {hint}" if hint else "")
+    return msg("field.at", path=field, message=text) if field else text

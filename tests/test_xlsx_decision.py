@@ -145,8 +145,11 @@ def test_todo_replaces_the_other_problems_of_its_line(base_catalogue: Path) -> N
     phone = next(line for line in text.splitlines() if line.startswith("phone:"))
     path.write_text(text.replace(phone, "phone: TODO"), encoding="utf-8")
     _, report = validate(base_catalogue / "products", base_catalogue / "producers")
-    assert [(p.code, p.message) for p in report.problems if p.file.startswith("producers/")] == [
+    assert [(p.code, p.text()) for p in report.problems if p.file.startswith("producers/")] == [
         ("todo", "phone: chưa điền xong (TODO); điền đúng giá trị rồi xoá chữ TODO")
+    ]
+    assert [p.text("en") for p in report.problems if p.code == "todo"] == [
+        "phone: not filled in yet (TODO); write the right value and remove the word TODO"
     ]
 
 
