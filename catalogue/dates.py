@@ -21,20 +21,29 @@ def date_problem(written: str) -> Message:
     space = odd_space(written)
     if space and _ISO_LIKE.fullmatch(text):
         return msg("date.expected", got=written, hint=msg("field.odd-space-hint", space=space_name(space), point=f"{ord(space):04X}"))
+    parts = _day_parts(text)
+    if parts is None:
+        return msg("date.expected", got=written, hint="")
+    year, month, day, day_first = parts
+    missing = _missing_day(year, month, day, text)
+    if missing:
+        return missing
+    # 30/06/2025 is offered as 2025-06-30; a day of year 0 has no ISO form to offer.
+    hint = msg("date.did-you-mean", date=date(year, month, day).isoformat()) if day_first and year >= 1 else ""
+    return msg("date.expected", got=written, hint=hint)
+
+
+def _day_parts(text: str) -> tuple[int, int, int, bool] | None:
+    """(year, month, day, written day first) of a text shaped like 2025-06-30 or 30/06/2025, else None."""
     iso = _ISO_LIKE.fullmatch(text)
     if iso:
         year, month, day = (int(part) for part in iso.groups())
-        missing = _missing_day(year, month, day, text)
-        if missing:
-            return missing
+        return year, month, day, False
     day_first = _DAY_FIRST.fullmatch(text)
     if day_first:
         day, month, year = (int(part) for part in day_first.groups())
-        missing = _missing_day(year, month, day, text)
-        if missing:
-            return missing
-        return msg("date.expected", got=written, hint=msg("date.did-you-mean", date=date(year, month, day).isoformat()))
-    return msg("date.expected", got=written, hint="")
+        return year, month, day, True
+    return None
 
 
 def _missing_day(year: int, month: int, day: int, written: str) -> Message | None:

@@ -170,6 +170,7 @@ def test_a_former_district_that_is_also_a_commune_is_taken_as_the_commune(base_c
         ("31/06/2025", "ngày '31/06/2025' không có thật: tháng 6 năm 2025 chỉ có 30 ngày"),
         ("10.03.2025", "phải là ngày viết theo dạng YYYY-MM-DD, nhưng đang là '10.03.2025'; có phải là 2025-03-10?"),
         ("tháng 3", "phải là ngày viết theo dạng YYYY-MM-DD, nhưng đang là 'tháng 3'"),
+        ("30/06/0000", "phải là ngày viết theo dạng YYYY-MM-DD, nhưng đang là '30/06/0000'"),
     ],
 )
 def test_dates_say_what_is_wrong_with_them(base_catalogue: Path, written: str, vietnamese: str) -> None:
