@@ -10,6 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import yaml
 
 from catalogue.cli import main, module_main
 from catalogue.validate import validate
@@ -126,6 +127,18 @@ def test_the_decision_can_be_given_on_the_command_line(demo_copy: Path, capsys: 
     assert "group: thu-cong-my-nghe  # TODO: đoán từ tên sản phẩm, kiểm tra lại\n" in text
     producer = (demo_copy / "producers" / "htx-det-nam-tam.yaml").read_text(encoding="utf-8")
     assert "address: TODO  # địa chỉ: bản, xã/phường, tỉnh\n" in producer
+
+
+def test_an_annex_cell_quoted_in_a_comment_stays_a_comment(demo_copy: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.append(["Sản phẩm", "Chủ thể", "Số sao"])
+    book.active.append(["Khăn thổ cẩm Lự Nậm Tăm", "HTX dệt Nậm Tăm", "năm\nfeatured: true\u2028tags: [x]"])
+    book.save("annex.xlsx")
+    module_main(["import-decision", "annex.xlsx", "--decision", "77/QĐ-UBND", "--date", "2026-01-15"])
+    text = (demo_copy / "products" / "khan-tho-cam-lu-nam-tam.yaml").read_text(encoding="utf-8")
+    assert "stars: TODO  # số sao 3, 4 hoặc 5; phụ lục ghi 'năm featured: true tags: [x]'\n" in text
+    data = yaml.safe_load(text)
+    assert "featured" not in data and "tags" not in data
 
 
 def test_a_workbook_without_a_product_table_is_refused(demo_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:

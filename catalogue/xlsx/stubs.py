@@ -40,13 +40,19 @@ class Stub:
 
     def text(self) -> str:
         """The file's text."""
-        out = [SCHEMA_LINE.format(record=self.record), *(f"# {line}\n" for line in self.header)]
+        out = [SCHEMA_LINE.format(record=self.record), *(f"# {one_line(line)}\n" for line in self.header)]
         for line in self.lines:
             value = TODO if line.value is None else quoted(line.value) if line.quoted else scalar(line.value)
-            note = f"{TODO}: {line.comment}" if line.todo and line.value is not None else line.comment
+            note = one_line(f"{TODO}: {line.comment}" if line.todo and line.value is not None else line.comment)
             head = " " * line.indent + f"{line.key}:"
             out.append(f"{head}{' ' + value if value else ''}{'  # ' + note if note else ''}\n")
         return "".join(out)
+
+
+def one_line(text: str) -> str:
+    """A comment's text on one line: an annex cell quoted in a comment may hold line breaks, and
+    a break would end the comment and make the rest of the cell YAML."""
+    return " ".join(text.split())
 
 
 def quoted(value: object) -> str:
