@@ -45,10 +45,11 @@ PHONE_WIDTH = PHONE["viewport"]["width"]
 PRODUCTS = ["mat-ong-pa-u", "lap-suon-lon-den-muong-te"]
 LANGUAGES = {"vi": "", "en": "en/", "zh": "zh/"}
 # Home, listing, one product page, the sales points and the programme dashboard, in every language: each is
-# loaded once on a phone, then checked for sideways scrolling, accessibility (axe) and requests off the machine.
+# loaded once on a phone, then checked for sideways scrolling, accessibility (axe) and requests off the machine;
+# and a product page whose text falls back to Vietnamese.
 KEY_PAGES = [
     f"{prefix}{path}" for prefix in LANGUAGES.values() for path in ("", "products/", "p/mat-ong-pa-u/", "sales-points/", "dashboard/")
-]
+] + ["zh/p/tra-hoa-sam-lai-chau/"]  # a product not yet translated into Chinese: its summary carries the "(only in Vietnamese)" note
 
 
 @dataclass
