@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from ..makers.badges import badge_kind
-from ..media_stage import Photo
+from ..media_stage import Photo, ProductMedia
 from ..model import Product
 from ..status import IN_FORCE, CertificateStatus
 from ..translated import Localized, localized
@@ -61,12 +61,22 @@ def to_root(page: str) -> str:
     return "../" * page.count("/")
 
 
-def picture(photo: Photo, page: str, sizes: str, alt: str, eager: bool = False) -> Markup:
-    """A responsive <picture>: WebP and JPEG srcsets, intrinsic size, lazy unless `eager`."""
+# How a photo is loaded: "high" for the page's main photo (fetched before the others), "eager" for
+# the rest of the first screen, "lazy" for photos further down. Chromium gives a lazy photo no height
+# until it decides to fetch it, so a lazy photo on the first screen makes what follows jump down.
+_LOADING = {
+    "high": Markup('fetchpriority="high"'),
+    "eager": Markup('decoding="async"'),
+    "lazy": Markup('loading="lazy" decoding="async"'),
+}
+
+
+def picture(photo: Photo, page: str, sizes: str, alt: str, loading: str = "lazy") -> Markup:
+    """A responsive <picture>: WebP and JPEG srcsets, intrinsic size, loaded as `loading` says
+    ("high", "eager" or "lazy")."""
     webp = ", ".join(f"{relative(v.webp, page)} {v.width}w" for v in photo.variants)
     jpeg = ", ".join(f"{relative(v.jpeg, page)} {v.width}w" for v in photo.variants)
     fallback = next((v for v in photo.variants if v.width >= 640), photo.largest)
-    loading = Markup('fetchpriority="high"') if eager else Markup('loading="lazy" decoding="async"')
     return html(
         '<picture><source type="image/webp" srcset="{webp}" sizes="{sizes}">'
         '<img src="{src}" srcset="{jpeg}" sizes="{sizes}" width="{width}" height="{height}" alt="{alt}" {loading}></picture>',
@@ -77,8 +87,14 @@ def picture(photo: Photo, page: str, sizes: str, alt: str, eager: bool = False) 
         width=photo.largest.width,
         height=photo.largest.height,
         alt=alt,
-        loading=loading,
+        loading=_LOADING[loading],
     )
+
+
+def _card_photo(media: ProductMedia | None, page: str, eager: bool) -> Markup:
+    if not media or not media.photos:
+        return NOTHING
+    return picture(media.photos[0], page, "(min-width: 600px) 240px, 45vw", "", "high" if eager else "lazy")
 
 
 def status_text(site: Site, product: Product, lang: str) -> str:
@@ -141,7 +157,7 @@ def card_view(site: Site, product: Product, page: str, lang: str, eager: bool = 
         expires_text=format_date(expires, lang),
         revoked_text=format_date(revoked.date, lang) if revoked else None,
         href=relative(site.product_path(product.id, lang), page),
-        image=picture(media.photos[0], page, "(min-width: 600px) 240px, 45vw", "", eager) if media and media.photos else NOTHING,
+        image=_card_photo(media, page, eager),
         name=localized_span(product, "name", lang),
         badge=relative(site.badge_file(product, lang), page),
         badge_label=site.badge_label(product, lang),

@@ -100,10 +100,20 @@ def _gallery(site: Site, product: Product, page: str, lang: str) -> Markup:
         return Markup()
     sizes = ["(min-width: 960px) 720px, 100vw", "(min-width: 960px) 240px, 48vw"]
     pictures = join(
-        html('<figure class="ocop-photo">{}</figure>', picture(photo, page, sizes[min(i, 1)], photo.alt or product.name, eager=i == 0))
+        html('<figure class="ocop-photo">{}</figure>', picture(photo, page, sizes[min(i, 1)], photo.alt or product.name, _loading(i)))
         for i, photo in enumerate(media.photos)
     )
     return html('<div class="ocop-gallery" role="group" aria-label="{}">{}</div>', t(lang, "photos"), pictures)
+
+
+def _loading(index: int) -> str:
+    """How the gallery's photo at `index` loads: the cover first, the next row (on a phone's first
+    screen, under the cover) at once, the rest when they come near."""
+    return "high" if index == 0 else "eager" if index < FIRST_SCREEN_PHOTOS else "lazy"
+
+
+# The cover and the row of two photos under it: what a phone shows of the gallery without scrolling.
+FIRST_SCREEN_PHOTOS = 3
 
 
 def _row(label: str, value: object) -> Markup:
