@@ -23,6 +23,7 @@ from ..pages.listings import PageFile
 from ..settings import Settings
 from .config import REPO, mkdocs_config, theme_text
 from .offline import copy_shim
+from .shells import Shells
 
 # MkDocs' log lines for errors: "ERROR    -  Config value 'theme': ...".
 _ERROR_PREFIX = re.compile(r"^ERROR\s*-\s*")
@@ -97,23 +98,28 @@ def build_languages(
 
     Each language's pages are made and written here, and its MkDocs build starts at once, so the
     next language's pages are written while the first one renders; then every build is awaited.
+    Pages made from a shell (catalogue/render/shells.py: the product pages) are not rendered by
+    MkDocs one by one: it renders their shells, and they are filled in when it is done.
     A failed build raises RenderError (the others are stopped).
     """
-    running: dict[str, tuple[subprocess.Popen[bytes], Path, list[str]]] = {}
+    running: dict[str, tuple[subprocess.Popen[bytes], Path, list[str], Shells]] = {}
     try:
         for lang in settings.languages:
             folder = work_dir / lang
             made = pages(lang)
-            config = write_language(settings, lang, made, folder, offline, today=today)
-            running[lang] = (_start(config, folder / "mkdocs.log"), folder, [page.url for page in made])
+            shells = Shells(folder / "shell-values.pickle")
+            config = write_language(settings, lang, shells.take(made), folder, offline, today=today)
+            running[lang] = (_start(config, folder / "mkdocs.log"), folder, [page.url for page in made], shells)
+            del made  # the shells' pages wait in their spool file, not in memory
         rendered = {}
-        for lang, (process, folder, paths) in running.items():
+        for lang, (process, folder, paths, shells) in running.items():
             if process.wait() != 0:
                 raise RenderError(lang, (folder / "mkdocs.log").read_text(encoding="utf-8", errors="replace"))
+            shells.fill(folder / "site")
             rendered[lang] = Rendered(folder / "site", paths)
         return rendered
     finally:
-        for process, _, _ in running.values():
+        for process, _, _, _ in running.values():
             if process.poll() is None:
                 process.kill()
                 process.wait()
