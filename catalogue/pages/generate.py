@@ -35,8 +35,6 @@ def product_pages(site: Site, lang: str) -> Iterator[PageFile]:
             "ocop_id": product.id,
             "ocop_head": product_head(site, product, lang),
             "search": {"exclude": True},
-            # Made by filling the product into a shell page, not by a MkDocs page build each (catalogue/render/shells.py).
-            "ocop_shell": True,
             # What the theme's search finds the page by (catalogue/render/hooks.py): the whole page
             # would make the index grow by about 4 KB a product, and match words of its badges.
             "ocop_search": " · ".join(

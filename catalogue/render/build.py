@@ -21,7 +21,7 @@ import yaml
 from ..pages.generate import page_source
 from ..pages.listings import PageFile
 from ..settings import Settings
-from .config import REPO, mkdocs_config, theme_text
+from .config import REPO, mkdocs_config, nav_sources, theme_text
 from .offline import copy_shim
 from .shells import Shells
 
@@ -92,14 +92,21 @@ class Rendered:
 
 
 def build_languages(
-    settings: Settings, pages: Callable[[str], list[PageFile]], work_dir: Path, offline: bool = False, *, today: date
+    settings: Settings,
+    pages: Callable[[str], list[PageFile]],
+    work_dir: Path,
+    offline: bool = False,
+    *,
+    today: date,
+    shells: bool = True,
 ) -> dict[str, Rendered]:
     """Render every language under `work_dir/<lang>/`, by language.
 
     Each language's pages are made and written here, and its MkDocs build starts at once, so the
     next language's pages are written while the first one renders; then every build is awaited.
-    Pages made from a shell (catalogue/render/shells.py: the product pages) are not rendered by
-    MkDocs one by one: it renders their shells, and they are filled in when it is done.
+    Pages outside the navigation and the search index (catalogue/render/shells.py: product pages,
+    among others) are not rendered by MkDocs one by one: it renders their shells, and they are
+    filled in when it is done. Without `shells`, MkDocs renders every page itself.
     A failed build raises RenderError (the others are stopped).
     """
     running: dict[str, tuple[subprocess.Popen[bytes], Path, list[str], Shells]] = {}
@@ -107,15 +114,17 @@ def build_languages(
         for lang in settings.languages:
             folder = work_dir / lang
             made = pages(lang)
-            shells = Shells(folder / "shell-values.pickle")
-            config = write_language(settings, lang, shells.take(made), folder, offline, today=today)
-            running[lang] = (_start(config, folder / "mkdocs.log"), folder, [page.url for page in made], shells)
-            del made  # the shells' pages wait in their spool file, not in memory
+            filler = Shells(folder / "shell-values.pickle", nav_sources(settings, lang) if shells else ())
+            rendered_pages = filler.take(made) if shells else made
+            config = write_language(settings, lang, rendered_pages, folder, offline, today=today)
+            running[lang] = (_start(config, folder / "mkdocs.log"), folder, [page.url for page in made], filler)
+            del made, rendered_pages  # the filled pages wait in their spool file, not in memory
         rendered = {}
-        for lang, (process, folder, paths, shells) in running.items():
+        for lang, (process, folder, paths, filler) in running.items():
             if process.wait() != 0:
                 raise RenderError(lang, (folder / "mkdocs.log").read_text(encoding="utf-8", errors="replace"))
-            shells.fill(folder / "site")
+            if shells:
+                filler.fill(folder / "site")
             rendered[lang] = Rendered(folder / "site", paths)
         return rendered
     finally:

@@ -41,6 +41,21 @@ def _nav(urls: Urls, lang: str) -> list[dict[str, object]]:
     ]
 
 
+def nav_sources(settings: Settings, lang: str) -> set[str]:
+    """The source files of the pages in the navigation of `lang`."""
+    found: set[str] = set()
+    entries: list[object] = list(_nav(Urls.of(settings.languages), lang))
+    while entries:
+        entry = entries.pop()
+        if isinstance(entry, str):
+            found.add(entry)
+        elif isinstance(entry, dict):
+            entries += entry.values()
+        elif isinstance(entry, list):
+            entries += entry
+    return found
+
+
 def _not_in_nav() -> str:
     """The pages kept out of the navigation, as MkDocs' gitignore-style patterns: product pages and
     every listing but the sections' index pages."""

@@ -1,17 +1,21 @@
-"""Product pages at the speed of a template engine, each still the theme's own page.
+"""Pages at the speed of a template engine, each still the theme's own page.
 
-MkDocs costs about 10 ms a page through the whole theme, and every product page of a language
-is the same page but for a few values. So MkDocs renders one *shell* per language and shape: a
-product page whose per-page values are tokens (its name in the path, title, description, head,
-link preview, body). Each product page is then the shell with the tokens replaced by that
-product's values, written as the theme writes them. The values are exactly the page's own
-front matter and body, so the only way a filled page can differ from MkDocs' render is a value
-the theme writes in a way this module does not: tests/test_shells.py renders a sample of products
-through MkDocs and asserts that the filled pages are the same bytes.
+MkDocs costs about 10 ms a page through the whole theme, and the pages outside the navigation
+(product pages, producers' pages, a listing's later pages) are, within a folder, the same page
+but for a few values: the theme writes the navigation into every page, marking the page's own
+entry, and these pages have none. So MkDocs renders one *shell* per folder and shape: such a
+page whose per-page values are tokens (its name in the path, title, description, head, link
+preview, body). Each page is then its shell with the tokens replaced by its own values, written
+as the theme writes them. The values are exactly the page's own front matter and body, so the
+only way a filled page can differ from MkDocs' render is a value the theme writes in a way this
+module does not: tests/test_shells.py renders the pages through MkDocs too and asserts that the
+filled ones are the same bytes.
 
-A *shape* is all that makes the theme take another branch: the folder, the front matter's fixed
-fields, which per-page values are empty, and whether the body has its own <h1> (the theme adds
-one when it has not). Pages of one shape share one shell.
+A page is filled only when it is generated HTML (not hand-written Markdown), outside the
+navigation and out of the theme's search index (`search: {exclude: true}`: the index would hold
+the shell's tokens in its place). A *shape* is all that makes the theme take another branch: the
+folder, the front matter's fixed fields, which per-page values are empty, and whether the body
+has its own <h1> (the theme adds one when it has not). Pages of one shape share one shell.
 
 The values wait in a spool file (one record a page) while MkDocs runs, not in memory: at 20,000
 products the bodies of three languages would hold about 1.5 GB.
@@ -23,7 +27,7 @@ import json
 import pickle
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,7 +45,6 @@ _RAW_FIELDS = ("ocop_head", "ocop_id", "ocop_search")
 _ESCAPED_FIELDS = ("description",)
 _PREVIEW = "ocop_preview"
 _PREVIEW_FIELDS = ("url", "title", "description", "image", "image_alt")
-SHELL = "ocop_shell"  # the front matter flag of a page made from a shell (catalogue/pages/generate.py)
 
 
 def token(name: str) -> str:
@@ -49,12 +52,12 @@ def token(name: str) -> str:
     return f"{_MARK}{name}{_MARK}"
 
 
-def fillable(page: PageFile) -> bool:
-    """Whether `page` is made from a shell: a generated page marked so, one file in a folder, and
-    out of the theme's search index (which MkDocs would have filled with the shell's tokens)."""
+def fillable(page: PageFile, nav: Collection[str]) -> bool:
+    """Whether `page` is made from a shell: a generated page in a folder, whose source is not in
+    the navigation (`nav`, the sources it links) and which is out of the theme's search index."""
     search = page.meta.get("search")
     excluded = isinstance(search, dict) and search.get("exclude") is True
-    return bool(page.meta.get(SHELL)) and excluded and not page.markdown and "/" in page.path and not page.path.endswith("/index.md")
+    return excluded and not page.markdown and bool(_split(page.path)[0]) and page.path not in nav
 
 
 @dataclass(frozen=True)
@@ -69,8 +72,9 @@ class _Record:
 class Shells:
     """The shell-made pages of one language: `take` them before MkDocs runs, `fill` them after."""
 
-    def __init__(self, spool: Path) -> None:
+    def __init__(self, spool: Path, nav: Collection[str]) -> None:
         self.spool = spool
+        self.nav = nav
         self.shapes: dict[str, int] = {}
         self.shells: list[PageFile] = []
 
@@ -81,7 +85,7 @@ class Shells:
         self.spool.parent.mkdir(parents=True, exist_ok=True)
         with self.spool.open("wb") as spool:
             for page in pages:
-                if not fillable(page):
+                if not fillable(page, self.nav):
                     rendered.append(page)
                     continue
                 shape = self._shape(page)
@@ -142,8 +146,19 @@ def _values(page: PageFile) -> dict[str, str]:
     return values
 
 
+def _split(path: str) -> tuple[str, str, str]:
+    """A page's source path as its folder, its name and the rest: 'p/x.md' → ('p', 'x', '.md'),
+    'producers/x/index.md' → ('producers', 'x', '/index.md')."""
+    stem = path.removesuffix(".md")
+    rest = ".md"
+    if stem.endswith("/index"):
+        stem, rest = stem.removesuffix("/index"), "/index.md"
+    folder, name = stem.rsplit("/", 1) if "/" in stem else ("", stem)
+    return folder, name, rest
+
+
 def _name(path: str) -> str:
-    return path.rsplit("/", 1)[1].removesuffix(".md")
+    return _split(path)[1]
 
 
 def _shape_key(page: PageFile) -> str:
@@ -151,7 +166,7 @@ def _shape_key(page: PageFile) -> str:
     meta = {key: value for key, value in page.meta.items() if key not in (*_RAW_FIELDS, *_ESCAPED_FIELDS, _PREVIEW)}
     preview = page.meta.get(_PREVIEW)
     shape = {
-        "folder": page.path.rsplit("/", 1)[0],
+        "folder": _split(page.path)[::2],
         "meta": meta,
         "present": {field: bool(page.meta.get(field)) for field in (*_RAW_FIELDS, *_ESCAPED_FIELDS)},
         "preview": None if preview is None else {key: bool(value) if key in _PREVIEW_FIELDS else value for key, value in preview.items()},
@@ -170,15 +185,15 @@ def _shell(page: PageFile, number: int) -> PageFile:
         meta[_PREVIEW] = {
             key: (token(f"preview_{key}") if value else value) if key in _PREVIEW_FIELDS else value for key, value in meta[_PREVIEW].items()
         }
-    folder = page.path.rsplit("/", 1)[0]
+    folder, _, rest = _split(page.path)
     body = _BODY_H1 if "<h1" in str(page.body) else token("body")
-    # Each shape's shell in its own file; the name token stands for the page's file name.
-    return PageFile(f"{folder}/{token('name' + '_' * number)}.md", token("title"), Markup(body), meta)
+    # Each shape's shell in its own file; the name token stands for the page's name.
+    return PageFile(f"{folder}/{token('name' + '_' * number)}{rest}", token("title"), Markup(body), meta)
 
 
 def _output(site: Path, source: str) -> Path:
-    """Where MkDocs writes the page of a leaf source file 'p/x.md': site/p/x/index.html."""
-    return site / source.removesuffix(".md") / "index.html"
+    """Where MkDocs writes the page of the source 'p/x.md' or 'p/x/index.md': site/p/x/index.html."""
+    return site / source.removesuffix(".md").removesuffix("/index") / "index.html"
 
 
 def _records(spool: Path) -> Iterator[_Record]:
