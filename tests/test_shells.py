@@ -136,6 +136,7 @@ def test_only_generated_pages_outside_the_navigation_and_search_are_filled(tmp_p
     assert fillable(PageFile("p/x.md", "X", "<h1>X</h1>", hidden), nav)
     assert fillable(PageFile("producers/x/index.md", "X", "<h1>X</h1>", hidden), nav)
     assert not fillable(PageFile("p/x.md", "X", "<h1>X</h1>"), nav)  # in the search index
+    assert not fillable(PageFile("p/x.md", "", "<h1>X</h1>", hidden), nav)  # no title
     assert not fillable(PageFile("p/x.md", "X", "# X", hidden, markdown=True), nav)
     assert not fillable(PageFile("products/index.md", "X", "<h1>X</h1>", hidden), nav)
     assert not fillable(PageFile("index.md", "X", "<h1>X</h1>", hidden), set())

@@ -53,11 +53,12 @@ def token(name: str) -> str:
 
 
 def fillable(page: PageFile, nav: Collection[str]) -> bool:
-    """Whether `page` is made from a shell: a generated page in a folder, whose source is not in
-    the navigation (`nav`, the sources it links) and which is out of the theme's search index."""
+    """Whether `page` is made from a shell: a generated page in a folder, with a title (without
+    one MkDocs would name it after its file), whose source is not in the navigation (`nav`, the
+    sources it links) and which is out of the theme's search index."""
     search = page.meta.get("search")
     excluded = isinstance(search, dict) and search.get("exclude") is True
-    return excluded and not page.markdown and bool(_split(page.path)[0]) and page.path not in nav
+    return excluded and not page.markdown and bool(page.title) and bool(_split(page.path)[0]) and page.path not in nav
 
 
 @dataclass(frozen=True)
