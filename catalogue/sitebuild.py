@@ -117,7 +117,8 @@ def _make(
     if not report.ok:
         return None, []
     site = Site(catalogue, media.products, today, media.catalogue_pdfs, site_cards=media.site_cards)
-    built = build_languages(catalogue.settings, lambda lang: list(all_pages(site, lang)), workspace.work, offline, today=today)
+    # Each language's pages are made as they are written: at 20,000 products a list of them would hold about 500 MB.
+    built = build_languages(catalogue.settings, lambda lang: all_pages(site, lang), workspace.work, offline, today=today)
     _assemble(site.urls, {lang: rendered.site for lang, rendered in built.items()}, staging)
     _write_sitemaps(site.urls, catalogue.settings.site_url, {lang: rendered.paths for lang, rendered in built.items()}, staging)
     extra = open_data(site) | digital_link_pages(catalogue)

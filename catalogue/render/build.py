@@ -11,7 +11,7 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -93,7 +93,7 @@ class Rendered:
 
 def build_languages(
     settings: Settings,
-    pages: Callable[[str], list[PageFile]],
+    pages: Callable[[str], Iterable[PageFile]],
     work_dir: Path,
     offline: bool = False,
     *,
@@ -113,12 +113,14 @@ def build_languages(
     try:
         for lang in settings.languages:
             folder = work_dir / lang
-            made = pages(lang)
+            paths: list[str] = []
+            made = _noting_paths(pages(lang), paths)
             filler = Shells(folder / "shell-values.pickle", nav_sources(settings, lang) if shells else ())
-            rendered_pages = filler.take(made) if shells else made
+            # The filled pages wait in their spool file, not in memory.
+            rendered_pages = filler.take(made) if shells else list(made)
             config = write_language(settings, lang, rendered_pages, folder, offline, today=today)
-            running[lang] = (_start(config, folder / "mkdocs.log"), folder, [page.url for page in made], filler)
-            del made, rendered_pages  # the filled pages wait in their spool file, not in memory
+            running[lang] = (_start(config, folder / "mkdocs.log"), folder, paths, filler)
+            del rendered_pages
         rendered = {}
         for lang, (process, folder, paths, filler) in running.items():
             if process.wait() != 0:
@@ -132,6 +134,13 @@ def build_languages(
             if process.poll() is None:
                 process.kill()
                 process.wait()
+
+
+def _noting_paths(pages: Iterable[PageFile], paths: list[str]) -> Iterator[PageFile]:
+    """`pages`, one by one, each one's site path added to `paths` as it passes."""
+    for page in pages:
+        paths.append(page.url)
+        yield page
 
 
 def write_language(settings: Settings, lang: str, pages: list[PageFile], work_dir: Path, offline: bool = False, *, today: date) -> Path:

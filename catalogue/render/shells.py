@@ -27,7 +27,7 @@ import json
 import pickle
 import re
 import shutil
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,7 +79,7 @@ class Shells:
         self.shapes: dict[str, int] = {}
         self.shells: list[PageFile] = []
 
-    def take(self, pages: list[PageFile]) -> list[PageFile]:
+    def take(self, pages: Iterable[PageFile]) -> list[PageFile]:
         """The pages MkDocs must render: those not made from a shell, and one shell per shape.
         The others are spooled to be filled in."""
         rendered = []
