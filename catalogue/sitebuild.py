@@ -20,6 +20,7 @@ from .jobs.cache import MediaCache
 from .media_stage import build_media
 from .pages.context import Site
 from .pages.finder import finder_data
+from .pages.search import search_data
 from .pages.generate import all_pages
 from .pages.kiosk import kiosk_page
 from .pages.redirects import digital_link_pages
@@ -138,7 +139,7 @@ def _make(
 
 
 def open_data(site: Site) -> dict[str, str | bytes]:
-    """The open data, and the scripts of the finder and the certificate check, by site path."""
+    """The open data, and the scripts of the finder, the header search and the certificate check, by site path."""
     catalogue, today = site.catalogue, site.today
     files: dict[str, str | bytes] = {
         Urls.products_json(): products_json(catalogue, today),
@@ -150,6 +151,7 @@ def open_data(site: Site) -> dict[str, str | bytes]:
     for lang in catalogue.settings.languages:
         files[Urls.check_data(lang)] = check_index_js(catalogue, lang, today, site.browser_paths(lang))
         files[Urls.finder_data(lang)] = finder_data(site, lang)
+        files[Urls.search_data(lang)] = search_data(site, lang)
     return files
 
 

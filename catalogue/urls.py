@@ -257,6 +257,11 @@ class Urls:
         return f"{DATA}finder-{lang}.js"
 
     @staticmethod
+    def search_data(lang: str) -> str:
+        """The header search's product index in `lang`, a script (loads from file://)."""
+        return f"{DATA}search-{lang}.js"
+
+    @staticmethod
     def check_data(lang: str) -> str:
         """The certificate check's data in `lang`, a script (loads from file://)."""
         return f"{DATA}check-{lang}.js"

@@ -41,11 +41,24 @@ class PageFile:
 
 
 def paginate(
-    site: Site, base: str, title: str, intro: Markup, products: list[Product], lang: str, first: Markup = NOTHING
+    site: Site,
+    base: str,
+    title: str,
+    intro: Markup,
+    products: list[Product],
+    lang: str,
+    first: Markup = NOTHING,
+    *,
+    searched: bool = True,
 ) -> Iterator[PageFile]:
     """Listing pages of at most PAGE_SIZE products, the first at the site path `base` (a folder),
     the others at its page 2, 3... (`Urls.listing`); `first` is extra HTML for the first page (the
-    finder), before the cards."""
+    finder), before the cards.
+
+    The theme's search index holds only the first page, by its title and intro: its cards would
+    put every product in the index again (the header search offers products from its own index,
+    catalogue/pages/search.py). Without `searched` (a producer's page: the header search offers
+    producers too) no page is in it."""
     chunks = [products[i : i + PAGE_SIZE] for i in range(0, len(products), PAGE_SIZE)] or [[]]
     for number, chunk in enumerate(chunks, start=1):
         url = Urls.listing(base, number)
@@ -60,7 +73,12 @@ def paginate(
             listing,
             _pager(site, base, number, len(chunks), url, lang),
         )
-        yield PageFile(path, heading, body, {"hide": ["toc"]})
+        meta: dict[str, object] = {"hide": ["toc"]}
+        if number == 1 and searched:
+            meta["ocop_search"] = Markup(intro).striptags() or title
+        else:
+            meta["search"] = {"exclude": True}
+        yield PageFile(path, heading, body, meta)
 
 
 def _pager(site: Site, base: str, number: int, pages: int, url: str, lang: str) -> Markup:
@@ -93,7 +111,10 @@ def _index(site: Site, section: str, rows: list[tuple[str, str, int]], lang: str
         html('<li><a href="{}">{}</a> <small>{}</small></li>', relative(target, page), name, t(lang, "count_products", n=count))
         for target, name, count in rows
     )
-    return PageFile(site.urls.source(page, lang), title, html('<h1>{}</h1><ul class="ocop-index">{}</ul>', title, items))
+    body = html('<h1>{}</h1><ul class="ocop-index">{}</ul>', title, items)
+    # Indexed by its title alone: its list (thousands of producers in a large catalogue) would
+    # make the theme's search index grow with the catalogue.
+    return PageFile(site.urls.source(page, lang), title, body, {"ocop_search": title})
 
 
 def _group_pages(site: Site, products: list[Product], lang: str) -> Iterator[PageFile]:
@@ -141,7 +162,7 @@ def _producer_pages(site: Site, lang: str) -> Iterator[PageFile]:
             format_phone(producer.phone),
             t(lang, "only_certified"),
         )
-        yield from paginate(site, site.urls.producer(producer.id, lang), name, intro, members, lang)
+        yield from paginate(site, site.urls.producer(producer.id, lang), name, intro, members, lang, searched=False)
     yield _index(site, "producers", rows, lang)
 
 

@@ -1,0 +1,64 @@
+"""The header search's product index: what the search box on every page offers besides the theme's.
+
+The theme's search (lunr, in a web worker) downloads its whole index and indexes it in the
+browser; with a page per product that was about 400 B a product, 8 MB at 20,000 products, fetched
+by every page. So product pages and the listings made of product cards stay out of the theme's
+index (front matter `search: {exclude: true}`), and the box offers products and producers from
+this compact index instead (overrides/assets/ocop-search.js), loaded the first time the box is
+used, with a link that sends the query on to the finder (all products, with facets). It is a
+script rather than JSON so that it also loads from file:// at a fair.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..languages import SOURCE
+from ..places import province
+from ..translated import localized_text
+from ..urls import Urls
+from .context import Site, ordered
+
+PRODUCT_FIELDS = ("id", "name", "producer")
+PRODUCER_FIELDS = ("id", "name", "commune")
+# Other languages also search the Vietnamese name, as the finder does: it is what the package says.
+VIETNAMESE_NAME = "name_vi"
+
+
+def search_data(site: Site, lang: str) -> str:
+    """data/search-<lang>.js: `window.OCOP_SEARCH = {...}`, the listed products in listing order.
+
+    A product is a row of the values its `product_fields` name: id, name in `lang`, producer (a
+    position in `producers`), and in other languages than Vietnamese the Vietnamese name when it
+    differs, or 0. A producer is id, name in `lang` and commune (a position in `communes`, the
+    communes' names). `paths` are templates from the language's root (`Urls.template`); `index`
+    is the file a folder's path needs from file://.
+    """
+    catalogue = site.catalogue
+    units = list(province().units)
+    unit_index = {unit: i for i, unit in enumerate(units)}
+    producers = sorted(catalogue.producers.values(), key=lambda p: p.id)
+    producer_index = {p.id: i for i, p in enumerate(producers)}
+    translated = lang != SOURCE
+    products = []
+    for product in ordered(site, site.listed):
+        name = localized_text(product, "name", lang)
+        row: list[str | int] = [product.id, name, producer_index[product.producer]]
+        if translated:
+            row.append(product.name if product.name != name else 0)
+        products.append(row)
+    urls = site.urls
+    data = {
+        "product_fields": (*PRODUCT_FIELDS, VIETNAMESE_NAME) if translated else PRODUCT_FIELDS,
+        "products": products,
+        "producer_fields": PRODUCER_FIELDS,
+        "producers": [[p.id, site.producer_name(p, lang), unit_index[p.commune]] for p in producers],
+        "communes": [province().units[u].title for u in units],
+        "paths": {
+            "index": Urls.index_file(""),
+            "product": Urls.template(lambda i: urls.within(urls.product(i, lang), lang), "id"),
+            "producer": Urls.template(lambda i: urls.within(urls.producer(i, lang), lang), "id"),
+            "finder": urls.within(urls.products(lang), lang),
+        },
+    }
+    return "window.OCOP_SEARCH = " + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n"
