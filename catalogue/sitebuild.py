@@ -20,10 +20,10 @@ from .jobs.cache import MediaCache
 from .media_stage import build_media
 from .pages.context import Site
 from .pages.finder import finder_data
-from .pages.search import search_data
 from .pages.generate import all_pages
 from .pages.kiosk import kiosk_page
 from .pages.redirects import digital_link_pages
+from .pages.search import search_data
 from .problems import Report
 from .published import MANIFEST, check_removed, manifest_json, published_ids
 from .render.build import RenderError, build_languages
