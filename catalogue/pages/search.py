@@ -12,15 +12,20 @@ script rather than JSON so that it also loads from file:// at a fair.
 from __future__ import annotations
 
 import json
+import re
 
 from ..languages import SOURCE
+from ..model import Producer
 from ..places import province
+from ..rules import fold_tone_marks
 from ..translated import localized_text
 from ..urls import Urls
 from .context import Site, ordered
 
-PRODUCT_FIELDS = ("id", "name", "producer")
-PRODUCER_FIELDS = ("id", "name", "commune")
+PRODUCT_FIELDS = ("id", "name", "producer", "folded")
+PRODUCER_FIELDS = ("id", "name", "commune", "folded")
+# Where a text splits into words: the same characters as in ocop-search.js (and ocop-finder.js).
+_SEPARATORS = re.compile(r"[\s,.;:()/\-–]+")
 # Other languages also search the Vietnamese name, as the finder does: it is what the package says.
 VIETNAMESE_NAME = "name_vi"
 
@@ -29,9 +34,11 @@ def search_data(site: Site, lang: str) -> str:
     """data/search-<lang>.js: `window.OCOP_SEARCH = {...}`, the listed products in listing order.
 
     A product is a row of the values its `product_fields` name: id, name in `lang`, producer (a
-    position in `producers`), and in other languages than Vietnamese the Vietnamese name when it
-    differs, or 0. A producer is id, name in `lang` and commune (a position in `communes`, the
-    communes' names). `paths` are templates from the language's root (`Urls.template`); `index`
+    position in `producers`), its names folded (`searched`), and in other languages than
+    Vietnamese the Vietnamese name when it differs, or 0. A producer is id, name in `lang`,
+    commune (a position in `communes`, the communes' names) and its name and commune folded.
+    The folding is done here: done in the browser for 20,000 names it took a phone about a second.
+    `paths` are templates from the language's root (`Urls.template`); `index`
     is the file a folder's path needs from file://.
     """
     catalogue = site.catalogue
@@ -43,16 +50,17 @@ def search_data(site: Site, lang: str) -> str:
     products = []
     for product in ordered(site, site.listed):
         name = localized_text(product, "name", lang)
-        row: list[str | int] = [product.id, name, producer_index[product.producer]]
+        vietnamese = product.name if translated and product.name != name else ""
+        row: list[str | int] = [product.id, name, producer_index[product.producer], searched(name, vietnamese)]
         if translated:
-            row.append(product.name if product.name != name else 0)
+            row.append(vietnamese or 0)
         products.append(row)
     urls = site.urls
     data = {
         "product_fields": (*PRODUCT_FIELDS, VIETNAMESE_NAME) if translated else PRODUCT_FIELDS,
         "products": products,
         "producer_fields": PRODUCER_FIELDS,
-        "producers": [[p.id, site.producer_name(p, lang), unit_index[p.commune]] for p in producers],
+        "producers": [_producer_row(site, p, lang, unit_index[p.commune]) for p in producers],
         "communes": [province().units[u].title for u in units],
         "paths": {
             "index": Urls.index_file(""),
@@ -62,3 +70,15 @@ def search_data(site: Site, lang: str) -> str:
         },
     }
     return "window.OCOP_SEARCH = " + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n"
+
+
+def _producer_row(site: Site, producer: Producer, lang: str, commune: int) -> list[str | int]:
+    name = site.producer_name(producer, lang)
+    return [producer.id, name, commune, searched(name, province().units[producer.commune].title)]
+
+
+def searched(*texts: str) -> str:
+    """Texts as the browser searches them: folded (`fold_tone_marks`), each word after a space, so
+    that " " + a folded word typed finds a word that begins with it ("ong" in "mat ong", not in "duong")."""
+    words = _SEPARATORS.split(fold_tone_marks(" ".join(texts)))
+    return "".join(" " + word for word in words if word)

@@ -38,27 +38,27 @@
     });
   }
   var SEPARATORS = /[\s,.;:()\/\-–]+/g;
-  // Many texts folded at once (one call instead of thousands: the slow part on a phone), each as
-  // its words with a space before each, so that " " + start finds a word beginning with start.
-  function wordsOf(texts, folding) {
-    var all = texts.join("\u0001").normalize("NFC").toLowerCase();
-    return (folding ? fold(all) : all).split("\u0001").map(function (text) {
-      return " " + text.replace(SEPARATORS, " ").trim();
-    });
+  // A text as its words, lower case, with a space before each, so that " " + start finds a word
+  // beginning with start (the folded texts come so from the build, catalogue/pages/search.py).
+  function wordsOf(text) {
+    return " " + text.normalize("NFC").toLowerCase().replace(SEPARATORS, " ").trim();
   }
   function prepare(data) {
     var communes = data.communes;
     var producers = named(data.producer_fields, data.producers);
     var products = named(data.product_fields, data.products);
-    var texts = products.map(function (product) {
-      var producer = producers[product.producer];
-      return [product.name, product.name_vi || "", producer.name, communes[producer.commune]].join(" ");
-    });
-    var names = producers.map(function (producer) { return producer.name; });
     return {
       paths: data.paths, communes: communes, products: products, producers: producers,
-      productExact: wordsOf(texts, false), productFolded: wordsOf(texts, true),
-      producerExact: wordsOf(names, false), producerFolded: wordsOf(names, true)
+      productFolded: products.map(function (product) { return product.folded + producers[product.producer].folded; }),
+      producerFolded: producers.map(function (producer) { return producer.folded; }),
+      // The texts with their marks, for ranking: made for the few that match, when they match.
+      productExact: function (i) {
+        var product = products[i], producer = producers[product.producer];
+        return wordsOf([product.name, product.name_vi || "", producer.name, communes[producer.commune]].join(" "));
+      },
+      producerExact: function (i) {
+        return wordsOf(producers[i].name + " " + communes[producers[i].commune]);
+      }
     };
   }
 
@@ -79,8 +79,8 @@
   function matching(exact, folded, words, foldedWords) {
     var found = [];
     for (var i = 0; i < folded.length; i++) {
-      var points = score(exact[i], folded[i], words, foldedWords);
-      if (points >= 0) found.push({ at: i, points: points });
+      if (!foldedWords.every(function (word) { return contains(folded[i], word); })) continue;
+      found.push({ at: i, points: score(exact(i), folded[i], words, foldedWords) });
     }
     return found.sort(function (a, b) { return b.points - a.points || a.at - b.at; });
   }
