@@ -31,7 +31,7 @@ VIETNAMESE_NAME = "name_vi"
 
 
 def search_data(site: Site, lang: str) -> str:
-    """data/search-<lang>.js: `window.OCOP_SEARCH = {...}`, the listed products in listing order.
+    """data/search-<lang>.js: `window.OCOP_SEARCH = JSON.parse("{...}")`, the listed products in listing order.
 
     A product is a row of the values its `product_fields` name: id, name in `lang`, producer (a
     position in `producers`), its names folded (`searched`), and in other languages than
@@ -69,7 +69,9 @@ def search_data(site: Site, lang: str) -> str:
             "finder": urls.within(urls.products(lang), lang),
         },
     }
-    return "window.OCOP_SEARCH = " + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n"
+    # A string for JSON.parse rather than an object literal: a browser reads it about twice as fast.
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return "window.OCOP_SEARCH = JSON.parse(" + json.dumps(text, ensure_ascii=False) + ");\n"
 
 
 def _producer_row(site: Site, producer: Producer, lang: str, commune: int) -> list[str | int]:

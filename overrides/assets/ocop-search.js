@@ -30,12 +30,11 @@
     var filled = config.home + template.replace("{id}", id);
     return location.protocol === "file:" && filled.slice(-1) === "/" ? filled + index.paths.index : filled;
   }
-  function named(fields, rows) {
-    return rows.map(function (row) {
-      var record = {};
-      fields.forEach(function (name, i) { record[name] = row[i]; });
-      return record;
-    });
+  // Rows shipped with a header of field names: a row's value by name.
+  function reader(fields) {
+    var at = {};
+    fields.forEach(function (name, i) { at[name] = i; });
+    return function (row, name) { return at[name] === undefined ? undefined : row[at[name]]; };
   }
   var SEPARATORS = /[\s,.;:()\/\-–]+/g;
   // A text as its words, lower case, with a space before each, so that " " + start finds a word
@@ -44,45 +43,53 @@
     return " " + text.normalize("NFC").toLowerCase().replace(SEPARATORS, " ").trim();
   }
   function prepare(data) {
-    var communes = data.communes;
-    var producers = named(data.producer_fields, data.producers);
-    var products = named(data.product_fields, data.products);
+    var communes = data.communes, products = data.products, producers = data.producers;
+    var product = reader(data.product_fields), producer = reader(data.producer_fields);
+    function producerOf(row) { return producers[product(row, "producer")]; }
     return {
-      paths: data.paths, communes: communes, products: products, producers: producers,
-      productFolded: products.map(function (product) { return product.folded + producers[product.producer].folded; }),
-      producerFolded: producers.map(function (producer) { return producer.folded; }),
-      // The texts with their marks, for ranking: made for the few that match, when they match.
+      paths: data.paths, communes: communes, products: products, producers: producers, product: product, producer: producer,
+      producerOf: producerOf,
+      productFolded: products.map(function (row) { return product(row, "folded") + producer(producerOf(row), "folded"); }),
+      producerFolded: producers.map(function (row) { return producer(row, "folded"); }),
+      // The texts with their marks, for ranking: made only for what matches.
       productExact: function (i) {
-        var product = products[i], producer = producers[product.producer];
-        return wordsOf([product.name, product.name_vi || "", producer.name, communes[producer.commune]].join(" "));
+        var row = products[i], maker = producerOf(row);
+        return wordsOf([product(row, "name"), product(row, "name_vi") || "", producer(maker, "name"), communes[producer(maker, "commune")]].join(" "));
       },
       producerExact: function (i) {
-        return wordsOf(producers[i].name + " " + communes[producers[i].commune]);
+        return wordsOf(producer(producers[i], "name") + " " + communes[producer(producers[i], "commune")]);
       }
     };
   }
 
+  // Chinese is written without spaces: a word in Chinese characters matches anywhere, any other
+  // word at the start of a word.
   var CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-  function contains(text, word) {
-    return text.indexOf(CJK.test(word) ? word : " " + word) >= 0;
+  function needle(word) {
+    return CJK.test(word) ? word : " " + word;
   }
-  // -1 when a word typed begins no word of the text; otherwise more for each word matched with
-  // its tone marks as typed, and for a text that begins with the query.
-  function score(exact, folded, words, foldedWords) {
-    var points = 0;
-    for (var i = 0; i < words.length; i++) {
-      if (!contains(folded, foldedWords[i])) return -1;
-      if (contains(exact, words[i])) points += 2;
-    }
-    return points + (exact.lastIndexOf(" " + words.join(" "), 0) === 0 ? 1 : 0);
-  }
-  function matching(exact, folded, words, foldedWords) {
-    var found = [];
+  // What matches every word typed (folded), best first: a text that begins with the query, then
+  // (when few match: checking the marks of thousands would hold a phone up) each word matched with
+  // its tone marks as typed, then the listing's order.
+  var RANKED = 300;
+  function matching(folded, exact, words, foldedWords) {
+    var needles = foldedWords.map(needle), found = [];
     for (var i = 0; i < folded.length; i++) {
-      if (!foldedWords.every(function (word) { return contains(folded[i], word); })) continue;
-      found.push({ at: i, points: score(exact(i), folded[i], words, foldedWords) });
+      var text = folded[i], all = true;
+      for (var n = 0; n < needles.length && all; n++) all = text.indexOf(needles[n]) >= 0;
+      if (all) found.push(i);
     }
-    return found.sort(function (a, b) { return b.points - a.points || a.at - b.at; });
+    var phrase = " " + foldedWords.join(" ");
+    var marked = words.map(needle);
+    var hits = found.map(function (at) {
+      var points = folded[at].lastIndexOf(phrase, 0) === 0 ? 1 : 0;
+      if (found.length <= RANKED) {
+        var text = exact(at);
+        marked.forEach(function (word) { if (text.indexOf(word) >= 0) points += 2; });
+      }
+      return { at: at, points: points };
+    });
+    return hits.sort(function (a, b) { return b.points - a.points || a.at - b.at; });
   }
 
   function element(tag, className, text) {
@@ -113,25 +120,26 @@
     box.hidden = !words.length;
     if (!words.length) return;
     var foldedWords = words.map(fold);
-    var products = matching(index.productExact, index.productFolded, words, foldedWords);
-    var producers = matching(index.producerExact, index.producerFolded, words, foldedWords);
+    var products = matching(index.productFolded, index.productExact, words, foldedWords);
+    var producers = matching(index.producerFolded, index.producerExact, words, foldedWords);
     var finder = element("a", "md-search-result__meta ocop-search__all", config.texts.found.replace("{n}", products.length) + " →");
     var target = path(index.paths.finder, "");
     finder.href = target + (target.indexOf("?") < 0 ? "?" : "&") + "q=" + encodeURIComponent(query);
     box.appendChild(finder);
     var list = element("ol", "md-search-result__list");
+    var product = index.product, producer = index.producer;
     products.slice(0, SHOWN_PRODUCTS).forEach(function (hit) {
-      var product = index.products[hit.at];
-      var producer = index.producers[product.producer];
-      list.appendChild(entry(path(index.paths.product, product.id), product.name, producer.name + " · " + index.communes[producer.commune]));
+      var row = index.products[hit.at], maker = index.producerOf(row);
+      var line = producer(maker, "name") + " · " + index.communes[producer(maker, "commune")];
+      list.appendChild(entry(path(index.paths.product, product(row, "id")), product(row, "name"), line));
     });
     box.appendChild(list);
     if (producers.length) {
       box.appendChild(element("div", "md-search-result__meta", config.texts.producers));
       var others = element("ol", "md-search-result__list");
       producers.slice(0, SHOWN_PRODUCERS).forEach(function (hit) {
-        var producer = index.producers[hit.at];
-        others.appendChild(entry(path(index.paths.producer, producer.id), producer.name, index.communes[producer.commune]));
+        var row = index.producers[hit.at];
+        others.appendChild(entry(path(index.paths.producer, producer(row, "id")), producer(row, "name"), index.communes[producer(row, "commune")]));
       });
       box.appendChild(others);
     }
@@ -152,8 +160,14 @@
   }
 
   input.addEventListener("focus", load);
-  input.addEventListener("input", function () { load(); render(); });
+  // One search a frame: keys typed faster than a phone searches do not queue searches.
+  var pending = 0;
+  function schedule() {
+    cancelAnimationFrame(pending);
+    pending = requestAnimationFrame(render);
+  }
+  input.addEventListener("input", function () { load(); schedule(); });
   // The theme fills the box itself for a link with ?q= (and clears it on reset): follow what it shows.
-  new MutationObserver(render).observe(panel.querySelector(".md-search-result__meta"), { childList: true, characterData: true, subtree: true });
+  new MutationObserver(schedule).observe(panel.querySelector(".md-search-result__meta"), { childList: true, characterData: true, subtree: true });
   if (input.value) load();
 })();
