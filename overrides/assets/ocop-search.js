@@ -116,6 +116,7 @@
     if (!index || query === shownFor) return;
     shownFor = query;
     box.replaceChildren();
+    box.setAttribute("data-query", query);  // what the products on show were found for
     var words = query.normalize("NFC").toLowerCase().split(SEPARATORS).filter(Boolean);
     box.hidden = !words.length;
     if (!words.length) return;
@@ -154,6 +155,7 @@
     script.onload = function () {
       if (!window.OCOP_SEARCH) return;
       index = prepare(window.OCOP_SEARCH);
+      box.setAttribute("data-ready", "");
       render();
     };
     document.head.appendChild(script);
