@@ -151,7 +151,7 @@ def open_data(site: Site) -> dict[str, str | bytes]:
     for lang in catalogue.settings.languages:
         files[Urls.check_data(lang)] = check_index_js(catalogue, lang, today, site.browser_paths(lang))
         files[Urls.finder_data(lang)] = finder_data(site, lang)
-        files[Urls.search_data(lang)] = search_data(site, lang)
+        files.update(search_data(site, lang))
     return files
 
 

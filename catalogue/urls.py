@@ -257,9 +257,10 @@ class Urls:
         return f"{DATA}finder-{lang}.js"
 
     @staticmethod
-    def search_data(lang: str) -> str:
-        """The header search's product index in `lang`, a script (loads from file://)."""
-        return f"{DATA}search-{lang}.js"
+    def search_data(lang: str, part: int | None = None) -> str:
+        """The header search's product index in `lang`, or its part `part` (from 1), a script
+        (loads from file://); a part's name is the index's with '-<part>' before '.js'."""
+        return f"{DATA}search-{lang}.js" if part is None else f"{DATA}search-{lang}-{part}.js"
 
     @staticmethod
     def check_data(lang: str) -> str:

@@ -108,10 +108,20 @@ def test_theme_search_index_has_folded_fields(demo_site: Path) -> None:
 
 
 def search_data(site: Path, lang: str) -> dict[str, Any]:
-    """The header search's product index as the browser reads it."""
-    script = (site / "data" / f"search-{lang}.js").read_text(encoding="utf-8")
-    assert script.startswith("window.OCOP_SEARCH = JSON.parse(") and script.endswith(");\n")
-    return json.loads(json.loads(script.removeprefix("window.OCOP_SEARCH = JSON.parse(").removesuffix(");\n")))
+    """The header search's product index as the browser reads it: its head, then its parts' products."""
+
+    def parsed(path: Path, start: str) -> Any:
+        script = path.read_text(encoding="utf-8")
+        assert script.startswith(start + "JSON.parse(") and script.endswith(");\n"), path
+        return json.loads(json.loads(script.removeprefix(start + "JSON.parse(").removesuffix(");\n")))
+
+    data = parsed(site / "data" / f"search-{lang}.js", "window.OCOP_SEARCH = ")
+    data["products"] = []
+    for n in range(1, data["parts"] + 1):
+        data["products"] += parsed(
+            site / "data" / f"search-{lang}-{n}.js", f"(window.OCOP_SEARCH_PARTS = window.OCOP_SEARCH_PARTS || {{}})[{n}] = "
+        )
+    return data
 
 
 def test_header_search_has_its_own_product_index(demo_site: Path) -> None:

@@ -23,6 +23,9 @@ from ..urls import Urls
 from .context import Site, ordered
 
 PRODUCT_FIELDS = ("id", "name", "producer", "folded")
+# Products a part holds: a phone reads 2,500 in about a tenth of a second (4x slower CPU), so the
+# first products show while the later parts still load.
+PART_SIZE = 2500
 PRODUCER_FIELDS = ("id", "name", "commune", "folded")
 # Where a text splits into words: the same characters as in ocop-search.js (and ocop-finder.js).
 _SEPARATORS = re.compile(r"[\s,.;:()/\-–]+")
@@ -30,16 +33,18 @@ _SEPARATORS = re.compile(r"[\s,.;:()/\-–]+")
 VIETNAMESE_NAME = "name_vi"
 
 
-def search_data(site: Site, lang: str) -> str:
-    """data/search-<lang>.js: `window.OCOP_SEARCH = JSON.parse("{...}")`, the listed products in listing order.
+def search_data(site: Site, lang: str) -> dict[str, str]:
+    """The header search's index in `lang`, by site path: data/search-<lang>.js, `window.OCOP_SEARCH
+    = JSON.parse("{...}")`, and its `parts` (data/search-<lang>-<n>.js from 1), each adding its
+    products, in listing order, with `window.OCOP_SEARCH_PARTS[n] = JSON.parse("[...]")`.
 
     A product is a row of the values its `product_fields` name: id, name in `lang`, producer (a
     position in `producers`), its names folded (`searched`), and in other languages than
     Vietnamese the Vietnamese name when it differs, or 0. A producer is id, name in `lang`,
     commune (a position in `communes`, the communes' names) and its name and commune folded.
     The folding is done here: done in the browser for 20,000 names it took a phone about a second.
-    `paths` are templates from the language's root (`Urls.template`); `index`
-    is the file a folder's path needs from file://.
+    `paths` are templates from the language's root (`Urls.template`); `index` is the file a
+    folder's path needs from file://.
     """
     catalogue = site.catalogue
     units = list(province().units)
@@ -55,10 +60,11 @@ def search_data(site: Site, lang: str) -> str:
         if translated:
             row.append(vietnamese or 0)
         products.append(row)
+    parts = [products[i : i + PART_SIZE] for i in range(0, len(products), PART_SIZE)]
     urls = site.urls
-    data = {
+    head = {
         "product_fields": (*PRODUCT_FIELDS, VIETNAMESE_NAME) if translated else PRODUCT_FIELDS,
-        "products": products,
+        "parts": len(parts),
         "producer_fields": PRODUCER_FIELDS,
         "producers": [_producer_row(site, p, lang, unit_index[p.commune]) for p in producers],
         "communes": [province().units[u].title for u in units],
@@ -69,9 +75,18 @@ def search_data(site: Site, lang: str) -> str:
             "finder": urls.within(urls.products(lang), lang),
         },
     }
-    # A string for JSON.parse rather than an object literal: a browser reads it about twice as fast.
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return "window.OCOP_SEARCH = JSON.parse(" + json.dumps(text, ensure_ascii=False) + ");\n"
+    files = {Urls.search_data(lang): "window.OCOP_SEARCH = " + _parsed(head)}
+    for number, part in enumerate(parts, start=1):
+        added = f"(window.OCOP_SEARCH_PARTS = window.OCOP_SEARCH_PARTS || {{}})[{number}] = "
+        files[Urls.search_data(lang, number)] = added + _parsed(part)
+    return files
+
+
+def _parsed(value: object) -> str:
+    """`value` as a script expression: a string for JSON.parse rather than a literal, which a
+    browser reads about twice as fast."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return "JSON.parse(" + json.dumps(text, ensure_ascii=False) + ");\n"
 
 
 def _producer_row(site: Site, producer: Producer, lang: str, commune: int) -> list[str | int]:

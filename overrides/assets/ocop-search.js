@@ -42,24 +42,36 @@
   function wordsOf(text) {
     return " " + text.normalize("NFC").toLowerCase().replace(SEPARATORS, " ").trim();
   }
+  // The index's producers and communes; its products come in parts (add), each searchable as
+  // soon as it has loaded, so that a phone shows the first products before it has read them all.
   function prepare(data) {
-    var communes = data.communes, products = data.products, producers = data.producers;
+    var communes = data.communes, producers = data.producers;
     var product = reader(data.product_fields), producer = reader(data.producer_fields);
+    var parts = [];
     function producerOf(row) { return producers[product(row, "producer")]; }
-    return {
-      paths: data.paths, communes: communes, products: products, producers: producers, product: product, producer: producer,
-      producerOf: producerOf,
-      productFolded: products.map(function (row) { return product(row, "folded") + producer(producerOf(row), "folded"); }),
+    var index = {
+      paths: data.paths, communes: communes, products: [], producers: producers, product: product, producer: producer,
+      producerOf: producerOf, productFolded: [],
       producerFolded: producers.map(function (row) { return producer(row, "folded"); }),
       // The texts with their marks, for ranking: made only for what matches.
       productExact: function (i) {
-        var row = products[i], maker = producerOf(row);
+        var row = index.products[i], maker = producerOf(row);
         return wordsOf([product(row, "name"), product(row, "name_vi") || "", producer(maker, "name"), communes[producer(maker, "commune")]].join(" "));
       },
       producerExact: function (i) {
         return wordsOf(producer(producers[i], "name") + " " + communes[producer(producers[i], "commune")]);
+      },
+      // Part `number` (from 1) loaded: the products in listing order, whatever order parts come in.
+      add: function (number, rows) {
+        parts[number - 1] = {
+          rows: rows, folded: rows.map(function (row) { return product(row, "folded") + producer(producerOf(row), "folded"); })
+        };
+        var loaded = parts.filter(Boolean);
+        index.products = [].concat.apply([], loaded.map(function (part) { return part.rows; }));
+        index.productFolded = [].concat.apply([], loaded.map(function (part) { return part.folded; }));
       }
     };
+    return index;
   }
 
   // Chinese is written without spaces: a word in Chinese characters matches anywhere, any other
@@ -147,21 +159,37 @@
   }
 
   // The data, the first time the box is used: a page whose box stays closed loads none of it.
+  // From file:// data can only come as scripts; each part sets window.OCOP_SEARCH_PARTS[n].
+  function script(src, loaded) {
+    var tag = document.createElement("script");
+    tag.src = src;
+    tag.onload = loaded;
+    document.head.appendChild(tag);
+  }
   function load() {
     if (requested) return;
     requested = true;
-    var script = document.createElement("script");
-    script.src = config.data;
-    script.onload = function () {
-      if (!window.OCOP_SEARCH) return;
-      index = prepare(window.OCOP_SEARCH);
+    script(config.data, function () {
+      var data = window.OCOP_SEARCH;
+      if (!data) return;
+      var ready = prepare(data);
+      for (var n = 1; n <= data.parts; n++) {
+        script(config.data.replace(/\.js$/, "-" + n + ".js"), part(ready, n));
+      }
+    });
+  }
+  function part(ready, number) {
+    return function () {
+      var rows = window.OCOP_SEARCH_PARTS && window.OCOP_SEARCH_PARTS[number];
+      if (!rows) return;
+      ready.add(number, rows);
+      index = ready;
       box.setAttribute("data-ready", "");
-      render();
+      shownFor = null;  // the same query again, over more products
+      schedule();
     };
-    document.head.appendChild(script);
   }
 
-  input.addEventListener("focus", load);
   // One search a frame: keys typed faster than a phone searches do not queue searches.
   var pending = 0;
   function schedule() {
