@@ -36,11 +36,13 @@ def plan_print(
     jobs = [_poster_job(catalogue, item, cover_hashes.get(item.id)) for item in items]
     if items:
         labelled = tuple(replace(item, photo=None) for item in items)
-        labels = LabelsJob(labelled, catalogue.settings.labels, tuple(printed(catalogue.settings.languages)))
+        # The QR jobs' keys stand for the codes the sheets draw: the labels wait for those jobs and read their SVGs.
+        codes = tuple(code_jobs[item.id] for item in labelled)
+        labels = LabelsJob(labelled, catalogue.settings.labels, tuple(printed(catalogue.settings.languages)), codes)
         key = job_key(
-            "labels", VERSIONS["labels"], [asdict(item) for item in labelled], labels.sheet.model_dump(mode="json"), labels.languages
+            "labels", VERSIONS["labels"], [asdict(item) for item in labelled], labels.sheet.model_dump(mode="json"), labels.languages, codes
         )
-        jobs.append(Job(key, labels))
+        jobs.append(Job(key, labels, needs=tuple(sorted(set(codes)))))
         jobs += _catalogue_pdf_jobs(catalogue, live, today, cover_jobs, code_jobs)
     return jobs
 
