@@ -15,6 +15,7 @@ from ..makers.qr import QrMatrix, from_svg
 from ..urls import Urls
 from .calibration import calibration_pdf
 from .catalogue_front import Cover
+from .catalogue_parts import WHOLE, CataloguePart
 from .catalogue_pdf import catalogue_pdf
 from .items import CatalogueEntry, PrintItem
 from .labels import label_sheet_pdf
@@ -75,13 +76,14 @@ class PlannedEntry:
 
 @dataclass(frozen=True)
 class CataloguePdfJob:
-    """The printed catalogue in one language, from the cover photos and QR codes already made."""
+    """The printed catalogue in one language, or one `part` of it, from the cover photos and QR codes already made."""
 
     kind: ClassVar[str] = "catalogue-pdf"
     lang: str
     cover: Cover
     entries: tuple[PlannedEntry, ...]
     path: str
+    part: CataloguePart = WHOLE
 
     def run(self, inputs: Mapping[str, Input]) -> tuple[Files, Meta]:
         """The catalogue at `path`; `inputs` hold the photo and QR jobs it needs (a photo that could

@@ -18,6 +18,7 @@ from ..translated import localized_text, translation
 from ..urls import Urls
 from ..vocab import Group
 from .catalogue_front import Cover
+from .catalogue_parts import split_catalogue
 from .items import CatalogueEntry, PrintItem
 from .jobs import VERSIONS, CataloguePdfJob, LabelsJob, PlannedEntry, PosterJob
 
@@ -78,24 +79,30 @@ def _poster_job(catalogue: Catalogue, item: PrintItem, photo_hash: str | None) -
 def _catalogue_pdf_jobs(
     catalogue: Catalogue, products: list[Product], today: date, cover_jobs: Mapping[str, str], code_jobs: Mapping[str, str]
 ) -> list[Job]:
-    """One printed catalogue per language, made from the site's own cover photos and QR codes.
+    """The printed catalogue in each language, one job per part (see `catalogue_parts`), made from
+    the site's own cover photos and QR codes.
 
-    It reads the 640 px JPEG of each cover photo and each QR code's SVG made by the photo and QR
-    jobs, so it decodes no photo and encodes no code; those jobs' keys (hashes of their inputs)
+    A job reads the 640 px JPEG of each cover photo and each QR code's SVG made by the photo and
+    QR jobs, so it decodes no photo and encodes no code; those jobs' keys (hashes of their inputs)
     stand for the photos and codes in its own key. Its date is the day the statuses hold for, so
-    it is made again once a day at most.
+    it is made again once a day at most; an edited product makes again only its own part.
     """
     settings = catalogue.settings
-    entries = tuple(
-        PlannedEntry(_catalogue_entry(catalogue, product, today), cover_jobs.get(product.id), code_jobs[product.id]) for product in products
-    )
-    needs = tuple(sorted({key for entry in entries for key in (entry.photo_key, entry.qr_key) if key}))
+    parts = split_catalogue(products, lambda product: product.group, lambda product: catalogue.producer_of(product).commune)
     made = []
-    for lang in printed(settings.languages):  # Be Vietnam Pro has no CJK glyphs: print stays vi/en
-        cover = Cover(localized_text(settings, "site_name", lang), settings.province, settings.site_url, today, settings.demo)
-        params = CataloguePdfJob(lang, cover, entries, Urls.catalogue_pdf(lang))
-        key = job_key("catalogue-pdf", VERSIONS["catalogue-pdf"], lang, asdict(cover), [asdict(entry) for entry in entries], params.path)
-        made.append(Job(key, params, needs=needs))
+    for part, members in parts:
+        entries = tuple(
+            PlannedEntry(_catalogue_entry(catalogue, product, today), cover_jobs.get(product.id), code_jobs[product.id])
+            for product in members
+        )
+        needs = tuple(sorted({key for entry in entries for key in (entry.photo_key, entry.qr_key) if key}))
+        for lang in printed(settings.languages):  # Be Vietnam Pro has no CJK glyphs: print stays vi/en
+            site_name = localized_text(settings, "site_name", lang)
+            cover = Cover(site_name, settings.province, settings.site_url, today, settings.demo, part.label(lang))
+            params = CataloguePdfJob(lang, cover, entries, Urls.catalogue_pdf(lang, part.slug), part)
+            planned = [asdict(entry) for entry in entries]
+            key = job_key("catalogue-pdf", VERSIONS["catalogue-pdf"], lang, asdict(cover), planned, params.path, asdict(part))
+            made.append(Job(key, params, needs=needs))
     return made
 
 
