@@ -11,14 +11,17 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from catalogue.media_stage import PrintFile
+from catalogue.media_stage import PrintFile, plan
 from catalogue.pages.listings import _print_links
 from catalogue.places import province
+from catalogue.printing import catalogue_parts
 from catalogue.printing.catalogue_parts import MAX_ENTRIES, PART_LIMIT, WHOLE, CataloguePart, split_catalogue
 from catalogue.printing.catalogue_pdf import catalogue_pdf
 from catalogue.urls import Urls
 from catalogue.vocab import Group
 
+from .site_fixture import TODAY
+from .test_catalogue_pdf import CATALOGUE, in_force
 from .test_catalogue_print import COVER, entry, text_of
 
 COMMUNES = list(province().units)  # in the place list's order
@@ -123,3 +126,25 @@ def test_a_catalogue_in_one_file_keeps_one_link_per_language() -> None:
     [anchor] = page.select("ul.ocop-print a")
     assert anchor["href"] == "../print/catalogue-vi.pdf" and anchor["lang"] == "vi" and "2.4 MB" in anchor.parent.get_text()
     assert page.select("ul.ocop-print-parts") == []
+
+
+def test_the_demo_catalogue_planned_in_small_parts_prints_each_product_once_per_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    whole = [job for job in plan(CATALOGUE, TODAY) if job.kind == "catalogue-pdf"]
+    monkeypatch.setattr(catalogue_parts, "MAX_ENTRIES", 6)
+    jobs = plan(CATALOGUE, TODAY)
+    books = [job for job in jobs if job.kind == "catalogue-pdf"]
+    assert [job.params.path for job in whole] == ["print/catalogue-vi.pdf", "print/catalogue-en.pdf"]
+    assert len(books) > 2 * len(Group) and all(len(job.params.entries) <= 6 for job in books)
+    for lang in ("vi", "en"):
+        mine = [job for job in books if job.params.lang == lang]
+        printed = [planned.entry.item.id for job in mine for planned in job.params.entries]
+        assert sorted(printed) == sorted(in_force())  # each product in force in exactly one part
+        assert len({job.params.path for job in mine}) == len(mine)
+        for job in mine:
+            part = job.params.part
+            assert job.params.path == Urls.catalogue_pdf(lang, part.slug) and job.params.cover.part == part.label(lang)
+            assert {planned.entry.group for planned in job.params.entries} == {part.group}
+            communes = {CATALOGUE.producer_of(CATALOGUE.products[p.entry.item.id]).commune for p in job.params.entries}
+            assert part.of == 1 or communes <= set(part.communes)
+            # A part waits only for the photos and codes of its own products.
+            assert set(job.needs) == {key for p in job.params.entries for key in (p.photo_key, p.qr_key) if key}

@@ -17,8 +17,8 @@ from ..status import IN_FORCE, CertificateStatus
 from ..translated import localized_text, translation
 from ..urls import Urls
 from ..vocab import Group
+from . import catalogue_parts
 from .catalogue_front import Cover
-from .catalogue_parts import split_catalogue
 from .items import CatalogueEntry, PrintItem
 from .jobs import VERSIONS, CataloguePdfJob, LabelsJob, PlannedEntry, PosterJob
 
@@ -88,7 +88,12 @@ def _catalogue_pdf_jobs(
     it is made again once a day at most; an edited product makes again only its own part.
     """
     settings = catalogue.settings
-    parts = split_catalogue(products, lambda product: product.group, lambda product: catalogue.producer_of(product).commune)
+
+    def commune(product: Product) -> str:
+        return catalogue.producer_of(product).commune
+
+    # Read from the module when planning, so that a test can make the parts small.
+    parts = catalogue_parts.split_catalogue(products, lambda product: product.group, commune, catalogue_parts.MAX_ENTRIES)
     made = []
     for part, members in parts:
         entries = tuple(
