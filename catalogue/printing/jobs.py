@@ -22,7 +22,7 @@ from .labels import label_sheet_pdf
 from .posters import poster_pdf
 
 # Bump a kind's version when its output changes for the same inputs: the cache keys include it.
-VERSIONS = {"poster": 1, "labels": 2, "catalogue-pdf": 2}
+VERSIONS = {"poster": 2, "labels": 2, "catalogue-pdf": 2}
 PRINT_PHOTO_WIDTH = 640  # px: the photo variant the printed catalogue embeds, about 200 dpi across 80 mm
 
 
@@ -34,11 +34,13 @@ class PosterJob:
     item: PrintItem
     site_name: str
     path: str
+    qr_key: str | None = None  # the QR job whose code the poster draws
 
     def run(self, inputs: Mapping[str, Input]) -> tuple[Files, Meta]:
         """The poster at `path`."""
+        code = _made_code(self.item, inputs.get(self.qr_key)) if self.qr_key else None
         with _layout_problems():
-            return {self.path: poster_pdf(self.item, self.site_name)}, {}
+            return {self.path: poster_pdf(self.item, self.site_name, code)}, {}
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ def plan_print(
     """
     live = _in_print_order(catalogue, today)
     items = [_print_item(catalogue, product, today) for product in live]
-    jobs = [_poster_job(catalogue, item, cover_hashes.get(item.id)) for item in items]
+    jobs = [_poster_job(catalogue, item, cover_hashes.get(item.id), code_jobs.get(item.id)) for item in items]
     if items:
         labelled = tuple(replace(item, photo=None) for item in items)
         # The QR jobs' keys stand for the codes the sheets draw: the labels wait for those jobs and read their SVGs.
@@ -69,11 +69,12 @@ def _print_item(catalogue: Catalogue, product: Product, today: date) -> PrintIte
     )
 
 
-def _poster_job(catalogue: Catalogue, item: PrintItem, photo_hash: str | None) -> Job:
-    params = PosterJob(item, catalogue.settings.site_name, Urls.poster(item.id))
-    # The photo's bytes stand in the key for its path, which may move without changing the poster.
-    key = job_key("poster", VERSIONS["poster"], asdict(replace(item, photo=None)), photo_hash, params.site_name, params.path)
-    return Job(key, params, item.id)
+def _poster_job(catalogue: Catalogue, item: PrintItem, photo_hash: str | None, qr_key: str | None) -> Job:
+    params = PosterJob(item, catalogue.settings.site_name, Urls.poster(item.id), qr_key)
+    # The photo's bytes stand in the key for its path, which may move without changing the poster;
+    # the QR job's key for the code it draws, read back from that job's SVG.
+    key = job_key("poster", VERSIONS["poster"], asdict(replace(item, photo=None)), photo_hash, params.site_name, params.path, qr_key)
+    return Job(key, params, item.id, needs=(qr_key,) if qr_key else ())
 
 
 def _catalogue_pdf_jobs(
