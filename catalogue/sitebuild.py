@@ -23,6 +23,7 @@ from .pages.finder import finder_data
 from .pages.generate import all_pages
 from .pages.kiosk import kiosk_page
 from .pages.redirects import digital_link_pages
+from .pages.search import search_data
 from .problems import Report
 from .published import MANIFEST, check_removed, manifest_json, published_ids
 from .render.build import RenderError, build_languages
@@ -139,7 +140,7 @@ def _make(
 
 
 def open_data(site: Site) -> dict[str, str | bytes]:
-    """The open data, and the scripts of the finder and the certificate check, by site path."""
+    """The open data, and the scripts of the finder, the header search and the certificate check, by site path."""
     catalogue, today = site.catalogue, site.today
     files: dict[str, str | bytes] = {
         Urls.products_json(): products_json(catalogue, today),
@@ -151,6 +152,7 @@ def open_data(site: Site) -> dict[str, str | bytes]:
     for lang in catalogue.settings.languages:
         files[Urls.check_data(lang)] = check_index_js(catalogue, lang, today, site.browser_paths(lang))
         files[Urls.finder_data(lang)] = finder_data(site, lang)
+        files.update(search_data(site, lang))
     return files
 
 

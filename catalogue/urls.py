@@ -215,9 +215,9 @@ class Urls:
         return "print/labels-calibration.pdf"
 
     @staticmethod
-    def catalogue_pdf(lang: str) -> str:
-        """The printed catalogue in `lang` (PDF)."""
-        return f"print/catalogue-{lang}.pdf"
+    def catalogue_pdf(lang: str, part: str | None = None) -> str:
+        """The printed catalogue in `lang` (PDF), or one `part` of it when it is split (`thuc-pham`, `thuc-pham-2`)."""
+        return f"print/catalogue-{lang}{f'-{part}' if part else ''}.pdf"
 
     # Data files --------------------------------------------------------------------------
 
@@ -255,6 +255,12 @@ class Urls:
     def finder_data(lang: str) -> str:
         """The finder's data in `lang`, a script (loads from file://)."""
         return f"{DATA}finder-{lang}.js"
+
+    @staticmethod
+    def search_data(lang: str, part: int | None = None) -> str:
+        """The header search's product index in `lang`, or its part `part` (from 1), a script
+        (loads from file://); a part's name is the index's with '-<part>' before '.js'."""
+        return f"{DATA}search-{lang}.js" if part is None else f"{DATA}search-{lang}-{part}.js"
 
     @staticmethod
     def check_data(lang: str) -> str:

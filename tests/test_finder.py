@@ -7,7 +7,6 @@ function; the finder computes them in the browser from data/finder-<lang>.js.
 from __future__ import annotations
 
 import gzip
-import html
 import json
 import unicodedata
 from collections.abc import Callable
@@ -99,14 +98,54 @@ def test_products_page_carries_the_finder_and_the_plain_listing(demo_site: Path)
 def test_theme_search_index_has_folded_fields(demo_site: Path) -> None:
     index = json.loads((demo_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     docs = {doc["location"]: doc for doc in index["docs"]}
-    honey = docs["p/mat-ong-pa-u/"]
-    assert honey["title"] == "Mật ong Pa Ủ" and honey["folded_title"] == "mat ong pa u"
-    assert "folded_text" in honey and "Mật" not in honey["folded_text"]
+    commune = docs["communes/muong-te/"]
+    assert commune["title"] == "xã Mường Tè" and commune["folded_title"] == "xa muong te"
     assert set(index["config"].get("fields", {})) >= {"folded_title", "folded_text"}
     english = json.loads((demo_site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
     titles = {doc["location"]: doc for doc in english["docs"]}
     assert titles["products/"]["title"] == "All products"
     assert "folded_title" not in titles["products/"], "a title without tone marks needs no folded copy"
+
+
+def search_data(site: Path, lang: str) -> dict[str, Any]:
+    """The header search's product index as the browser reads it: its head, then its parts' products."""
+
+    def parsed(path: Path, start: str) -> Any:
+        script = path.read_text(encoding="utf-8")
+        assert script.startswith(start + "JSON.parse(") and script.endswith(");\n"), path
+        return json.loads(json.loads(script.removeprefix(start + "JSON.parse(").removesuffix(");\n")))
+
+    data = parsed(site / "data" / f"search-{lang}.js", "window.OCOP_SEARCH = ")
+    data["products"] = []
+    for n in range(1, data["parts"] + 1):
+        data["products"] += parsed(
+            site / "data" / f"search-{lang}-{n}.js", f"(window.OCOP_SEARCH_PARTS = window.OCOP_SEARCH_PARTS || {{}})[{n}] = "
+        )
+    return data
+
+
+def test_header_search_has_its_own_product_index(demo_site: Path) -> None:
+    """Products and producers are searched from data/search-<lang>.js, which the build folds."""
+    for lang in ("vi", "en", "zh"):
+        data = search_data(demo_site, lang)
+        products = [dict(zip(data["product_fields"], row, strict=True)) for row in data["products"]]
+        assert {p["id"] for p in products} == set(PRODUCTS), lang
+        producers = [dict(zip(data["producer_fields"], row, strict=True)) for row in data["producers"]]
+        assert {p["id"] for p in producers} == set(PRODUCERS), lang
+    english = search_data(demo_site, "en")
+    honey = next(dict(zip(english["product_fields"], r, strict=True)) for r in english["products"] if r[0] == "mat-ong-pa-u")
+    assert honey["name_vi"] == "Mật ong Pa Ủ" and honey["folded"].endswith(" mat ong pa u")
+
+
+def test_theme_search_index_holds_no_product_or_producer_page(demo_site: Path) -> None:
+    """The theme's index is fetched by every page: nothing in it grows with the catalogue."""
+    for prefix in ("", "en/", "zh/"):
+        index = json.loads((demo_site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+        locations = [doc["location"] for doc in index["docs"]]
+        assert not [loc for loc in locations if loc.startswith(("p/", "producers/", "dashboard/")) and loc != "producers/"]
+        assert not [loc for loc in locations if "/page-" in loc], "only a listing's first page"
+        products = next(doc for doc in index["docs"] if doc["location"] == "products/")
+        assert not any(ALL_PRODUCTS[pid]["name"] in products["text"] for pid in PRODUCTS), "a listing is indexed without its cards"
 
 
 # In the browser
@@ -311,13 +350,29 @@ def test_typing_letter_by_letter_finds_what_a_fresh_search_finds(products_page: 
     assert choose(page, stars="") == expected
 
 
-def test_theme_search_indexes_product_pages_by_summary_producer_and_place(demo_site: Path) -> None:
-    index = json.loads((demo_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    products = {doc["location"]: doc for doc in index["docs"] if doc["location"].startswith("p/")}
-    assert set(products) == {f"p/{pid}/" for pid in ALL_PRODUCTS}, "one entry per product page, none per section"
-    for pid, source in ALL_PRODUCTS.items():
-        producer = PRODUCERS[source["producer"]]
-        text = products[f"p/{pid}/"]["text"]
-        assert text.startswith(f"<p>{html.escape(source['summary'])} · {html.escape(producer['name'])} · ") and text.endswith("</p>")
-        # Not the badges' hidden variants ("… chứng nhận đã hết hạn"), which would match every product.
-        assert "hết hạn" not in text and "thu hồi" not in text, pid
+HEADER_QUERIES = [("", "mat ong pa u", "mat-ong-pa-u"), ("zh/", "原始林蜂蜜", "mat-ong-pa-u"), ("en/", "seng cu", "gao-seng-cu-muong-than")]
+
+
+@pytest.mark.parametrize(("lang", "query", "pid"), HEADER_QUERIES)
+def test_header_search_offers_products(open_page: Callable[..., Any], site_url: str, lang: str, query: str, pid: str) -> None:
+    """Typed without tone marks or in Chinese into the header's box on any page: the product, a tap away."""
+    page = open_page()
+    page.goto(f"{site_url}/{lang}groups/")
+    page.locator("input.md-search__input").press_sequentially(query)
+    first = page.locator(".ocop-search .md-search-result__item a").first
+    first.wait_for()
+    first.click()
+    page.wait_for_url(f"{site_url}/{lang}p/{pid}/")
+    assert page.locator("article.ocop-product").get_attribute("data-ocop-id") == pid
+
+
+def test_header_search_sends_the_query_to_the_finder(open_page: Callable[..., Any], site_url: str) -> None:
+    page = open_page()
+    page.goto(f"{site_url}/en/check/")
+    page.locator("input.md-search__input").press_sequentially("seng cu")
+    link = page.locator("a.ocop-search__all")
+    link.wait_for()
+    assert link.inner_text().startswith("1 ")
+    link.click()
+    page.wait_for_url(f"{site_url}/en/products/?q=seng+cu")
+    assert results(page) == ["gao-seng-cu-muong-than"]

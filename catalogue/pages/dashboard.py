@@ -58,7 +58,9 @@ def dashboard_page(site: Site, lang: str) -> PageFile:
         contents,
         join(html('<section id="{}"><h2>{}</h2>{}</section>', key, title, section()) for key, title, section in sections),
     )
-    return PageFile(site.urls.source(view.page, lang), t(lang, "dashboard"), body, {"hide": ["toc"]})
+    # Not in the theme's search index: its lists of products (expiring, not inspected...) grow
+    # with the catalogue, and the index is fetched by every page. It is in the navigation.
+    return PageFile(site.urls.source(view.page, lang), t(lang, "dashboard"), body, {"hide": ["toc"], "search": {"exclude": True}})
 
 
 class _View:

@@ -28,18 +28,13 @@ def product_pages(site: Site, lang: str) -> Iterator[PageFile]:
     for product in site.catalogue.products.values():
         name = localized_text(product, "name", lang)
         summary = localized_text(product, "summary", lang)
-        producer = site.catalogue.producers[product.producer]
         meta = {
             "description": summary,
             "hide": ["navigation", "toc"],
             "ocop_id": product.id,
             "ocop_head": product_head(site, product, lang),
+            # Found by the header search's own product index (catalogue/pages/search.py), not the theme's.
             "search": {"exclude": True},
-            # What the theme's search finds the page by (catalogue/render/hooks.py): the whole page
-            # would make the index grow by about 4 KB a product, and match words of its badges.
-            "ocop_search": " · ".join(
-                part for part in (summary, site.producer_name(producer, lang), site.place_name(producer.commune)) if part
-            ),
         }
         source = site.urls.source(site.urls.product(product.id, lang), lang, leaf=True)
         yield PageFile(source, name or product.name, product_body(site, product, lang), meta)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from ..languages import html_lang, language
+from ..media_stage import PrintFile
 from ..model import Product
 from ..places import province
 from ..rules import fold_tone_marks
@@ -41,11 +42,24 @@ class PageFile:
 
 
 def paginate(
-    site: Site, base: str, title: str, intro: Markup, products: list[Product], lang: str, first: Markup = NOTHING
+    site: Site,
+    base: str,
+    title: str,
+    intro: Markup,
+    products: list[Product],
+    lang: str,
+    first: Markup = NOTHING,
+    *,
+    searched: bool = True,
 ) -> Iterator[PageFile]:
     """Listing pages of at most PAGE_SIZE products, the first at the site path `base` (a folder),
     the others at its page 2, 3... (`Urls.listing`); `first` is extra HTML for the first page (the
-    finder), before the cards."""
+    finder), before the cards.
+
+    The theme's search index holds only the first page, by its title and intro: its cards would
+    put every product in the index again (the header search offers products from its own index,
+    catalogue/pages/search.py). Without `searched` (a producer's page: the header search offers
+    producers too) no page is in it."""
     chunks = [products[i : i + PAGE_SIZE] for i in range(0, len(products), PAGE_SIZE)] or [[]]
     for number, chunk in enumerate(chunks, start=1):
         url = Urls.listing(base, number)
@@ -60,7 +74,12 @@ def paginate(
             listing,
             _pager(site, base, number, len(chunks), url, lang),
         )
-        yield PageFile(path, heading, body, {"hide": ["toc"]})
+        meta: dict[str, object] = {"hide": ["toc"]}
+        if number == 1 and searched:
+            meta["ocop_search"] = Markup(intro).striptags() or title
+        else:
+            meta["search"] = {"exclude": True}
+        yield PageFile(path, heading, body, meta)
 
 
 def _pager(site: Site, base: str, number: int, pages: int, url: str, lang: str) -> Markup:
@@ -93,7 +112,10 @@ def _index(site: Site, section: str, rows: list[tuple[str, str, int]], lang: str
         html('<li><a href="{}">{}</a> <small>{}</small></li>', relative(target, page), name, t(lang, "count_products", n=count))
         for target, name, count in rows
     )
-    return PageFile(site.urls.source(page, lang), title, html('<h1>{}</h1><ul class="ocop-index">{}</ul>', title, items))
+    body = html('<h1>{}</h1><ul class="ocop-index">{}</ul>', title, items)
+    # Indexed by its title alone: its list (thousands of producers in a large catalogue) would
+    # make the theme's search index grow with the catalogue.
+    return PageFile(site.urls.source(page, lang), title, body, {"ocop_search": title})
 
 
 def _group_pages(site: Site, products: list[Product], lang: str) -> Iterator[PageFile]:
@@ -141,7 +163,7 @@ def _producer_pages(site: Site, lang: str) -> Iterator[PageFile]:
             format_phone(producer.phone),
             t(lang, "only_certified"),
         )
-        yield from paginate(site, site.urls.producer(producer.id, lang), name, intro, members, lang)
+        yield from paginate(site, site.urls.producer(producer.id, lang), name, intro, members, lang, searched=False)
     yield _index(site, "producers", rows, lang)
 
 
@@ -197,21 +219,38 @@ def home_page(site: Site, lang: str) -> PageFile:
 def _print_links(site: Site, page: str, lang: str) -> Markup:
     """The printed catalogue to download, in the page's language first, with each file's size. Each
     edition is named in its own language, as language switches are; a language that print is not
-    made in (Chinese: the PDFs' font has no Chinese characters) links the editions there are."""
-    files = sorted(site.catalogue_pdfs.items(), key=lambda pair: pair[0] != lang)
-    if not files:
+    made in (Chinese: the PDFs' font has no Chinese characters) links the editions there are. An
+    edition split into parts (see `catalogue.printing.catalogue_parts`) lists its parts, named in
+    the page's language."""
+    editions = sorted(site.catalogue_pdfs.items(), key=lambda pair: pair[0] != lang)
+    if not editions:
         return Markup()
-    links = join(
-        html(
+    split = any(len(files) > 1 for _, files in editions)
+    links = join(_edition(files, file_lang, page, lang) for file_lang, files in editions)
+    help_key = "print_parts_help" if split else "print_catalogue_help"
+    return html('<h2>{}</h2><p>{}</p><ul class="ocop-ways ocop-print">{}</ul>', t(lang, "print_catalogue"), t(lang, help_key), links)
+
+
+def _edition(files: list[PrintFile], file_lang: str, page: str, lang: str) -> Markup:
+    """One language's edition: a link to its file, or its name over the links to its parts."""
+    code, name = html_lang(file_lang), language(file_lang).name
+    if len(files) == 1 and not files[0].part.label(lang):
+        return html(
             '<li><a href="{}" hreflang="{}" lang="{}" type="application/pdf">{}</a> <small>(PDF, {})</small></li>',
+            relative(files[0].path, page),
+            code,
+            code,
+            name,
+            format_size(files[0].size, lang),
+        )
+    parts = join(
+        html(
+            '<li><a href="{}" hreflang="{}" type="application/pdf">{}</a> <small>(PDF, {})</small></li>',
             relative(file.path, page),
-            html_lang(file_lang),
-            html_lang(file_lang),
-            language(file_lang).name,
+            code,
+            file.part.label(lang),
             format_size(file.size, lang),
         )
-        for file_lang, file in files
+        for file in files
     )
-    return html(
-        '<h2>{}</h2><p>{}</p><ul class="ocop-ways ocop-print">{}</ul>', t(lang, "print_catalogue"), t(lang, "print_catalogue_help"), links
-    )
+    return html('<li><span lang="{}">{}</span><ul class="ocop-print-parts">{}</ul></li>', code, name, parts)

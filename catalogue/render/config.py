@@ -103,6 +103,11 @@ def mkdocs_config(settings: Settings, lang: str, work_dir: Path, offline: bool =
             "ocop_hreflang": {code: language(code).html for code in settings.languages},
             "ocop_words": {key: t(lang, key) for key in ("not_found_title", "not_found_text", "not_found_home")},
             "ocop_bodies": str(work_dir / "bodies"),
+            # The header search's product index (overrides/assets/ocop-search.js), from the language's root.
+            "ocop_search": {
+                "data": urls.between(lang, urls.languages[0]) + Urls.search_data(lang),
+                "texts": {"found": t(lang, "finder_found", n="{n}"), "producers": t(lang, "producers")},
+            },
             "ocop_offline": offline,
             "polyfills": [SHIM_NAME] if offline else [],
             # The build day goes with the page: the browser never dates a status earlier than it.

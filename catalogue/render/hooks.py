@@ -49,7 +49,9 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 
 @event_priority(-50)  # after the search plugin has written its index
 def on_post_build(config: Any) -> None:
-    """Product pages are indexed by their summary, producer and place rather than their whole text.
+    """Pages that say what the index should hold for them (front matter `ocop_search`: a listing by
+    its title and intro, not its cards) are indexed by that text alone; product pages are not in
+    the index at all (catalogue/pages/search.py has the header search's own).
     Then make the theme's search box find words typed without tone marks ("mat ong" → "Mật ong"),
     and Chinese names typed whole ("帕乌蜂蜜") as well as by their words ("蜂蜜"):
     every entry whose title or text has marks also gets them folded, in the fields that

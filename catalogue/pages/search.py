@@ -1,0 +1,101 @@
+"""The header search's product index: what the search box on every page offers besides the theme's.
+
+The theme's search (lunr, in a web worker) downloads its whole index and indexes it in the
+browser; with a page per product that was about 400 B a product, 8 MB at 20,000 products, fetched
+by every page. So product pages and the listings made of product cards stay out of the theme's
+index (front matter `search: {exclude: true}`), and the box offers products and producers from
+this compact index instead (overrides/assets/ocop-search.js), loaded the first time the box is
+used, with a link that sends the query on to the finder (all products, with facets). It is a
+script rather than JSON so that it also loads from file:// at a fair.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from ..languages import SOURCE
+from ..model import Producer
+from ..places import province
+from ..rules import fold_tone_marks
+from ..translated import localized_text
+from ..urls import Urls
+from .context import Site, ordered
+
+PRODUCT_FIELDS = ("id", "name", "producer", "folded")
+# Products a part holds: a phone reads 2,500 in about a tenth of a second (4x slower CPU), so the
+# first products show while the later parts still load.
+PART_SIZE = 2500
+PRODUCER_FIELDS = ("id", "name", "commune", "folded")
+# Where a text splits into words: the same characters as in ocop-search.js (and ocop-finder.js).
+_SEPARATORS = re.compile(r"[\s,.;:()/\-–]+")
+# Other languages also search the Vietnamese name, as the finder does: it is what the package says.
+VIETNAMESE_NAME = "name_vi"
+
+
+def search_data(site: Site, lang: str) -> dict[str, str]:
+    """The header search's index in `lang`, by site path: data/search-<lang>.js, `window.OCOP_SEARCH
+    = JSON.parse("{...}")`, and its `parts` (data/search-<lang>-<n>.js from 1), each adding its
+    products, in listing order, with `window.OCOP_SEARCH_PARTS[n] = JSON.parse("[...]")`.
+
+    A product is a row of the values its `product_fields` name: id, name in `lang`, producer (a
+    position in `producers`), its names folded (`searched`), and in other languages than
+    Vietnamese the Vietnamese name when it differs, or 0. A producer is id, name in `lang`,
+    commune (a position in `communes`, the communes' names) and its name and commune folded.
+    The folding is done here: done in the browser for 20,000 names it took a phone about a second.
+    `paths` are templates from the language's root (`Urls.template`); `index` is the file a
+    folder's path needs from file://.
+    """
+    catalogue = site.catalogue
+    units = list(province().units)
+    unit_index = {unit: i for i, unit in enumerate(units)}
+    producers = sorted(catalogue.producers.values(), key=lambda p: p.id)
+    producer_index = {p.id: i for i, p in enumerate(producers)}
+    translated = lang != SOURCE
+    products = []
+    for product in ordered(site, site.listed):
+        name = localized_text(product, "name", lang)
+        vietnamese = product.name if translated and product.name != name else ""
+        row: list[str | int] = [product.id, name, producer_index[product.producer], searched(name, vietnamese)]
+        if translated:
+            row.append(vietnamese or 0)
+        products.append(row)
+    parts = [products[i : i + PART_SIZE] for i in range(0, len(products), PART_SIZE)]
+    urls = site.urls
+    head = {
+        "product_fields": (*PRODUCT_FIELDS, VIETNAMESE_NAME) if translated else PRODUCT_FIELDS,
+        "parts": len(parts),
+        "producer_fields": PRODUCER_FIELDS,
+        "producers": [_producer_row(site, p, lang, unit_index[p.commune]) for p in producers],
+        "communes": [province().units[u].title for u in units],
+        "paths": {
+            "index": Urls.index_file(""),
+            "product": Urls.template(lambda i: urls.within(urls.product(i, lang), lang), "id"),
+            "producer": Urls.template(lambda i: urls.within(urls.producer(i, lang), lang), "id"),
+            "finder": urls.within(urls.products(lang), lang),
+        },
+    }
+    files = {Urls.search_data(lang): "window.OCOP_SEARCH = " + _parsed(head)}
+    for number, part in enumerate(parts, start=1):
+        added = f"(window.OCOP_SEARCH_PARTS = window.OCOP_SEARCH_PARTS || {{}})[{number}] = "
+        files[Urls.search_data(lang, number)] = added + _parsed(part)
+    return files
+
+
+def _parsed(value: object) -> str:
+    """`value` as a script expression: a string for JSON.parse rather than a literal, which a
+    browser reads about twice as fast."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return "JSON.parse(" + json.dumps(text, ensure_ascii=False) + ");\n"
+
+
+def _producer_row(site: Site, producer: Producer, lang: str, commune: int) -> list[str | int]:
+    name = site.producer_name(producer, lang)
+    return [producer.id, name, commune, searched(name, province().units[producer.commune].title)]
+
+
+def searched(*texts: str) -> str:
+    """Texts as the browser searches them: folded (`fold_tone_marks`), each word after a space, so
+    that " " + a folded word typed finds a word that begins with it ("ong" in "mat ong", not in "duong")."""
+    words = _SEPARATORS.split(fold_tone_marks(" ".join(texts)))
+    return "".join(" " + word for word in words if word)
