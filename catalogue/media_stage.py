@@ -21,6 +21,7 @@ from .makers.images import Variant
 from .media.jobs import CardJob, PhotoJob, QrJob, SiteCardJob
 from .media.plan import plan_media
 from .messages import Message, msg
+from .printing.catalogue_parts import WHOLE, CataloguePart
 from .printing.jobs import CataloguePdfJob, PosterJob
 from .printing.plan import plan_print
 from .problems import Report
@@ -66,10 +67,12 @@ class MediaStats:
 
 @dataclass(frozen=True)
 class PrintFile:
-    """A print file for the whole catalogue: its path relative to the site root and its size in bytes."""
+    """A print file for the whole catalogue, or one part of it: its path relative to the site root,
+    its size in bytes and which part it is (see `catalogue.printing.catalogue_parts`)."""
 
     path: str
     size: int
+    part: CataloguePart = WHOLE
 
 
 @dataclass
@@ -79,7 +82,7 @@ class MediaResult:
     products: dict[str, ProductMedia]
     report: Report
     stats: MediaStats
-    catalogue_pdfs: dict[str, PrintFile] = field(default_factory=dict)
+    catalogue_pdfs: dict[str, list[PrintFile]] = field(default_factory=dict)  # its files (one, or its parts), by language
     site_cards: dict[str, str] = field(default_factory=dict)  # the site's share card, by language
 
 
@@ -156,14 +159,14 @@ def _assemble(catalogue: Catalogue, jobs: list[Job], entries: dict[str, Entry]) 
     return media
 
 
-def _catalogue_pdfs(jobs: list[Job], entries: dict[str, Entry]) -> dict[str, PrintFile]:
-    """The printed catalogue made in each language, by language."""
-    made = {}
+def _catalogue_pdfs(jobs: list[Job], entries: dict[str, Entry]) -> dict[str, list[PrintFile]]:
+    """The files of the printed catalogue made in each language (in the parts' order), by language."""
+    made: dict[str, list[PrintFile]] = {}
     for job in jobs:
         entry = entries.get(job.key)
         if isinstance(job.params, CataloguePdfJob) and entry is not None:
             path = job.params.path
-            made[job.params.lang] = PrintFile(path, (entry.folder / path).stat().st_size)
+            made.setdefault(job.params.lang, []).append(PrintFile(path, (entry.folder / path).stat().st_size, job.params.part))
     return made
 
 

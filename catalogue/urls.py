@@ -215,9 +215,9 @@ class Urls:
         return "print/labels-calibration.pdf"
 
     @staticmethod
-    def catalogue_pdf(lang: str) -> str:
-        """The printed catalogue in `lang` (PDF)."""
-        return f"print/catalogue-{lang}.pdf"
+    def catalogue_pdf(lang: str, part: str | None = None) -> str:
+        """The printed catalogue in `lang` (PDF), or one `part` of it when it is split (`thuc-pham`, `thuc-pham-2`)."""
+        return f"print/catalogue-{lang}{f'-{part}' if part else ''}.pdf"
 
     # Data files --------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from ..makers.qr_pdf import qr_pdf
 from ..urls import Urls
 
 # Bump a kind's version when its output changes for the same inputs: the cache keys include it.
-VERSIONS = {"photo": 1, "qr": 1, "card": 1, "site-card": 1}
+VERSIONS = {"photo": 1, "qr": 2, "card": 1, "site-card": 1}
 
 
 @dataclass(frozen=True)

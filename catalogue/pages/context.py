@@ -25,7 +25,7 @@ class Site:
     catalogue: Catalogue
     media: dict[str, ProductMedia]
     today: date
-    catalogue_pdfs: dict[str, PrintFile] = field(default_factory=dict)  # the printed catalogue, by language
+    catalogue_pdfs: dict[str, list[PrintFile]] = field(default_factory=dict)  # the printed catalogue's files, by language
     site_cards: dict[str, str] = field(default_factory=dict)  # the site's share card, by language
     _statuses: dict[str, CertificateStatus] = field(default_factory=dict, repr=False)
 

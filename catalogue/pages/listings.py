@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from ..languages import html_lang, language
+from ..media_stage import PrintFile
 from ..model import Product
 from ..places import province
 from ..rules import fold_tone_marks
@@ -197,21 +198,38 @@ def home_page(site: Site, lang: str) -> PageFile:
 def _print_links(site: Site, page: str, lang: str) -> Markup:
     """The printed catalogue to download, in the page's language first, with each file's size. Each
     edition is named in its own language, as language switches are; a language that print is not
-    made in (Chinese: the PDFs' font has no Chinese characters) links the editions there are."""
-    files = sorted(site.catalogue_pdfs.items(), key=lambda pair: pair[0] != lang)
-    if not files:
+    made in (Chinese: the PDFs' font has no Chinese characters) links the editions there are. An
+    edition split into parts (see `catalogue.printing.catalogue_parts`) lists its parts, named in
+    the page's language."""
+    editions = sorted(site.catalogue_pdfs.items(), key=lambda pair: pair[0] != lang)
+    if not editions:
         return Markup()
-    links = join(
-        html(
+    split = any(len(files) > 1 for _, files in editions)
+    links = join(_edition(files, file_lang, page, lang) for file_lang, files in editions)
+    help_key = "print_parts_help" if split else "print_catalogue_help"
+    return html('<h2>{}</h2><p>{}</p><ul class="ocop-ways ocop-print">{}</ul>', t(lang, "print_catalogue"), t(lang, help_key), links)
+
+
+def _edition(files: list[PrintFile], file_lang: str, page: str, lang: str) -> Markup:
+    """One language's edition: a link to its file, or its name over the links to its parts."""
+    code, name = html_lang(file_lang), language(file_lang).name
+    if len(files) == 1 and not files[0].part.label(lang):
+        return html(
             '<li><a href="{}" hreflang="{}" lang="{}" type="application/pdf">{}</a> <small>(PDF, {})</small></li>',
+            relative(files[0].path, page),
+            code,
+            code,
+            name,
+            format_size(files[0].size, lang),
+        )
+    parts = join(
+        html(
+            '<li><a href="{}" hreflang="{}" type="application/pdf">{}</a> <small>(PDF, {})</small></li>',
             relative(file.path, page),
-            html_lang(file_lang),
-            html_lang(file_lang),
-            language(file_lang).name,
+            code,
+            file.part.label(lang),
             format_size(file.size, lang),
         )
-        for file_lang, file in files
+        for file in files
     )
-    return html(
-        '<h2>{}</h2><p>{}</p><ul class="ocop-ways ocop-print">{}</ul>', t(lang, "print_catalogue"), t(lang, "print_catalogue_help"), links
-    )
+    return html('<li><span lang="{}">{}</span><ul class="ocop-print-parts">{}</ul></li>', code, name, parts)

@@ -36,6 +36,7 @@ class Cover:
     site_url: str
     data_date: date
     demo: bool
+    part: str = ""  # which part of a split catalogue this file is, in words ('' for the whole)
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,11 @@ def draw_cover(pdf: FPDF, cover: Cover, lang: str, entries: int) -> None:
     title = text.fit(pdf, t(lang, "print_title"), (width, 18), "regular", (17, 12), 2)
     text.draw(pdf, title, MARGIN, 54 + name.height)
     y = BAND + 14
+    if cover.part:
+        part = text.fit(pdf, cover.part, (width, 20), "bold", (18, 11), 2)
+        pdf.set_text_color(*GREEN)
+        text.draw(pdf, part, MARGIN, y)
+        y += part.height + 3
     for line, weight, size in (
         (t(lang, "print_province", p=cover.province), "bold", 18),
         (t(lang, "print_data_date", date=format_date(cover.data_date, lang)), "regular", 13),

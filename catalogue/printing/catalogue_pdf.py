@@ -38,6 +38,8 @@ def catalogue_pdf(entries: Sequence[CatalogueEntry], cover: Cover, lang: str) ->
     pdf = new_pdf("A4", title=f"{cover.site_name}: {t(lang, 'print_title')}", weights=("regular", "semibold", "bold"))
     pdf.set_lang(lang)
     groups = by_group(entries)
+    if cover.part:  # a part's contents list its own groups, not the others as empty
+        groups = {group: members for group, members in groups.items() if members}
     rows = contents_rows(pdf, groups, lang)
     contents = flow([row.height for row in rows], [row.heading for row in rows], COLUMN_HEIGHT, COLUMNS)
     pages = entry_pages(groups, first_page=2 + len(contents))

@@ -11,17 +11,18 @@ from typing import ClassVar
 
 from ..jobs.job import Files, Input, JobError, Meta
 from ..label_sheet import LabelSheet
-from ..makers.qr import from_svg
+from ..makers.qr import QrMatrix, from_svg
 from ..urls import Urls
 from .calibration import calibration_pdf
 from .catalogue_front import Cover
+from .catalogue_parts import WHOLE, CataloguePart
 from .catalogue_pdf import catalogue_pdf
 from .items import CatalogueEntry, PrintItem
 from .labels import label_sheet_pdf
 from .posters import poster_pdf
 
 # Bump a kind's version when its output changes for the same inputs: the cache keys include it.
-VERSIONS = {"poster": 1, "labels": 1, "catalogue-pdf": 1}
+VERSIONS = {"poster": 2, "labels": 2, "catalogue-pdf": 2}
 PRINT_PHOTO_WIDTH = 640  # px: the photo variant the printed catalogue embeds, about 200 dpi across 80 mm
 
 
@@ -33,11 +34,13 @@ class PosterJob:
     item: PrintItem
     site_name: str
     path: str
+    qr_key: str | None = None  # the QR job whose code the poster draws
 
     def run(self, inputs: Mapping[str, Input]) -> tuple[Files, Meta]:
         """The poster at `path`."""
+        code = _made_code(self.item, inputs.get(self.qr_key)) if self.qr_key else None
         with _layout_problems():
-            return {self.path: poster_pdf(self.item, self.site_name)}, {}
+            return {self.path: poster_pdf(self.item, self.site_name, code)}, {}
 
 
 @dataclass(frozen=True)
@@ -48,11 +51,17 @@ class LabelsJob:
     items: tuple[PrintItem, ...]
     sheet: LabelSheet
     languages: tuple[str, ...]
+    qr_keys: tuple[str, ...] = ()  # by item: the key of the QR job that made its code
 
     def run(self, inputs: Mapping[str, Input]) -> tuple[Files, Meta]:
-        """print/labels-<lang>.pdf for each language and print/labels-calibration.pdf; meta: the number of labels."""
+        """print/labels-<lang>.pdf for each language and print/labels-calibration.pdf; meta: the number of labels.
+
+        The codes are the QR jobs' SVGs read back once for every language (one whose job failed is
+        encoded again by the sheet)."""
+        made = zip(self.items, self.qr_keys, strict=False)
+        codes = {item.url: code for item, key in made if (code := _made_code(item, inputs.get(key))) is not None}
         with _layout_problems():
-            files = {Urls.labels(lang): label_sheet_pdf(self.items, self.sheet, lang) for lang in self.languages}
+            files = {Urls.labels(lang): label_sheet_pdf(self.items, self.sheet, lang, codes) for lang in self.languages}
             files[Urls.labels_calibration()] = calibration_pdf(self.sheet)
         return files, {"labels": len(self.items)}
 
@@ -69,13 +78,14 @@ class PlannedEntry:
 
 @dataclass(frozen=True)
 class CataloguePdfJob:
-    """The printed catalogue in one language, from the cover photos and QR codes already made."""
+    """The printed catalogue in one language, or one `part` of it, from the cover photos and QR codes already made."""
 
     kind: ClassVar[str] = "catalogue-pdf"
     lang: str
     cover: Cover
     entries: tuple[PlannedEntry, ...]
     path: str
+    part: CataloguePart = WHOLE
 
     def run(self, inputs: Mapping[str, Input]) -> tuple[Files, Meta]:
         """The catalogue at `path`; `inputs` hold the photo and QR jobs it needs (a photo that could
@@ -89,9 +99,14 @@ def _resolved(planned: PlannedEntry, inputs: Mapping[str, Input]) -> CatalogueEn
     """The entry with its photo's print variant and its code read back from the QR job's SVG."""
     entry = planned.entry
     photo = _print_photo(inputs.get(planned.photo_key)) if planned.photo_key else None
-    code = inputs.get(planned.qr_key)
-    qr = from_svg((code.folder / Urls.qr(Urls.qr_stem(entry.item.id))).read_text(encoding="utf-8"), entry.item.url) if code else None
-    return replace(entry, item=replace(entry.item, photo=photo), qr=qr)
+    return replace(entry, item=replace(entry.item, photo=photo), qr=_made_code(entry.item, inputs.get(planned.qr_key)))
+
+
+def _made_code(item: PrintItem, code: Input | None) -> QrMatrix | None:
+    """The product's code read back from the SVG its QR job made, or None when that job failed."""
+    if code is None:
+        return None
+    return from_svg((code.folder / Urls.qr(Urls.qr_stem(item.id))).read_text(encoding="utf-8"), item.url)
 
 
 def _print_photo(photo: Input | None) -> Path | None:

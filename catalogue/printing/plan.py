@@ -17,6 +17,7 @@ from ..status import IN_FORCE, CertificateStatus
 from ..translated import localized_text, translation
 from ..urls import Urls
 from ..vocab import Group
+from . import catalogue_parts
 from .catalogue_front import Cover
 from .items import CatalogueEntry, PrintItem
 from .jobs import VERSIONS, CataloguePdfJob, LabelsJob, PlannedEntry, PosterJob
@@ -33,14 +34,16 @@ def plan_print(
     """
     live = _in_print_order(catalogue, today)
     items = [_print_item(catalogue, product, today) for product in live]
-    jobs = [_poster_job(catalogue, item, cover_hashes.get(item.id)) for item in items]
+    jobs = [_poster_job(catalogue, item, cover_hashes.get(item.id), code_jobs.get(item.id)) for item in items]
     if items:
         labelled = tuple(replace(item, photo=None) for item in items)
-        labels = LabelsJob(labelled, catalogue.settings.labels, tuple(printed(catalogue.settings.languages)))
+        # The QR jobs' keys stand for the codes the sheets draw: the labels wait for those jobs and read their SVGs.
+        codes = tuple(code_jobs[item.id] for item in labelled)
+        labels = LabelsJob(labelled, catalogue.settings.labels, tuple(printed(catalogue.settings.languages)), codes)
         key = job_key(
-            "labels", VERSIONS["labels"], [asdict(item) for item in labelled], labels.sheet.model_dump(mode="json"), labels.languages
+            "labels", VERSIONS["labels"], [asdict(item) for item in labelled], labels.sheet.model_dump(mode="json"), labels.languages, codes
         )
-        jobs.append(Job(key, labels))
+        jobs.append(Job(key, labels, needs=tuple(sorted(set(codes)))))
         jobs += _catalogue_pdf_jobs(catalogue, live, today, cover_jobs, code_jobs)
     return jobs
 
@@ -66,34 +69,46 @@ def _print_item(catalogue: Catalogue, product: Product, today: date) -> PrintIte
     )
 
 
-def _poster_job(catalogue: Catalogue, item: PrintItem, photo_hash: str | None) -> Job:
-    params = PosterJob(item, catalogue.settings.site_name, Urls.poster(item.id))
-    # The photo's bytes stand in the key for its path, which may move without changing the poster.
-    key = job_key("poster", VERSIONS["poster"], asdict(replace(item, photo=None)), photo_hash, params.site_name, params.path)
-    return Job(key, params, item.id)
+def _poster_job(catalogue: Catalogue, item: PrintItem, photo_hash: str | None, qr_key: str | None) -> Job:
+    params = PosterJob(item, catalogue.settings.site_name, Urls.poster(item.id), qr_key)
+    # The photo's bytes stand in the key for its path, which may move without changing the poster;
+    # the QR job's key for the code it draws, read back from that job's SVG.
+    key = job_key("poster", VERSIONS["poster"], asdict(replace(item, photo=None)), photo_hash, params.site_name, params.path, qr_key)
+    return Job(key, params, item.id, needs=(qr_key,) if qr_key else ())
 
 
 def _catalogue_pdf_jobs(
     catalogue: Catalogue, products: list[Product], today: date, cover_jobs: Mapping[str, str], code_jobs: Mapping[str, str]
 ) -> list[Job]:
-    """One printed catalogue per language, made from the site's own cover photos and QR codes.
+    """The printed catalogue in each language, one job per part (see `catalogue_parts`), made from
+    the site's own cover photos and QR codes.
 
-    It reads the 640 px JPEG of each cover photo and each QR code's SVG made by the photo and QR
-    jobs, so it decodes no photo and encodes no code; those jobs' keys (hashes of their inputs)
+    A job reads the 640 px JPEG of each cover photo and each QR code's SVG made by the photo and
+    QR jobs, so it decodes no photo and encodes no code; those jobs' keys (hashes of their inputs)
     stand for the photos and codes in its own key. Its date is the day the statuses hold for, so
-    it is made again once a day at most.
+    it is made again once a day at most; an edited product makes again only its own part.
     """
     settings = catalogue.settings
-    entries = tuple(
-        PlannedEntry(_catalogue_entry(catalogue, product, today), cover_jobs.get(product.id), code_jobs[product.id]) for product in products
-    )
-    needs = tuple(sorted({key for entry in entries for key in (entry.photo_key, entry.qr_key) if key}))
+
+    def commune(product: Product) -> str:
+        return catalogue.producer_of(product).commune
+
+    # Read from the module when planning, so that a test can make the parts small.
+    parts = catalogue_parts.split_catalogue(products, lambda product: product.group, commune, catalogue_parts.MAX_ENTRIES)
     made = []
-    for lang in printed(settings.languages):  # Be Vietnam Pro has no CJK glyphs: print stays vi/en
-        cover = Cover(localized_text(settings, "site_name", lang), settings.province, settings.site_url, today, settings.demo)
-        params = CataloguePdfJob(lang, cover, entries, Urls.catalogue_pdf(lang))
-        key = job_key("catalogue-pdf", VERSIONS["catalogue-pdf"], lang, asdict(cover), [asdict(entry) for entry in entries], params.path)
-        made.append(Job(key, params, needs=needs))
+    for part, members in parts:
+        entries = tuple(
+            PlannedEntry(_catalogue_entry(catalogue, product, today), cover_jobs.get(product.id), code_jobs[product.id])
+            for product in members
+        )
+        needs = tuple(sorted({key for entry in entries for key in (entry.photo_key, entry.qr_key) if key}))
+        for lang in printed(settings.languages):  # Be Vietnam Pro has no CJK glyphs: print stays vi/en
+            site_name = localized_text(settings, "site_name", lang)
+            cover = Cover(site_name, settings.province, settings.site_url, today, settings.demo, part.label(lang))
+            params = CataloguePdfJob(lang, cover, entries, Urls.catalogue_pdf(lang, part.slug), part)
+            planned = [asdict(entry) for entry in entries]
+            key = job_key("catalogue-pdf", VERSIONS["catalogue-pdf"], lang, asdict(cover), planned, params.path, asdict(part))
+            made.append(Job(key, params, needs=needs))
     return made
 
 

@@ -8,7 +8,7 @@ from fpdf import FPDF
 
 from ..makers.fonts import new_pdf, set_font
 from ..makers.images import PhotoError
-from ..makers.qr import encode
+from ..makers.qr import QrMatrix, encode
 from ..makers.qr_pdf import draw_qr
 from . import text
 from .items import PrintItem, require_in_force, stars_words
@@ -26,8 +26,11 @@ SECOND_LANGUAGE = "en"  # a poster is bilingual, Vietnamese and English, whateve
 INK, GREY, GREEN, PANEL = (17, 17, 17), (85, 85, 85), (11, 110, 79), (232, 239, 233)
 
 
-def poster_pdf(item: PrintItem, site_name: str) -> bytes:
+def poster_pdf(item: PrintItem, site_name: str, code: QrMatrix | None = None) -> bytes:
     """A one-page A5 portrait poster for a product in force; an expired or revoked one is a ValueError.
+
+    `code` is the product's code already made (the QR job's SVG read back); without it the code is
+    encoded from `item.url`.
 
     From the top: the photo (cover-cropped), the Vietnamese and English names, the stars, the QR
     code (at least 62 mm with its quiet zone) beside "Quét để xem chứng nhận" / "Scan to check the
@@ -53,7 +56,7 @@ def poster_pdf(item: PrintItem, site_name: str) -> bytes:
     y = _stars(pdf, item, MARGIN, y + 3)
     side = max(QR_SIDES[0], min(QR_SIDES[1], A5_HEIGHT - FOOTER - y))
     qr_x, qr_y = MARGIN - 2, y + (A5_HEIGHT - FOOTER - y - side) / 2  # its white quiet zone may reach into the margin
-    draw_qr(pdf, encode(item.url), qr_x, qr_y, side)
+    draw_qr(pdf, code or encode(item.url), qr_x, qr_y, side)
     _scan_column(pdf, item, (qr_x + side, qr_y, A5_WIDTH - MARGIN, qr_y + side))
     _footer(pdf, site_name)
     return bytes(pdf.output())
