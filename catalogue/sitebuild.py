@@ -16,6 +16,7 @@ from .catalogue import Catalogue
 from .exports import check_index_js, products_csv, products_json, products_schema, re_evaluation_csv, sales_points_json
 from .hosting.host_files import write_host_files
 from .hosting.precompress import precompress
+from .incremental import keep_unchanged
 from .jobs.cache import MediaCache
 from .media_stage import build_media
 from .pages.context import Site
@@ -135,7 +136,9 @@ def _make(
     (staging / MANIFEST).write_text(manifest_json(catalogue.products, today), encoding="utf-8")
     if not offline:  # a copy opened from file:// has no server to send headers or compressed files
         write_host_files(staging, catalogue.settings.languages)
-        precompress(staging)
+    unchanged = keep_unchanged(staging, workspace.target)
+    if not offline:
+        precompress(staging, workspace.target, unchanged)
     return sum(len(rendered.paths) for rendered in built.values()), list(built)
 
 

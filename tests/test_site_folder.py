@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+import catalogue.hosting.precompress as precompress_module
 import catalogue.jobs.cache as media_cache
 import catalogue.render.config as render
 from catalogue import __version__
@@ -238,4 +239,33 @@ def test_a_failed_mkdocs_run_is_one_line_and_keeps_the_previous_site(copied: Pat
         "TemplateSyntaxError: unexpected '}', expected ')'; site left as it was\n"
     )
     assert snapshot(copied / "site") == before
+    assert not leftovers(copied)
+
+
+def times(folder: Path) -> dict[str, int]:
+    """Every file under `folder` with its modification time."""
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_rebuild_with_nothing_changed_keeps_every_file_and_its_time(copied: Path, capsys) -> None:
+    before, before_times = snapshot(copied / "site"), times(copied / "site")
+    assert main(["--lang", "en", "--today", "2026-11-28"]) == 0
+    assert snapshot(copied / "site") == before
+    assert times(copied / "site") == before_times
+    assert not leftovers(copied)
+
+
+def test_a_full_disk_while_reusing_compressed_files_keeps_the_previous_site_and_its_times(
+    copied: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    before, before_times = snapshot(copied / "site"), times(copied / "site")
+
+    def full(source: Path, target: Path) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(precompress_module, "clone_or_copy", full)
+    assert main(["--lang", "en", "--today", "2026-11-28"]) == 1
+    assert capsys.readouterr().err == "build_site.py: error: site: No space left on device; site left as it was\n"
+    assert snapshot(copied / "site") == before
+    assert times(copied / "site") == before_times
     assert not leftovers(copied)
