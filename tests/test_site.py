@@ -10,6 +10,7 @@ import pytest
 
 from catalogue.model import Product
 from catalogue.pages.i18n import format_phone
+from catalogue.pages.product import FIRST_SCREEN_PHOTOS
 from catalogue.status import CertificateStatus
 from catalogue.translated import localized_text, translation
 from catalogue.validate import validate
@@ -45,7 +46,9 @@ def test_product_pages_in_both_languages(demo_site: Path, product: Product) -> N
         assert len(pictures) == len(product.images)
         for index, img in enumerate(pictures):
             assert img["width"] and img["height"] and img.parent.source["type"] == "image/webp"
-            assert ("loading" not in img.attrs) if index == 0 else img["loading"] == "lazy"
+            # The phone's first screen (the cover and the row under it) loads at once, the rest lazily.
+            assert img.get("loading") == (None if index < FIRST_SCREEN_PHOTOS else "lazy")
+            assert (img.get("fetchpriority") == "high") == (index == 0)
         qr = article.select_one(".ocop-qr img")
         assert posixpath.basename(qr["src"]) == f"{product.id}.svg"
         assert {a.get_text() for a in article.select(".ocop-qr a[download]")} >= {"SVG", "PNG", "PDF"}
