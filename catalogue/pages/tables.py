@@ -20,7 +20,14 @@ def table(css_id: str, head: list[str], rows: list[tuple[str, list[object]]], nu
         )
         for key, cells in rows
     )
-    return html('<table id="{}"><thead><tr>{}</tr></thead><tbody>{}</tbody></table>', css_id, header, body)
+    # A table wider than a phone scrolls sideways inside its box; the box takes the keyboard's focus
+    # so that it can be scrolled without a finger (the theme's own scrolling box cannot be focused).
+    return html(
+        '<div class="ocop-scroll" tabindex="0"><table id="{}"><thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>',
+        css_id,
+        header,
+        body,
+    )
 
 
 def number_class(index: int, numeric: tuple[int, ...]) -> Markup:
