@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 INDEX_FILE = "index.html"  # what a web server opens for a folder; file:// does not (catalogue/offline.py)
+SOURCE_INDEX = "index.md"  # the renderer's source file of a folder's page
 # The folders of shared files at the site root (hosts' caching rules name them: catalogue/hosting/policy.py).
 DATA = "data/"
 QR = "qr/"
@@ -150,7 +151,7 @@ class Urls:
         'x/index.md', or 'x.md' for a `leaf` (a product, a hand-written page, a listing's later
         page), whose own links are relative to its folder's parent."""
         folder = self.within(path, lang)
-        return folder.removesuffix("/") + ".md" if leaf else f"{folder}index.md"
+        return folder.removesuffix("/") + ".md" if leaf else f"{folder}{SOURCE_INDEX}"
 
     @staticmethod
     def index_file(folder: str) -> str:

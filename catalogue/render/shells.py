@@ -34,6 +34,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from ..pages.listings import PageFile
+from ..urls import SOURCE_INDEX, Urls
 from .config import theme_text
 
 # Long enough that no product id (at most 40 characters) or path can be mistaken for a token.
@@ -152,8 +153,9 @@ def _split(path: str) -> tuple[str, str, str]:
     'producers/x/index.md' → ('producers', 'x', '/index.md')."""
     stem = path.removesuffix(".md")
     rest = ".md"
-    if stem.endswith("/index"):
-        stem, rest = stem.removesuffix("/index"), "/index.md"
+    index = "/" + SOURCE_INDEX
+    if path.endswith(index):
+        stem, rest = path.removesuffix(index), index
     folder, name = stem.rsplit("/", 1) if "/" in stem else ("", stem)
     return folder, name, rest
 
@@ -194,7 +196,8 @@ def _shell(page: PageFile, number: int) -> PageFile:
 
 def _output(site: Path, source: str) -> Path:
     """Where MkDocs writes the page of the source 'p/x.md' or 'p/x/index.md': site/p/x/index.html."""
-    return site / source.removesuffix(".md").removesuffix("/index") / "index.html"
+    folder = source.removesuffix("/" + SOURCE_INDEX).removesuffix(".md")
+    return site / Urls.index_file(folder + "/")
 
 
 def _records(spool: Path) -> Iterator[_Record]:
