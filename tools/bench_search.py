@@ -27,22 +27,20 @@ import statistics
 import sys
 import tempfile
 import threading
-from datetime import date
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tools"))
 
-from catalogue.pages.context import Site  # noqa: E402
+from bench_finder import TODAY, synthetic_site  # noqa: E402  (the same synthetic catalogue; the search index ignores its covers)
+
 from catalogue.pages.search import search_data  # noqa: E402
 from catalogue.sitebuild import build_site  # noqa: E402
 from catalogue.urls import Urls  # noqa: E402
-from catalogue.validate import validate  # noqa: E402
-from demo.synth import write_catalogue  # noqa: E402
 
-TODAY = date(2026, 11, 28)
 QUERY = "mat ong"
 KEY_MS = 120  # between keys: fast thumbs on a phone
 
@@ -62,16 +60,6 @@ new MutationObserver(() => {
   if (query && !(query in window.__shown) && box.querySelector(".md-search-result__item")) window.__shown[query] = performance.now();
 }).observe(document, { childList: true, subtree: true, attributes: true });
 """
-
-
-def synthetic_site(products: int) -> Site:
-    """The synthetic catalogue as the site sees it (the product index needs no media)."""
-    root = REPO / ".cache" / "bench" / f"synth-finder-{products}"
-    if not (root / "catalogue.yaml").exists():
-        write_catalogue(root, products, seed=3, image_size=None)
-    catalogue, report = validate(root / "products", root / "producers", today=TODAY)
-    assert catalogue is not None and report.ok, report.to_text()
-    return Site(catalogue, {}, TODAY)
 
 
 def gzipped(data: bytes) -> int:
