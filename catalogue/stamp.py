@@ -27,7 +27,6 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from pathlib import Path
 
 from .catalogue import Catalogue
@@ -94,10 +93,10 @@ def input_key(inputs: Inputs) -> str:
     return digest.hexdigest()
 
 
-@cache
 def code_digest() -> str:
     """The fingerprint of the code: the project's files that shape the site, the Python version and
-    every installed library (by the names of their metadata folders, which carry the version)."""
+    every installed library (by the names of their metadata folders, which carry the version).
+    Read again for every build: the preview builds again when the theme's files change."""
     digest = hashlib.sha256(sys.version.encode())
     for path in _files(REPO, _CODE):
         _add_file(digest, path.relative_to(REPO).as_posix(), path)

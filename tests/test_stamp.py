@@ -162,21 +162,17 @@ def test_changed_code_changes_the_fingerprint(tmp_path: Path, monkeypatch: pytes
     module.write_text("A = 1\n", encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text("theme: material\n", encoding="utf-8")
     monkeypatch.setattr(stamp_module, "REPO", tmp_path)
-    code_digest.cache_clear()
-    try:
-        first = code_digest()
-        code_digest.cache_clear()
-        assert code_digest() == first
-        module.write_text("A = 2\n", encoding="utf-8")
-        code_digest.cache_clear()
-        assert code_digest() != first
-        (tmp_path / "catalogue" / "pages" / "__pycache__").mkdir()
-        (tmp_path / "catalogue" / "pages" / "__pycache__" / "product.pyc").write_bytes(b"compiled")
-        second = code_digest()
-        code_digest.cache_clear()
-        assert code_digest() == second  # compiled files are not code of their own
-    finally:
-        code_digest.cache_clear()
+    first = code_digest()
+    assert code_digest() == first
+    module.write_text("A = 2\n", encoding="utf-8")
+    assert code_digest() != first
+    (tmp_path / "overrides").mkdir()
+    (tmp_path / "overrides" / "main.html").write_text("{% extends 'base.html' %}", encoding="utf-8")
+    second = code_digest()
+    assert second != first
+    (tmp_path / "catalogue" / "pages" / "__pycache__").mkdir()
+    (tmp_path / "catalogue" / "pages" / "__pycache__" / "product.pyc").write_bytes(b"compiled")
+    assert code_digest() == second  # compiled files are not code of their own
 
 
 def test_an_edit_builds_once_then_the_stamp_holds_again(stamped: Path) -> None:
