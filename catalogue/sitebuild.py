@@ -27,12 +27,13 @@ from .pages.redirects import digital_link_pages
 from .pages.search import search_data
 from .problems import Report
 from .published import MANIFEST, check_removed, manifest_json, published_ids
+from .record_cache import RecordCache
 from .render.build import RenderError, build_languages
 from .render.offline import rewrite_pages, shim
 from .settings import SETTINGS_FILE
 from .site_folder import Workspace, check_site_dir
 from .sitemap import robots_txt, sitemaps
-from .stamp import VERSION, Inputs, Stamp, StampStore, input_key, media_sources, site_digest
+from .stamp import VERSION, Inputs, Stamp, StampStore, code_digest, input_key, media_sources, site_digest
 from .status import today_in
 from .urls import Urls
 from .validate import load_settings, validate
@@ -83,7 +84,8 @@ def build_site(
 
     With `reuse`, a build whose inputs, code, media sources and site folder are all as the last
     build into `site_dir` left them does nothing and says so (`BuildSummary.unchanged`; see
-    catalogue/stamp.py); the stamps are kept beside the media cache.
+    catalogue/stamp.py), and the files read by an earlier build are not read again
+    (catalogue/record_cache.py); the stamps and the records are kept beside the media cache.
     """
     started = time.perf_counter()
     check_site_dir(site_dir, products_dir, producers_dir, settings_path)
@@ -100,7 +102,8 @@ def build_site(
         summary = BuildSummary(kept.products, kept.pages, kept.languages, time.perf_counter() - started, site_dir, unchanged=True)
         return kept.report, summary
     stamps.forget(site_dir)
-    catalogue, report = validate(products_dir, producers_dir, settings_path, today)
+    records = RecordCache(stamps.root.with_name("records"), code_digest()) if reuse else None
+    catalogue, report = validate(products_dir, producers_dir, settings_path, today, records=records)
     published = published_ids(site_dir.resolve())
     if published is not None:
         check_removed(published, products_dir, site_dir, unpublish, report)

@@ -17,10 +17,13 @@ from pathlib import Path
 import pytest
 
 from catalogue import stamp as stamp_module
+from catalogue import validate as validate_module
 from catalogue.cli import main
 from catalogue.jobs.cache import MediaCache
+from catalogue.record_cache import RecordCache
 from catalogue.sitebuild import build_site
 from catalogue.stamp import Inputs, StampStore, code_digest, input_key
+from catalogue.validate import validate
 
 from .base_site import TODAY, make_two_product_catalogue
 
@@ -188,3 +191,37 @@ def test_an_edit_builds_once_then_the_stamp_holds_again(stamped: Path) -> None:
     assert summary is None
     path.write_text(text.replace("summary: ", "summary: Mới. ", 1), encoding="utf-8")
     assert not skips()  # the failed build dropped the stamp: the next build checks everything again
+
+
+def test_records_read_before_are_not_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_two_product_catalogue(tmp_path / "cat")
+    monkeypatch.chdir(root)
+    bad = root / "producers" / "bad-producer.yaml"
+    bad.write_text("id: bad-producer\nname: Hợp tác xã\nkind: cooperative\nphone: 12\n", encoding="utf-8")
+
+    def check() -> tuple[object, list[str]]:
+        catalogue, report = validate(Path("products"), Path("producers"), today=TODAY, records=RecordCache(tmp_path / "records", "code"))
+        return catalogue.products, [problem.show() for problem in report.sorted()]
+
+    first = check()
+    assert first == (validate(Path("products"), Path("producers"), today=TODAY)[0].products, first[1])
+    assert any(line.startswith("producers/bad-producer.yaml:") for line in first[1])
+    read: list[str] = []
+    real = validate_module._load_record
+
+    def counted(path: Path, *args: object) -> object:
+        if path.name != "catalogue.yaml":  # the settings (one file) are read every time
+            read.append(path.name)
+        return real(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(validate_module, "_load_record", counted)
+    assert check() == first  # the same records and the same problems, from the cache
+    assert read == []
+    product = root / "products" / "extra-product.yaml"
+    product.write_text(product.read_text(encoding="utf-8").replace("stars: 4", "stars: 5"), encoding="utf-8")
+    catalogue, _ = check()
+    assert read == ["extra-product.yaml"]  # only the edited file is read again
+    assert catalogue["extra-product"].stars == 5  # type: ignore[index]
+    other = RecordCache(tmp_path / "records", "other code")
+    validate(Path("products"), Path("producers"), today=TODAY, records=other)
+    assert sorted(read[1:]) == ["bad-producer.yaml", "base-producer.yaml", "base-product.yaml", "extra-product.yaml"]
