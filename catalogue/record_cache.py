@@ -22,6 +22,7 @@ from .problems import Problem
 
 VERSION = 1
 _FILE = "records.pickle"
+_PHOTOS = "photos.pickle"
 
 
 class RecordCache:
@@ -36,6 +37,14 @@ class RecordCache:
             stored = {}
         self._old: dict[str, bytes] = stored if isinstance(stored, dict) else {}
         self._new: dict[str, bytes] = {}
+        try:
+            photos = pickle.loads((folder / _PHOTOS).read_bytes())
+        except Exception:
+            photos = set()
+        self._old_photos: set[tuple[object, ...]] = photos if isinstance(photos, set) else set()
+        self.photos: set[tuple[object, ...]] = set(self._old_photos)
+        """The photos that decoded as the build will decode them, by path, size, times and inode
+        (catalogue/image_files.py `resolve_image`); a changed or replaced file has another signature."""
 
     def key(self, path: Path, model: type, data: bytes) -> str:
         """The key of reading `data` (the file's bytes) at `path` as `model`."""
@@ -58,15 +67,19 @@ class RecordCache:
 
     def store(self) -> None:
         """Write the entries used by this run; a cache that cannot be written only costs the next build time."""
-        if self._new.keys() == self._old.keys():
-            return
+        if self._new.keys() != self._old.keys():
+            self._write(_FILE, self._new)
+        if self.photos != self._old_photos:
+            self._write(_PHOTOS, self.photos)
+
+    def _write(self, name: str, value: object) -> None:
         with contextlib.suppress(OSError):
             self.folder.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
             try:
                 with os.fdopen(handle, "wb") as out:
-                    pickle.dump(self._new, out, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(temporary, self.folder / _FILE)
+                    pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(temporary, self.folder / name)
             except BaseException:
                 Path(temporary).unlink(missing_ok=True)
                 raise

@@ -122,14 +122,12 @@ def validate(
     today = today or today_in(settings.timezone)
     producers = list(_load_all(producers_dir, Producer, report, sources, records))
     products = list(_load_all(products_dir, Product, report, sources, records))
-    if records:
-        records.store()
     checks.check_unique(producers, report, "id")
     checks.check_unique(products, report, "id", "certificate.number", "gtin")
     checks.check_earlier_numbers(products, report)
     known_producers = {p.record.id for p in producers} | {path.stem for path in yaml_files(producers_dir, sources)}
     for item in products:
-        checks.check_product(item.record, item.doc, report, known_producers, settings, today, root)
+        checks.check_product(item.record, item.doc, report, known_producers, settings, today, root, records and records.photos)
     catalogue = Catalogue(settings, root)
     for item in producers:
         catalogue.producers.setdefault(item.record.id, item.record)
@@ -142,6 +140,8 @@ def validate(
         check_sales_points(catalogue, settings_file.doc, report, product_ids, today)
     files = [*yaml_files(producers_dir, sources), *yaml_files(products_dir, sources), settings_path]
     list_todos(files, sources, report)
+    if records:
+        records.store()
     return catalogue, report
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from catalogue import image_files
 from catalogue import stamp as stamp_module
 from catalogue import validate as validate_module
 from catalogue.cli import main
@@ -225,3 +226,26 @@ def test_records_read_before_are_not_read_again(tmp_path: Path, monkeypatch: pyt
     other = RecordCache(tmp_path / "records", "other code")
     validate(Path("products"), Path("producers"), today=TODAY, records=other)
     assert sorted(read[1:]) == ["bad-producer.yaml", "base-producer.yaml", "base-product.yaml", "extra-product.yaml"]
+
+
+def test_photos_found_sound_before_are_not_decoded_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_two_product_catalogue(tmp_path / "cat")
+    monkeypatch.chdir(root)
+    decoded: list[str] = []
+    real = image_files.probe_photo
+
+    def counted(path: Path) -> None:
+        decoded.append(path.name)
+        real(path)
+
+    monkeypatch.setattr(image_files, "probe_photo", counted)
+
+    def problems() -> list[tuple[str, str]]:
+        _, report = validate(Path("products"), Path("producers"), today=TODAY, records=RecordCache(tmp_path / "records", "code"))
+        return sorted((problem.file, problem.code) for problem in report.errors)
+
+    assert problems() == [] and decoded == ["base.jpg"]  # both products show it: decoded once
+    assert problems() == [] and decoded == ["base.jpg"]
+    (root / "products" / "images" / "base.jpg").write_bytes(b"not a photo")
+    assert problems() == [("products/base-product.yaml", "image-not-image"), ("products/extra-product.yaml", "image-not-image")]
+    assert decoded[1:] == ["base.jpg", "base.jpg"]  # a photo that fails is decoded each time it is named
