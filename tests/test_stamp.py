@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -249,3 +251,16 @@ def test_photos_found_sound_before_are_not_decoded_again(tmp_path: Path, monkeyp
     (root / "products" / "images" / "base.jpg").write_bytes(b"not a photo")
     assert problems() == [("products/base-product.yaml", "image-not-image"), ("products/extra-product.yaml", "image-not-image")]
     assert decoded[1:] == ["base.jpg", "base.jpg"]  # a photo that fails is decoded each time it is named
+
+
+def test_the_rebuild_benchmark_prints_each_step() -> None:
+    command = [sys.executable, "tools/bench_rebuild.py", "--products", "8"]
+    result = subprocess.run(command, cwd=stamp_module.REPO, capture_output=True, text=True, timeout=300, check=True)
+    steps = [line.rsplit(None, 2)[0].strip() for line in result.stdout.splitlines()]
+    assert steps == [
+        "code fingerprint",
+        "inputs fingerprint (8 products, producers, settings, code)",
+        "validation, no cache",
+        "validation, filling the records cache",
+        "validation, records cache warm",
+    ]
