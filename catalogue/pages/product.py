@@ -17,6 +17,7 @@ from .history import certificate_history, decision, withdrawn_notice
 from .html import html, join, localized_span, picture, relative, status_text, text_span
 from .i18n import format_date, format_phone, format_vnd, t, tel_href
 from .sales_points import see_in_person
+from .trade import trade_section
 
 
 def product_body(site: Site, product: Product, lang: str) -> Markup:
@@ -36,6 +37,7 @@ def product_body(site: Site, product: Product, lang: str) -> Markup:
         _facts(product, lang),
         _price(product, lang),
         _channels(product, lang) if listed else "",
+        trade_section(product, site.today, lang) if listed else "",
         see_in_person(site, product, page, lang) if listed else "",
         _origin(site, product, page, lang),
         _qr(site, product, page, lang),
