@@ -109,7 +109,8 @@ def test_trade_facts_pass_and_are_read(base_catalogue: Path) -> None:
         ),
         (
             "trade:\n  wholesale: {phone: '12345'}\n",
-            f"{BASE}:40: error: trade.wholesale.phone: '12345' is not a Vietnamese phone number",
+            f"{BASE}:40: error: trade.wholesale.phone: '12345' is not a Vietnamese phone number: expected a 10-digit mobile "
+            "(09x xxx xxxx), an 11-digit landline (0213 xxxx xxx) or +84 followed by the number without its 0 [invalid-phone]",
         ),
         (
             "trade:\n  minimum_order: 5 kg\n  capcity: 3 tấn\n",
