@@ -23,12 +23,12 @@ from catalogue.exports import csv_columns
 from catalogue.makers.qr import encode, product_url
 from catalogue.model import Product
 from catalogue.pages.trade import trade_section
-from catalogue.pages.trade_text import certification_text, trade_lines
 from catalogue.printing.catalogue_pdf import CatalogueEntry, Cover, catalogue_pdf
 from catalogue.printing.items import PrintItem
 from catalogue.printing.posters import PosterFacts, poster_pdf
 from catalogue.status import CertificateStatus
 from catalogue.trade_data import TRADE_COLUMNS
+from catalogue.trade_text import certification_text, trade_lines
 from catalogue.validate import validate
 from catalogue.vocab import Group
 

@@ -3,7 +3,7 @@
 A trade buyer at a fair asks the same few questions before ordering: how much can you supply, what
 is the smallest order, how is it packed, which other certifications does it hold and until when,
 where does it already sell abroad, and whom do I call for wholesale. The same words serve the
-printed catalogue and the posters (`catalogue.pages.trade_text`), so the three never disagree.
+printed catalogue and the posters (`catalogue.trade_text`), so the three never disagree.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from datetime import date
 from markupsafe import Markup
 
 from ..model import Product, WholesaleContact
+from ..trade_text import TEXT_FACTS, certification_text, zalo_href
 from ..translated import localized
 from .html import NOTHING, html, join, text_span
 from .i18n import format_phone, t, tel_href
-from .trade_text import TEXT_FACTS, certification_text, zalo_href
 
 
 def _row(label: str, value: object) -> Markup:

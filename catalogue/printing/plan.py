@@ -14,8 +14,8 @@ from ..languages import printed
 from ..makers.qr import product_codes
 from ..model import Producer, Product
 from ..pages.i18n import format_phone, t
-from ..pages.trade_text import trade_lines
 from ..status import IN_FORCE, CertificateStatus
+from ..trade_text import trade_lines
 from ..translated import localized_text, translation
 from ..urls import Urls
 from ..vocab import Group

@@ -1,17 +1,17 @@
 """Trade facts in words, the same on the product page, in the printed catalogue and on posters.
 
-Apart from the page's markup (catalogue/pages/trade.py) so that print can use it without the
-pages' HTML helpers, which depend on the media stage that print belongs to.
+Apart from the page's markup (catalogue/pages/trade.py): print may not import the pages (imports
+flow one way, tests/test_layout.py), only their words (catalogue/pages/i18n.py).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from ..model import Certification, Trade, WholesaleContact
-from ..translated import localized, term
-from ..vocab import CERTIFICATION_LABELS
-from .i18n import format_date, format_phone, t
+from .model import Certification, Trade, WholesaleContact
+from .pages.i18n import format_date, format_phone, t
+from .translated import localized, term
+from .vocab import CERTIFICATION_LABELS
 
 # The free-text facts, in the order they are shown, each with the key of its label.
 TEXT_FACTS = ("capacity", "minimum_order", "packaging")
