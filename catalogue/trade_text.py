@@ -17,11 +17,6 @@ from .vocab import CERTIFICATION_LABELS
 TEXT_FACTS = ("capacity", "minimum_order", "packaging")
 
 
-def zalo_href(digits: str) -> str:
-    """The Zalo chat link of a phone number registered on Zalo (opens the app on a phone)."""
-    return f"https://zalo.me/{digits}"
-
-
 def certification_text(certification: Certification, today: date, lang: str) -> str:
     """One certification in words: its name, number, issuer and validity (ended ones say so)."""
     parts = [term(CERTIFICATION_LABELS[certification.kind], lang)]

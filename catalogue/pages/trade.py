@@ -13,10 +13,11 @@ from datetime import date
 from markupsafe import Markup
 
 from ..model import Product, WholesaleContact
-from ..trade_text import TEXT_FACTS, certification_text, zalo_href
+from ..trade_text import TEXT_FACTS, certification_text
 from ..translated import localized
 from .html import NOTHING, html, join, text_span
 from .i18n import format_phone, t, tel_href
+from .share import zalo_link
 
 
 def _row(label: str, value: object) -> Markup:
@@ -30,7 +31,7 @@ def _contact(contact: WholesaleContact, lang: str) -> Markup:
             html('<a class="ocop-call" href="{}">{} {}</a>', tel_href(contact.phone), t(lang, "call"), format_phone(contact.phone))
         )
     if contact.zalo:
-        parts.append(html('<a href="{}" rel="noopener noreferrer">Zalo {}</a>', zalo_href(contact.zalo), format_phone(contact.zalo)))
+        parts.append(html("Zalo {}", zalo_link(contact.zalo, lang)))  # the share part's chat link
     if contact.email:
         parts.append(html('<a href="mailto:{0}">{0}</a>', contact.email))
     return join((p for p in parts if p), " · ")
