@@ -17,6 +17,7 @@ from .places import province
 from .rules import fold_code, gtin14
 from .spreadsheet import Code, csv_bytes
 from .status import CertificateStatus
+from .trade_data import TRADE_COLUMNS, trade_csv_cells, trade_record, trade_schema_fields
 from .translated import localized_text, translation
 from .urls import Urls
 
@@ -25,6 +26,7 @@ _COLUMNS = [
     "id", "name", "group", "category", "stars", "status", "certificate_number", "issuer", "issued", "expires",
     "decision", "revoked_on", "producer_id", "producer_name", "producer_kind", "producer_phone", "commune", "commune_name",
     "url", "gtin", "price_from", "price_to", "price_unit", "withdrawn_on",
+    *TRADE_COLUMNS,  # trade facts (catalogue/trade_data.py), appended so that earlier columns keep their place
 ]  # fmt: skip
 
 
@@ -56,6 +58,7 @@ def products_schema(site_url: str, languages: Sequence[str]) -> str:
     }
     fields["status"] = {"enum": ["valid", "expiring", "expired", "revoked"]}
     fields["stars"] = {"enum": [3, 4, 5]}
+    fields |= trade_schema_fields()
     fields["withdrawn_on"] |= {"format": "date", "description": "the day the product left the catalogue (its producer stopped making it)"}
     product = {"type": "object", "required": sorted(_REQUIRED), "additionalProperties": False, "properties": fields}
     schema = {
@@ -112,6 +115,7 @@ def product_records(catalogue: Catalogue, today: date) -> list[dict[str, Any]]:
                 "price_unit": price.unit if price else None,
                 # The product left the catalogue on this day; it stays in the open data, as its page stays.
                 "withdrawn_on": product.withdrawn.date.isoformat() if product.withdrawn else None,
+                **trade_record(product),
             }
         )
     return records
@@ -136,7 +140,12 @@ def products_csv(catalogue: Catalogue, today: date) -> bytes:
     also keeps Excel from dropping the 0) and the GTIN kept as text.
     """
     rows = [
-        {**record, "producer_phone": format_phone(record["producer_phone"]), "gtin": Code(record["gtin"]) if record["gtin"] else None}
+        {
+            **record,
+            "producer_phone": format_phone(record["producer_phone"]),
+            "gtin": Code(record["gtin"]) if record["gtin"] else None,
+            **trade_csv_cells(record),
+        }
         for record in product_records(catalogue, today)
     ]
     return csv_bytes(csv_columns(catalogue.settings.languages), rows)

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from .places import province
 from .vocab import (
     CERTIFICATE_KIND_LABELS,
+    CERTIFICATION_LABELS,
     CHANNEL_LABELS,
     DEVELOPMENT_KIND_LABELS,
     GROUP_LABELS,
@@ -105,7 +106,10 @@ def choice_titles() -> tuple[dict[object, str], ...]:
     communes, stars, kinds of producers, certificates, channels and sales points, inspection results,
     developed or consolidated, and fact keys."""
     producer_kinds = {k.value: f"{label['vi']} ({_KIND_ABBREVIATIONS[k]})" for k, label in PRODUCER_KIND_LABELS.items()}
-    plain = [GROUP_LABELS, CERTIFICATE_KIND_LABELS, CHANNEL_LABELS, INSPECTION_RESULT_LABELS, SALES_POINT_LABELS, DEVELOPMENT_KIND_LABELS]
+    plain = [
+        GROUP_LABELS, CERTIFICATE_KIND_LABELS, CHANNEL_LABELS, INSPECTION_RESULT_LABELS, SALES_POINT_LABELS, DEVELOPMENT_KIND_LABELS,
+        CERTIFICATION_LABELS,
+    ]  # fmt: skip
     return (
         *({k.value: label["vi"] for k, label in labels.items()} for labels in plain),
         producer_kinds,

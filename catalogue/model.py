@@ -35,7 +35,7 @@ from .fields import (
     fail,
 )
 from .rules import add_months
-from .vocab import CertificateKind, ChannelKind, DevelopmentKind, Group, InspectionResult, ProducerKind
+from .vocab import CertificateKind, CertificationKind, ChannelKind, DevelopmentKind, Group, InspectionResult, ProducerKind
 
 Vnd = Annotated[StrictInt, Field(ge=0)]
 Year = Annotated[StrictInt, Field(ge=2000, le=2099)]
@@ -179,6 +179,72 @@ class Development(Record):
     note: Note | None = Field(None, description="What was done, e.g. Hỗ trợ nhà xưởng, bao bì; thành lập hợp tác xã.")
 
 
+# Trade facts (issue 15, part "trade"): what a trade buyer at a fair asks before ordering.
+
+
+class Certification(Record):
+    """A certification other than OCOP (VietGAP, organic, geographical indication, HACCP...)."""
+
+    kind: CertificationKind = Field(description="Which certification: one of the closed list (vietgap, organic, haccp...).")
+    issuer: Name = Field(description="Body that issued it, e.g. Sở Nông nghiệp và Môi trường tỉnh Lai Châu.")
+    number: ShortText | None = Field(None, description="Number of the certificate, as printed.")
+    issued: IsoDate | None = Field(None, description="Date of issue, YYYY-MM-DD.")
+    expires: IsoDate | None = Field(None, description="Last day of validity, YYYY-MM-DD; leave out when it does not expire.")
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Certification:
+        if self.issued and self.expires and self.expires < self.issued:
+            raise fail("date-order", "field.certification-dates", expires=self.expires.isoformat(), issued=self.issued.isoformat())
+        return self
+
+
+class WholesaleContact(Record):
+    """Who takes wholesale orders (it may differ from the producer's own phone)."""
+
+    name: Name | None = Field(None, description="Person or office to ask for, e.g. Phòng kinh doanh.")
+    phone: Phone | None = Field(None, description="Vietnamese phone number.")
+    email: Email | None = None
+    zalo: Phone | None = Field(None, description="Phone number registered on Zalo.")
+
+    @model_validator(mode="after")
+    def _reachable(self) -> WholesaleContact:
+        if not (self.phone or self.email or self.zalo):
+            raise fail("missing-contact", "field.wholesale-no-contact")
+        return self
+
+
+class TradeTranslation(Record):
+    """Trade facts in one language; anything left out falls back to Vietnamese."""
+
+    capacity: Line | None = Field(None, description="Capacity in this language.")
+    minimum_order: Line | None = Field(None, description="Minimum order in this language.")
+    packaging: Line | None = Field(None, description="Packaging in this language.")
+
+
+class Trade(Record):
+    """Trade facts for distributors and buyers: shown under "Dành cho nhà phân phối" / "For buyers"."""
+
+    capacity: Line | None = Field(None, description="What the producer can supply, e.g. 20 tấn/năm.")
+    minimum_order: Line | None = Field(None, description="Smallest wholesale order, e.g. 100 hộp.")
+    packaging: Line | None = Field(None, description="Packs and cartons, e.g. hộp 200 g, thùng 24 hộp.")
+    certifications: list[Certification] = Field(
+        default_factory=list, description="Other certifications, each with its issuer and validity."
+    )
+    export_markets: list[ShortText] = Field(default_factory=list, description="Countries or markets it is exported to, e.g. Nhật Bản.")
+    wholesale: WholesaleContact | None = Field(
+        None, description="Contact for wholesale orders: {name, phone, email, zalo}, one of phone, email or zalo."
+    )
+    translations: dict[Language, TradeTranslation] = Field(
+        default_factory=dict, description="capacity, minimum_order and packaging in other languages: `translations: {en: {capacity: ...}}`."
+    )
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Trade:
+        if not (self.capacity or self.minimum_order or self.packaging or self.certifications or self.export_markets or self.wholesale):
+            raise fail("empty-trade", "field.trade-empty")
+        return self
+
+
 class ProductTranslation(Record):
     """A product's text in one language; anything left out falls back to Vietnamese."""
 
@@ -223,6 +289,11 @@ class Product(Record):
     revenue: list[Revenue] = Field(
         default_factory=list,
         description="Optional sales by year, one entry per year, for the dashboard's revenue growth; not published per product.",
+    )
+    trade: Trade | None = Field(
+        None,
+        description="Optional trade facts for distributors: capacity, minimum order, packaging, "
+        "other certifications, export markets, wholesale contact.",
     )
     tags: list[ShortText] = Field(default_factory=list, description="Free tags.")
     featured: StrictBool = Field(False, description="Shown first on the home page.")

@@ -114,6 +114,22 @@ class SalesPointKind(StrEnum):
 
 SALES_POINT_LABELS: dict[SalesPointKind, Label] = _terms("sales_point_kind", SalesPointKind)
 
+
+class CertificationKind(StrEnum):
+    """Other certifications a trade buyer asks about (trade facts, `trade.certifications`)."""
+
+    VIETGAP = "vietgap"  # Thực hành nông nghiệp tốt Việt Nam
+    GLOBALGAP = "globalgap"
+    ORGANIC = "organic"  # hữu cơ (TCVN 11041 or a foreign organic standard)
+    GEOGRAPHICAL_INDICATION = "geographical-indication"  # chỉ dẫn địa lý
+    HACCP = "haccp"
+    ISO_22000 = "iso-22000"
+    FOOD_SAFETY = "food-safety"  # giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm
+
+
+CERTIFICATION_LABELS: dict[CertificationKind, Label] = _terms("certification", CertificationKind)
+
+
 # The plan's "modern channels": supermarkets, convenience stores and e-commerce.
 MODERN_CHANNELS = frozenset({ChannelKind.ECOMMERCE, ChannelKind.SUPERMARKET, ChannelKind.CONVENIENCE})
 

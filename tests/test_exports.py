@@ -16,6 +16,7 @@ from catalogue.dashboard import dashboard
 from catalogue.exports import csv_columns, products_csv, re_evaluation_csv, translated_columns
 from catalogue.pages.i18n import format_phone
 from catalogue.spreadsheet import Code, cell
+from catalogue.trade_data import certification_cell
 from catalogue.validate import validate
 
 from .conftest import REPO
@@ -32,11 +33,16 @@ def test_json_has_every_product_with_its_status(demo_site: Path) -> None:
 
 
 def spreadsheet_value(key: str, value: object) -> str:
-    """What products.csv holds for a products.json value: phones grouped, GTINs kept as text."""
-    if value is None:
+    """What products.csv holds for a products.json value: phones grouped, GTINs kept as text, lists
+    (trade facts) in one cell joined with '; '."""
+    if value is None or value == []:
         return ""
-    if key == "producer_phone":
+    if key in ("producer_phone", "wholesale_phone", "wholesale_zalo"):
         return format_phone(str(value))
+    if key == "certifications":
+        return "; ".join(certification_cell(c) for c in value)  # type: ignore[attr-defined]
+    if key == "export_markets":
+        return "; ".join(value)  # type: ignore[arg-type]
     if key == "gtin":
         return f"'{value}"
     return str(value)
@@ -148,7 +154,7 @@ def test_schema_describes_every_field(demo_site: Path) -> None:
             if "enum" in rule:
                 assert value in rule["enum"], key
             else:
-                kind = {str: "string", int: "integer", type(None): "null"}[type(value)]
+                kind = {str: "string", int: "integer", type(None): "null", list: "array"}[type(value)]
                 assert kind in rule["type"], key
 
 

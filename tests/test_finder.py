@@ -89,7 +89,7 @@ def test_products_page_carries_the_finder_and_the_plain_listing(demo_site: Path)
         page = soup(demo_site / prefix / "products" / "index.html")
         form = page.select_one("form.ocop-finder")
         assert form is not None and form.has_attr("hidden"), "the finder must stay hidden until its script runs"
-        assert {s["name"] for s in form.select("select")} == {"group", "stars", "commune", "kind", "status"}
+        assert {s["name"] for s in form.select("select")} == {"group", "stars", "commune", "kind", "status", "trade"}
         scripts = [s.get("src") for s in page.select("script[src]")]
         assert f"{root}data/finder-{'en' if prefix else 'vi'}.js" in scripts
         assert len(page.select(".ocop-listing li.ocop-card")) == len(PRODUCTS), "without JavaScript every product is listed"

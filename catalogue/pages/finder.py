@@ -29,6 +29,8 @@ FIELDS = ("id", "name", "group", "stars", "producer", "expires", "revoked", "ori
 # matches a word of Latin letters at the start of a word, with or without tone marks, and text in
 # Chinese characters anywhere in a name (Chinese is written without spaces: 茶 finds 雪山古树红茶).
 VIETNAMESE_NAME = "name_vi"
+# 1 for a product with trade facts (`trade`), else 0: the finder's filter for trade buyers.
+TRADE_FIELD = "trade"
 
 
 def finder_data(site: Site, lang: str) -> str:
@@ -70,9 +72,10 @@ def finder_data(site: Site, lang: str) -> str:
         ]
         if translated:
             row.append(product.name if product.name != name else 0)
+        row.append(1 if product.trade else 0)
         rows.append(row)
     data = {
-        "fields": (*FIELDS, VIETNAMESE_NAME) if translated else FIELDS,
+        "fields": (*FIELDS, *([VIETNAMESE_NAME] if translated else []), TRADE_FIELD),
         "groups": [g.value for g in groups],
         "kinds": [k.value for k in kinds],
         "communes": [[u, province().units[u].title] for u in units],
@@ -112,6 +115,7 @@ def finder_form(site: Site, lang: str, page: str, qr: bool = False) -> Markup:
             _select("commune", t(lang, "finder_commune"), [(u.id, u.title) for u in units.values() if u.id in used], lang),
             _select("kind", t(lang, "finder_kind"), [(k.value, term(PRODUCER_KIND_LABELS[k], lang)) for k in ProducerKind], lang),
             _select("status", t(lang, "finder_status"), [(s, t(lang, "finder_" + s.replace("-", "_"))) for s in STATUS_CHOICES], lang),
+            _select(TRADE_FIELD, t(lang, "trade"), [("1", t(lang, "finder_trade"))], lang),
         ]
     )
     texts = {

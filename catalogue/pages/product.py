@@ -18,6 +18,7 @@ from .html import html, join, localized_span, picture, relative, status_text, te
 from .i18n import format_date, format_phone, format_vnd, t, tel_href
 from .sales_points import see_in_person
 from .share import share_button, zalo_link
+from .trade import trade_section
 
 
 def product_body(site: Site, product: Product, lang: str) -> Markup:
@@ -38,6 +39,7 @@ def product_body(site: Site, product: Product, lang: str) -> Markup:
         _facts(product, lang),
         _price(product, lang),
         _channels(product, lang) if listed else "",
+        trade_section(product, site.today, lang) if listed else "",
         see_in_person(site, product, page, lang) if listed else "",
         _origin(site, product, page, lang),
         _qr(site, product, page, lang),

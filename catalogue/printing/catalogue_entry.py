@@ -2,7 +2,8 @@
 
 The photo and the names, stars, status and summary share the top; below, the certificate, the
 producer's contact and the product's QR code with its address, so that a reader can check the
-certificate's status on the day they read it.
+certificate's status on the day they read it. Trade facts, when the product has them, fill the
+room left under the certificate and the producer, as much of them as fits.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from ..makers.qr_pdf import draw_qr
 from ..pages.i18n import format_date, format_phone, status_template, t
 from ..status import CertificateStatus
 from . import text
-from .catalogue_layout import MARGIN, PAGE_WIDTH
+from .catalogue_layout import MARGIN, PAGE_WIDTH, SLOT_HEIGHT
+from .fact_lines import draw_fact_lines
 from .items import CatalogueEntry, check_lang
 from .photo import MAX_PIXELS_WIDE, cover_jpeg
 from .stars import draw_star_phrase, star_phrase
@@ -43,9 +45,9 @@ def draw_entry(pdf: FPDF, entry: CatalogueEntry, lang: str, on: date, top: float
     pdf.set_draw_color(*RULE)
     pdf.set_line_width(0.2)
     pdf.line(MARGIN, band - GAP / 2, MARGIN + WIDTH, band - GAP / 2)
-    _certificate(pdf, entry, lang, MARGIN, band)
-    _producer(pdf, entry, lang, MARGIN + CERTIFICATE_WIDTH + GAP, band)
+    below = max(_certificate(pdf, entry, lang, MARGIN, band), _producer(pdf, entry, lang, MARGIN + CERTIFICATE_WIDTH + GAP, band))
     _code(pdf, entry, lang, MARGIN + WIDTH - QR_SIDE, band)
+    _trade(pdf, entry, lang, below + 1.5, top + SLOT_HEIGHT - 2)
 
 
 def status_words(entry: CatalogueEntry, lang: str, on: date) -> str:
@@ -103,7 +105,7 @@ def _section_title(pdf: FPDF, title: str, x: float, y: float, width: float) -> f
     return y + fitted.height + 1
 
 
-def _certificate(pdf: FPDF, entry: CatalogueEntry, lang: str, x: float, y: float) -> None:
+def _certificate(pdf: FPDF, entry: CatalogueEntry, lang: str, x: float, y: float) -> float:
     y = _section_title(pdf, t(lang, "certificate"), x, y, CERTIFICATE_WIDTH)
     rows = [
         (t(lang, "cert_number"), entry.certificate_number),
@@ -111,16 +113,29 @@ def _certificate(pdf: FPDF, entry: CatalogueEntry, lang: str, x: float, y: float
         (t(lang, "issued"), format_date(entry.issued, lang)),
         (t(lang, "expires"), format_date(entry.expires, lang)),
     ]
-    _rows(pdf, rows, x, y, (26.0, CERTIFICATE_WIDTH - 26.0))
+    return _rows(pdf, rows, x, y, (26.0, CERTIFICATE_WIDTH - 26.0))
 
 
-def _producer(pdf: FPDF, entry: CatalogueEntry, lang: str, x: float, y: float) -> None:
+def _producer(pdf: FPDF, entry: CatalogueEntry, lang: str, x: float, y: float) -> float:
     y = _section_title(pdf, t(lang, "producer"), x, y, PRODUCER_WIDTH)
     name = text.fit(pdf, entry.producer_in(lang), (PRODUCER_WIDTH, 9), "bold", (9, 7.5), 2)
     pdf.set_text_color(*INK)
     text.draw(pdf, name, x, y)
     rows = [(t(lang, "address"), entry.address), (t(lang, "phone"), format_phone(entry.phone))]
-    _rows(pdf, rows, x, y + name.height + 1, (18.0, PRODUCER_WIDTH - 18.0))
+    return _rows(pdf, rows, x, y + name.height + 1, (18.0, PRODUCER_WIDTH - 18.0))
+
+
+# Beside the QR code: the trade facts take the certificate's and the producer's columns together.
+TRADE_WIDTH = CERTIFICATE_WIDTH + GAP + PRODUCER_WIDTH
+
+
+def _trade(pdf: FPDF, entry: CatalogueEntry, lang: str, y: float, bottom: float) -> None:
+    """'Dành cho nhà phân phối' and the trade facts under the certificate and the producer, while room lasts."""
+    lines = entry.trade_in(lang)
+    if not lines or y + 10 > bottom:
+        return
+    y = _section_title(pdf, t(lang, "trade"), MARGIN, y, TRADE_WIDTH)
+    draw_fact_lines(pdf, lines, MARGIN, y, TRADE_WIDTH, bottom, (8, 6.5))
 
 
 def _code(pdf: FPDF, entry: CatalogueEntry, lang: str, x: float, y: float) -> None:

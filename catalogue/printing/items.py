@@ -43,7 +43,7 @@ class CatalogueEntry:
 
     `qr` is the code already made for the site, read back (see `catalogue.makers.qr.from_svg`);
     without it the code is encoded again from `item.url`. `summaries` and `producers` hold the
-    translated summaries and producer names by language.
+    translated summaries and producer names by language, `trade` the trade facts' lines.
     """
 
     item: PrintItem
@@ -59,11 +59,18 @@ class CatalogueEntry:
     qr: QrMatrix | None = None
     summaries: Mapping[str, str] = field(default_factory=dict)
     producers: Mapping[str, str] = field(default_factory=dict)
+    # Trade facts as (label, text) lines by print language (catalogue/pages/trade.py), none when it has none.
+    trade: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     def summary_in(self, lang: str) -> str:
         """The summary in `lang`, falling back to the Vietnamese one."""
         check_lang(lang)
         return pick(self.summary, self.summaries, lang).text
+
+    def trade_in(self, lang: str) -> tuple[tuple[str, str], ...]:
+        """The trade facts' (label, text) lines in `lang`, or none."""
+        check_lang(lang)
+        return self.trade.get(lang, ())
 
     def producer_in(self, lang: str) -> str:
         """The producer's name in `lang`, falling back to the Vietnamese one."""

@@ -19,10 +19,10 @@ from .catalogue_parts import WHOLE, CataloguePart
 from .catalogue_pdf import catalogue_pdf
 from .items import CatalogueEntry, PrintItem
 from .labels import label_sheet_pdf
-from .posters import poster_pdf
+from .posters import PosterFacts, poster_pdf
 
 # Bump a kind's version when its output changes for the same inputs: the cache keys include it.
-VERSIONS = {"poster": 2, "labels": 2, "catalogue-pdf": 2}
+VERSIONS = {"poster": 3, "labels": 2, "catalogue-pdf": 3}
 PRINT_PHOTO_WIDTH = 640  # px: the photo variant the printed catalogue embeds, about 200 dpi across 80 mm
 
 
@@ -35,12 +35,13 @@ class PosterJob:
     site_name: str
     path: str
     qr_key: str | None = None  # the QR job whose code the poster draws
+    facts: PosterFacts | None = None  # the producer's phone and the trade facts
 
     def run(self, inputs: Mapping[str, Input]) -> tuple[Files, Meta]:
         """The poster at `path`."""
         code = _made_code(self.item, inputs.get(self.qr_key)) if self.qr_key else None
         with _layout_problems():
-            return {self.path: poster_pdf(self.item, self.site_name, code)}, {}
+            return {self.path: poster_pdf(self.item, self.site_name, code, self.facts)}, {}
 
 
 @dataclass(frozen=True)

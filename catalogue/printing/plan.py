@@ -13,7 +13,9 @@ from ..jobs.job import Job
 from ..languages import printed
 from ..makers.qr import product_codes
 from ..model import Producer, Product
+from ..pages.i18n import format_phone, t
 from ..status import IN_FORCE, CertificateStatus
+from ..trade_text import trade_lines
 from ..translated import localized_text, translation
 from ..urls import Urls
 from ..vocab import Group
@@ -21,6 +23,7 @@ from . import catalogue_parts
 from .catalogue_front import Cover
 from .items import CatalogueEntry, PrintItem
 from .jobs import VERSIONS, CataloguePdfJob, LabelsJob, PlannedEntry, PosterJob
+from .posters import PosterFacts
 
 
 def plan_print(
@@ -34,7 +37,8 @@ def plan_print(
     """
     live = _in_print_order(catalogue, today)
     items = [_print_item(catalogue, product, today) for product in live]
-    jobs = [_poster_job(catalogue, item, cover_hashes.get(item.id), code_jobs.get(item.id)) for item in items]
+    facts = {p.id: _poster_facts(catalogue, p, today) for p in live}
+    jobs = [_poster_job(catalogue, item, cover_hashes.get(item.id), code_jobs.get(item.id), facts[item.id]) for item in items]
     if items:
         labelled = tuple(replace(item, photo=None) for item in items)
         # The QR jobs' keys stand for the codes the sheets draw: the labels wait for those jobs and read their SVGs.
@@ -69,11 +73,20 @@ def _print_item(catalogue: Catalogue, product: Product, today: date) -> PrintIte
     )
 
 
-def _poster_job(catalogue: Catalogue, item: PrintItem, photo_hash: str | None, qr_key: str | None) -> Job:
-    params = PosterJob(item, catalogue.settings.site_name, Urls.poster(item.id), qr_key)
+def _poster_facts(catalogue: Catalogue, product: Product, today: date) -> PosterFacts:
+    """The producer's name and phone and the trade facts, as a poster (in Vietnamese) shows them."""
+    producer = catalogue.producer_of(product)
+    contact = (t("vi", "phone"), f"{producer.name} · {format_phone(producer.phone)}")
+    return PosterFacts(contact, tuple(trade_lines(product.trade, today, "vi")) if product.trade else ())
+
+
+def _poster_job(catalogue: Catalogue, item: PrintItem, photo_hash: str | None, qr_key: str | None, facts: PosterFacts) -> Job:
+    params = PosterJob(item, catalogue.settings.site_name, Urls.poster(item.id), qr_key, facts)
     # The photo's bytes stand in the key for its path, which may move without changing the poster;
     # the QR job's key for the code it draws, read back from that job's SVG.
-    key = job_key("poster", VERSIONS["poster"], asdict(replace(item, photo=None)), photo_hash, params.site_name, params.path, qr_key)
+    key = job_key(
+        "poster", VERSIONS["poster"], asdict(replace(item, photo=None)), photo_hash, params.site_name, params.path, qr_key, asdict(facts)
+    )
     return Job(key, params, item.id, needs=(qr_key,) if qr_key else ())
 
 
@@ -129,6 +142,9 @@ def _catalogue_entry(catalogue: Catalogue, product: Product, today: date) -> Cat
         phone=producer.phone,
         summaries=_translated(product, "summary"),
         producers=_translated(producer, "name"),
+        trade={lang: tuple(trade_lines(product.trade, today, lang)) for lang in printed(catalogue.settings.languages)}
+        if product.trade
+        else {},
     )
 
 

@@ -1,8 +1,10 @@
-"""A5 posters for a fair table: photo, names, stars, a big QR code and how to check the certificate."""
+"""A5 posters for a fair table: photo, names, stars, the producer's phone and trade facts, a big QR
+code and how to check the certificate."""
 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 
 from fpdf import FPDF
 
@@ -11,6 +13,7 @@ from ..makers.images import PhotoError
 from ..makers.qr import QrMatrix, encode
 from ..makers.qr_pdf import draw_qr
 from . import text
+from .fact_lines import draw_fact_lines
 from .items import PrintItem, require_in_force, stars_words
 from .photo import cover_jpeg
 from .stars import STAR_MIDDLE, draw_star_row
@@ -26,13 +29,23 @@ SECOND_LANGUAGE = "en"  # a poster is bilingual, Vietnamese and English, whateve
 INK, GREY, GREEN, PANEL = (17, 17, 17), (85, 85, 85), (11, 110, 79), (232, 239, 233)
 
 
-def poster_pdf(item: PrintItem, site_name: str, code: QrMatrix | None = None) -> bytes:
+@dataclass(frozen=True)
+class PosterFacts:
+    """What a buyer at the fair table reads besides the code: whom to call (`contact`, the
+    producer's name and phone) and the trade facts' (label, text) lines, in Vietnamese."""
+
+    contact: tuple[str, str]
+    trade: tuple[tuple[str, str], ...] = ()
+
+
+def poster_pdf(item: PrintItem, site_name: str, code: QrMatrix | None = None, facts: PosterFacts | None = None) -> bytes:
     """A one-page A5 portrait poster for a product in force; an expired or revoked one is a ValueError.
 
     `code` is the product's code already made (the QR job's SVG read back); without it the code is
     encoded from `item.url`.
 
     From the top: the photo (cover-cropped), the Vietnamese and English names, the stars, the QR
+    `facts` (the producer's phone, then trade facts while the code keeps its 62 mm), the QR
     code (at least 62 mm with its quiet zone) beside "Quét để xem chứng nhận" / "Scan to check the
     certificate", the id and the address, and `site_name` at the foot.
     """
@@ -54,6 +67,9 @@ def poster_pdf(item: PrintItem, site_name: str, code: QrMatrix | None = None) ->
         text.draw(pdf, second, MARGIN, y)
         y += second.height
     y = _stars(pdf, item, MARGIN, y + 3)
+    if facts:
+        room = A5_HEIGHT - FOOTER - QR_SIDES[0] - 1
+        y = draw_fact_lines(pdf, [facts.contact, *facts.trade], MARGIN, y + 2.5, width, room, (10, 8))
     side = max(QR_SIDES[0], min(QR_SIDES[1], A5_HEIGHT - FOOTER - y))
     qr_x, qr_y = MARGIN - 2, y + (A5_HEIGHT - FOOTER - y - side) / 2  # its white quiet zone may reach into the margin
     draw_qr(pdf, code or encode(item.url), qr_x, qr_y, side)

@@ -22,7 +22,7 @@
   var none = document.querySelector(".ocop-finder__none");
   var more = document.querySelector(".ocop-finder__more");
   var STEP = 60;
-  var FACETS = ["group", "stars", "commune", "kind", "status"];
+  var FACETS = ["group", "stars", "commune", "kind", "status", "trade"];
   var FIELDS = ["q"].concat(FACETS);
   var shown = 0;
   var matches = [];
@@ -78,6 +78,7 @@
     if (filter.group && data.groups[product.group] !== filter.group) return false;
     if (filter.stars && String(product.stars) !== filter.stars) return false;
     if (filter.kind && data.kinds[item.producer[1]] !== filter.kind) return false;
+    if (filter.trade && !product.trade) return false;  // products with facts for trade buyers
     if (filter.commune) {
       var id = data.communes[item.producer[2]][0];
       var origin = product.origin >= 0 ? data.communes[product.origin][0] : null;
