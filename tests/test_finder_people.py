@@ -190,3 +190,30 @@ def test_bad_synonyms_name_the_file_and_line(base_catalogue: Path) -> None:
         f"catalogue.yaml:{line}: error: synonyms: 'trà' có trong cả nhóm thứ 1 và nhóm thứ 2; mỗi từ chỉ thuộc một nhóm: hãy gộp hai nhóm "
         "[invalid-value]"
     ]
+
+
+STATUS_WORDS = {"valid": "Còn hiệu lực", "expiring": "Sắp hết hạn", "expired": "Đã hết hạn", "revoked": "Đã bị thu hồi"}
+
+
+def test_header_search_knows_the_synonyms_and_says_each_status(open_page: Callable[..., Any], site_url: str, catalogue: Catalogue) -> None:  # noqa: F811
+    page = open_page()
+    page.clock.set_fixed_time(f"{TODAY.isoformat()}T12:00:00+07:00")
+    page.goto(f"{site_url}/groups/")
+
+    def offered(query: str) -> dict[str, str]:
+        page.locator("input.md-search__input").fill("")
+        page.locator("input.md-search__input").press_sequentially(query)
+        page.wait_for_function("q => document.querySelector('.ocop-search[data-ready]')?.dataset.query === q", arg=query)
+        items = page.locator(".ocop-search .md-search-result__list").first.locator("a")
+        return dict(zip(items.locator("h1").all_inner_texts(), items.locator("p").all_inner_texts(), strict=True))
+
+    shan = offered("chè shan")
+    assert set(shan) == {PRODUCTS[pid]["name"] for pid in SHAN_TEAS}
+    assert "Rượu sơn tra Sìn Hồ" not in offered("chè"), "'chè' stands for 'trà', not for the 'tra' of 'sơn tra'"
+    liquors = offered("ruou")
+    names = {p["name"]: pid for pid, p in PRODUCTS.items()}
+    assert len(liquors) >= 2
+    for name, line in liquors.items():
+        status = catalogue.status(catalogue.products[names[name]], TODAY).value
+        assert line.endswith(" · " + STATUS_WORDS[status]), (name, line)
+    assert any(not line.endswith("Còn hiệu lực") for line in liquors.values()), "the demo has a liquor out of force"
