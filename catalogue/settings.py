@@ -19,6 +19,7 @@ from .languages import SOURCE, available
 from .messages import Message, msg
 from .model import Record
 from .sales_points import SalesPoint
+from .synonyms import Synonyms, synonyms_field
 
 SETTINGS_FILE = "catalogue.yaml"
 _PLAIN_URL = frozenset(ascii_letters + digits + "-._~/:%")
@@ -205,3 +206,4 @@ class Settings(Record):
     sales_points: list[SalesPoint] = Field(
         default_factory=list, description="OCOP showrooms, sales points and fair booths, and the products each one carries."
     )
+    synonyms: Synonyms = synonyms_field()  # type: ignore[assignment]

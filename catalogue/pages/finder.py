@@ -23,8 +23,14 @@ from .context import Site, ordered
 from .html import card_template, html, join, relative, script_json, to_root
 from .i18n import format_date, t
 
-STATUS_CHOICES = ("in-force", "valid", "expiring", "expired", "revoked")
-FIELDS = ("id", "name", "group", "stars", "producer", "expires", "revoked", "origin", "thumb", "expires_text", "revoked_text")
+# The first is the default: a shopper looks for products they can buy with the label today; "all"
+# is the switch that shows every product, whatever its certificate's status.
+STATUS_CHOICES = ("in-force", "all", "valid", "expiring", "expired", "revoked")
+SORT_CHOICES = ("", "stars", "newest")  # "" is by relevance (the listing's order without a query)
+FIELDS = (
+    "id", "name", "group", "stars", "producer", "expires", "revoked", "origin", "thumb", "expires_text", "revoked_text",
+    "issued", "tags", "summary",
+)  # fmt: skip
 # Other languages also search the Vietnamese name: it is what the package says. The browser
 # matches a word of Latin letters at the start of a word, with or without tone marks, and text in
 # Chinese characters anywhere in a name (Chinese is written without spaces: 茶 finds 雪山古树红茶).
@@ -39,10 +45,11 @@ def finder_data(site: Site, lang: str) -> str:
     Each product is a row of the values named by `fields` (the script reads them by name): id,
     name, group, stars, producer, expires, revoked or 0, origin commune or -1, thumbnail file or 0,
     the expiry and revocation days as `lang` writes them (the browser words a status with them and
-    formats no date itself), and in other languages than Vietnamese the Vietnamese name when the
+    formats no date itself), the certificate's issue day (the "newest" order), the tags and the
+    summary (searched too: "mật ong rừng" is said in a summary), and in other languages than Vietnamese the Vietnamese name when the
     name differs, or 0. Group, producer and commune are positions in the lists beside it; the
     thumbnail is a file name in the product's image folder. `paths` holds the templates of the
-    paths the script builds (`Site.browser_paths`).
+    paths the script builds (`Site.browser_paths`), `synonyms` the settings' groups of synonyms.
     """
     catalogue = site.catalogue
     units = list(province().units)
@@ -69,6 +76,9 @@ def finder_data(site: Site, lang: str) -> str:
             _thumbnail(site, product.id),
             format_date(catalogue.expires(product), lang),
             format_date(revoked.date, lang) if revoked else 0,
+            product.certificate.issued.isoformat(),
+            ", ".join(product.tags),
+            localized_text(product, "summary", lang),
         ]
         if translated:
             row.append(product.name if product.name != name else 0)
@@ -82,6 +92,7 @@ def finder_data(site: Site, lang: str) -> str:
         "producers": [[site.producer_name(p, lang), kinds.index(p.kind), unit_index[p.commune]] for p in producers],
         "products": rows,
         "paths": site.browser_paths(lang),
+        "synonyms": catalogue.settings.synonyms,
     }
     return "window.OCOP_FINDER = " + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n"
 
@@ -94,9 +105,16 @@ def _thumbnail(site: Site, product_id: str) -> str | int:
     return smallest.webp.rsplit("/", 1)[-1]
 
 
-def _select(name: str, label: str, options: list[tuple[str, str]], lang: str) -> Markup:
-    choices = join(html('<option value="{}">{}</option>', value, text) for value, text in [("", t(lang, "finder_any")), *options])
+def _select(name: str, label: str, options: list[tuple[str, str]], lang: str, any_first: bool = True) -> Markup:
+    """A facet's select; its first option ("any", unless not `any_first`) is its default."""
+    everything = [("", t(lang, "finder_any"))] if any_first else []
+    choices = join(html('<option value="{}">{}</option>', value, text) for value, text in [*everything, *options])
     return html('<label class="ocop-finder__facet">{} <select name="{}">{}</select></label>', label, name, choices)
+
+
+def _choices(values: tuple[str, ...], prefix: str, lang: str) -> list[tuple[str, str]]:
+    """A select's options: each value with its words (key `prefix` + value; the empty value is "relevance")."""
+    return [(value, t(lang, prefix + (value or "relevance").replace("-", "_"))) for value in values]
 
 
 def finder_form(site: Site, lang: str, page: str, qr: bool = False) -> Markup:
@@ -114,8 +132,9 @@ def finder_form(site: Site, lang: str, page: str, qr: bool = False) -> Markup:
             _select("stars", t(lang, "finder_stars"), [(str(n), t(lang, "star_n", n=n)) for n in (5, 4, 3)], lang),
             _select("commune", t(lang, "finder_commune"), [(u.id, u.title) for u in units.values() if u.id in used], lang),
             _select("kind", t(lang, "finder_kind"), [(k.value, term(PRODUCER_KIND_LABELS[k], lang)) for k in ProducerKind], lang),
-            _select("status", t(lang, "finder_status"), [(s, t(lang, "finder_" + s.replace("-", "_"))) for s in STATUS_CHOICES], lang),
+            _select("status", t(lang, "finder_status"), _choices(STATUS_CHOICES, "finder_", lang), lang, any_first=False),
             _select(TRADE_FIELD, t(lang, "trade"), [("1", t(lang, "finder_trade"))], lang),
+            _select("sort", t(lang, "finder_sort"), _choices(SORT_CHOICES, "finder_sort_", lang), lang, any_first=False),
         ]
     )
     texts = {
@@ -123,15 +142,20 @@ def finder_form(site: Site, lang: str, page: str, qr: bool = False) -> Markup:
         "more": t(lang, "finder_more"),
         "scan": t(lang, "kiosk_scan"),
         "badges": {f"{n}-{s.value}": badge_label(n, s, lang) for n in (3, 4, 5) for s in CertificateStatus},
+        "filters": t(lang, "finder_filters_n", n="{n}"),
+        "show_all": t(lang, "finder_show_all", n="{n}"),
     }
     return html(
         '<form class="ocop-finder" role="search" hidden data-root="{root}" data-home="{home}"{qr}>'
         '<label class="ocop-finder__query" for="ocop-finder-q">{label}</label>'
         '<input id="ocop-finder-q" name="q" type="search" autocomplete="off" spellcheck="false" '
         'placeholder="{placeholder}" aria-describedby="ocop-finder-count">'
-        '<div class="ocop-finder__facets">{facets}</div>'
-        '<button type="reset" class="md-button">{clear}</button></form>'
+        '<button type="button" class="md-button ocop-finder__toggle" aria-expanded="false" aria-controls="ocop-finder-facets">'
+        "{filters}</button>"
+        '<div class="ocop-finder__facets" id="ocop-finder-facets">{facets}'
+        '<button type="reset" class="md-button">{clear}</button></div></form>'
         '<p id="ocop-finder-count" class="ocop-finder__count" aria-live="polite"></p>'
+        '<p class="ocop-finder__switch" hidden><button type="button" class="md-button"></button></p>'
         '<p class="ocop-finder__none" hidden>{none}</p>'
         '<ul class="ocop-cards ocop-finder__results" hidden></ul><template id="ocop-finder-card">{card}</template>'
         '<button type="button" class="md-button ocop-finder__more" hidden>{more}</button>'
@@ -144,6 +168,7 @@ def finder_form(site: Site, lang: str, page: str, qr: bool = False) -> Markup:
         placeholder=t(lang, "finder_query"),
         facets=facets,
         clear=t(lang, "finder_clear"),
+        filters=t(lang, "finder_filters"),
         none=t(lang, "finder_none"),
         more=t(lang, "finder_more"),
         texts=script_json(texts),

@@ -16,6 +16,7 @@ from .context import Site
 from .history import certificate_history, decision, withdrawn_notice
 from .html import html, join, localized_span, picture, relative, status_text, text_span
 from .i18n import format_date, format_phone, format_vnd, t, tel_href
+from .others import other_products
 from .sales_points import see_in_person
 from .share import share_button, zalo_link
 from .trade import trade_section
@@ -271,10 +272,4 @@ def _qr(site: Site, product: Product, page: str, lang: str) -> Markup:
 
 
 def _others(site: Site, product: Product, page: str, lang: str) -> Markup:
-    others = [p for p in site.catalogue.products_of(product.producer) if p.id != product.id and site.catalogue.listed(p, site.today)]
-    if not others:
-        return Markup()
-    items = join(
-        html('<li><a href="{}">{}</a></li>', relative(site.product_path(p.id, lang), page), localized_span(p, "name", lang)) for p in others
-    )
-    return html('<section class="ocop-others"><h2>{}</h2><ul>{}</ul></section>', t(lang, "other_products"), items)
+    return other_products(site, product, page, lang)

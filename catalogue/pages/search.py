@@ -21,8 +21,9 @@ from ..rules import fold_tone_marks
 from ..translated import localized_text
 from ..urls import Urls
 from .context import Site, ordered
+from .i18n import t
 
-PRODUCT_FIELDS = ("id", "name", "producer", "folded")
+PRODUCT_FIELDS = ("id", "name", "producer", "folded", "expires", "revoked")
 # Products a part holds: a phone reads 2,500 in about a tenth of a second (4x slower CPU), so the
 # first products show while the later parts still load.
 PART_SIZE = 2500
@@ -39,12 +40,13 @@ def search_data(site: Site, lang: str) -> dict[str, str]:
     products, in listing order, with `window.OCOP_SEARCH_PARTS[n] = JSON.parse("[...]")`.
 
     A product is a row of the values its `product_fields` name: id, name in `lang`, producer (a
-    position in `producers`), its names folded (`searched`), and in other languages than
+    position in `producers`), its names folded (`searched`), its expiry and revocation days (or 0),
+    for its status in the reader's today, worded by `statuses`, and in other languages than
     Vietnamese the Vietnamese name when it differs, or 0. A producer is id, name in `lang`,
     commune (a position in `communes`, the communes' names) and its name and commune folded.
     The folding is done here: done in the browser for 20,000 names it took a phone about a second.
     `paths` are templates from the language's root (`Urls.template`); `index` is the file a
-    folder's path needs from file://.
+    folder's path needs from file://; `synonyms` the settings' groups of synonyms.
     """
     catalogue = site.catalogue
     units = list(province().units)
@@ -56,7 +58,15 @@ def search_data(site: Site, lang: str) -> dict[str, str]:
     for product in ordered(site, site.listed):
         name = localized_text(product, "name", lang)
         vietnamese = product.name if translated and product.name != name else ""
-        row: list[str | int] = [product.id, name, producer_index[product.producer], searched(name, vietnamese)]
+        revoked = product.certificate.revoked
+        row: list[str | int] = [
+            product.id,
+            name,
+            producer_index[product.producer],
+            searched(name, vietnamese),
+            catalogue.expires(product).isoformat(),
+            revoked.date.isoformat() if revoked else 0,
+        ]
         if translated:
             row.append(vietnamese or 0)
         products.append(row)
@@ -74,6 +84,9 @@ def search_data(site: Site, lang: str) -> dict[str, str]:
             "producer": Urls.template(lambda i: urls.within(urls.producer(i, lang), lang), "id"),
             "finder": urls.within(urls.products(lang), lang),
         },
+        "synonyms": catalogue.settings.synonyms,  # as in the finder's data (catalogue/synonyms.py)
+        # Each product's status is worked out in the browser from its dates, and shown in these words.
+        "statuses": {state: t(lang, "finder_" + state) for state in ("valid", "expiring", "expired", "revoked")},
     }
     files = {Urls.search_data(lang): "window.OCOP_SEARCH = " + _parsed(head)}
     for number, part in enumerate(parts, start=1):

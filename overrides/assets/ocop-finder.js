@@ -1,6 +1,9 @@
 /* Product finder: facets and a search box over window.OCOP_FINDER (data/finder-<lang>.js, a script
-   so that it also loads from file://). Queries match with or without tone marks ("mat ong" finds
-   "Mật ong", "d" matches "đ"); products whose words match with the marks as typed come first.
+   so that it also loads from file://). Queries match names, tags, producers, places and summaries
+   with or without tone marks ("mat ong" finds "Mật ong", "d" matches "đ"), and the synonyms of
+   the settings ("chè" also finds "trà"); by relevance, a word found in the name counts more than
+   in the tags, the producer or place, and the summary, and with the marks as typed twice as much.
+   Sorted by relevance, stars or the newest certificate; products in force unless asked for all.
    Status is computed from the viewer's clock with window.ocopStatus (ocop-status.js). The data
    ships its field names, and this script reads products by name; the paths it builds come from
    the data's path templates (catalogue/urls.py) and the cards from the page's card template, the
@@ -22,8 +25,13 @@
   var none = document.querySelector(".ocop-finder__none");
   var more = document.querySelector(".ocop-finder__more");
   var STEP = 60;
-  var FACETS = ["group", "stars", "commune", "kind", "status", "trade"];
+  var FACETS = ["group", "stars", "commune", "kind", "status", "trade", "sort"];
   var FIELDS = ["q"].concat(FACETS);
+  // What a field holds when nobody has chosen: these are not written into the address.
+  var DEFAULTS = { status: "in-force" };
+  var toggle = form.querySelector(".ocop-finder__toggle");
+  var panel = document.getElementById("ocop-finder-facets");
+  var switcher = document.querySelector(".ocop-finder__switch");
   var shown = 0;
   var matches = [];
 
@@ -54,18 +62,32 @@
     return " " + split(text).join(" ");
   }
 
-  // What each product is searched by: its name, its producer and their commune (and the origin commune).
+  // A text to search, as typed (lower case) and without tone marks, with its weight in the relevance.
+  function field(parts, weight) {
+    var text = lower(parts.join(" "));
+    return { exact: joined(text), folded: joined(fold(text)), weight: weight };
+  }
+  // What each product is searched by: its name (and its Vietnamese name), tags, producer and
+  // places (the producer's commune and the origin commune), and its summary.
   var items = named(data.fields, data.products).map(function (product, position) {
     var producer = data.producers[product.producer];
-    var words = [product.name, producer[0], data.communes[producer[2]][1]];
-    if (product.name_vi) words.push(product.name_vi);
-    if (product.origin >= 0) words.push(data.communes[product.origin][1]);
-    var text = lower(words.join(" "));
+    var places = [producer[0], data.communes[producer[2]][1]];
+    if (product.origin >= 0) places.push(data.communes[product.origin][1]);
     var name = lower(product.name);
     return {
-      product: product, position: position, producer: producer, exact: joined(text), folded: joined(fold(text)), name: name,
-      foldedName: fold(name)
+      product: product, position: position, producer: producer, name: name, foldedName: fold(name),
+      fields: [
+        field([product.name, product.name_vi || ""], 8), field([product.tags], 6), field(places, 4), field([product.summary], 2)
+      ]
     };
+  });
+
+  // The settings' groups of synonyms, each term as its words as written and without tone marks.
+  var synonyms = (data.synonyms || []).map(function (group) {
+    return group.map(function (term) {
+      var words = split(lower(term));
+      return { words: words, folded: words.map(fold).join(" ") };
+    });
   });
 
   function state(item) {
@@ -84,7 +106,7 @@
       var origin = product.origin >= 0 ? data.communes[product.origin][0] : null;
       if (id !== filter.commune && origin !== filter.commune) return false;
     }
-    if (filter.status) {
+    if (filter.status && filter.status !== "all") {
       var now = state(item).state;
       if (filter.status === "in-force" ? now !== "valid" && now !== "expiring" : now !== filter.status) return false;
     }
@@ -98,15 +120,56 @@
     return text.indexOf(CJK.test(word) ? word : " " + word) >= 0;
   }
 
-  // A score for the query: -1 when a word of it begins no word of the product; otherwise more for
-  // each word matched with its tone marks as typed, and for the name beginning with the query.
-  function score(item, words, folded) {
-    var exact = 0;
-    for (var i = 0; i < words.length; i++) {
-      if (!contains(item.folded, folded[i])) return -1;
-      if (contains(item.exact, words[i])) exact += 1;
+  // The query as slots, each to be found in the product: a word as typed, or the words of a term
+  // of the synonyms with the others of its group ("mac ca": "mac ca" or "macadamia"). A term is
+  // recognised without tone marks; its synonyms are looked for with the marks the list gives them
+  // (so "chè" finds "trà" and not "sơn tra"). The longest term at each place wins.
+  function slots(words, folded) {
+    var found = [];
+    for (var i = 0; i < words.length;) {
+      var best = null;
+      synonyms.forEach(function (group) {
+        group.forEach(function (term) {
+          var n = term.words.length;
+          if ((!best || n > best.n) && folded.slice(i, i + n).join(" ") === term.folded) best = { n: n, group: group };
+        });
+      });
+      var n = best ? best.n : 1;
+      var slot = [{ exact: words.slice(i, i + n).join(" "), folded: folded.slice(i, i + n).join(" ") }];
+      if (best) {
+        best.group.forEach(function (term) {
+          if (term.folded !== slot[0].folded) slot.push({ exact: term.words.join(" "), folded: null });
+        });
+      }
+      found.push(slot);
+      i += n;
     }
-    return exact * 4 + (item.name.lastIndexOf(words.join(" "), 0) === 0 ? 2 : 0) + (item.foldedName.indexOf(folded.join(" ")) >= 0 ? 1 : 0);
+    return found;
+  }
+
+  // How well one slot is found in the product: 0 when nowhere; else the weight of the best field
+  // it is found in, doubled when found with the tone marks as typed (or as a synonym).
+  function slotScore(item, slot) {
+    var best = 0;
+    item.fields.forEach(function (text) {
+      slot.forEach(function (choice) {
+        var points = contains(text.exact, choice.exact) ? text.weight * 2 : choice.folded !== null && contains(text.folded, choice.folded) ? text.weight : 0;
+        if (points > best) best = points;
+      });
+    });
+    return best;
+  }
+
+  // A score for the query: -1 when a slot of it begins no word of the product; otherwise the sum
+  // of the slots' scores, and more for the name beginning with the query.
+  function score(item, query) {
+    var points = 0;
+    for (var i = 0; i < query.slots.length; i++) {
+      var found = slotScore(item, query.slots[i]);
+      if (!found) return -1;
+      points += found;
+    }
+    return points + (item.name.lastIndexOf(query.words.join(" "), 0) === 0 ? 2 : 0) + (item.foldedName.indexOf(query.folded.join(" ")) >= 0 ? 1 : 0);
   }
 
   function current() {
@@ -116,31 +179,56 @@
     });
     return filter;
   }
+  // A filter someone chose: not empty and not the field's default.
+  function chosen(filter, name) {
+    return filter[name] && filter[name] !== DEFAULTS[name];
+  }
 
   // Typing usually adds to the query: then only the previous matches need looking at again.
-  // (A query that begins with the last one only lengthens its last word or adds words.)
-  var last = { key: null, q: "", found: items };
+  // (A query that begins with the last one only lengthens its last word or adds words.) Not when
+  // the query now names a synonym it did not name before: that finds more, not fewer.
+  var last = { key: null, q: "", terms: "", found: [] };
   function facets(filter) {
-    return FACETS.map(function (name) { return filter[name]; }).join("|");
+    return FACETS.map(function (name) { return name === "status" || name === "sort" ? "" : filter[name]; }).join("|");
   }
-  function candidates(filter) {
-    var narrower = last.key === facets(filter) && fold(lower(filter.q)).lastIndexOf(last.q, 0) === 0;
+  function terms(query) {
+    return query.slots.filter(function (slot) { return slot.length > 1; }).map(function (slot) { return slot[0].folded; }).join("|");
+  }
+  function candidates(filter, query) {
+    var narrower = last.key === facets(filter) && fold(lower(filter.q)).lastIndexOf(last.q, 0) === 0 && terms(query) === last.terms;
     return narrower ? last.found : items;
   }
 
+  var ORDERS = {
+    stars: function (a, b) { return b.item.product.stars - a.item.product.stars; },
+    newest: function (a, b) { return a.item.product.issued < b.item.product.issued ? 1 : a.item.product.issued > b.item.product.issued ? -1 : 0; }
+  };
+  // The matches in the chosen order (relevance breaks ties of stars; the listing's order breaks any tie)
+  // and how many more the products out of force would add, for the switch that shows them.
   function search(filter) {
     var words = split(lower(filter.q));
-    var folded = words.map(fold);
+    var query = { words: words, folded: words.map(fold) };
+    query.slots = slots(words, query.folded);
     var found = [];
-    candidates(filter).forEach(function (item) {
-      if (!accepts(item, filter)) return;
-      var points = words.length ? score(item, words, folded) : 0;
-      if (points >= 0) found.push({ item: item, points: points });
+    var matched = [];
+    var hidden = 0;
+    var everything = {};
+    Object.keys(filter).forEach(function (name) { everything[name] = filter[name]; });
+    everything.status = "all";
+    candidates(filter, query).forEach(function (item) {
+      if (!accepts(item, everything)) return;
+      var points = words.length ? score(item, query) : 0;
+      if (points < 0) return;
+      matched.push(item);
+      if (accepts(item, filter)) found.push({ item: item, points: points });
+      else hidden += 1;
     });
-    found.sort(function (a, b) { return b.points - a.points || a.item.position - b.item.position; });
+    var order = ORDERS[filter.sort];
+    found.sort(function (a, b) { return (order ? order(a, b) : 0) || b.points - a.points || a.item.position - b.item.position; });
     var hits = found.map(function (hit) { return hit.item; });
-    last = { key: facets(filter), q: fold(lower(filter.q)), found: hits };
-    return hits;
+    // What is kept for narrowing holds every status, so that the switch's count stays right.
+    last = { key: facets(filter), q: fold(lower(filter.q)), terms: terms(query), found: matched };
+    return { hits: hits, hidden: filter.status === "in-force" ? hidden : 0 };
   }
 
   function element(tag, className, text) {
@@ -204,11 +292,17 @@
     more.hidden = shown >= matches.length;
   }
 
+  // The address keeps what was chosen (not the defaults), to be shared; the count's data-filter
+  // says what the results on show are for, defaults included.
   function remember(filter) {
     var params = new URLSearchParams();
-    Object.keys(filter).forEach(function (name) { if (filter[name]) params.set(name, filter[name]); });
+    var shown = new URLSearchParams();
+    Object.keys(filter).forEach(function (name) {
+      if (chosen(filter, name)) params.set(name, filter[name]);
+      if (filter[name]) shown.set(name, filter[name]);
+    });
     var query = params.toString();
-    count.setAttribute("data-filter", query);  // what the results on show are for
+    count.setAttribute("data-filter", shown.toString());
     try {
       history.replaceState(null, "", query ? "?" + query : location.pathname);
     } catch (error) {
@@ -216,17 +310,28 @@
     }
   }
 
+  // The phone's filter button says how many filters are chosen (the panel is folded away there).
+  function label(filter) {
+    var n = FACETS.filter(function (name) { return chosen(filter, name); }).length;
+    toggle.textContent = n ? texts.filters.replace("{n}", n) : toggle.getAttribute("data-label");
+  }
+
   function update() {
     var filter = current();
-    var active = Object.keys(filter).some(function (name) { return filter[name]; });
+    var active = Object.keys(filter).some(function (name) { return chosen(filter, name); });
     remember(filter);
+    label(filter);
     listing.hidden = active;
     results.hidden = !active;
     results.replaceChildren();
     shown = 0;
-    matches = active ? search(filter) : [];
+    var found = active ? search(filter) : { hits: [], hidden: 0 };
+    matches = found.hits;
     count.textContent = active ? texts.found.replace("{n}", matches.length) : "";
     none.hidden = !active || matches.length > 0;
+    // The switch to every status, when products out of force also match.
+    switcher.hidden = !found.hidden;
+    switcher.firstChild.textContent = texts.show_all.replace("{n}", found.hidden);
     more.hidden = true;
     if (active) showMore();
   }
@@ -249,6 +354,16 @@
   form.addEventListener("reset", function () { setTimeout(update, 0); });
   form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
   more.addEventListener("click", showMore);
+  switcher.firstChild.addEventListener("click", function () {
+    form.elements.status.value = "all";
+    update();
+  });
+  toggle.setAttribute("data-label", toggle.textContent);
+  toggle.addEventListener("click", function () {
+    var open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(open));
+    form.classList.toggle("ocop-finder--open", open);
+  });
   form.hidden = false;
   update();
 })();

@@ -5,8 +5,10 @@
    (data/search-<lang>.js, catalogue/pages/search.py), a script loaded the first time the box is
    used (a script, not JSON, so that it also loads from file://). Matching is the finder's: each
    word typed begins a word of the product's name, producer or place, with or without tone marks
-   ("mat ong" finds "Mật ong"), and a word in Chinese characters matches anywhere. The last line
-   sends the query to the finder (all products, with facets) with the number of products found. */
+   ("mat ong" finds "Mật ong"), and a word in Chinese characters matches anywhere; a term of the
+   settings' synonyms also finds the others of its group, written with their marks ("chè" finds
+   "Trà", not "sơn tra"). The last line sends the query to the finder (all products, with facets)
+   with the number of products found. */
 (function () {
   "use strict";
   var input = document.querySelector("input.md-search__input");
@@ -51,6 +53,7 @@
     function producerOf(row) { return producers[product(row, "producer")]; }
     var index = {
       paths: data.paths, communes: communes, products: [], producers: producers, product: product, producer: producer,
+      synonyms: data.synonyms, statuses: data.statuses,
       producerOf: producerOf, productFolded: [],
       producerFolded: producers.map(function (row) { return producer(row, "folded"); }),
       // The texts with their marks, for ranking: made only for what matches.
@@ -80,15 +83,48 @@
   function needle(word) {
     return CJK.test(word) ? word : " " + word;
   }
+  // The query as slots (ocop-finder.js does the same): each typed word, or the words of a term of
+  // the synonyms (recognised without marks) with the other terms of its group, written with theirs.
+  function termText(term) {
+    return term.split(SEPARATORS).filter(Boolean).join(" ");
+  }
+  function slots(words, foldedWords) {
+    var found = [];
+    for (var i = 0; i < words.length;) {
+      var best = null;
+      (index.synonyms || []).forEach(function (group) {
+        group.forEach(function (term) {
+          var n = termText(term).split(" ").length;
+          if ((!best || n > best.n) && foldedWords.slice(i, i + n).join(" ") === fold(termText(term))) best = { n: n, group: group };
+        });
+      });
+      var n = best ? best.n : 1;
+      var own = foldedWords.slice(i, i + n).join(" ");
+      var others = best ? best.group.filter(function (term) { return fold(termText(term)) !== own; }) : [];
+      found.push({
+        needle: needle(own),
+        others: others.map(function (term) { return { folded: needle(fold(termText(term))), exact: needle(termText(term)) }; })
+      });
+      i += n;
+    }
+    return found;
+  }
+  // Whether a text has a slot: its own words without marks, or a synonym with its marks (looked
+  // at only where the synonym is there without marks).
+  function has(folded, exact, at, slot) {
+    if (folded.indexOf(slot.needle) >= 0) return true;
+    return slot.others.some(function (other) { return folded.indexOf(other.folded) >= 0 && exact(at).indexOf(other.exact) >= 0; });
+  }
+
   // What matches every word typed (folded), best first: a text that begins with the query, then
   // (when few match: checking the marks of thousands would hold a phone up) each word matched with
   // its tone marks as typed, then the listing's order.
   var RANKED = 300;
   function matching(folded, exact, words, foldedWords) {
-    var needles = foldedWords.map(needle), found = [];
+    var wanted = slots(words, foldedWords), found = [];
     for (var i = 0; i < folded.length; i++) {
       var text = folded[i], all = true;
-      for (var n = 0; n < needles.length && all; n++) all = text.indexOf(needles[n]) >= 0;
+      for (var n = 0; n < wanted.length && all; n++) all = has(text, exact, i, wanted[n]);
       if (all) found.push(i);
     }
     var phrase = " " + foldedWords.join(" ");
@@ -144,6 +180,10 @@
     products.slice(0, SHOWN_PRODUCTS).forEach(function (hit) {
       var row = index.products[hit.at], maker = index.producerOf(row);
       var line = producer(maker, "name") + " · " + index.communes[producer(maker, "commune")];
+      // The certificate's status today (as the finder's cards say it): a product is never listed without it.
+      if (window.ocopStatus && index.statuses) {
+        line += " · " + index.statuses[window.ocopStatus(product(row, "expires"), product(row, "revoked") || null).state];
+      }
       list.appendChild(entry(path(index.paths.product, product(row, "id")), product(row, "name"), line));
     });
     box.appendChild(list);

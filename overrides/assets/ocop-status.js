@@ -114,7 +114,10 @@
       var name = node.className.replace(/ocop-status--\w+/, "ocop-status--" + now);
       if (node.className !== name) node.className = name;
     });
-    var chip = item.querySelector(".ocop-chip");
+    // Its own chip, not one of a product listed inside it ("other products of this producer").
+    var chip = Array.prototype.find.call(item.querySelectorAll(".ocop-chip"), function (node) {
+      return node.parentElement.closest("[data-ocop-expires]") === item;
+    });
     if (chip) {
       var short = text.split(/[:：]/)[0];
       if (chip.textContent !== short) chip.textContent = short;
