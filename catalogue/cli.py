@@ -232,6 +232,7 @@ def _run_build(args: argparse.Namespace) -> tuple[int, str, str]:
             args.today,
             offline=args.offline,
             unpublish=args.unpublish,
+            reuse=True,
         )
     except SiteDirError as error:
         return 1, "", f"{args.prog}: error: {error.message.text(args.lang)}"
@@ -240,6 +241,9 @@ def _run_build(args: argparse.Namespace) -> tuple[int, str, str]:
     if summary is None:
         refused = msg("check.site-not-built", folder=str(args.site_dir), verdict=_verdict(report))
         return 1, _report_text(report, args, refused), ""
+    if summary.unchanged:
+        said = msg("check.site-unchanged", folder=str(args.site_dir), products=summary.products, pages=summary.pages)
+        return 0, _report_text(report, args, said), ""
     return 0, _report_text(report, args, str(summary)), ""
 
 

@@ -37,18 +37,33 @@ class ImageFileError(Exception):
         self.code, self.message = code, message
 
 
-def resolve_image(src: str, product_file: Path, root: Path) -> Path:
+def resolve_image(src: str, product_file: Path, root: Path, sound: set[tuple[object, ...]] | None = None) -> Path:
     """The image file that `src` names, after checking it; raises ImageFileError.
 
     `src` is relative to the product file and may not leave `root`, the catalogue folder,
-    whether by `..`, an absolute path or a symbolic link pointing out.
+    whether by `..`, an absolute path or a symbolic link pointing out. `sound` holds the photos
+    that passed `probe_photo` before (by path, size, times and inode): those are not decoded
+    again, and a photo that passes is added.
     """
     try:
         path = _locate(src, product_file, root)
-        probe_photo(path)
+        signature = _signature(path) if sound is not None else None
+        if signature is None or signature not in sound:  # type: ignore[operator]
+            probe_photo(path)
+            if signature is not None and sound is not None:
+                sound.add(signature)
     except ImageFileError as exc:
         raise ImageFileError(exc.code, msg("image.named", src=src, problem=exc.message)) from None
     return path
+
+
+def _signature(path: Path) -> tuple[object, ...] | None:
+    """What tells a photo file from any other: its path, size, times and inode."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (str(path.resolve()), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
 
 
 def _locate(src: str, product_file: Path, root: Path) -> Path:

@@ -29,13 +29,16 @@ from .pages.redirects import digital_link_pages
 from .pages.search import search_data
 from .problems import Report
 from .published import MANIFEST, check_removed, manifest_json, published_ids
+from .record_cache import RecordCache
 from .render.build import RenderError, build_languages
 from .render.offline import rewrite_pages, shim
+from .settings import SETTINGS_FILE
 from .site_folder import Workspace, check_site_dir
 from .sitemap import robots_txt, sitemaps
+from .stamp import VERSION, Inputs, Stamp, StampStore, code_digest, input_key, media_sources, site_digest
 from .status import today_in
 from .urls import Urls
-from .validate import validate
+from .validate import load_settings, validate
 
 
 @dataclass
@@ -47,6 +50,7 @@ class BuildSummary:
     languages: list[str]
     seconds: float
     site_dir: Path
+    unchanged: bool = False  # nothing changed since the last build: the site was left as it was
 
     def __str__(self) -> str:
         return (
@@ -71,6 +75,7 @@ def build_site(
     stream: TextIO = sys.stderr,
     offline: bool = False,
     unpublish: Iterable[str] = (),
+    reuse: bool = False,
 ) -> tuple[Report, BuildSummary | None]:
     """Build the site into `site_dir`; on any problem return the report and leave `site_dir` as it was.
 
@@ -78,12 +83,29 @@ def build_site(
     (catalogue/site_folder.py) and OfflineError when the offline build lacks something. A product
     that the previous site published and whose file is gone is an error unless its id is in
     `unpublish`. BuildError when the site cannot be made, the previous one left in place.
+
+    With `reuse`, a build whose inputs, code, media sources and site folder are all as the last
+    build into `site_dir` left them does nothing and says so (`BuildSummary.unchanged`; see
+    catalogue/stamp.py), and the files read by an earlier build are not read again
+    (catalogue/record_cache.py); the stamps and the records are kept beside the media cache.
     """
     started = time.perf_counter()
     check_site_dir(site_dir, products_dir, producers_dir, settings_path)
     if offline:
         shim()
-    catalogue, report = validate(products_dir, producers_dir, settings_path, today)
+    settings_path = settings_path or products_dir.parent / SETTINGS_FILE
+    unpublish = tuple(unpublish)
+    stamps = StampStore((cache.root if cache else MediaCache().root).parent / "build-stamps")
+    today = today or _today(settings_path)
+    inputs = Inputs(products_dir, producers_dir, settings_path, site_dir, today, site_url, offline, unpublish)
+    key = input_key(inputs) if reuse else ""
+    kept = stamps.unchanged(inputs, key) if reuse else None
+    if kept:
+        summary = BuildSummary(kept.products, kept.pages, kept.languages, time.perf_counter() - started, site_dir, unchanged=True)
+        return kept.report, summary
+    stamps.forget(site_dir)
+    records = RecordCache(stamps.root.with_name("records"), code_digest()) if reuse else None
+    catalogue, report = validate(products_dir, producers_dir, settings_path, today, records=records)
     published = published_ids(site_dir.resolve())
     if published is not None:
         check_removed(published, products_dir, site_dir, unpublish, report)
@@ -91,7 +113,6 @@ def build_site(
         return report, None
     if site_url:
         catalogue.settings = catalogue.settings.model_copy(update={"site_url": site_url})
-    today = today or today_in(catalogue.settings.timezone)
     workspace = None
     try:
         workspace = Workspace.beside(site_dir)
@@ -107,7 +128,15 @@ def build_site(
     finally:
         if workspace:
             workspace.remove()
+    if reuse:
+        stamp = Stamp(VERSION, key, media_sources(catalogue), site_digest(site_dir), report, len(catalogue.products), count, languages)
+        stamps.keep(site_dir, stamp)
     return report, BuildSummary(len(catalogue.products), count, languages, time.perf_counter() - started, site_dir)
+
+
+def _today(settings_path: Path) -> date:
+    """Today in the catalogue's time zone (the settings' errors are found and reported by the validation)."""
+    return today_in(load_settings(settings_path, Report()).timezone)
 
 
 def _make(

@@ -17,6 +17,7 @@ from .load import Document, LoadError, load_yaml
 from .model import Producer, Product
 from .old_forms import OLD_FORM, upgrade_settings
 from .problems import Report, Severity
+from .record_cache import RecordCache
 from .sales_checks import check_sales_points
 from .settings import SETTINGS_FILE, Settings
 from .status import today_in
@@ -40,8 +41,29 @@ def yaml_files(folder: Path, sources: Mapping[Path, str] | None = None) -> list[
     return sorted(found | {p for p in sources or () if p.parent == folder and p.suffix in YAML_SUFFIXES})
 
 
-def load_record(path: Path, model: type[M], report: Report, source: str | None = None) -> Loaded[M] | None:
-    """Load and check one file against `model` (its text `source` instead of the file's, when given); problems go to `report`."""
+def load_record(
+    path: Path, model: type[M], report: Report, source: str | None = None, cache: RecordCache | None = None
+) -> Loaded[M] | None:
+    """Load and check one file against `model` (its text `source` instead of the file's, when given); problems go to `report`.
+
+    With `cache`, a file read before with the same bytes gives what it gave then (catalogue/record_cache.py)."""
+    if cache is None:
+        return _load_record(path, model, report, source)
+    try:
+        data = source.encode("utf-8", "surrogatepass") if source is not None else path.read_bytes()
+    except OSError:
+        return _load_record(path, model, report, source)
+    key = cache.key(path, model, data)
+    known = cache.get(key)
+    if known is None:
+        found = Report()
+        known = (_load_record(path, model, found, source), found.problems)
+        cache.put(key, *known)
+    report.problems += known[1]
+    return known[0]  # type: ignore[no-any-return]
+
+
+def _load_record(path: Path, model: type[M], report: Report, source: str | None = None) -> Loaded[M] | None:
     try:
         doc = load_yaml(path, source)
     except LoadError as exc:
@@ -80,6 +102,7 @@ def validate(
     settings_path: Path | None = None,
     today: date | None = None,
     sources: Mapping[Path, str] | None = None,
+    records: RecordCache | None = None,
 ) -> tuple[Catalogue, Report]:
     """Check every file of a catalogue; return the valid records and the report of problems.
 
@@ -87,6 +110,8 @@ def validate(
     `catalogue.yaml` there holds the settings unless `settings_path` says otherwise. `sources`
     maps files (as `<folder>/<name>`) to texts to check in place of what is on disk: the Excel
     import checks the files it is about to write. Lines still marked TODO are listed as such.
+    With `records`, product and producer files read before are not read again (their cross-file
+    checks still run); the cache is stored at the end.
     """
     sources = sources or {}
     report = Report()
@@ -95,14 +120,14 @@ def validate(
     settings_file = settings_record(settings_path, report, sources.get(settings_path))
     settings = settings_file.record if settings_file else Settings()
     today = today or today_in(settings.timezone)
-    producers = list(_load_all(producers_dir, Producer, report, sources))
-    products = list(_load_all(products_dir, Product, report, sources))
+    producers = list(_load_all(producers_dir, Producer, report, sources, records))
+    products = list(_load_all(products_dir, Product, report, sources, records))
     checks.check_unique(producers, report, "id")
     checks.check_unique(products, report, "id", "certificate.number", "gtin")
     checks.check_earlier_numbers(products, report)
     known_producers = {p.record.id for p in producers} | {path.stem for path in yaml_files(producers_dir, sources)}
     for item in products:
-        checks.check_product(item.record, item.doc, report, known_producers, settings, today, root)
+        checks.check_product(item.record, item.doc, report, known_producers, settings, today, root, records and records.photos)
     catalogue = Catalogue(settings, root)
     for item in producers:
         catalogue.producers.setdefault(item.record.id, item.record)
@@ -115,11 +140,15 @@ def validate(
         check_sales_points(catalogue, settings_file.doc, report, product_ids, today)
     files = [*yaml_files(producers_dir, sources), *yaml_files(products_dir, sources), settings_path]
     list_todos(files, sources, report)
+    if records:
+        records.store()
     return catalogue, report
 
 
-def _load_all(folder: Path, model: type[M], report: Report, sources: Mapping[Path, str]) -> Iterator[Loaded[M]]:
+def _load_all(
+    folder: Path, model: type[M], report: Report, sources: Mapping[Path, str], records: RecordCache | None = None
+) -> Iterator[Loaded[M]]:
     for path in yaml_files(folder, sources):
-        loaded = load_record(path, model, report, sources.get(path))
+        loaded = load_record(path, model, report, sources.get(path), records)
         if loaded:
             yield loaded

@@ -1,0 +1,85 @@
+"""Records read before: a file whose bytes were read and checked against its model by an earlier
+build is not parsed and checked again.
+
+Each entry is keyed by the file's bytes, its path, the model, the working directory (problems name
+files relative to it) and the fingerprint of the code (catalogue/stamp.py), and holds what reading
+the file gave: the record with its document, or nothing, and the problems found in it. The checks
+across files (producers known, certificates unique, photos present, dates against today) still run
+on every build. The entries a build did not use are dropped when it stores the cache.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .problems import Problem
+
+VERSION = 1
+_FILE = "records.pickle"
+_PHOTOS = "photos.pickle"
+
+
+class RecordCache:
+    """The records of one catalogue's files by key, loaded from and stored into `folder`."""
+
+    def __init__(self, folder: Path, code: str) -> None:
+        self.folder = folder
+        self._salt = f"{VERSION}\0{code}\0{os.getcwd()}\0".encode()
+        try:
+            stored = pickle.loads((folder / _FILE).read_bytes())  # our own file, in our own cache
+        except Exception:  # absent, unreadable or from another version: start afresh
+            stored = {}
+        self._old: dict[str, bytes] = stored if isinstance(stored, dict) else {}
+        self._new: dict[str, bytes] = {}
+        try:
+            photos = pickle.loads((folder / _PHOTOS).read_bytes())
+        except Exception:
+            photos = set()
+        self._old_photos: set[tuple[object, ...]] = photos if isinstance(photos, set) else set()
+        self.photos: set[tuple[object, ...]] = set(self._old_photos)
+        """The photos that decoded as the build will decode them, by path, size, times and inode
+        (catalogue/image_files.py `resolve_image`); a changed or replaced file has another signature."""
+
+    def key(self, path: Path, model: type, data: bytes) -> str:
+        """The key of reading `data` (the file's bytes) at `path` as `model`."""
+        digest = hashlib.sha256(self._salt)
+        digest.update(f"{model.__module__}.{model.__qualname__}\0{path}\0".encode())
+        digest.update(data)
+        return digest.hexdigest()
+
+    def get(self, key: str) -> tuple[Any, list[Problem]] | None:
+        """What reading the file gave before: the record (or None) and its problems."""
+        data = self._new.get(key) or self._old.get(key)
+        if data is None:
+            return None
+        self._new[key] = data
+        return pickle.loads(data)  # type: ignore[no-any-return]
+
+    def put(self, key: str, loaded: Any, problems: list[Problem]) -> None:
+        """Remember what reading the file gave (as bytes at once: later changes to the record are not kept)."""
+        self._new[key] = pickle.dumps((loaded, problems), protocol=pickle.HIGHEST_PROTOCOL)
+
+    def store(self) -> None:
+        """Write the entries used by this run; a cache that cannot be written only costs the next build time."""
+        if self._new.keys() != self._old.keys():
+            self._write(_FILE, self._new)
+        if self.photos != self._old_photos:
+            self._write(_PHOTOS, self.photos)
+
+    def _write(self, name: str, value: object) -> None:
+        with contextlib.suppress(OSError):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(temporary, self.folder / name)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise

@@ -1,0 +1,266 @@
+"""The build stamp (catalogue/stamp.py): a build with nothing changed stops before it starts and
+leaves the site as it was; any change to what the build reads (a product, a producer, the settings,
+a photo, the day, the options, the code) or to the site folder itself makes it build again.
+
+One small catalogue (two products, two languages) is built once with the stamp; each change is then
+made, checked against the stamp and undone, and one change is built for real."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from catalogue import image_files
+from catalogue import stamp as stamp_module
+from catalogue import validate as validate_module
+from catalogue.cli import main
+from catalogue.jobs.cache import MediaCache
+from catalogue.record_cache import RecordCache
+from catalogue.sitebuild import build_site
+from catalogue.stamp import Inputs, StampStore, code_digest, input_key
+from catalogue.validate import validate
+
+from .base_site import TODAY, make_two_product_catalogue
+
+
+def _build() -> tuple[object, object]:
+    with open(os.devnull, "w") as quiet:
+        return build_site(
+            Path("products"),
+            Path("producers"),
+            Path("site"),
+            today=TODAY,
+            cache=MediaCache(Path(".cache") / "media"),
+            stream=quiet,
+            reuse=True,
+        )
+
+
+@pytest.fixture(scope="module")
+def stamped(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A catalogue built once with the stamp; the working directory while its tests run."""
+    root = make_two_product_catalogue(tmp_path_factory.mktemp("stamp") / "cat")
+    before = Path.cwd()
+    os.chdir(root)
+    try:
+        report, summary = _build()
+        assert summary is not None and not summary.unchanged, report.to_text()  # type: ignore[attr-defined]
+        yield root
+    finally:
+        os.chdir(before)
+
+
+def inputs(today: date = TODAY, **options: object) -> Inputs:
+    return replace(Inputs(Path("products"), Path("producers"), Path("catalogue.yaml"), Path("site"), today), **options)  # type: ignore[arg-type]
+
+
+def skips(given: Inputs | None = None) -> bool:
+    """Whether the stamp would let a build with `given` (the fixture's inputs) stop at once."""
+    given = given or inputs()
+    return StampStore(Path(".cache") / "build-stamps").unchanged(given, input_key(given)) is not None
+
+
+def files(site: Path) -> dict[str, tuple[bytes, int, int]]:
+    return {p.relative_to(site).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_ino) for p in site.rglob("*") if p.is_file()}
+
+
+def test_a_build_with_nothing_changed_leaves_the_site_as_it_was(stamped: Path) -> None:
+    site = files(stamped / "site")
+    report, summary = _build()
+    assert summary is not None and summary.unchanged  # type: ignore[attr-defined]
+    assert summary.products == 2 and summary.pages > 0 and summary.languages == ["vi", "en"]  # type: ignore[attr-defined]
+    assert report.ok  # type: ignore[attr-defined]
+    assert files(stamped / "site") == site
+
+
+def test_the_command_says_that_nothing_changed_in_vietnamese_first(stamped: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["--products", "products", "--producers", "producers", "--site-dir", "site", "--today", TODAY.isoformat()]
+    assert main(argv) == 0
+    said = capsys.readouterr().out
+    assert "không có gì thay đổi kể từ lần dựng trước (2 sản phẩm, " in said and "thư mục site giữ nguyên" in said
+    assert main([*argv, "--lang", "en"]) == 0
+    assert "nothing changed since the last build (2 products, " in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new"),
+    [
+        ("products/base-product.yaml", "name: Chè Shan tuyết Tả Lèng", "name: Chè Shan tuyết Tả Lèng mới"),
+        ("producers/base-producer.yaml", "id: base-producer", "id: base-producer\n# renamed soon"),
+        ("catalogue.yaml", "\n", "\n# a comment\n"),
+    ],
+    ids=["product", "producer", "settings"],
+)
+def test_an_edited_file_is_built_again(stamped: Path, file: str, old: str, new: str) -> None:
+    path = stamped / file
+    text = path.read_text(encoding="utf-8")
+    assert skips()
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    try:
+        assert not skips()
+    finally:
+        path.write_text(text, encoding="utf-8")
+    assert skips()
+
+
+def test_a_new_product_file_is_built_again(stamped: Path) -> None:
+    extra = stamped / "products" / "new-product.yaml"
+    extra.write_text("id: new-product\n", encoding="utf-8")
+    try:
+        assert not skips()
+    finally:
+        extra.unlink()
+    assert skips()
+
+
+def test_a_deleted_or_replaced_photo_is_built_again(stamped: Path) -> None:
+    photo = stamped / "products" / "images" / "base.jpg"
+    aside = photo.with_name("aside.jpg")
+    photo.rename(aside)
+    try:
+        assert not skips()
+        shutil.copy2(aside, photo)  # the same bytes and time, another file
+        assert not skips()
+    finally:
+        photo.unlink(missing_ok=True)
+        aside.rename(photo)
+    assert skips()
+
+
+def test_another_day_or_option_is_built_again(stamped: Path) -> None:
+    assert not skips(inputs(date(2026, 11, 29)))
+    assert not skips(inputs(site_url="https://ocop.example.vn/"))
+    assert not skips(inputs(offline=True))
+    assert not skips(inputs(unpublish=("gone",)))
+    assert not skips(inputs(settings_path=Path("products/../catalogue.yaml"), site_dir=Path("site-2")))
+    assert skips(inputs())
+
+
+def test_a_site_touched_since_the_build_is_built_again(stamped: Path) -> None:
+    page = stamped / "site" / "index.html"
+    info = page.stat()
+    os.utime(page, ns=(info.st_atime_ns, info.st_mtime_ns + 1))
+    try:
+        assert not skips()
+    finally:
+        os.utime(page, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert skips()
+    extra = stamped / "site" / "extra.txt"
+    extra.write_text("x", encoding="utf-8")
+    try:
+        assert not skips()
+    finally:
+        extra.unlink()
+
+
+def test_changed_code_changes_the_fingerprint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "catalogue" / "pages").mkdir(parents=True)
+    module = tmp_path / "catalogue" / "pages" / "product.py"
+    module.write_text("A = 1\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("theme: material\n", encoding="utf-8")
+    monkeypatch.setattr(stamp_module, "REPO", tmp_path)
+    first = code_digest()
+    assert code_digest() == first
+    module.write_text("A = 2\n", encoding="utf-8")
+    assert code_digest() != first
+    (tmp_path / "overrides").mkdir()
+    (tmp_path / "overrides" / "main.html").write_text("{% extends 'base.html' %}", encoding="utf-8")
+    second = code_digest()
+    assert second != first
+    (tmp_path / "catalogue" / "pages" / "__pycache__").mkdir()
+    (tmp_path / "catalogue" / "pages" / "__pycache__" / "product.pyc").write_bytes(b"compiled")
+    assert code_digest() == second  # compiled files are not code of their own
+
+
+def test_an_edit_builds_once_then_the_stamp_holds_again(stamped: Path) -> None:
+    path = stamped / "products" / "extra-product.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("summary: ", "summary: Mới. ", 1), encoding="utf-8")
+    report, summary = _build()
+    assert summary is not None and not summary.unchanged, report.to_text()  # type: ignore[attr-defined]
+    assert "Mới. " in (stamped / "site" / "p" / "extra-product" / "index.html").read_text(encoding="utf-8")
+    assert skips()
+    path.write_text("id: extra-product\nname: [\n", encoding="utf-8")  # a broken file: no site, no stamp
+    report, summary = _build()
+    assert summary is None
+    path.write_text(text.replace("summary: ", "summary: Mới. ", 1), encoding="utf-8")
+    assert not skips()  # the failed build dropped the stamp: the next build checks everything again
+
+
+def test_records_read_before_are_not_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_two_product_catalogue(tmp_path / "cat")
+    monkeypatch.chdir(root)
+    bad = root / "producers" / "bad-producer.yaml"
+    bad.write_text("id: bad-producer\nname: Hợp tác xã\nkind: cooperative\nphone: 12\n", encoding="utf-8")
+
+    def check() -> tuple[object, list[str]]:
+        catalogue, report = validate(Path("products"), Path("producers"), today=TODAY, records=RecordCache(tmp_path / "records", "code"))
+        return catalogue.products, [problem.show() for problem in report.sorted()]
+
+    first = check()
+    assert first == (validate(Path("products"), Path("producers"), today=TODAY)[0].products, first[1])
+    assert any(line.startswith("producers/bad-producer.yaml:") for line in first[1])
+    read: list[str] = []
+    real = validate_module._load_record
+
+    def counted(path: Path, *args: object) -> object:
+        if path.name != "catalogue.yaml":  # the settings (one file) are read every time
+            read.append(path.name)
+        return real(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(validate_module, "_load_record", counted)
+    assert check() == first  # the same records and the same problems, from the cache
+    assert read == []
+    product = root / "products" / "extra-product.yaml"
+    product.write_text(product.read_text(encoding="utf-8").replace("stars: 4", "stars: 5"), encoding="utf-8")
+    catalogue, _ = check()
+    assert read == ["extra-product.yaml"]  # only the edited file is read again
+    assert catalogue["extra-product"].stars == 5  # type: ignore[index]
+    other = RecordCache(tmp_path / "records", "other code")
+    validate(Path("products"), Path("producers"), today=TODAY, records=other)
+    assert sorted(read[1:]) == ["bad-producer.yaml", "base-producer.yaml", "base-product.yaml", "extra-product.yaml"]
+
+
+def test_photos_found_sound_before_are_not_decoded_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_two_product_catalogue(tmp_path / "cat")
+    monkeypatch.chdir(root)
+    decoded: list[str] = []
+    real = image_files.probe_photo
+
+    def counted(path: Path) -> None:
+        decoded.append(path.name)
+        real(path)
+
+    monkeypatch.setattr(image_files, "probe_photo", counted)
+
+    def problems() -> list[tuple[str, str]]:
+        _, report = validate(Path("products"), Path("producers"), today=TODAY, records=RecordCache(tmp_path / "records", "code"))
+        return sorted((problem.file, problem.code) for problem in report.errors)
+
+    assert problems() == [] and decoded == ["base.jpg"]  # both products show it: decoded once
+    assert problems() == [] and decoded == ["base.jpg"]
+    (root / "products" / "images" / "base.jpg").write_bytes(b"not a photo")
+    assert problems() == [("products/base-product.yaml", "image-not-image"), ("products/extra-product.yaml", "image-not-image")]
+    assert decoded[1:] == ["base.jpg", "base.jpg"]  # a photo that fails is decoded each time it is named
+
+
+def test_the_rebuild_benchmark_prints_each_step() -> None:
+    command = [sys.executable, "tools/bench_rebuild.py", "--products", "8"]
+    result = subprocess.run(command, cwd=stamp_module.REPO, capture_output=True, text=True, timeout=300, check=True)
+    steps = [line.rsplit(None, 2)[0].strip() for line in result.stdout.splitlines()]
+    assert steps == [
+        "code fingerprint",
+        "inputs fingerprint (8 products, producers, settings, code)",
+        "validation, no cache",
+        "validation, filling the records cache",
+        "validation, records cache warm",
+    ]
