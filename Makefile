@@ -8,8 +8,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 RUNTIME_STAMP := $(VENV)/.runtime-stamp
 TEST_STAMP := $(VENV)/.test-stamp
-# axe-core (package-lock.json) for the browser tests, iframe-worker for the offline build, Decap CMS and
-# decap-server for `make admin`; npm ci reinstalls node_modules when the lock file changes.
+# axe-core (package-lock.json) for the browser tests, iframe-worker for the offline build, Leaflet for
+# the site's maps, Decap CMS and decap-server for `make admin`; npm ci reinstalls node_modules when
+# the lock file changes.
 NPM_STAMP := node_modules/.installed-stamp
 # pip-tools writes the lock files; its own version is pinned here.
 PIP_TOOLS := pip-tools==7.6.2
@@ -33,7 +34,7 @@ $(TEST_STAMP): $(PROJECT)/requirements/test.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --no-deps -e $(PROJECT)
 	touch $@
 
-site: $(RUNTIME_STAMP)
+site: $(RUNTIME_STAMP) node-deps
 	$(BIN)/python build_site.py
 
 # The copy for a USB stick at a fair: works from file:// with no network (see README).
@@ -59,12 +60,13 @@ test: $(TEST_STAMP) lint node-deps
 # In the project's folder: `make -f <project>/Makefile admin` runs in a catalogue's own folder.
 node-deps:
 	@if [ ! -f $(PROJECT)/node_modules/axe-core/axe.min.js ] || [ ! -f $(PROJECT)/node_modules/iframe-worker/shim/index.js ] \
-	  || [ ! -f $(PROJECT)/node_modules/decap-cms/dist/decap-cms.js ] || [ ! -f $(PROJECT)/node_modules/decap-server/dist/index.js ] || [ ! -f $(PROJECT)/$(NPM_STAMP) ] || [ $(PROJECT)/package-lock.json -nt $(PROJECT)/$(NPM_STAMP) ]; then \
+	  || [ ! -f $(PROJECT)/node_modules/decap-cms/dist/decap-cms.js ] || [ ! -f $(PROJECT)/node_modules/decap-server/dist/index.js ] || [ ! -f $(PROJECT)/node_modules/leaflet/dist/leaflet.js ] \
+	  || [ ! -f $(PROJECT)/$(NPM_STAMP) ] || [ $(PROJECT)/package-lock.json -nt $(PROJECT)/$(NPM_STAMP) ]; then \
 	  if command -v npm >/dev/null 2>&1; then \
 	    echo "npm ci --no-audit --no-fund"; (cd $(PROJECT) && npm ci --no-audit --no-fund && touch $(NPM_STAMP)); \
 	  else \
-	    echo "make: npm not found, so axe-core and iframe-worker (package-lock.json) are not installed: the browser tests" \
-	      "will be skipped (and fail under CI=true) and the offline build cannot run. Install Node.js and npm" \
+	    echo "make: npm not found, so axe-core, iframe-worker and Leaflet (package-lock.json) are not installed: the browser tests" \
+	      "will be skipped (and fail under CI=true), the offline build cannot run and the site has no maps. Install Node.js and npm" \
 	      "(Debian: apt-get install npm), then run make again."; \
 	  fi; \
 	fi

@@ -18,7 +18,9 @@ from .hosting.host_files import write_host_files
 from .hosting.precompress import precompress
 from .incremental import keep_unchanged
 from .jobs.cache import MediaCache
+from .maps import maps_in_build
 from .media_stage import build_media
+from .messages import say
 from .pages.context import Site
 from .pages.finder import finder_data
 from .pages.generate import all_pages
@@ -147,7 +149,10 @@ def _make(
     report.problems += media.report.problems
     if not report.ok:
         return None, []
-    site = Site(catalogue, media.products, today, media.catalogue_pdfs, site_cards=media.site_cards)
+    maps = maps_in_build(offline)
+    if not offline and not maps:
+        stream.write(say("check.no-leaflet") + "\n")
+    site = Site(catalogue, media.products, today, media.catalogue_pdfs, site_cards=media.site_cards, maps=maps)
     # Each language's pages are made as they are written: at 20,000 products a list of them would hold about 500 MB.
     built = build_languages(catalogue.settings, lambda lang: all_pages(site, lang), workspace.work, offline, today=today)
     _assemble(site.urls, {lang: rendered.site for lang, rendered in built.items()}, staging)

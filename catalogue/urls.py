@@ -126,6 +126,10 @@ class Urls:
         """A sales point on the sales points page (its anchor)."""
         return f"{self.sales_points(lang)}#{point_id}"
 
+    def map(self, lang: str) -> str:
+        """The map page: where the products are made and where to see them (catalogue/pages/maps.py)."""
+        return f"{self.root(lang)}map/"
+
     def check(self, lang: str) -> str:
         """The certificate check page."""
         return f"{self.root(lang)}check/"

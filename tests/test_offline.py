@@ -242,6 +242,19 @@ def test_kiosk_page(usb: Callable[[str], Any]) -> None:
     assert page.locator("html").get_attribute("lang") == "en" and page.locator(".ocop-listing li.ocop-card").count() == len(live)
 
 
+def test_map_page_is_a_list_with_coordinates_and_no_map(usb: Callable[[str], Any], offline_site: Path) -> None:
+    # No Leaflet and no map box in the copy: nothing can ask for a tile (the fixture fails on any request off the machine).
+    assert not (offline_site / "assets" / "leaflet").exists()
+    page = usb("map/index.html")
+    places = page.locator("#ocop-places li[data-lat]")
+    assert places.count() > 1 and page.locator(".ocop-map, .leaflet-container").count() == 0
+    assert re.search(r"\d+\.\d{4}, \d+\.\d{4}", places.first.inner_text())
+    assert places.first.locator("a.ocop-directions").get_attribute("href").startswith("https://www.google.com/maps/dir/?")
+    product = usb("en/p/mat-ong-pa-u/index.html")
+    assert product.locator("#ocop-origin-place a.ocop-directions").count() == 1
+    assert product.locator(".ocop-map, .leaflet-container").count() == 0
+
+
 def test_offline_copy_goes_to_its_own_folder_by_default(
     base_catalogue: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from catalogue.maps import maps_in_build
 from catalogue.media_stage import build_media
 from catalogue.pages.context import Site
 from catalogue.pages.generate import all_pages
@@ -37,7 +38,8 @@ def _site(products: Path, producers: Path, settings: Path | None, media_dir: Pat
     assert report.ok, report.to_text()
     with open(os.devnull, "w") as quiet:
         media = build_media(catalogue, media_dir, today=today, stream=quiet)
-    return Site(catalogue, media.products, today, media.catalogue_pdfs, site_cards=media.site_cards)
+    # As the build makes it for the web: with maps when Leaflet is installed (catalogue/sitebuild.py).
+    return Site(catalogue, media.products, today, media.catalogue_pdfs, site_cards=media.site_cards, maps=maps_in_build(offline=False))
 
 
 def _pages(site: Site) -> Callable[[str], list[PageFile]]:

@@ -8,7 +8,7 @@ run. Styles: the site's own stylesheets only. Neither the theme nor our pages wr
 attribute or a <style> element (the theme's scripts set styles through the DOM, which a policy does not
 restrict), so 'unsafe-inline' is not needed for styles either; tests/test_csp_browser.py would
 report a violation the day one appears. Images may be data: URLs, which the theme's stylesheet uses for
-its icons.
+its icons, and OpenStreetMap's map tiles (the maps of catalogue/pages/maps.py).
 
 Caching: files whose names carry a hash of their content (photos, share cards, the theme's
 bundles) never change at their address and are cached for a year; everything else (pages, QR codes,
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..maps import TILE_ORIGIN
 from ..urls import CARDS, DATA, IMAGES, QR, Urls
 
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -52,7 +53,7 @@ def content_security_policy(script_hashes: Iterable[str]) -> str:
             "default-src 'self'",
             f"script-src {scripts}",
             "style-src 'self'",
-            "img-src 'self' data:",
+            f"img-src 'self' data: {TILE_ORIGIN}",  # OpenStreetMap's map tiles (catalogue/maps.py)
             "font-src 'self'",
             "connect-src 'self'",
             "object-src 'none'",

@@ -27,6 +27,7 @@ class Site:
     today: date
     catalogue_pdfs: dict[str, list[PrintFile]] = field(default_factory=dict)  # the printed catalogue's files, by language
     site_cards: dict[str, str] = field(default_factory=dict)  # the site's share card, by language
+    maps: bool = False  # OpenStreetMap maps drawn with Leaflet: not in the offline copy (catalogue/maps.py)
     _statuses: dict[str, CertificateStatus] = field(default_factory=dict, repr=False)
 
     @cached_property

@@ -15,6 +15,7 @@ from .context import Site
 from .dashboard import dashboard_page
 from .i18n import t
 from .listings import PageFile, home_page, listing_pages
+from .maps import map_page
 from .meta import product_head
 from .preview import with_preview
 from .product import product_body
@@ -60,6 +61,7 @@ def _pages(site: Site, lang: str) -> Iterator[PageFile]:
     yield dashboard_page(site, lang)
     yield from listing_pages(site, lang)
     yield sales_points_page(site, lang)
+    yield map_page(site, lang)
     yield from product_pages(site, lang)
     yield from about_pages(site.urls, lang)
 

@@ -205,6 +205,7 @@ _SECTIONS: dict[str, Describer] = {
     "communes": _communes,
     "producers": _producers,
     "sales-points": _fixed("sales_points"),
+    "map": _fixed("map"),
     "check": _fixed("check"),
     "dashboard": _fixed("dashboard"),
     "about": _about,

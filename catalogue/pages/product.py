@@ -16,6 +16,7 @@ from .context import Site
 from .history import certificate_history, decision, withdrawn_notice
 from .html import html, join, localized_span, picture, relative, status_text, text_span
 from .i18n import format_date, format_phone, format_vnd, t, tel_href
+from .maps import origin_map, origin_row
 from .others import other_products
 from .sales_points import see_in_person
 from .share import share_button, zalo_link
@@ -232,16 +233,15 @@ def _origin(site: Site, product: Product, page: str, lang: str) -> Markup:
         unit = province().units[origin.commune]
         href = relative(site.urls.commune(unit.id, lang), page)
         rows.append(_row(t(lang, "commune"), html('<a href="{}">{}</a>', href, unit.title)))
-    if origin.coordinates:
-        lat, lon = origin.coordinates
-        rows.append(_row(t(lang, "coordinates"), f"{lat:.4f}, {lon:.4f}"))
+    rows.append(origin_row(site, product, lang))  # coordinates and directions (catalogue/pages/maps.py)
     if origin.trace_url:
         rows.append(_row(t(lang, "trace"), html('<a href="{0}" rel="noopener noreferrer">{0}</a>', origin.trace_url)))
     steps = join(
         html("<li><strong>{}</strong>{}</li>", s.stage, join(html(" · {}", x) for x in (s.where, s.who) if x)) for s in origin.steps
     )
     steps_html = html('<h3>{}</h3><ol class="ocop-steps">{}</ol>', t(lang, "steps"), steps) if steps else Markup()
-    return html('<section class="ocop-origin"><h2>{}</h2><dl>{}</dl>{}</section>', t(lang, "origin"), join(rows), steps_html)
+    small_map = origin_map(site, product, page, lang)
+    return html('<section class="ocop-origin"><h2>{}</h2><dl>{}</dl>{}{}</section>', t(lang, "origin"), join(rows), small_map, steps_html)
 
 
 def _downloads(files: dict[str, str], page: str) -> Markup:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from ..maps import copy_leaflet, maps_in_build
 from ..pages.generate import page_source
 from ..pages.listings import PageFile
 from ..settings import Settings
@@ -70,6 +71,8 @@ def write_docs(pages: list[PageFile], docs_dir: Path, bodies_dir: Path, offline:
     and are put in place by catalogue/render/hooks.py."""
     if offline:
         copy_shim(docs_dir)
+    if maps_in_build(offline):
+        copy_leaflet(docs_dir)
     for page in pages:
         target = docs_dir / page.path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -35,6 +35,7 @@ def _nav(urls: Urls, lang: str) -> list[dict[str, object]]:
         {t(lang, "all_products"): urls.source(urls.products(lang), lang)},
         *({t(lang, name): urls.source(urls.section(name, lang), lang)} for name in SECTIONS),
         {t(lang, "sales_points"): urls.source(urls.sales_points(lang), lang)},
+        {t(lang, "map_page"): urls.source(urls.map(lang), lang)},
         {t(lang, "check"): urls.source(urls.check(lang), lang)},
         {t(lang, "dashboard"): urls.source(urls.dashboard(lang), lang)},
         {t(lang, "about"): [{t(lang, f"about_{n}"): urls.source(urls.about(n, lang), lang, leaf=True)} for n in ABOUT]},
