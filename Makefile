@@ -12,12 +12,14 @@ TEST_STAMP := $(VENV)/.test-stamp
 # the site's maps, Decap CMS and decap-server for `make admin`; npm ci reinstalls node_modules when
 # the lock file changes.
 NPM_STAMP := node_modules/.installed-stamp
+# What a build needs (package.json's dependencies: Leaflet, iframe-worker), installed by `make site` alone.
+BUILD_NPM_STAMP := node_modules/.build-stamp
 # pip-tools writes the lock files; its own version is pinned here.
 PIP_TOOLS := pip-tools==7.6.2
 LOCK_VENV := .cache/lock-venv
 LOCK_OPTIONS := --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
 
-.PHONY: site offline serve admin test check media lint schema demo-images clean node-deps lock
+.PHONY: site offline serve admin test check media lint schema demo-images clean node-deps build-node-deps lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,15 +36,15 @@ $(TEST_STAMP): $(PROJECT)/requirements/test.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --no-deps -e $(PROJECT)
 	touch $@
 
-site: $(RUNTIME_STAMP) node-deps
+site: $(RUNTIME_STAMP) build-node-deps
 	$(BIN)/python build_site.py
 
 # The copy for a USB stick at a fair: works from file:// with no network (see README).
-offline: $(RUNTIME_STAMP) node-deps
+offline: $(RUNTIME_STAMP) build-node-deps
 	$(BIN)/python build_site.py --offline
 
 # Preview with live reload: `make serve`, or `make serve HOST=0.0.0.0 PORT=8080` for phones on the network.
-serve: $(RUNTIME_STAMP)
+serve: $(RUNTIME_STAMP) build-node-deps
 	$(BIN)/python -m catalogue serve $(if $(HOST),--host $(HOST)) $(if $(PORT),--port $(PORT))
 
 # The form editor (Decap CMS) with the live preview, on this computer only: the editor at
@@ -68,6 +70,21 @@ node-deps:
 	    echo "make: npm not found, so axe-core, iframe-worker and Leaflet (package-lock.json) are not installed: the browser tests" \
 	      "will be skipped (and fail under CI=true), the offline build cannot run and the site has no maps. Install Node.js and npm" \
 	      "(Debian: apt-get install npm), then run make again."; \
+	  fi; \
+	fi
+
+# A build needs only package.json's dependencies (Leaflet for the maps, iframe-worker for the offline
+# copy, about 4 MB): `npm ci --omit=dev` when neither the full install above nor an earlier build-only
+# install is up to date. npm ci empties node_modules first, so each install leaves only its own stamp.
+build-node-deps:
+	@if [ -f $(PROJECT)/$(NPM_STAMP) ] && [ ! $(PROJECT)/package-lock.json -nt $(PROJECT)/$(NPM_STAMP) ]; then :; \
+	elif [ ! -f $(PROJECT)/node_modules/leaflet/dist/leaflet.js ] || [ ! -f $(PROJECT)/node_modules/iframe-worker/shim/index.js ] \
+	  || [ ! -f $(PROJECT)/$(BUILD_NPM_STAMP) ] || [ $(PROJECT)/package-lock.json -nt $(PROJECT)/$(BUILD_NPM_STAMP) ]; then \
+	  if command -v npm >/dev/null 2>&1; then \
+	    echo "npm ci --omit=dev --no-audit --no-fund"; (cd $(PROJECT) && npm ci --omit=dev --no-audit --no-fund && touch $(BUILD_NPM_STAMP)); \
+	  else \
+	    echo "make: npm not found, so Leaflet and iframe-worker (package-lock.json) are not installed: the site is built" \
+	      "without maps and the offline build cannot run. Install Node.js and npm (Debian: apt-get install npm), then run make again."; \
 	  fi; \
 	fi
 
