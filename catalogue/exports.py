@@ -144,8 +144,9 @@ def products_csv(catalogue: Catalogue, today: date) -> bytes:
 
 CHECK_FIELDS = (
     "id", "key", "number", "name", "stars", "expires", "revoked", "withdrawn_on", "withdrawn_reason", "expires_text", "revoked_text",
+    "decision", "decision_url",
 )  # fmt: skip
-EARLIER_FIELDS = ("key", "number", "issued_text", "stars", "product", "next_number", "next_issued_text")
+EARLIER_FIELDS = ("key", "number", "issued_text", "stars", "product", "next_number", "next_issued_text", "decision_url")
 
 
 def check_index_js(catalogue: Catalogue, lang: str, today: date, paths: dict[str, object]) -> str:
@@ -157,10 +158,12 @@ def check_index_js(catalogue: Catalogue, lang: str, today: date, paths: dict[str
     - `products`, by `fields`: id, folded current number (`key`), number as printed, name, stars,
       expires and revoked (ISO dates, for the status today in the browser), and for a product
       withdrawn by `today` the day it left the catalogue (written as `lang` writes dates) and why,
-      and the expiry and revocation days as `lang` writes them (the browser formats no date);
+      the expiry and revocation days as `lang` writes them (the browser formats no date), and the
+      recognition decision's number and the link to its document (each or both may be null);
     - `earlier`, by `earlier_fields`: each earlier certificate number (`certificate.previous`),
       folded and as printed, its issue date and stars, the product's id, and the certificate that
-      replaced it (the next earlier one, or the current one) with its issue date.
+      replaced it (the next earlier one, or the current one) with its issue date, and the link to
+      its decision document or null.
 
     `paths` holds the templates of the paths the script builds (`Site.browser_paths`).
     """
@@ -182,6 +185,8 @@ def check_index_js(catalogue: Catalogue, lang: str, today: date, paths: dict[str
                 gone.reason if gone else None,
                 format_date(catalogue.expires(product), lang),
                 format_date(cert.revoked.date, lang) if cert.revoked else None,
+                cert.decision,
+                cert.decision_url,
             ]
         )
         replacements = [*cert.previous, cert][1:]  # what replaced each earlier certificate
@@ -195,6 +200,7 @@ def check_index_js(catalogue: Catalogue, lang: str, today: date, paths: dict[str
                     product.id,
                     new.number,
                     format_date(new.issued, lang),
+                    old.decision_url,
                 ]
             )
     data = {"fields": CHECK_FIELDS, "products": products, "earlier_fields": EARLIER_FIELDS, "earlier": earlier, "paths": paths}

@@ -57,7 +57,7 @@ def test_an_earlier_number_of_the_upgraded_product_shows_the_stars_it_had_and_ha
         "It was replaced by certificate GCN-OCOP-LC-2022-012, issued on 30 Jul 2022."
     )
     assert result.locator(".ocop-check__today").inner_text() == "What the product holds today:"
-    assert result.locator("a").get_attribute("href") == f"../p/{UPGRADED}/"  # from en/check/: the English page
+    assert result.locator(".ocop-check__name a").get_attribute("href") == f"../p/{UPGRADED}/"  # from en/check/: the English page
     assert result.locator(".ocop-check__current").inner_text() == "GCN-OCOP-LC-2024-040 · OCOP ★★★★"
     assert result.locator(".ocop-status").inner_text() == "Valid"
 

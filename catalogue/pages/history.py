@@ -101,4 +101,5 @@ def check_texts(lang: str) -> Markup:
     words = language(lang).words
     texts = {key: words[key] for key in ("check_replaced", "check_today", "check_withdrawn")}  # {placeholders} kept
     texts["stars"] = words["check_replaced_stars"]
+    texts["decision"], texts["decision_document"] = words["decision"], words["decision_document"]  # the decision's link
     return html('<script type="application/json" id="ocop-check-texts">{}</script>', script_json(texts))

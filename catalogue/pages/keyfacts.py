@@ -13,6 +13,7 @@ from ..model import Product
 from .context import Site
 from .html import NOTHING, html, join, localized_span, relative
 from .i18n import format_phone, format_vnd, t, tel_href
+from .share import zalo_href
 
 # Shops named in the box; the rest are counted ("and 2 more") and listed under "Where to buy".
 SHOPS_NAMED = 3
@@ -50,11 +51,6 @@ def key_facts(site: Site, product: Product, page: str, lang: str, listed: bool) 
         join(row for row in rows if row),
         join(buttons, " "),
     )
-
-
-def zalo_href(digits: str) -> str:
-    """The link that opens a chat with a Zalo number (the number as Vietnamese write it: 0912345678)."""
-    return "https://zalo.me/" + digits
 
 
 def price_text(product: Product, lang: str) -> Markup:

@@ -18,6 +18,7 @@ from .html import html, join, localized_span, picture, relative, status_text, te
 from .i18n import format_date, format_phone, t, tel_href
 from .keyfacts import key_facts
 from .sales_points import see_in_person
+from .share import share_button, zalo_link
 from .video import videos_section
 
 
@@ -32,6 +33,7 @@ def product_body(site: Site, product: Product, lang: str) -> Markup:
         key_facts(site, product, page, lang, listed),
         _gallery(site, product, page, lang),
         _certificate(site, product, lang),
+        share_button(site, product, page, lang),
         certificate_history(site, product, lang),
         _producer(site, product, page, lang),
         _text_section(product, "description", lang),
@@ -162,7 +164,7 @@ def _producer(site: Site, product: Product, page: str, lang: str) -> Markup:
     if producer.website:
         rows.append(_row(t(lang, "website"), html('<a href="{0}" rel="noopener noreferrer">{0}</a>', producer.website)))
     if producer.zalo:
-        rows.append(_row("Zalo", format_phone(producer.zalo)))
+        rows.append(_row("Zalo", zalo_link(producer.zalo, lang)))
     return html(
         '<section class="ocop-producer"><h2>{}</h2><p><a href="{}"><strong>{}</strong></a></p><dl>{}</dl></section>',
         t(lang, "producer"),

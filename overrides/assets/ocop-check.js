@@ -63,6 +63,24 @@
     return node;
   }
 
+  // "Recognition decision: 1234/QĐ-UBND", the number linked to its document on the province's
+  // portal when the data has a link (an http(s) address by validation; anything else is not linked).
+  function decision(number, url, certificate) {
+    if (!number && !url) return null;
+    var node = paragraph("ocop-check__decision", (texts.decision || "") + ": ");
+    if (!url || !/^https?:\/\//i.test(url)) {
+      node.append(number || "");
+      return node;
+    }
+    var link = document.createElement("a");
+    link.href = url;
+    link.rel = "noopener noreferrer";
+    link.textContent = number || texts.decision_document || url;
+    if (!number && certificate) link.setAttribute("aria-label", (texts.decision_document || "") + " – " + certificate);
+    node.appendChild(link);
+    return node;
+  }
+
   function run(form) {
     var input = form.querySelector("input");
     var out = document.getElementById("ocop-check-result");
@@ -82,16 +100,21 @@
     card.setAttribute("data-ocop-status", status.state);
     if (hit.earlier) {
       card.setAttribute("data-ocop-earlier", hit.earlier.number);
-      card.append(paragraph("ocop-check__replaced", replaced(hit.earlier)), paragraph("ocop-check__today", texts.check_today || ""));
+      card.appendChild(paragraph("ocop-check__replaced", replaced(hit.earlier)));
+      var old = decision(null, hit.earlier.decision_url, hit.earlier.number);
+      if (old) card.appendChild(old);
+      card.appendChild(paragraph("ocop-check__today", texts.check_today || ""));
     }
     var link = document.createElement("a");
     // From file:// (a copy on a USB stick) a folder's page is its index file: folders open no page there.
     link.href = home + fill(data.paths.product, { id: product.id }) + (location.protocol === "file:" ? data.paths.index : "");
     link.textContent = product.name;
-    var title = document.createElement("p");
+    var title = paragraph("ocop-check__name", "");
     title.appendChild(link);
     var facts = paragraph("ocop-check__current", product.number + " · OCOP " + "★".repeat(product.stars));
     card.append(title, facts, paragraph("ocop-status ocop-status--" + status.state, status.words));
+    var current = decision(product.decision, product.decision_url, product.number);
+    if (current) card.appendChild(current);
     if (product.withdrawn_on) card.appendChild(withdrawn(product));
     out.appendChild(card);
   }
