@@ -37,6 +37,7 @@ class Photo:
     alt: str | None
     variants: tuple[Variant, ...]
     og: str | None
+    focus: tuple[float, float] | None = None  # the point cards and galleries keep in view (`Image.focus`)
 
     @property
     def largest(self) -> Variant:
@@ -177,8 +178,8 @@ def _site_cards(jobs: list[Job], entries: dict[str, Entry]) -> dict[str, str]:
 
 def _photo(catalogue: Catalogue, job: Job, meta: Meta) -> Photo:
     """A made photo as pages show it; the photo job's meta lists its variants (`PhotoJob.run`)."""
-    alt = catalogue.products[job.product or ""].images[job.image or 0].alt
+    image = catalogue.products[job.product or ""].images[job.image or 0]
     variants = meta["variants"]
     og = meta["og"]
     assert isinstance(variants, list) and (og is None or isinstance(og, str))
-    return Photo(alt, tuple(Variant(*v) for v in variants if isinstance(v, list)), og)
+    return Photo(image.alt, tuple(Variant(*v) for v in variants if isinstance(v, list)), og, image.focus)

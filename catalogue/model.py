@@ -7,10 +7,11 @@ typo such as `stras:` never passes silently.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, FiniteFloat, StrictBool, StrictInt, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, FiniteFloat, StrictBool, StrictInt, field_validator, model_validator
 
 from .fields import (
     CategoryCode,
@@ -38,6 +39,22 @@ from .rules import add_months
 from .vocab import CertificateKind, CertificationKind, ChannelKind, DevelopmentKind, Group, InspectionResult, ProducerKind
 
 Vnd = Annotated[StrictInt, Field(ge=0)]
+
+
+def _focus_share(value: object) -> object:
+    """A focus coordinate written as a percentage ("30%") as the share of the side it is (0.3)."""
+    if isinstance(value, str):
+        number = value.strip().removesuffix("%")
+        if number == value.strip() or not re.fullmatch(r"\d+(\.\d+)?", number):
+            raise fail("invalid-value", "image.focus", got=repr(value))
+        return float(number) / 100
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise fail("invalid-value", "image.focus", got=repr(value))
+    return value
+
+
+# A share of a photo's width or height: 0 is the left or top side, 1 the right or bottom one.
+Focus = Annotated[FiniteFloat, BeforeValidator(_focus_share), Field(ge=0, le=1)]
 Year = Annotated[StrictInt, Field(ge=2000, le=2099)]
 
 
@@ -109,6 +126,27 @@ class Image(Record):
 
     src: Text = Field(description="Path of the image file, relative to the product file, inside the catalogue.")
     alt: Line | None = Field(None, description="What the picture shows, for people who cannot see it.")
+    focus: tuple[Focus, Focus] | None = Field(
+        None,
+        description="[x, y] of the point to keep in view when cards and galleries crop the photo to their one shape (4:3): "
+        'from 0 (left, top) to 1 (right, bottom), or as percentages such as "30%". Without it, the centre.',
+    )
+
+
+class Video(Record):
+    """A film about the product (a report of the province's television, a producer's clip), shown as a
+    poster that loads the player only when tapped."""
+
+    url: Url = Field(description="Address of the video: a YouTube link (youtube.com/watch?v=..., youtu.be/...) or any https page.")
+    title: Line = Field(description="What the video is, e.g. Phóng sự PTV Lai Châu: mùa chè Shan.")
+
+    @field_validator("url")
+    @classmethod
+    def _https(cls, url: str) -> str:
+        # The page would otherwise mix an unencrypted player or link into an https site.
+        if not url.lower().startswith("https://"):
+            raise fail("invalid-value", "video.https", url=url)
+        return url
 
 
 class Step(Record):
@@ -275,6 +313,7 @@ class Product(Record):
     )
     price: Price | None = None
     images: list[Image] = Field(default_factory=list, description="Photos; the first is the cover.")
+    videos: list[Video] = Field(default_factory=list, description="Videos about the product, in the order shown.")
     origin: Origin | None = None
     gtin: Gtin | None = Field(None, description="GTIN-8/12/13/14 barcode number with a valid check digit (text).")
     channels: list[Channel] = Field(default_factory=list, description="Where to buy.")

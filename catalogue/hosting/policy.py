@@ -59,6 +59,8 @@ def content_security_policy(script_hashes: Iterable[str]) -> str:
             "object-src 'none'",
             "base-uri 'self'",
             "form-action 'self'",
+            # Videos (catalogue/pages/video.py): YouTube's privacy-enhanced player, only after a tap.
+            "frame-src https://www.youtube-nocookie.com",
             "frame-ancestors 'self'",
         ]
     )

@@ -24,6 +24,7 @@ from ..status import IN_FORCE, CertificateStatus
 from ..translated import Localized, localized
 from ..urls import Urls
 from .context import Site
+from .focus import focus_class
 from .i18n import format_date, short_status, status_words
 
 __all__ = ["NOTHING", "Markup", "escape", "html", "join", "script_json"]
@@ -79,7 +80,7 @@ def picture(photo: Photo, page: str, sizes: str, alt: str, loading: str = "lazy"
     fallback = next((v for v in photo.variants if v.width >= 640), photo.largest)
     return html(
         '<picture><source type="image/webp" srcset="{webp}" sizes="{sizes}">'
-        '<img src="{src}" srcset="{jpeg}" sizes="{sizes}" width="{width}" height="{height}" alt="{alt}" {loading}></picture>',
+        '<img src="{src}" srcset="{jpeg}" sizes="{sizes}" width="{width}" height="{height}" alt="{alt}"{focus} {loading}></picture>',
         webp=webp,
         sizes=sizes,
         src=relative(fallback.jpeg, page),
@@ -87,6 +88,7 @@ def picture(photo: Photo, page: str, sizes: str, alt: str, loading: str = "lazy"
         width=photo.largest.width,
         height=photo.largest.height,
         alt=alt,
+        focus=focus_class(photo.focus),
         loading=_LOADING[loading],
     )
 

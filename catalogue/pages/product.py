@@ -15,12 +15,14 @@ from .check import office_contact
 from .context import Site
 from .history import certificate_history, decision, withdrawn_notice
 from .html import html, join, localized_span, picture, relative, status_text, text_span
-from .i18n import format_date, format_phone, format_vnd, t, tel_href
+from .i18n import format_date, format_phone, t, tel_href
+from .keyfacts import key_facts
 from .maps import origin_map, origin_row
 from .others import other_products
 from .sales_points import see_in_person
 from .share import share_button, zalo_link
 from .trade import trade_section
+from .video import videos_section
 
 
 def product_body(site: Site, product: Product, lang: str) -> Markup:
@@ -31,15 +33,16 @@ def product_body(site: Site, product: Product, lang: str) -> Markup:
     sections = [
         _head(site, product, lang),
         withdrawn_notice(site, product, lang),
+        key_facts(site, product, page, lang, listed),
         _gallery(site, product, page, lang),
         _certificate(site, product, lang),
-        share_button(site, product, page, lang),
         certificate_history(site, product, lang),
+        share_button(site, product, page, lang),
         _producer(site, product, page, lang),
         _text_section(product, "description", lang),
         _text_section(product, "story", lang),
+        videos_section(site, product, page, lang),
         _facts(product, lang),
-        _price(product, lang),
         _channels(product, lang) if listed else "",
         trade_section(product, site.today, lang) if listed else "",
         see_in_person(site, product, page, lang) if listed else "",
@@ -201,15 +204,6 @@ def _facts(product: Product, lang: str) -> Markup:
         for key in product.facts
     ]
     return html('<section class="ocop-facts"><h2>{}</h2><table>{}</table></section>', t(lang, "facts"), join(rows))
-
-
-def _price(product: Product, lang: str) -> Markup:
-    price = product.price
-    if not price:
-        return Markup()
-    amount = format_vnd(price.low, lang) + (f" – {format_vnd(price.high, lang)}" if price.high and price.high != price.low else "")
-    unit = html(" / {}", price.unit) if price.unit else Markup()
-    return html('<section class="ocop-price"><h2>{}</h2><p><strong>{}</strong>{}</p></section>', t(lang, "price"), amount, unit)
 
 
 def _channels(product: Product, lang: str) -> Markup:
