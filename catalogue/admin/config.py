@@ -119,6 +119,13 @@ def _relation(collection: str, multiple: bool) -> dict[str, Any]:
     }
 
 
+# What each number of a pair is, in the editor's words.
+_PAIRS: dict[str, dict[str, str]] = {
+    "coordinates": {"name": "degrees", "label": "độ"},
+    "focus": {"name": "share", "label": "tỉ lệ từ 0 đến 1"},
+}
+
+
 def _unwrap(kind: Any) -> tuple[Any, bool]:
     """The type inside `X | None`, and whether None was allowed."""
     if get_origin(kind) in (Union, types.UnionType):
@@ -140,9 +147,9 @@ def widget_of(kind: Any, key: str, optional: bool = False) -> dict[str, Any]:
         if inner["widget"] == "select":
             return inner | {"multiple": True}
         return {"widget": "list", "field": {"name": "item", "label": key} | inner}
-    if origin is tuple:  # coordinates: [latitude, longitude]
-        number = {"name": "degrees", "label": "độ", "widget": "number", "value_type": "float"}
-        return {"widget": "list", "field": number, "min": 2, "max": 2}
+    if origin is tuple:  # a pair of numbers: coordinates [latitude, longitude], a photo's focus [x, y]
+        number = _PAIRS.get(key, _PAIRS["coordinates"])
+        return {"widget": "list", "field": {"widget": "number", "value_type": "float"} | number, "min": 2, "max": 2}
     if origin is dict:
         return _dictionary(*get_args(kind))
     return _leaf(kind, key)
