@@ -393,3 +393,21 @@ def test_header_search_sends_the_query_to_the_finder(open_page: Callable[..., An
     link.click()
     page.wait_for_url(f"{site_url}/en/products/?q=seng+cu")
     assert results(page) == ["gao-seng-cu-muong-than"]
+
+
+def test_header_search_sends_ended_products_on_to_the_finder(open_page: Callable[..., Any], site_url: str, catalogue: Catalogue) -> None:
+    """ "N products →" counts products of every status (each offered with its status), while the
+    finder shows products in force unless told otherwise: when some of the N have ended, the link
+    tells it to show every status, so none of them goes missing on the way."""
+    named = names_with("rượu")
+    assert named - in_force(catalogue), "the demo needs an ended product named 'rượu'"
+    page = open_page()
+    page.goto(f"{site_url}/groups/")
+    page.locator("input.md-search__input").press_sequentially("ruou")
+    link = page.locator("a.ocop-search__all")
+    link.wait_for()
+    assert link.inner_text().startswith(f"{len(named)} ")
+    link.click()
+    page.wait_for_url(f"{site_url}/products/?q=ruou&status=all")
+    shown = set(results(page))
+    assert named <= shown and shown == found_for("ruou", set(PRODUCTS))

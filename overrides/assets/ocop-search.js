@@ -159,6 +159,13 @@
     return item;
   }
 
+  // Whether a product's certificate is in force today (without the status script, every one counts as in force).
+  function inForce(row) {
+    if (!window.ocopStatus) return true;
+    var state = window.ocopStatus(index.product(row, "expires"), index.product(row, "revoked") || null).state;
+    return state === "valid" || state === "expiring";
+  }
+
   function render() {
     var query = input.value.trim();
     if (!index || query === shownFor) return;
@@ -171,12 +178,15 @@
     var foldedWords = words.map(fold);
     var products = matching(index.productFolded, index.productExact, words, foldedWords);
     var producers = matching(index.producerFolded, index.producerExact, words, foldedWords);
+    var product = index.product, producer = index.producer;
     var finder = element("a", "md-search-result__meta ocop-search__all", config.texts.found.replace("{n}", products.length) + " →");
     var target = path(index.paths.finder, "");
-    finder.href = target + (target.indexOf("?") < 0 ? "?" : "&") + "q=" + encodeURIComponent(query);
+    // The finder shows products in force unless told otherwise: when some of these have ended, it is
+    // told to show every status, so that it lists the very products this line counts.
+    var all = products.some(function (hit) { return !inForce(index.products[hit.at]); }) ? "&status=all" : "";
+    finder.href = target + (target.indexOf("?") < 0 ? "?" : "&") + "q=" + encodeURIComponent(query) + all;
     box.appendChild(finder);
     var list = element("ol", "md-search-result__list");
-    var product = index.product, producer = index.producer;
     products.slice(0, SHOWN_PRODUCTS).forEach(function (hit) {
       var row = index.products[hit.at], maker = index.producerOf(row);
       var line = producer(maker, "name") + " · " + index.communes[producer(maker, "commune")];
