@@ -10,7 +10,7 @@ from typing import Any, Protocol
 from .image_files import ImageFileError, resolve_image
 from .load import Document
 from .messages import Message, msg
-from .model import Product, expiry_date
+from .model import Producer, Product, expiry_date
 from .places import province
 from .problems import Report, display_path
 from .rules import fold_code, suggest
@@ -265,6 +265,14 @@ def _check_coordinates(product: Product, doc: Document, report: Report) -> None:
         "coordinates-outside",
         coordinates_outside("origin.coordinates", lat, lon),
     )
+
+
+def check_producer(producer: Producer, doc: Document, report: Report) -> None:
+    """The rules of one valid producer beyond its fields: its coordinates inside the province."""
+    if not producer.coordinates or province().bounds.contains(*producer.coordinates):
+        return
+    lat, lon = producer.coordinates
+    report.warn(doc.path, doc.line_of(("coordinates",)), "coordinates-outside", coordinates_outside("coordinates", lat, lon))
 
 
 def coordinates_outside(path: str, lat: float, lon: float) -> Message:

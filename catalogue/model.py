@@ -367,6 +367,9 @@ class Producer(Record):
     address: Line = Field(description="Address, small to large: bản, xã/phường, tỉnh.")
     commune: CommuneId = Field(description="Commune or ward (an id from the place list).")
     phone: Phone = Field(description="Vietnamese phone number (mobile, landline or +84).")
+    coordinates: tuple[FiniteFloat, FiniteFloat] | None = Field(
+        None, description="[latitude, longitude] of the workshop or shop where visitors can buy, in degrees: the map shows it."
+    )
     representative: Name | None = Field(None, description="Legal representative.")
     email: Email | None = None
     website: Url | None = None

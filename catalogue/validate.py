@@ -126,6 +126,8 @@ def validate(
     checks.check_unique(products, report, "id", "certificate.number", "gtin")
     checks.check_earlier_numbers(products, report)
     known_producers = {p.record.id for p in producers} | {path.stem for path in yaml_files(producers_dir, sources)}
+    for item in producers:
+        checks.check_producer(item.record, item.doc, report)
     for item in products:
         checks.check_product(item.record, item.doc, report, known_producers, settings, today, root, records and records.photos)
     catalogue = Catalogue(settings, root)

@@ -54,6 +54,17 @@ def expected_products(site: Path) -> set[str]:
     return found
 
 
+def expected_producers(site: Path) -> set[str]:
+    """Producers with coordinates that make at least one product the map shows (in force)."""
+    files = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in (REPO / "producers").glob("*.yaml")}
+    in_force = {
+        product["producer"]
+        for product_id, product in product_files().items()
+        if not product.get("withdrawn") and built_status(site, product_id) in ("valid", "expiring")
+    }
+    return {producer_id for producer_id, producer in files.items() if producer.get("coordinates") and producer_id in in_force}
+
+
 def expected_points() -> set[str]:
     points = yaml.safe_load((REPO / "catalogue.yaml").read_text(encoding="utf-8"))["sales_points"]
     return {p["id"] for p in points if p.get("coordinates") and not (p.get("to") and str(p["to"]) < "2026-11-28")}
@@ -255,3 +266,30 @@ def test_the_web_site_opened_from_a_file_keeps_its_list_and_asks_for_no_tile(bro
     assert page.locator(".leaflet-container").count() == 0
     context.close()
     assert [url for url in requests if not url.startswith("file://")] == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_map_page_pins_producers_with_a_product_in_force(demo_site: Path, lang: str) -> None:
+    page = soup(demo_site / LANGUAGES[lang] / "map" / "index.html")
+    producers = page.select("#ocop-places li[data-kind='producer']")
+    shown = {posixpath.basename(p.select_one(".ocop-place__name a")["href"].rstrip("/")) for p in producers}
+    assert shown and shown == expected_producers(demo_site)
+    for place in producers:
+        producer_id = posixpath.basename(place.select_one(".ocop-place__name a")["href"].rstrip("/"))
+        lat, lon = yaml.safe_load((REPO / "producers" / f"{producer_id}.yaml").read_text(encoding="utf-8"))["coordinates"]
+        assert (float(place["data-lat"]), float(place["data-lon"])) == (lat, lon)
+        assert place.select_one("a[href^='https://www.google.com/maps/dir/']"), "a directions link"
+
+
+def test_a_producer_outside_the_province_is_warned_about(base_catalogue: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from catalogue.cli import main
+
+    path = base_catalogue / "producers" / "base-producer.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "coordinates: [103.48, 22.38]\n", encoding="utf-8")
+    assert main(["--lang", "en", "--check"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    line = len(path.read_text(encoding="utf-8").splitlines())
+    assert out[0] == (
+        f"producers/base-producer.yaml:{line}: warning: coordinates: [103.48, 22.38] is outside Lai Châu;"
+        " latitude and longitude look swapped [coordinates-outside]"
+    )

@@ -14,12 +14,12 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..maps import ATTRIBUTION, MAX_ZOOM, TILES, directions_url, leaflet_asset
-from ..model import Product
+from ..model import Producer, Product
 from ..places import province
 from ..sales_points import SalesPoint
 from ..status import IN_FORCE
 from ..translated import localized_text, term
-from ..vocab import SALES_POINT_LABELS
+from ..vocab import PRODUCER_KIND_LABELS, SALES_POINT_LABELS
 from .context import Site
 from .html import html, join, localized_span, relative
 from .i18n import t
@@ -93,6 +93,21 @@ def _point_place(site: Site, point: SalesPoint, page: str, lang: str) -> Markup:
     return _place("point", lat, lon, name, note, lang)
 
 
+def _producer_place(site: Site, producer: Producer, page: str, lang: str) -> Markup:
+    assert producer.coordinates
+    lat, lon = producer.coordinates
+    name = html('<a href="{}">{}</a>', relative(site.urls.producer(producer.id, lang), page), localized_span(producer, "name", lang))
+    note = join((term(PRODUCER_KIND_LABELS[producer.kind], lang), province().units[producer.commune].title), " · ")
+    return _place("producer", lat, lon, name, note, lang)
+
+
+def mapped_producers(site: Site) -> list[Producer]:
+    """The producers on the map: with coordinates, and with at least one product on the map's terms
+    (listed and in force); a producer whose certificates have all ended is not pinned as OCOP."""
+    in_force = {p.producer for p in site.listed if site.status(p) in IN_FORCE}
+    return [p for p in sorted(site.catalogue.producers.values(), key=lambda p: p.id) if p.coordinates and p.id in in_force]
+
+
 def mapped_products(site: Site) -> list[Product]:
     """The products on the map: in force on the build day, with origin coordinates. One that is
     not in force is left out, as from the sales points: a pin would make it look certified."""
@@ -107,9 +122,9 @@ def mapped_points(site: Site) -> list[SalesPoint]:
 def map_page(site: Site, lang: str) -> PageFile:
     """map/ in one language: the map, then the places as lists (products, then sales points)."""
     page = site.urls.map(lang)
-    products, points = mapped_products(site), mapped_points(site)
+    products, producers, points = mapped_products(site), mapped_producers(site), mapped_points(site)
     parts = [html("<h1>{}</h1><p>{}</p>", t(lang, "map_title"), t(lang, "map_intro"))]
-    if products or points:
+    if products or producers or points:
         parts.append(map_box(site, page, "ocop-places", lang))
     else:
         parts.append(html("<p>{}</p>", t(lang, "map_none")))
@@ -117,6 +132,9 @@ def map_page(site: Site, lang: str) -> PageFile:
     if products:
         items = join(_product_place(site, p, page, lang) for p in products)
         lists.append(html('<h2>{}</h2><ul class="ocop-places">{}</ul>', t(lang, "map_products"), items))
+    if producers:
+        items = join(_producer_place(site, p, page, lang) for p in producers)
+        lists.append(html('<h2>{}</h2><ul class="ocop-places">{}</ul>', t(lang, "map_producers"), items))
     if points:
         items = join(_point_place(site, p, page, lang) for p in points)
         lists.append(html('<h2>{}</h2><ul class="ocop-places">{}</ul>', t(lang, "map_points"), items))
