@@ -73,13 +73,19 @@ class RecordCache:
             self._write(_PHOTOS, self.photos)
 
     def _write(self, name: str, value: object) -> None:
-        with contextlib.suppress(OSError):
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
-            try:
-                with os.fdopen(handle, "wb") as out:
-                    pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(temporary, self.folder / name)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
+        store_pickle(self.folder / name, value)
+
+
+def store_pickle(path: Path, value: object) -> None:
+    """Write `value` pickled to `path` whole or not at all (a temporary file moved into place). Only a
+    cache is kept this way: a file that cannot be written only costs the next build its shortcut."""
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise

@@ -23,7 +23,6 @@ import os
 import pickle
 import sys
 import sysconfig
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -31,6 +30,7 @@ from pathlib import Path
 
 from .catalogue import Catalogue
 from .problems import Report
+from .record_cache import store_pickle
 from .validate import yaml_files
 
 REPO = Path(__file__).resolve().parent.parent
@@ -198,13 +198,4 @@ class StampStore:
 
     def keep(self, site_dir: Path, stamp: Stamp) -> None:
         """Store `stamp` for `site_dir`; a stamp that cannot be written only costs the next build its shortcut."""
-        with contextlib.suppress(OSError):
-            self.root.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.root, prefix=".tmp-")
-            try:
-                with os.fdopen(handle, "wb") as out:
-                    pickle.dump(stamp, out)
-                os.replace(temporary, self._file(site_dir))
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
+        store_pickle(self._file(site_dir), stamp)
