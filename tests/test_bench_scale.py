@@ -16,7 +16,8 @@ FIGURE = r"\d+\.\d\d (?:s|MB)\s+"
 
 
 def test_the_benchmark_prints_both_sides_and_their_ratios(tmp_path: Path) -> None:
-    command = [*TINY, "--compare", "true", "--hugo-twin", str(tmp_path / "twin")]
+    kept, cache = tmp_path / "kept", tmp_path / "cache"
+    command = [*TINY, "--compare", "true", "--hugo-twin", str(tmp_path / "twin"), "--keep-site", str(kept), "--media-cache", str(cache)]
     result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
@@ -30,6 +31,9 @@ def test_the_benchmark_prints_both_sides_and_their_ratios(tmp_path: Path) -> Non
     pages = sorted(path.name for path in (tmp_path / "twin" / "content" / "vi" / "p").glob("sp-*.md"))
     assert pages == [f"sp-{number:05}.md" for number in range(8)]
     assert "(edited)" in (tmp_path / "twin" / "content" / "vi" / "p" / "sp-00000.md").read_text(encoding="utf-8")
+    # the edited site kept for measuring, and the media made into the cache kept for later runs
+    assert "(edited)" in (kept / "p" / "sp-00000" / "index.html").read_text(encoding="utf-8")
+    assert any(cache.rglob("*.webp"))
 
 
 def test_a_failing_comparison_command_stops_the_benchmark_with_its_words() -> None:
