@@ -36,10 +36,14 @@ def plain(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+def decode_finder(script: str) -> dict[str, Any]:
+    """The data of a finder script, `window.OCOP_FINDER = JSON.parse("...");`."""
+    assert script.startswith('window.OCOP_FINDER = JSON.parse("') and script.endswith('");\n')
+    return json.loads(json.loads(script.removeprefix("window.OCOP_FINDER = JSON.parse(").removesuffix(");\n")))
+
+
 def finder_data(site: Path, lang: str) -> dict[str, Any]:
-    script = (site / "data" / f"finder-{lang}.js").read_text(encoding="utf-8")
-    assert script.startswith("window.OCOP_FINDER = ") and script.endswith(";\n")
-    return json.loads(script.removeprefix("window.OCOP_FINDER = ").removesuffix(";\n"))
+    return decode_finder((site / "data" / f"finder-{lang}.js").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
