@@ -62,11 +62,8 @@
     return " " + split(text).join(" ");
   }
 
-  // Words folded (without tone marks), a space before each, or "" for none.
-  function foldedWords(text) {
-    var words = split(fold(lower(text)));
-    return words.length ? " " + words.join(" ") : "";
-  }
+  // Words folded (without tone marks), a space before each, or "" for none: as the build folds.
+  var foldedWords = window.ocopContract.searched;
   // The places of a producer (its name and commune) folded, once for each producer and commune.
   var producerPlaces = data.producers.map(function () { return null; });
   var communes = data.communes.map(function (commune) { return foldedWords(commune[1]); });
