@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from datetime import date
 
@@ -13,6 +14,7 @@ from babel.numbers import format_percent as babel_percent
 from .languages import language
 
 
+@functools.lru_cache(maxsize=8192)  # a catalogue's pages write the same few hundred days again and again
 def format_date(day: date, lang: str) -> str:
     """28/11/2026 in Vietnamese, 28 Nov 2026 in English, 2026年11月28日 in Chinese: the words file's
     `dates`, one of Babel's formats (short, medium, long) or a CLDR pattern."""

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .catalogue import Catalogue
-from .jobs.cache import Entry, MediaCache, sync_entry, write_if_changed
+from .jobs.cache import Entry, MediaCache, sync_entries, write_if_changed
 from .jobs.job import Job, Meta
 from .jobs.run import run_jobs
 from .load import LoadError, load_yaml
@@ -109,7 +109,7 @@ def build_media(
     report = Report()
     entries, run = run_jobs(jobs, cache, lambda job, error: _report_problem(catalogue, job, error, report), workers, stream)
     stats = MediaStats(jobs=run.jobs, reused=run.reused, made=run.made)
-    stats.written = sum(sync_entry(entry, out_dir) for entry in entries.values()) + write_badges(out_dir, catalogue.settings.languages)
+    stats.written = sync_entries(entries.values(), out_dir) + write_badges(out_dir, catalogue.settings.languages)
     stats.seconds = time.perf_counter() - started
     return MediaResult(_assemble(catalogue, jobs, entries), report, stats, _catalogue_pdfs(jobs, entries), _site_cards(jobs, entries))
 

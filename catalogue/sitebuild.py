@@ -3,6 +3,7 @@ new site in. Nothing touches the previous site until the new one is complete."""
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import time
@@ -154,7 +155,9 @@ def _make(
         stream.write(say("check.no-leaflet") + "\n")
     site = Site(catalogue, media.products, today, media.catalogue_pdfs, site_cards=media.site_cards, maps=maps)
     # Each language's pages are made as they are written: at 20,000 products a list of them would hold about 500 MB.
-    built = build_languages(catalogue.settings, lambda lang: all_pages(site, lang), workspace.work, offline, today=today)
+    # Each language's pages are made in a process of their own (as many at once as there are cores).
+    pages = functools.partial(all_pages, site)
+    built = build_languages(catalogue.settings, pages, workspace.work, offline, today=today, workers=os.cpu_count() or 1)
     _assemble(site.urls, {lang: rendered.site for lang, rendered in built.items()}, staging)
     _write_sitemaps(site.urls, catalogue.settings.site_url, {lang: rendered.paths for lang, rendered in built.items()}, staging)
     extra = open_data(site) | digital_link_pages(catalogue)

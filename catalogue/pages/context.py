@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import Any
 
 from ..catalogue import Catalogue
 from ..dashboard import Dashboard, dashboard
@@ -29,6 +30,7 @@ class Site:
     site_cards: dict[str, str] = field(default_factory=dict)  # the site's share card, by language
     maps: bool = False  # OpenStreetMap maps drawn with Leaflet: not in the offline copy (catalogue/maps.py)
     _statuses: dict[str, CertificateStatus] = field(default_factory=dict, repr=False)
+    memo: dict[object, Any] = field(default_factory=dict, repr=False)  # what page makers work out once per build (e.g. a card's texts)
 
     @cached_property
     def listed(self) -> list[Product]:

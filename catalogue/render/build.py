@@ -12,6 +12,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -102,11 +103,14 @@ def build_languages(
     *,
     today: date,
     shells: bool = True,
+    workers: int = 1,
 ) -> dict[str, Rendered]:
     """Render every language under `work_dir/<lang>/`, by language.
 
-    Each language's pages are made and written here, and its MkDocs build starts at once, so the
-    next language's pages are written while the first one renders; then every build is awaited.
+    Each language's pages are made and written, and its MkDocs build starts as soon as they are,
+    so pages are written while another language renders; then every build is awaited. With
+    `workers` over 1, that many processes make the languages' pages side by side (`pages` must
+    then pickle: a module function or a `functools.partial` of one, not a closure).
     Pages outside the navigation and the search index (catalogue/render/shells.py: product pages,
     among others) are not rendered by MkDocs one by one: it renders their shells, and they are
     filled in when it is done. Without `shells`, MkDocs renders every page itself.
@@ -114,16 +118,8 @@ def build_languages(
     """
     running: dict[str, tuple[subprocess.Popen[bytes], Path, list[str], Shells]] = {}
     try:
-        for lang in settings.languages:
-            folder = work_dir / lang
-            paths: list[str] = []
-            made = _noting_paths(pages(lang), paths)
-            filler = Shells(folder / "shell-values.pickle", nav_sources(settings, lang) if shells else ())
-            # The filled pages wait in their spool file, not in memory.
-            rendered_pages = filler.take(made) if shells else list(made)
-            config = write_language(settings, lang, rendered_pages, folder, offline, today=today)
-            running[lang] = (_start(config, folder / "mkdocs.log"), folder, paths, filler)
-            del rendered_pages
+        for lang, (paths, filler, config) in _prepared(settings, pages, work_dir, offline, today, shells, workers):
+            running[lang] = (_start(config, work_dir / lang / "mkdocs.log"), work_dir / lang, paths, filler)
         rendered = {}
         for lang, (process, folder, paths, filler) in running.items():
             if process.wait() != 0:
@@ -137,6 +133,40 @@ def build_languages(
             if process.poll() is None:
                 process.kill()
                 process.wait()
+
+
+_Prepared = tuple[list[str], Shells, Path]
+
+
+def _prepared(
+    settings: Settings, pages: Callable[[str], Iterable[PageFile]], work_dir: Path, offline: bool, today: date, shells: bool, workers: int
+) -> Iterator[tuple[str, _Prepared]]:
+    """Each language with its pages' paths, its shells and its MkDocs configuration, in the
+    settings' order, as soon as that language is written (by `workers` processes at once)."""
+    languages = settings.languages
+    arguments = [(settings, pages, lang, work_dir / lang, offline, today, shells) for lang in languages]
+    if workers <= 1 or len(languages) <= 1:
+        for lang, args in zip(languages, arguments, strict=True):
+            yield lang, prepare_language(*args)
+        return
+    with ProcessPoolExecutor(max_workers=min(workers, len(languages))) as pool:
+        futures = [pool.submit(prepare_language, *args) for args in arguments]
+        for lang, future in zip(languages, futures, strict=True):
+            yield lang, future.result()
+
+
+def prepare_language(
+    settings: Settings, pages: Callable[[str], Iterable[PageFile]], lang: str, folder: Path, offline: bool, today: date, shells: bool
+) -> _Prepared:
+    """Make one language's pages and write what MkDocs reads: the pages' paths, the shells to fill
+    after it has rendered, and its configuration file."""
+    paths: list[str] = []
+    made = _noting_paths(pages(lang), paths)
+    filler = Shells(folder / "shell-values.pickle", nav_sources(settings, lang) if shells else ())
+    # The filled pages wait in their spool file, not in memory.
+    rendered_pages = filler.take(made) if shells else list(made)
+    config = write_language(settings, lang, rendered_pages, folder, offline, today=today)
+    return paths, filler, config
 
 
 def _noting_paths(pages: Iterable[PageFile], paths: list[str]) -> Iterator[PageFile]:

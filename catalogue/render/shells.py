@@ -28,6 +28,7 @@ import pickle
 import re
 import shutil
 from collections.abc import Collection, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,15 +108,38 @@ class Shells:
         shells' own pages; the number of pages written."""
         templates = [_template(_output(site, shell.path)) for shell in self.shells]
         count = 0
-        for record in _records(self.spool):
-            target = _output(site, record.path)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(fill(templates[record.shape], record.values))
-            count += 1
+        # Written by a few threads (a new folder and file wait on the file system, not on Python),
+        # a batch at a time, so that at most one batch of pages is held in memory.
+        with ThreadPoolExecutor(max_workers=WRITERS) as pool:
+            for batch in _batches(_records(self.spool), BATCH):
+                pages = [(_output(site, record.path), fill(templates[record.shape], record.values)) for record in batch]
+                count += sum(pool.map(_write, pages))
         for shell in self.shells:
             shutil.rmtree(_output(site, shell.path).parent)
         self.spool.unlink()
         return count
+
+
+WRITERS = 4
+BATCH = 256
+
+
+def _batches(records: Iterator[_Record], size: int) -> Iterator[list[_Record]]:
+    batch: list[_Record] = []
+    for record in records:
+        batch.append(record)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _write(page: tuple[Path, bytes]) -> int:
+    target, data = page
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return 1
 
 
 def fill(template: list[str], values: dict[str, str]) -> bytes:
