@@ -560,3 +560,19 @@ def test_theme_search_finds_chinese_words(open_page: Callable[..., Any], site_ur
     results.first.wait_for()
     titles = [title.replace("\u200b", "") for title in results.all_inner_texts()]  # the zero-width spaces between the words
     assert "如何查验证书" in titles, query
+
+
+def test_theme_search_index_waits_until_the_search_is_used(open_page: Callable[..., Any], site_url: str) -> None:
+    # The theme's script asks for its index as a page starts; the page holds that request back until
+    # the reader turns to the search (overrides/main.html), so a first view does not download it.
+    page = open_page(**PHONE)
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url) if "search_index" in request.url else None)
+    page.goto(f"{site_url}/p/mat-ong-pa-u/")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    assert asked == []
+    page.locator(".md-header label[for=__search]").first.tap()
+    page.locator("input.md-search__input").press_sequentially("mat ong", delay=50)
+    page.locator(".md-search-result__item").first.wait_for()
+    assert asked == [f"{site_url}/search/search_index.json"]

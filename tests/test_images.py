@@ -31,7 +31,7 @@ def gps_exif() -> Image.Exif:
 
 
 @pytest.mark.parametrize(
-    ("width", "widths"), [(2000, [320, 640, 1280]), (1280, [320, 640, 1280]), (900, [320, 640, 900]), (320, [320]), (1, [1])]
+    ("width", "widths"), [(2000, [320, 640, 960, 1280]), (1280, [320, 640, 960, 1280]), (900, [320, 640, 900]), (320, [320]), (1, [1])]
 )
 def test_never_upscaled(width: int, widths: list[int]) -> None:
     assert variant_widths(width) == widths
@@ -129,7 +129,7 @@ def test_outputs_carry_no_metadata(tmp_path: Path) -> None:
     photo = open_photo(source)
     variants, files = make_variants(photo, "img/p/1")
     files["og.jpg"] = make_og(photo)
-    assert [v.width for v in variants] == [320, 640, 1280]
+    assert [v.width for v in variants] == [320, 640, 960, 1280]
     for name, data in files.items():
         out = Image.open(io.BytesIO(data))
         assert not out.getexif(), name
@@ -140,7 +140,7 @@ def test_outputs_carry_no_metadata(tmp_path: Path) -> None:
 def test_variants_keep_the_aspect_ratio(tmp_path: Path) -> None:
     photo = open_photo(save(Image.new("RGB", (1500, 2000), (1, 2, 3)), tmp_path / "portrait.jpg"))
     variants, files = make_variants(photo, "img/p/2")
-    assert [(v.width, v.height) for v in variants] == [(320, 427), (640, 853), (1280, 1707)]
+    assert [(v.width, v.height) for v in variants] == [(320, 427), (640, 853), (960, 1280), (1280, 1707)]
     for v in variants:
         assert Image.open(io.BytesIO(files[v.webp])).size == (v.width, v.height)
         assert Image.open(io.BytesIO(files[v.jpeg])).format == "JPEG"

@@ -62,7 +62,7 @@ def kiosk_page(site: Site, lang: str) -> str:
         name=name,
         title=t(lang, "kiosk"),
         css=relative(site.urls.asset("ocop-kiosk.css", lang), page),
-        icon=relative(site.urls.asset("images/favicon.png", lang), page),
+        icon=relative(site.urls.asset("favicon.svg", lang), page),
         status=relative(site.urls.asset("ocop-status.js", lang), page),
         kiosk=relative(site.urls.asset("ocop-kiosk.js", lang), page),
         demo=demo,
