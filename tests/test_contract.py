@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from catalogue.pages.i18n import format_date, status_texts, status_words
+from catalogue.pages.search import searched
 from catalogue.rules import fold_code, fold_tone_marks
 from catalogue.status import certificate_status
 
@@ -77,6 +78,35 @@ def test_folding_is_the_same_in_the_browser(contract: Any) -> None:
     differ = [(case, (fold_tone_marks(case), fold_code(case)), tuple(out)) for case, out in zip(cases, got, strict=True)]
     differ = [d for d in differ if d[1] != d[2]]
     assert not differ, f"{len(differ)} texts fold differently (text, Python, browser): {differ[:10]}"
+
+
+# Texts split into words where the two languages' ideas of a space differ (\s is not the same
+# in Python and JavaScript), around marks, and in Chinese.
+SEPARATED = [
+    "Mật ong/rừng (Lai Châu); Chè–Shan, tuyết.",
+    "a\x1cb\x1fc",  # separators to Python's \s, not to JavaScript's
+    "a\x85b",
+    "a\ufeffb",  # a space to JavaScript's \s, not to Python's
+    "a\u00a0b\u2028c\u3000d\u202fe",
+    "  \t-- ,, ",
+    "Đ\u0300 \u0301 x",  # a word of marks alone
+    "茶，云南 普洱",
+]
+
+
+def test_searched_words_are_the_same_in_the_browser(contract: Any) -> None:
+    # The build ships the finder's and the header search's texts folded; the browser folds what
+    # it adds (places, queries) and must cut them into the same words.
+    cases = PHRASES + SEPARATED
+    got = contract.evaluate("cases => cases.map(c => window.ocopContract.searched(c))", cases)
+    differ = [(case, searched(case), out) for case, out in zip(cases, got, strict=True) if searched(case) != out]
+    assert not differ, f"texts cut differently (text, Python, browser): {differ}"
+
+
+def test_searched_examples() -> None:
+    assert searched("Mật ong, rừng", "Lai Châu") == " mat ong rung lai chau"
+    assert searched("a\x1cb") == " a\x1cb"
+    assert searched(" - ") == ""
 
 
 def test_folding_examples() -> None:

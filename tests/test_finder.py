@@ -36,10 +36,14 @@ def plain(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+def decode_finder(script: str) -> dict[str, Any]:
+    """The data of a finder script, `window.OCOP_FINDER = JSON.parse("...");`."""
+    assert script.startswith('window.OCOP_FINDER = JSON.parse("') and script.endswith('");\n')
+    return json.loads(json.loads(script.removeprefix("window.OCOP_FINDER = JSON.parse(").removesuffix(");\n")))
+
+
 def finder_data(site: Path, lang: str) -> dict[str, Any]:
-    script = (site / "data" / f"finder-{lang}.js").read_text(encoding="utf-8")
-    assert script.startswith("window.OCOP_FINDER = ") and script.endswith(";\n")
-    return json.loads(script.removeprefix("window.OCOP_FINDER = ").removesuffix(";\n"))
+    return decode_finder((site / "data" / f"finder-{lang}.js").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -411,3 +415,15 @@ def test_header_search_sends_ended_products_on_to_the_finder(open_page: Callable
     page.wait_for_url(f"{site_url}/products/?q=ruou&status=all")
     shown = set(results(page))
     assert named <= shown and shown == found_for("ruou", set(PRODUCTS))
+
+
+def test_header_search_index_always_has_a_first_part_and_a_small_one() -> None:
+    # The script asks for the head and the first part at once, so the first part exists even
+    # without products; it is smaller than the others, to show a phone its first products sooner.
+    from catalogue.pages.search import FIRST_PART_SIZE, PART_SIZE, split_parts
+
+    assert split_parts([]) == [[]]
+    rows: list[list[str | int]] = [[f"sp-{i}"] for i in range(FIRST_PART_SIZE + PART_SIZE + 1)]
+    parts = split_parts(rows)
+    assert [len(part) for part in parts] == [FIRST_PART_SIZE, PART_SIZE, 1]
+    assert [row for part in parts for row in part] == rows

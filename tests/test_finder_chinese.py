@@ -9,7 +9,6 @@ test runs on that page instead.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -22,7 +21,7 @@ from catalogue.pages.finder import finder_data
 from catalogue.validate import validate
 
 from .site_fixture import TODAY
-from .test_finder import NOON_ON_TODAY, PRODUCERS, PRODUCTS, plain, type_query
+from .test_finder import NOON_ON_TODAY, PRODUCERS, PRODUCTS, decode_finder, plain, type_query
 
 LANG = "zh"
 
@@ -42,7 +41,7 @@ def site() -> Site:
 
 def _data(site: Site) -> dict[str, Any]:
     script = finder_data(site, LANG)
-    return json.loads(script.removeprefix("window.OCOP_FINDER = ").removesuffix(";\n"))
+    return decode_finder(script)
 
 
 def test_chinese_finder_data_has_the_chinese_and_the_vietnamese_name(site: Site) -> None:

@@ -35,6 +35,7 @@ from catalogue.vocab import Group
 from .conftest import REPO
 from .qr_decode import decode, pdf_pages
 from .site_fixture import TODAY
+from .test_finder import decode_finder
 
 BASE = "products/base-product.yaml"
 SITE = "https://ocop-laichau.example/"
@@ -206,7 +207,7 @@ def test_open_data_appends_the_trade_fields(demo_site: Path) -> None:
 
 def test_finder_filter_finds_the_products_with_trade_facts(demo_site: Path, site_url: str, open_page: Callable[..., Any]) -> None:
     script = (demo_site / "data" / "finder-vi.js").read_text(encoding="utf-8")
-    data = json.loads(script.removeprefix("window.OCOP_FINDER = ").removesuffix(";\n"))
+    data = decode_finder(script)
     flags = {row[0]: row[data["fields"].index("trade")] for row in data["products"]}
     assert {pid for pid, flag in flags.items() if flag == 1} == TRADE_PRODUCTS
     page = open_page()

@@ -25,11 +25,16 @@ from .i18n import t
 
 PRODUCT_FIELDS = ("id", "name", "producer", "folded", "expires", "revoked")
 # Products a part holds: a phone reads 2,500 in about a tenth of a second (4x slower CPU), so the
-# first products show while the later parts still load.
+# first products show while the later parts still load. The first part is smaller: it is asked for
+# together with the head, and its products are the first a phone shows.
 PART_SIZE = 2500
+FIRST_PART_SIZE = 1000
 PRODUCER_FIELDS = ("id", "name", "commune", "folded")
-# Where a text splits into words: the same characters as in ocop-search.js (and ocop-finder.js).
-_SEPARATORS = re.compile(r"[\s,.;:()/\-–]+")
+# Where a text splits into words: the same characters as in ocop-search.js and ocop-finder.js,
+# whose /[\s,.;:()\/\-–]+/ this spells out: JavaScript's \s is not Python's (Python's has
+# U+001C–U+001F and U+0085, JavaScript's U+FEFF).
+_SPACES = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_SEPARATORS = re.compile("[" + _SPACES + r",.;:()/\-–]+")
 # Other languages also search the Vietnamese name, as the finder does: it is what the package says.
 VIETNAMESE_NAME = "name_vi"
 
@@ -70,7 +75,7 @@ def search_data(site: Site, lang: str) -> dict[str, str]:
         if translated:
             row.append(vietnamese or 0)
         products.append(row)
-    parts = [products[i : i + PART_SIZE] for i in range(0, len(products), PART_SIZE)]
+    parts = split_parts(products)
     urls = site.urls
     head = {
         "product_fields": (*PRODUCT_FIELDS, VIETNAMESE_NAME) if translated else PRODUCT_FIELDS,
@@ -88,16 +93,23 @@ def search_data(site: Site, lang: str) -> dict[str, str]:
         # Each product's status is worked out in the browser from its dates, and shown in these words.
         "statuses": {state: t(lang, "finder_" + state) for state in ("valid", "expiring", "expired", "revoked")},
     }
-    files = {Urls.search_data(lang): "window.OCOP_SEARCH = " + _parsed(head)}
+    files = {Urls.search_data(lang): "window.OCOP_SEARCH = " + parsed(head)}
     for number, part in enumerate(parts, start=1):
         added = f"(window.OCOP_SEARCH_PARTS = window.OCOP_SEARCH_PARTS || {{}})[{number}] = "
-        files[Urls.search_data(lang, number)] = added + _parsed(part)
+        files[Urls.search_data(lang, number)] = added + parsed(part)
     return files
 
 
-def _parsed(value: object) -> str:
-    """`value` as a script expression: a string for JSON.parse rather than a literal, which a
-    browser reads about twice as fast."""
+def split_parts(rows: list[list[str | int]]) -> list[list[list[str | int]]]:
+    """The rows as the parts of the index: FIRST_PART_SIZE, then PART_SIZE each. There is always a
+    first part, empty without products: the script asks for it before it has read the head."""
+    first, rest = rows[:FIRST_PART_SIZE], rows[FIRST_PART_SIZE:]
+    return [first, *(rest[i : i + PART_SIZE] for i in range(0, len(rest), PART_SIZE))]
+
+
+def parsed(value: object) -> str:
+    """`value` as a script expression and statement end: a string for JSON.parse rather than a
+    literal, which a browser reads about twice as fast (the finder's data too)."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return "JSON.parse(" + json.dumps(text, ensure_ascii=False) + ");\n"
 

@@ -62,25 +62,45 @@
     return " " + split(text).join(" ");
   }
 
-  // A text to search, as typed (lower case) and without tone marks, with its weight in the relevance.
-  function field(parts, weight) {
-    var text = lower(parts.join(" "));
-    return { exact: joined(text), folded: joined(fold(text)), weight: weight };
+  // Words folded (without tone marks), a space before each, or "" for none: as the build folds.
+  var foldedWords = window.ocopContract.searched;
+  // The places of a producer (its name and commune) folded, once for each producer and commune.
+  var producerPlaces = data.producers.map(function () { return null; });
+  var communes = data.communes.map(function (commune) { return foldedWords(commune[1]); });
+  function foldedPlaces(product) {
+    var at = product.producer;
+    if (producerPlaces[at] === null) producerPlaces[at] = foldedWords(data.producers[at][0]) + communes[data.producers[at][2]];
+    return producerPlaces[at] + (product.origin >= 0 ? communes[product.origin] : "");
   }
-  // What each product is searched by: its name (and its Vietnamese name), tags, producer and
-  // places (the producer's commune and the origin commune), and its summary.
+  function places(item) {
+    var product = item.product, producer = item.producer;
+    var all = [producer[0], data.communes[producer[2]][1]];
+    if (product.origin >= 0) all.push(data.communes[product.origin][1]);
+    return all;
+  }
+  // What each product is searched by, with the weight of each in the relevance: its name (and its
+  // Vietnamese name) 8, tags 6, producer and places (the producer's commune and the origin
+  // commune) 4, and its summary 2. The build ships them folded (catalogue/pages/search.py
+  // `searched`, the same folding): no product is folded here before the first results.
+  var WEIGHTS = [8, 6, 4, 2];
   var items = named(data.fields, data.products).map(function (product, position) {
-    var producer = data.producers[product.producer];
-    var places = [producer[0], data.communes[producer[2]][1]];
-    if (product.origin >= 0) places.push(data.communes[product.origin][1]);
-    var name = lower(product.name);
     return {
-      product: product, position: position, producer: producer, name: name, foldedName: fold(name),
-      fields: [
-        field([product.name, product.name_vi || ""], 8), field([product.tags], 6), field(places, 4), field([product.summary], 2)
-      ]
+      product: product, position: position, producer: data.producers[product.producer],
+      folded: [product.folded_name, product.folded_tags, foldedPlaces(product), product.folded_summary], exact: null
     };
   });
+  // The same texts as typed (lower case, with their marks), made only for a product whose folded
+  // texts have every part of the query: a word found with its marks counts double.
+  function marked(item) {
+    if (!item.exact) {
+      var product = item.product;
+      var texts = [[product.name, product.name_vi || ""], [product.tags], places(item), [product.summary]];
+      item.exact = texts.map(function (parts) { return joined(lower(parts.join(" "))); });
+      item.name = lower(product.name);
+      item.foldedName = fold(item.name);
+    }
+    return item.exact;
+  }
 
   // The settings' groups of synonyms, each term as its words as written and without tone marks.
   var synonyms = (data.synonyms || []).map(function (group) {
@@ -135,10 +155,11 @@
         });
       });
       var n = best ? best.n : 1;
-      var slot = [{ exact: words.slice(i, i + n).join(" "), folded: folded.slice(i, i + n).join(" ") }];
+      var own = folded.slice(i, i + n).join(" ");
+      var slot = [{ exact: words.slice(i, i + n).join(" "), folded: own, any: own }];
       if (best) {
         best.group.forEach(function (term) {
-          if (term.folded !== slot[0].folded) slot.push({ exact: term.words.join(" "), folded: null });
+          if (term.folded !== own) slot.push({ exact: term.words.join(" "), folded: null, any: term.folded });
         });
       }
       found.push(slot);
@@ -147,13 +168,22 @@
     return found;
   }
 
+  // Whether one slot can be found in the product: a text found with its marks is also found
+  // folded, so the folded texts the build shipped rule out most products at once.
+  function possible(item, slot) {
+    return slot.some(function (choice) {
+      return item.folded.some(function (text) { return contains(text, choice.any); });
+    });
+  }
   // How well one slot is found in the product: 0 when nowhere; else the weight of the best field
   // it is found in, doubled when found with the tone marks as typed (or as a synonym).
   function slotScore(item, slot) {
+    var exact = marked(item);
     var best = 0;
-    item.fields.forEach(function (text) {
+    item.folded.forEach(function (folded, i) {
+      var weight = WEIGHTS[i];
       slot.forEach(function (choice) {
-        var points = contains(text.exact, choice.exact) ? text.weight * 2 : choice.folded !== null && contains(text.folded, choice.folded) ? text.weight : 0;
+        var points = contains(exact[i], choice.exact) ? weight * 2 : choice.folded !== null && contains(folded, choice.folded) ? weight : 0;
         if (points > best) best = points;
       });
     });
@@ -163,8 +193,12 @@
   // A score for the query: -1 when a slot of it begins no word of the product; otherwise the sum
   // of the slots' scores, and more for the name beginning with the query.
   function score(item, query) {
+    var i;
+    for (i = 0; i < query.slots.length; i++) {
+      if (!possible(item, query.slots[i])) return -1;
+    }
     var points = 0;
-    for (var i = 0; i < query.slots.length; i++) {
+    for (i = 0; i < query.slots.length; i++) {
       var found = slotScore(item, query.slots[i]);
       if (!found) return -1;
       points += found;

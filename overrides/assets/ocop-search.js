@@ -208,13 +208,21 @@
     }
   }
 
-  // The data, the first time the box is used: a page whose box stays closed loads none of it.
-  // From file:// data can only come as scripts; each part sets window.OCOP_SEARCH_PARTS[n].
+  // The data, the first time the box is used (a tap on it): a page whose box stays closed loads
+  // none of it. From file:// data can only come as scripts; each part sets
+  // window.OCOP_SEARCH_PARTS[n]. The head and the first part are asked for at once (there is
+  // always a first part); the others once the head has said how many there are.
   function script(src, loaded) {
     var tag = document.createElement("script");
     tag.src = src;
     tag.onload = loaded;
     document.head.appendChild(tag);
+  }
+  var ready = null;  // the head, prepared
+  var parts = 0;  // how many the head says there are
+  var waiting = [];  // parts loaded before the head
+  function partSource(number) {
+    return config.data.replace(/\.js$/, "-" + number + ".js");
   }
   function load() {
     if (requested) return;
@@ -222,22 +230,36 @@
     script(config.data, function () {
       var data = window.OCOP_SEARCH;
       if (!data) return;
-      var ready = prepare(data);
-      for (var n = 1; n <= data.parts; n++) {
-        script(config.data.replace(/\.js$/, "-" + n + ".js"), part(ready, n));
-      }
+      ready = prepare(data);
+      parts = data.parts;
+      waiting.forEach(added);
     });
+    script(partSource(1), part(1));
   }
-  function part(ready, number) {
+  function part(number) {
     return function () {
-      var rows = window.OCOP_SEARCH_PARTS && window.OCOP_SEARCH_PARTS[number];
-      if (!rows) return;
-      ready.add(number, rows);
-      index = ready;
-      box.setAttribute("data-ready", "");
-      shownFor = null;  // the same query again, over more products
-      schedule();
+      if (ready) added(number);
+      else waiting.push(number);
     };
+  }
+  // The other parts are asked for once the first products are on screen: read before, they
+  // would hold the first results up on a phone.
+  function rest() {
+    for (var n = 2; n <= parts; n++) script(partSource(n), part(n));
+  }
+  function added(number) {
+    var rows = window.OCOP_SEARCH_PARTS && window.OCOP_SEARCH_PARTS[number];
+    if (!rows) return;
+    ready.add(number, rows);
+    index = ready;
+    box.setAttribute("data-ready", "");
+    shownFor = null;  // the same query again, over more products
+    if (number === 1) {
+      render();
+      requestAnimationFrame(function () { setTimeout(rest, 0); });
+    } else {
+      schedule();
+    }
   }
 
   // One search a frame: keys typed faster than a phone searches do not queue searches.
@@ -246,6 +268,7 @@
     cancelAnimationFrame(pending);
     pending = requestAnimationFrame(render);
   }
+  input.addEventListener("focus", load);
   input.addEventListener("input", function () { load(); schedule(); });
   // The theme fills the box itself for a link with ?q= (and clears it on reset): follow what it shows.
   new MutationObserver(schedule).observe(panel.querySelector(".md-search-result__meta"), { childList: true, characterData: true, subtree: true });

@@ -18,6 +18,14 @@
   function fold(text) {
     return text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replace(/[đð]/g, "d");
   }
+  // A text as the finder and the header search match it: its words folded, a space before each
+  // (so that " " + a folded word typed finds a word that begins with it), "" for none. The build
+  // ships most texts so already (catalogue/pages/search.py `searched`).
+  var SEPARATORS = /[\s,.;:()\/\-–]+/;
+  function searched(text) {
+    var words = fold(text).split(SEPARATORS).filter(Boolean);
+    return words.length ? " " + words.join(" ") : "";
+  }
   // A code as people type or print it, letters and digits only: "GCN 12/2024" → "gcn122024" (rules.fold_code).
   function foldCode(text) {
     return fold(text).replace(/[^\p{L}\p{N}]/gu, "");
@@ -63,7 +71,7 @@
   function wordsFor(texts, state, days, dateText) {
     return texts[state].replace("{date}", dateText || "").replace("{days}", days);
   }
-  window.ocopContract = { fold: fold, foldCode: foldCode, dayIn: dayIn, today: todayFor, daysLeft: daysLeft, state: stateOn, words: wordsFor };
+  window.ocopContract = { fold: fold, foldCode: foldCode, searched: searched, dayIn: dayIn, today: todayFor, daysLeft: daysLeft, state: stateOn, words: wordsFor };
 
   var source = document.getElementById("ocop-status-texts");
   if (!source) return;
