@@ -31,9 +31,9 @@ except ImportError:  # Windows
 _FICLONE = getattr(fcntl, "FICLONE", 0x40049409) if fcntl is not None and sys.platform == "linux" else None
 
 DEFAULT_CACHE = Path(".cache") / "media"
-# Copies at once when a build puts the cached files in place: thousands of small files, each a few
-# system calls that leave Python's lock free.
-COPY_THREADS = 8
+# Files a build writes at once (cached media put in place, filled pages): thousands of small files,
+# each a few system calls that leave Python's lock free.
+FILE_THREADS = 8
 # The libraries whose versions decide the bytes of the media (image encoders, the QR encoder, the
 # PDF writer and the font it embeds): a new version of one of them makes every job again.
 BYTE_MAKERS = ("pillow", "qrcode", "fpdf2", "fontpkg-be-vietnam-pro")
@@ -162,7 +162,7 @@ def sync_entry(entry: Entry, out_dir: Path) -> int:
 def sync_entries(entries: Iterable[Entry], out_dir: Path) -> int:
     """Put the outputs of every cached job into `out_dir`, several files at once (a copy waits on
     the file system, not on Python); the number of files written."""
-    with ThreadPoolExecutor(max_workers=COPY_THREADS) as pool:
+    with ThreadPoolExecutor(max_workers=FILE_THREADS) as pool:
         return sum(pool.map(lambda entry: sync_entry(entry, out_dir), entries))
 
 

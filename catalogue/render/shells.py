@@ -23,6 +23,7 @@ products the bodies of three languages would hold about 1.5 GB.
 
 from __future__ import annotations
 
+import itertools
 import json
 import pickle
 import re
@@ -34,6 +35,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from ..jobs.cache import FILE_THREADS
 from ..pages.listings import PageFile
 from ..urls import SOURCE_INDEX, Urls
 from .config import theme_text
@@ -110,8 +112,9 @@ class Shells:
         count = 0
         # Written by a few threads (a new folder and file wait on the file system, not on Python),
         # a batch at a time, so that at most one batch of pages is held in memory.
-        with ThreadPoolExecutor(max_workers=WRITERS) as pool:
-            for batch in _batches(_records(self.spool), BATCH):
+        records = _records(self.spool)
+        with ThreadPoolExecutor(max_workers=FILE_THREADS) as pool:
+            for batch in iter(lambda: list(itertools.islice(records, BATCH)), []):
                 pages = [(_output(site, record.path), fill(templates[record.shape], record.values)) for record in batch]
                 count += sum(pool.map(_write, pages))
         for shell in self.shells:
@@ -120,19 +123,7 @@ class Shells:
         return count
 
 
-WRITERS = 4
-BATCH = 256
-
-
-def _batches(records: Iterator[_Record], size: int) -> Iterator[list[_Record]]:
-    batch: list[_Record] = []
-    for record in records:
-        batch.append(record)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+BATCH = 256  # pages held in memory at once while they are written
 
 
 def _write(page: tuple[Path, bytes]) -> int:
