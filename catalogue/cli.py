@@ -12,17 +12,17 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .load import yaml_files
 from .messages import DEFAULT, LANGUAGES, Message, msg
 from .problems import Report
 from .published import check_removed, published_ids
 from .rules import printable
-from .settings import site_url_problem
 from .urls import Urls
-from .validate import validate, yaml_files
 from .xlsx import commands as xlsx
 
 if TYPE_CHECKING:
     from .render.serve import Routes
+    from .stamp import Stamp
 
 
 def _add_catalogue_options(parser: argparse.ArgumentParser) -> None:
@@ -38,18 +38,16 @@ def _add_catalogue_options(parser: argparse.ArgumentParser) -> None:
 
 def _day(text: str) -> date:
     """A --today value: an ISO date within the years the data may use."""
-    from pydantic_core import PydanticCustomError
-
-    from .fields import check_date_range
+    from .dates import date_range_problem
 
     try:
         day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date written YYYY-MM-DD") from None
-    try:
-        return check_date_range(day)
-    except PydanticCustomError as error:
-        raise argparse.ArgumentTypeError(error.message()) from None
+    problem = date_range_problem(day)
+    if problem:
+        raise argparse.ArgumentTypeError(problem.text("en"))
+    return day
 
 
 def _add_unpublish_option(parser: argparse.ArgumentParser) -> None:
@@ -91,10 +89,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.site_dir = args.site_dir or Path("site-offline" if args.offline else "site")
     _check_paths(parser, args)
-    problem = site_url_problem(args.site_url) if args.site_url else None
+    problem = _site_url_problem(args.site_url) if args.site_url else None
     if problem:
         parser.error(f"--site-url: {printable(problem.text(args.lang))}")
     return _check(args) if args.check else _build(args)
+
+
+def _site_url_problem(url: str) -> Message | None:
+    from .settings import site_url_problem
+
+    return site_url_problem(url)
 
 
 def module_main(argv: list[str] | None = None, routes: Routes | None = None, ready: str = "") -> int:
@@ -179,6 +183,8 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _validated(args: argparse.Namespace) -> tuple[object, Report]:
+    from .validate import validate
+
     return validate(args.products, args.producers, args.settings, args.today)
 
 
@@ -218,6 +224,9 @@ def _build(args: argparse.Namespace) -> int:
 
 def _run_build(args: argparse.Namespace) -> tuple[int, str, str]:
     """Build the site: the exit status, and the texts for standard output and standard error."""
+    kept = _unchanged(args)
+    if kept:
+        return 0, _unchanged_text(kept.report, args, kept.products, kept.pages), ""
     from .render.offline import OfflineError
     from .site_folder import SiteDirError
     from .sitebuild import BuildError, build_site
@@ -242,9 +251,33 @@ def _run_build(args: argparse.Namespace) -> tuple[int, str, str]:
         refused = msg("check.site-not-built", folder=str(args.site_dir), verdict=_verdict(report))
         return 1, _report_text(report, args, refused), ""
     if summary.unchanged:
-        said = msg("check.site-unchanged", folder=str(args.site_dir), products=summary.products, pages=summary.pages)
-        return 0, _report_text(report, args, said), ""
+        return 0, _unchanged_text(report, args, summary.products, summary.pages), ""
     return 0, _report_text(report, args, str(summary)), ""
+
+
+def _unchanged_text(report: Report, args: argparse.Namespace, products: int, pages: int) -> str:
+    said = msg("check.site-unchanged", folder=str(args.site_dir), products=products, pages=pages)
+    return _report_text(report, args, said)
+
+
+def _unchanged(args: argparse.Namespace) -> Stamp | None:
+    """The last build's stamp when nothing has changed since (catalogue/stamp.py), found before the
+    build's own modules are loaded: a rebuild with nothing to do then takes a moment."""
+    from .jobs.cache import DEFAULT_CACHE
+    from .load import SETTINGS_FILE
+    from .site_folder import SiteDirError, check_site_dir
+    from .stamp import Inputs, StampStore, input_key, plain_today
+
+    settings = args.settings or args.products.parent / SETTINGS_FILE
+    today = args.today or plain_today(settings)
+    if today is None:
+        return None
+    try:
+        check_site_dir(args.site_dir, args.products, args.producers, args.settings)
+    except SiteDirError:
+        return None  # the build says why
+    inputs = Inputs(args.products, args.producers, settings, args.site_dir, today, args.site_url, args.offline, tuple(args.unpublish))
+    return StampStore.beside(DEFAULT_CACHE).unchanged(inputs, input_key(inputs))
 
 
 def _port(text: str) -> int:

@@ -11,8 +11,17 @@ from .messages import Message, msg
 from .yaml_hints import odd_space, space_name
 
 _ISO_LIKE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+# Dates outside these years are typing mistakes (9999-06-01), and date arithmetic past year 9999 fails.
+FIRST_DATE, LAST_DATE = date(2000, 1, 1), date(2099, 12, 31)
 # Day first, as Vietnamese writes it: 30/06/2025, 30-6-2025, 30.06.2025.
 _DAY_FIRST = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
+
+
+def date_range_problem(value: date) -> Message | None:
+    """The message for a date outside FIRST_DATE to LAST_DATE, or None."""
+    if FIRST_DATE <= value <= LAST_DATE:
+        return None
+    return msg("field.date-out-of-range", got=value.isoformat(), first=FIRST_DATE.isoformat(), last=LAST_DATE.isoformat())
 
 
 def date_problem(written: str) -> Message:

@@ -18,7 +18,7 @@ from pydantic import AfterValidator, BeforeValidator, StrictStr, StringConstrain
 from pydantic_core import PydanticCustomError
 
 from . import languages, richtext, rules
-from .dates import date_problem
+from .dates import date_problem, date_range_problem
 from .messages import Message, msg
 from .places import former_district_hint, province
 from .vocab import categories, fact_labels
@@ -27,8 +27,6 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SUMMARY_MAX = 160
 URL_MAX = 2000
 EMAIL_MAX = 254
-# Dates outside these years are typing mistakes (9999-06-01), and date arithmetic past year 9999 fails.
-FIRST_DATE, LAST_DATE = date(2000, 1, 1), date(2099, 12, 31)
 _ID = re.compile(ID_PATTERN)
 _EMAIL = re.compile(r"[^@\s\"<>]+@[^@\s\"<>]+\.[A-Za-z]{2,}")
 _TAX_CODE = re.compile(r"\d{10}(-\d{3})?")
@@ -208,11 +206,10 @@ def _parse_date(value: Any) -> date:
 
 def check_date_range(value: date) -> date:
     """`value`, or PydanticCustomError `date-out-of-range` when it is not between FIRST_DATE and LAST_DATE."""
-    if FIRST_DATE <= value <= LAST_DATE:
+    problem = date_range_problem(value)
+    if problem is None:
         return value
-    raise fail(
-        "date-out-of-range", "field.date-out-of-range", got=value.isoformat(), first=FIRST_DATE.isoformat(), last=LAST_DATE.isoformat()
-    )
+    raise fail_with("date-out-of-range", problem)
 
 
 IsoDate = Annotated[date, BeforeValidator(_parse_date)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import deque
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,9 @@ from .messages import Message, msg
 from .yaml_hints import odd_space_problem, syntax_message
 
 MAX_BYTES = 1024 * 1024
+YAML_SUFFIXES = (".yaml", ".yml")
+SETTINGS_FILE = "catalogue.yaml"
+"""The settings file, beside the products folder unless named."""
 MAX_DEPTH = 32
 
 Loc = tuple[str | int, ...]
@@ -193,3 +197,9 @@ def _children(node: Node, loc: Loc, lines: dict[Loc, int]) -> list[tuple[Node, L
     for item, child in items:
         lines[child] = item.start_mark.line + 1
     return items
+
+
+def yaml_files(folder: Path, sources: Mapping[Path, str] | None = None) -> list[Path]:
+    """The YAML files directly inside `folder`, sorted by name, with those of `sources` in it not written yet."""
+    found = {p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file()}
+    return sorted(found | {p for p in sources or () if p.parent == folder and p.suffix in YAML_SUFFIXES})

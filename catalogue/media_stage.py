@@ -15,7 +15,7 @@ from .catalogue import Catalogue
 from .jobs.cache import Entry, MediaCache, sync_entries, write_if_changed
 from .jobs.job import Job, Meta
 from .jobs.run import run_jobs
-from .load import LoadError, load_yaml
+from .load import SETTINGS_FILE, LoadError, load_yaml
 from .makers.badges import badge_kind, badge_svg
 from .makers.images import Variant
 from .media.jobs import CardJob, PhotoJob, QrJob, SiteCardJob
@@ -25,7 +25,6 @@ from .printing.catalogue_parts import WHOLE, CataloguePart
 from .printing.jobs import CataloguePdfJob, PosterJob
 from .printing.plan import plan_print
 from .problems import Report
-from .settings import SETTINGS_FILE
 from .status import CertificateStatus, today_in
 from .urls import Urls
 

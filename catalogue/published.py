@@ -18,10 +18,10 @@ from datetime import date
 from pathlib import Path
 
 from . import __version__
+from .load import yaml_files
 from .messages import msg
 from .problems import Report
 from .urls import Urls
-from .validate import yaml_files
 
 MANIFEST = Path(Urls.manifest())
 GENERATOR = "ocop-catalogue"

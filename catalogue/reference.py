@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
-from .fields import FIRST_DATE, LAST_DATE
+from .dates import FIRST_DATE, LAST_DATE
 from .languages import available
 from .model import Producer, Product
 from .places import province

@@ -19,9 +19,9 @@ from .languages import SOURCE, available
 from .messages import Message, msg
 from .model import Record
 from .sales_points import SalesPoint
+from .status import DEFAULT_TIMEZONE
 from .synonyms import Synonyms, synonyms_field
 
-SETTINGS_FILE = "catalogue.yaml"
 _PLAIN_URL = frozenset(ascii_letters + digits + "-._~/:%")
 # Names reserved for examples and tests (RFC 2606, RFC 6761); `.test` is left to test catalogues.
 _RESERVED_HOSTS = (".example", "example.com", "example.net", "example.org", ".invalid", ".localhost")
@@ -197,7 +197,7 @@ class Settings(Record):
     expiring_within_days: Annotated[StrictInt, Field(ge=0, le=365)] = Field(
         90, description="A certificate this close to its expiry shows as expiring."
     )
-    timezone: Annotated[str, AfterValidator(_timezone)] = Field("Asia/Ho_Chi_Minh", description="Time zone that decides what 'today' is.")
+    timezone: Annotated[str, AfterValidator(_timezone)] = Field(DEFAULT_TIMEZONE, description="Time zone that decides what 'today' is.")
     office: Office | None = Field(None, description="Programme office contact.")
     targets: Targets = Field(Targets(), description="The year's targets.")
     labels: LabelSheet = Field(

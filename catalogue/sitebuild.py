@@ -18,7 +18,8 @@ from .exports import check_index_js, products_csv, products_json, products_schem
 from .hosting.host_files import write_host_files
 from .hosting.precompress import precompress
 from .incremental import keep_unchanged
-from .jobs.cache import MediaCache
+from .jobs.cache import DEFAULT_CACHE, MediaCache
+from .load import SETTINGS_FILE
 from .maps import maps_in_build
 from .media_stage import build_media
 from .messages import say
@@ -33,7 +34,6 @@ from .published import MANIFEST, check_removed, manifest_json, published_ids
 from .record_cache import RecordCache
 from .render.build import RenderError, build_languages
 from .render.offline import rewrite_pages, shim
-from .settings import SETTINGS_FILE
 from .site_folder import Workspace, check_site_dir
 from .sitemap import robots_txt, sitemaps
 from .stamp import VERSION, Inputs, Stamp, StampStore, code_digest, input_key, media_sources, site_digest
@@ -96,7 +96,7 @@ def build_site(
         shim()
     settings_path = settings_path or products_dir.parent / SETTINGS_FILE
     unpublish = tuple(unpublish)
-    stamps = StampStore((cache.root if cache else MediaCache().root).parent / "build-stamps")
+    stamps = StampStore.beside(cache.root if cache else DEFAULT_CACHE)
     today = today or _today(settings_path)
     inputs = Inputs(products_dir, producers_dir, settings_path, site_dir, today, site_url, offline, unpublish)
     key = input_key(inputs) if reuse else ""

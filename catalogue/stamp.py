@@ -27,11 +27,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .catalogue import Catalogue
+from .load import LoadError, load_yaml, yaml_files
 from .problems import Report
 from .record_cache import store_pickle
-from .validate import yaml_files
+from .status import DEFAULT_TIMEZONE, today_in
+
+if TYPE_CHECKING:
+    from .catalogue import Catalogue
 
 REPO = Path(__file__).resolve().parent.parent
 VERSION = 1
@@ -165,11 +169,28 @@ def site_digest(site_dir: Path) -> str:
     return digest.hexdigest()
 
 
+def plain_today(settings_path: Path) -> date | None:
+    """Today in the time zone the settings file names, read without validating the file; None when
+    that is not plain (no file, a YAML error, no such zone): the build then reads the settings and
+    reports what is wrong. Only a stamp's settings (whose bytes are in its key) passed validation."""
+    try:
+        data = load_yaml(settings_path).data
+        zone = data.get("timezone", DEFAULT_TIMEZONE) if isinstance(data, dict) else None
+        return today_in(zone) if isinstance(zone, str) else None
+    except (LoadError, OSError, KeyError, ValueError):  # ZoneInfoNotFoundError is a KeyError
+        return None
+
+
 class StampStore:
     """The stamps of the sites built with one cache folder, one file per site folder."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
+
+    @classmethod
+    def beside(cls, media_cache: Path) -> StampStore:
+        """The stamps kept beside the media cache folder `media_cache`."""
+        return cls(media_cache.parent / "build-stamps")
 
     def _file(self, site_dir: Path) -> Path:
         name = hashlib.sha256(str(site_dir.resolve()).encode()).hexdigest()[:32]

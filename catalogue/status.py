@@ -32,6 +32,10 @@ def certificate_status(expires: date, revoked_on: date | None, today: date, expi
     return CertificateStatus.VALID
 
 
+DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
+"""The time zone that decides what "today" is when the settings name none."""
+
+
 def today_in(timezone: str) -> date:
     """Today's date in the catalogue's time zone (Lai Châu is UTC+7 with no daylight saving)."""
     return datetime.now(ZoneInfo(timezone)).date()

@@ -13,18 +13,17 @@ from pydantic import BaseModel, ValidationError
 from . import checks
 from .catalogue import Catalogue
 from .explain import dotted_number, findings
-from .load import Document, LoadError, load_yaml
+from .load import SETTINGS_FILE, Document, LoadError, load_yaml, yaml_files
 from .model import Producer, Product
 from .old_forms import OLD_FORM, upgrade_settings
 from .problems import Report, Severity
 from .record_cache import RecordCache
 from .sales_checks import check_sales_points
-from .settings import SETTINGS_FILE, Settings
+from .settings import Settings
 from .status import today_in
 from .todos import list_todos
 
 M = TypeVar("M", bound=BaseModel)
-YAML_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass
@@ -33,12 +32,6 @@ class Loaded(Generic[M]):
 
     record: M
     doc: Document
-
-
-def yaml_files(folder: Path, sources: Mapping[Path, str] | None = None) -> list[Path]:
-    """The YAML files directly inside `folder`, sorted by name, with those of `sources` in it not written yet."""
-    found = {p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file()}
-    return sorted(found | {p for p in sources or () if p.parent == folder and p.suffix in YAML_SUFFIXES})
 
 
 def load_record(

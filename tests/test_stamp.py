@@ -26,6 +26,7 @@ from catalogue.jobs.cache import MediaCache
 from catalogue.record_cache import RecordCache
 from catalogue.sitebuild import build_site
 from catalogue.stamp import Inputs, StampStore, code_digest, input_key
+from catalogue.status import today_in
 from catalogue.validate import validate
 
 from .base_site import TODAY, make_two_product_catalogue
@@ -88,6 +89,34 @@ def test_the_command_says_that_nothing_changed_in_vietnamese_first(stamped: Path
     assert "không có gì thay đổi kể từ lần dựng trước (2 sản phẩm, " in said and "thư mục site giữ nguyên" in said
     assert main([*argv, "--lang", "en"]) == 0
     assert "nothing changed since the last build (2 products, " in capsys.readouterr().out
+
+
+def test_the_command_stops_before_loading_the_validator(stamped: Path) -> None:
+    """With nothing changed, the command checks the stamp before it loads the validator and pydantic
+    (most of the time such a rebuild took), and says so."""
+    argv = ["--products", "products", "--producers", "producers", "--site-dir", "site", "--today", TODAY.isoformat()]
+    heavy = ("pydantic", "catalogue.validate", "catalogue.sitebuild", "catalogue.model")
+    script = (
+        "import sys\nfrom catalogue.cli import main\n"
+        f"code = main({argv!r})\n"
+        f"print(code, [name for name in {heavy!r} if name in sys.modules])\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    done = subprocess.run([sys.executable, "-c", script], cwd=stamped, env=env, capture_output=True, text=True, check=True)
+    assert "không có gì thay đổi kể từ lần dựng trước (2 sản phẩm, " in done.stdout
+    assert done.stdout.splitlines()[-1] == "0 []"
+
+
+def test_the_day_is_read_from_the_settings_without_validating_them(tmp_path: Path) -> None:
+    settings = tmp_path / "catalogue.yaml"
+    settings.write_text("site_name: Demo\n", encoding="utf-8")
+    assert stamp_module.plain_today(settings) == today_in("Asia/Ho_Chi_Minh")
+    settings.write_text("timezone: Pacific/Kiritimati\n", encoding="utf-8")
+    assert stamp_module.plain_today(settings) == today_in("Pacific/Kiritimati")
+    for text in ("timezone: Asia/Nowhere\n", "timezone: 7\n", "timezone: [\n", "- a list\n", "timezone: ../../etc\n"):
+        settings.write_text(text, encoding="utf-8")
+        assert stamp_module.plain_today(settings) is None, text  # the build reads and reports the settings itself
+    assert stamp_module.plain_today(tmp_path / "missing.yaml") is None
 
 
 @pytest.mark.parametrize(

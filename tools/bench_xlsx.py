@@ -20,9 +20,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from catalogue.load import yaml_files  # noqa: E402
 from catalogue.problems import Report  # noqa: E402
 from catalogue.todos import list_todos  # noqa: E402
-from catalogue.validate import yaml_files  # noqa: E402
 from catalogue.xlsx.export import write_workbook  # noqa: E402
 from catalogue.xlsx.files import CataloguePaths  # noqa: E402
 from catalogue.xlsx.importing import plan_import  # noqa: E402

@@ -18,8 +18,9 @@ from pydantic import BaseModel, TypeAdapter
 from pydantic.fields import FieldInfo
 
 from ..fieldhelp import field_words, model_words, titles_of
+from ..load import SETTINGS_FILE
 from ..model import Producer, Product
-from ..settings import SETTINGS_FILE, Settings
+from ..settings import Settings
 from ..vocab import fact_labels
 
 # Where decap-server (the local backend) listens; `catalogue.admin.server` starts it there.

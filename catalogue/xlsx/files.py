@@ -9,11 +9,9 @@ from typing import Any
 
 from ruamel.yaml.error import YAMLError
 
-from ..load import LoadError, load_yaml
+from ..load import SETTINGS_FILE, LoadError, load_yaml, yaml_files
 from ..messages import Message, msg
 from ..problems import display_path
-from ..settings import SETTINGS_FILE
-from ..validate import yaml_files
 from . import yaml_edit
 from .sheets import PRODUCTS, SALES_POINTS, Loc, Sheet
 
