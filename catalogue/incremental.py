@@ -1,16 +1,19 @@
 """What a rebuild keeps: the files of the new site that equal the previous site's.
 
-A new site is still made whole in a folder of its own and swapped in (catalogue/site_folder.py),
-so a failed build leaves the previous one as it was. Before the swap, every new file whose bytes
-equal the file at the same place in the previous site takes over that file's modification time:
-a sync to a host (rsync, a CDN upload tool) compares size and time, and then sends only what a
-change really touched. Files copied from the media cache carry the cached file's time, so when
-both sites hold the same cached file (same size, same time) its bytes are not read again.
+A new site is made in a folder of its own (catalogue/site_folder.py), so a failed build leaves the
+previous one as it was. On top of a previous site, a rebuild stages only what is new or changed
+(`Kept`) and publishing leaves every other file untouched. A build that makes the whole site anew
+(the offline copy) gives each new file whose bytes equal the previous site's file at the same place
+that file's modification time before the swap (`keep_unchanged`). Either way a sync to a host
+(rsync, a CDN upload tool), which compares size and time, sends only what a change really touched.
+Files copied from the media cache carry the cached file's time, so when both sites hold the same
+cached file (same size, same time) its bytes are not read again.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 _CHUNK = 1 << 16
@@ -55,3 +58,65 @@ def same_bytes(first: str | Path, second: str | Path) -> bool:
                 return False
             if not chunk:
                 return True
+
+
+@dataclass(frozen=True)
+class Kept:
+    """The files of the previous site (`previous`) that a rebuild keeps as they are, by their
+    paths in the site (`paths`, with `/`, shared by every view).
+
+    A rebuild on top of a previous site stages only the files that are new or changed: a writer
+    asks first whether the previous site already holds the file it would write, and when it does
+    the file is named here and not written at all. Publishing then moves the staged files over the
+    previous site's and deletes what the new site no longer has (catalogue/site_folder.py), so a
+    kept file keeps its bytes, its time and its inode, and nothing is written for it. A view made
+    with `within` sees one folder of the site (a language's pages) under its own paths."""
+
+    previous: Path
+    paths: set[str] = field(default_factory=set)
+    prefix: str = ""
+
+    def within(self, folder: str) -> Kept:
+        """This record seen from `folder` of the site ('' for the root, 'en/' for English)."""
+        return Kept(self.previous, self.paths, self.prefix + folder)
+
+    def has_copy(self, path: str, source: os.stat_result) -> bool:
+        """True, naming `path` kept, when the previous site holds a copy of a file with `source`'s
+        size and time (a file copied from the media cache carries the cached file's time)."""
+        try:
+            old = os.stat(self.previous / self.prefix / path)
+        except OSError:
+            return False
+        if old.st_size != source.st_size or old.st_mtime_ns != source.st_mtime_ns:
+            return False
+        self.paths.add(self.prefix + path)
+        return True
+
+    def has_bytes(self, path: str, data: bytes) -> bool:
+        """True, naming `path` kept, when the previous site holds exactly `data` there."""
+        old = self.previous / self.prefix / path
+        try:
+            if old.stat().st_size != len(data) or old.read_bytes() != data:
+                return False
+        except OSError:
+            return False
+        self.paths.add(self.prefix + path)
+        return True
+
+
+def drop_unchanged(staging: Path, kept: Kept) -> None:
+    """Delete every file staged under `staging` that the previous site already holds with the same
+    bytes, naming it kept instead."""
+    for parent, _, files in os.walk(staging):
+        relative = os.path.relpath(parent, staging)
+        for name in files:
+            path = name if relative == "." else f"{relative}/{name}".replace(os.sep, "/")
+            staged = os.path.join(parent, name)
+            old = os.path.join(kept.previous, path)
+            try:
+                same = os.path.isfile(old) and os.path.getsize(old) == os.path.getsize(staged) and same_bytes(staged, old)
+            except OSError:
+                same = False
+            if same:
+                os.unlink(staged)
+                kept.paths.add(path)

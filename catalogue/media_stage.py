@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .catalogue import Catalogue
+from .incremental import Kept
 from .jobs.cache import Entry, MediaCache, sync_entries, write_if_changed
 from .jobs.job import Job, Meta
 from .jobs.run import run_jobs
@@ -99,8 +100,10 @@ def build_media(
     today: date | None = None,
     workers: int | None = None,
     stream: TextIO = sys.stderr,
+    kept: Kept | None = None,
 ) -> MediaResult:
-    """Make (or reuse from the cache) every media and print file of the catalogue into `out_dir`."""
+    """Make (or reuse from the cache) every media and print file of the catalogue into `out_dir`,
+    but for the cached files that the previous site already holds (`kept`)."""
     started = time.perf_counter()
     cache = cache or MediaCache()
     today = today or today_in(catalogue.settings.timezone)
@@ -108,7 +111,7 @@ def build_media(
     report = Report()
     entries, run = run_jobs(jobs, cache, lambda job, error: _report_problem(catalogue, job, error, report), workers, stream)
     stats = MediaStats(jobs=run.jobs, reused=run.reused, made=run.made)
-    stats.written = sync_entries(entries.values(), out_dir) + write_badges(out_dir, catalogue.settings.languages)
+    stats.written = sync_entries(entries.values(), out_dir, kept) + write_badges(out_dir, catalogue.settings.languages)
     stats.seconds = time.perf_counter() - started
     return MediaResult(_assemble(catalogue, jobs, entries), report, stats, _catalogue_pdfs(jobs, entries), _site_cards(jobs, entries))
 

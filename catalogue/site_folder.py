@@ -1,9 +1,11 @@
 """The folder a site is built into: which folders the build may replace, and how it replaces one.
 
-The build swaps a whole new folder in place of the old one, so a wrong `--site-dir` would delete
-whatever was there. It therefore only ever replaces an empty folder or a site it made itself
-(one holding the manifest of catalogue/published.py), and never the catalogue's own folders,
-whatever they hold.
+The build replaces the old site: it swaps a whole new folder in its place, or, on top of a
+previous site, moves the new and changed files over it and deletes the files the new site does not
+have (catalogue/incremental.py). A wrong `--site-dir` would thus lose whatever was there, so the
+build only ever replaces an empty folder or a site it made itself (one holding the manifest of
+catalogue/published.py), and never the catalogue's own folders, whatever they hold. Either way
+nothing touches the old site before the new one is complete.
 
 The new site and MkDocs' work folder are made beside the target, on the same file system, so the
 final renames work on a USB stick or a mounted web root as well (a rename cannot cross file
@@ -17,6 +19,7 @@ import os
 import shutil
 import stat
 import tempfile
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,16 +81,19 @@ def _catalogue_relation(target: Path, products_dir: Path, producers_dir: Path, s
 
 @dataclass
 class Workspace:
-    """The temporary folders of one build, beside the target: `staging` becomes the new site,
-    `work` holds MkDocs' input and output."""
+    """The temporary folders of one build, beside the target: `staging` becomes the new site (or
+    holds what changes in `previous`, the target's previous site), `work` holds MkDocs' input and
+    output."""
 
     target: Path
     staging: Path
     work: Path
+    previous: Path | None = None
 
     @classmethod
-    def beside(cls, site_dir: Path) -> Workspace:
-        """Make the two folders next to `site_dir` (resolved, so a symbolic link's target is replaced)."""
+    def beside(cls, site_dir: Path, on_previous: bool = False) -> Workspace:
+        """Make the two folders next to `site_dir` (resolved, so a symbolic link's target is
+        replaced). With `on_previous`, a site already in `site_dir` is the `previous` one."""
         target = site_dir.resolve()
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
@@ -96,7 +102,8 @@ class Workspace:
         except OSError:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        return cls(target, staging, work)
+        previous = target if on_previous and target.is_dir() and any(target.iterdir()) else None
+        return cls(target, staging, work, previous)
 
     def shown(self, path: str | os.PathLike[str]) -> str:
         """A path for a message: a file of the new site as it will be named in the site folder,
@@ -109,10 +116,15 @@ class Workspace:
         except ValueError:
             return absolute.as_posix()
 
-    def publish(self) -> None:
-        """Make the new site readable by everyone and put it in place of the old one."""
+    def publish(self, kept: Collection[str] = ()) -> None:
+        """Make the new site readable by everyone and put it in place of the old one: by a swap,
+        or on top of a `previous` site, by moving the staged files over it and deleting every file
+        of the previous site that is neither staged nor `kept` (paths in the site, with `/`)."""
         make_world_readable(self.staging)
-        swap(self.staging, self.target)
+        if self.previous is None:
+            swap(self.staging, self.target)
+        else:
+            merge(self.staging, self.previous, kept)
 
     def remove(self) -> None:
         """Delete the temporary folders (after success or failure alike)."""
@@ -139,6 +151,50 @@ def _set_mode(path: str, mode: int) -> None:
         return
     with contextlib.suppress(PermissionError):  # FAT and the like: see make_world_readable
         os.chmod(path, mode)
+
+
+def merge(staging: Path, target: Path, kept: Collection[str]) -> None:
+    """Move every file under `staging` to the same place under `target`, then delete every file
+    under `target` that is neither one of them nor in `kept`, and the folders left empty.
+
+    A file takes the place of the old one with one rename, so a reader sees either. Until the last
+    rename, the site holds some new files beside old ones; a build that fails before never starts."""
+    wanted = set(kept)
+    folders = {""}
+    for parent, dirs, files in os.walk(staging):
+        relative = os.path.relpath(parent, staging).replace(os.sep, "/")
+        prefix = "" if relative == "." else f"{relative}/"
+        for name in dirs:
+            folders.add(prefix + name)
+            _make_folder(target / (prefix + name))
+        for name in files:
+            destination = target / (prefix + name)
+            if destination.is_dir() and not destination.is_symlink():
+                shutil.rmtree(destination)
+            os.replace(os.path.join(parent, name), destination)
+            wanted.add(prefix + name)
+    for parent, dirs, files in os.walk(target, topdown=False):
+        relative = os.path.relpath(parent, target).replace(os.sep, "/")
+        prefix = "" if relative == "." else f"{relative}/"
+        for name in files:
+            if prefix + name not in wanted:
+                os.unlink(os.path.join(parent, name))
+        for name in dirs:
+            path = os.path.join(parent, name)
+            if prefix + name not in folders and os.path.islink(path):
+                os.unlink(path)
+            elif prefix + name not in folders and not os.listdir(path):
+                os.rmdir(path)
+
+
+def _make_folder(path: Path) -> None:
+    """A folder at `path` (0755), in place of a file there."""
+    if path.is_dir() and not path.is_symlink():
+        return
+    if path.exists() or path.is_symlink():
+        path.unlink()
+    path.mkdir()
+    _set_mode(str(path), 0o755)
 
 
 def swap(staging: Path, target: Path) -> None:

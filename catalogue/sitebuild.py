@@ -16,8 +16,8 @@ from typing import TextIO
 from .catalogue import Catalogue
 from .exports import check_index_js, products_csv, products_json, products_schema, re_evaluation_csv, sales_points_json
 from .hosting.host_files import write_host_files
-from .hosting.precompress import precompress
-from .incremental import keep_unchanged
+from .hosting.precompress import compress_kept, precompress
+from .incremental import Kept, drop_unchanged, keep_unchanged
 from .jobs.cache import DEFAULT_CACHE, MediaCache
 from .load import SETTINGS_FILE
 from .maps import maps_in_build
@@ -116,11 +116,14 @@ def build_site(
         catalogue.settings = catalogue.settings.model_copy(update={"site_url": site_url})
     workspace = None
     try:
-        workspace = Workspace.beside(site_dir)
-        count, languages = _make(catalogue, workspace, cache, today, stream, offline, report)
+        # On top of a previous site only what changed is staged; the offline copy rewrites every
+        # page for file:// and is made whole.
+        workspace = Workspace.beside(site_dir, on_previous=not offline)
+        kept = Kept(workspace.previous) if workspace.previous else None
+        count, languages = _make(catalogue, workspace, cache, today, stream, offline, report, kept)
         if count is None:
             return report, None
-        workspace.publish()
+        workspace.publish(kept.paths if kept else ())
     except OSError as error:
         shown = workspace.shown(error.filename) if workspace and error.filename else site_dir.as_posix()
         raise BuildError(f"{shown}: {error.strerror or error}") from error
@@ -141,12 +144,20 @@ def _today(settings_path: Path) -> date:
 
 
 def _make(
-    catalogue: Catalogue, workspace: Workspace, cache: MediaCache | None, today: date, stream: TextIO, offline: bool, report: Report
+    catalogue: Catalogue,
+    workspace: Workspace,
+    cache: MediaCache | None,
+    today: date,
+    stream: TextIO,
+    offline: bool,
+    report: Report,
+    kept: Kept | None = None,
 ) -> tuple[int | None, list[str]]:
-    """Make the whole new site in the workspace's staging folder: the number of pages and the
-    languages, or None when media problems stop the build (they are added to `report`)."""
+    """Make the new site in the workspace's staging folder (but for the previous site's files that
+    it `kept`): the number of pages and the languages, or None when media problems stop the build
+    (they are added to `report`)."""
     staging = workspace.staging
-    media = build_media(catalogue, staging, cache, today, stream=stream)
+    media = build_media(catalogue, staging, cache, today, stream=stream, kept=kept)
     report.problems += media.report.problems
     if not report.ok:
         return None, []
@@ -157,7 +168,8 @@ def _make(
     # Each language's pages are made as they are written: at 20,000 products a list of them would hold about 500 MB.
     # Each language's pages are made in a process of their own (as many at once as there are cores).
     pages = functools.partial(all_pages, site)
-    built = build_languages(catalogue.settings, pages, workspace.work, offline, today=today, workers=os.cpu_count() or 1)
+    views = {lang: kept.within(site.urls.root(lang)) for lang in catalogue.settings.languages} if kept else None
+    built = build_languages(catalogue.settings, pages, workspace.work, offline, today=today, workers=os.cpu_count() or 1, kept=views)
     _assemble(site.urls, {lang: rendered.site for lang, rendered in built.items()}, staging)
     _write_sitemaps(site.urls, catalogue.settings.site_url, {lang: rendered.paths for lang, rendered in built.items()}, staging)
     extra = open_data(site) | digital_link_pages(catalogue)
@@ -173,10 +185,21 @@ def _make(
     (staging / MANIFEST).write_text(manifest_json(catalogue.products, today), encoding="utf-8")
     if not offline:  # a copy opened from file:// has no server to send headers or compressed files
         write_host_files(staging, catalogue.settings.languages)
-    unchanged = keep_unchanged(staging, workspace.target)
-    if not offline:
-        precompress(staging, workspace.target, unchanged)
+    _keep_and_compress(workspace, kept, offline)
     return sum(len(rendered.paths) for rendered in built.values()), list(built)
+
+
+def _keep_and_compress(workspace: Workspace, kept: Kept | None, offline: bool) -> None:
+    """Set apart what the previous site keeps, and write the compressed copies the new site needs."""
+    staging = workspace.staging
+    if kept:
+        drop_unchanged(staging, kept)
+        precompress(staging)
+        compress_kept(staging, kept)
+    elif offline:  # made whole; a copy opened from file:// has no server to send compressed files
+        keep_unchanged(staging, workspace.target)
+    else:  # a first build
+        precompress(staging)
 
 
 def open_data(site: Site) -> dict[str, str | bytes]:

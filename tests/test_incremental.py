@@ -38,11 +38,13 @@ PRODUCER_MARK = "zqxp"
 
 @dataclass(frozen=True)
 class File:
-    """One file of a built site: its time, a digest of its bytes, and its text (the words of a PDF)."""
+    """One file of a built site: its time, a digest of its bytes, its text (the words of a PDF) and
+    its inode (the same while the file is not written again)."""
 
     mtime_ns: int
     digest: str
     text: bytes
+    inode: int
 
 
 def snapshot(site: Path) -> dict[str, File]:
@@ -52,7 +54,8 @@ def snapshot(site: Path) -> dict[str, File]:
         if path.is_file():
             data = path.read_bytes()
             text = data if path.suffix in TEXT else pdf_text(path) if path.suffix == ".pdf" else b""
-            files[path.relative_to(site).as_posix()] = File(path.stat().st_mtime_ns, hashlib.sha256(data).hexdigest(), text)
+            info = path.stat()
+            files[path.relative_to(site).as_posix()] = File(info.st_mtime_ns, hashlib.sha256(data).hexdigest(), text, info.st_ino)
     return files
 
 
@@ -76,10 +79,12 @@ def with_compressed(paths: set[str], site: dict[str, File]) -> set[str]:
 
 
 def assert_kept(before: dict[str, File], after: dict[str, File]) -> None:
-    """Same bytes: same time; other bytes: another time (a compressed copy made again, not reused)."""
+    """Same bytes: the same file, not written again (same time, same inode); other bytes: another
+    time (a compressed copy made again, not reused)."""
     for path in before.keys() & after.keys():
         if before[path].digest == after[path].digest:
             assert after[path].mtime_ns == before[path].mtime_ns, f"{path} kept its bytes but not its time"
+            assert after[path].inode == before[path].inode, f"{path} kept its bytes but was written again"
         else:
             assert after[path].mtime_ns != before[path].mtime_ns, f"{path} changed but kept its time"
 

@@ -255,17 +255,50 @@ def test_a_rebuild_with_nothing_changed_keeps_every_file_and_its_time(copied: Pa
     assert not leftovers(copied)
 
 
-def test_a_full_disk_while_reusing_compressed_files_keeps_the_previous_site_and_its_times(
-    copied: Path, monkeypatch: pytest.MonkeyPatch, capsys
-) -> None:
+def test_a_full_disk_while_compressing_keeps_the_previous_site_and_its_times(copied: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     before, before_times = snapshot(copied / "site"), times(copied / "site")
+    (copied / "products" / "base-product.yaml").write_text(
+        (copied / "products" / "base-product.yaml").read_text(encoding="utf-8").replace("summary: ", "summary: Mới. ", 1), encoding="utf-8"
+    )
 
-    def full(source: Path, target: Path) -> None:
+    def full(data: bytes, compresslevel: int = 9, *, mtime: float | None = None) -> bytes:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(precompress_module, "clone_or_copy", full)
+    monkeypatch.setattr(precompress_module.gzip, "compress", full)
     assert main(["--lang", "en", "--today", "2026-11-28"]) == 1
     assert capsys.readouterr().err == "build_site.py: error: site: No space left on device; site left as it was\n"
     assert snapshot(copied / "site") == before
     assert times(copied / "site") == before_times
     assert not leftovers(copied)
+
+
+def test_publishing_on_a_previous_site_moves_the_staged_files_and_deletes_what_is_gone(tmp_path: Path) -> None:
+    site, staging = tmp_path / "site", tmp_path / ".site.new-x"
+    for path, text in {
+        "index.html": "old home",
+        "kept/a.html": "kept",
+        "p/gone/index.html": "gone",
+        "p/gone/index.html.gz": "gone",
+        "was-a-folder/x.html": "x",
+        "was-a-file": "file",
+    }.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(text, encoding="utf-8")
+    for path, text in {"index.html": "new home", "p/new/index.html": "new", "was-a-folder": "now a file", "was-a-file/y.html": "y"}.items():
+        (staging / path).parent.mkdir(parents=True, exist_ok=True)
+        (staging / path).write_text(text, encoding="utf-8")
+    kept_before = (site / "kept" / "a.html").stat()
+    Workspace(site, staging, tmp_path / ".site.work-x", previous=site).publish(kept={"kept/a.html"})
+    found = {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in site.rglob("*") if p.is_file()}
+    assert found == {
+        "index.html": "new home",
+        "kept/a.html": "kept",
+        "p/new/index.html": "new",
+        "was-a-folder": "now a file",
+        "was-a-file/y.html": "y",
+    }
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_dir()) == ["kept", "p", "p/new", "was-a-file"]
+    kept_after = (site / "kept" / "a.html").stat()
+    assert (kept_after.st_ino, kept_after.st_mtime_ns) == (kept_before.st_ino, kept_before.st_mtime_ns)
+    assert stat.S_IMODE((site / "p" / "new").stat().st_mode) == 0o755
+    assert not staging.exists() or not any(p.is_file() for p in staging.rglob("*"))

@@ -2,38 +2,29 @@
 server sends them as they are (nginx's gzip_static) instead of compressing on every request.
 
 Compressed once at level 9 with no name and no time in the header, so the same file always gives
-the same bytes. A file that the rebuild left unchanged (catalogue/incremental.py) takes the
-previous site's compressed copy, bytes and time, instead of being compressed again. Brotli is not
-written: Debian's nginx has no module to serve it, and a host that compresses by itself (Netlify,
-Cloudflare, GitHub Pages) ignores these files.
+the same bytes. A file that a rebuild keeps (catalogue/incremental.py) keeps its compressed copy
+too, bytes and time. Brotli is not written: Debian's nginx has no module to serve it, and a host
+that compresses by itself (Netlify, Cloudflare, GitHub Pages) ignores these files.
 """
 
 from __future__ import annotations
 
 import gzip
 import os
-from collections.abc import Collection
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from ..jobs.cache import clone_or_copy
+from ..incremental import Kept
 
 SUFFIXES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".csv", ".txt")
 
 
-def precompress(site: Path, previous: Path | None = None, unchanged: Collection[str] = ()) -> int:
-    """Write `<file>.gz` beside every text file under `site`; the number compressed.
-
-    For a file whose path (relative to `site`, with `/`) is in `unchanged`, the `.gz` beside the
-    same file under `previous` is copied with its times, when there is one."""
+def precompress(site: Path) -> int:
+    """Write `<file>.gz` beside every text file under `site`; the number compressed."""
     files = [path for path in sorted(site.rglob("*")) if path.suffix in SUFFIXES and path.is_file()]
 
     def one(path: Path) -> int:
-        target = path.with_name(path.name + ".gz")
-        relative = path.relative_to(site).as_posix()
-        if previous is not None and relative in unchanged and _reuse(previous / f"{relative}.gz", target):
-            return 0
-        target.write_bytes(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
+        _compress(path, path.with_name(path.name + ".gz"))
         return 1
 
     # zlib lets go of Python's lock while it compresses, and a new file waits on the file system:
@@ -42,15 +33,24 @@ def precompress(site: Path, previous: Path | None = None, unchanged: Collection[
         return sum(pool.map(one, files))
 
 
-def _reuse(old: Path, target: Path) -> bool:
-    """Copy the previous site's compressed file `old` to `target` with its times; False when
-    there is none."""
-    try:
-        times = old.lstat()
-    except OSError:
-        return False
-    if not old.is_file() or old.is_symlink():
-        return False
-    clone_or_copy(old, target)
-    os.utime(target, ns=(times.st_atime_ns, times.st_mtime_ns))
-    return True
+def compress_kept(site: Path, kept: Kept) -> int:
+    """For every text file the previous site keeps (catalogue/incremental.py): keep its compressed
+    copy too, or write one under `site` when the previous site has none; the number compressed."""
+    written = 0
+    for path in sorted(kept.paths):
+        if not path.endswith(SUFFIXES) or path.endswith(".gz"):
+            continue
+        if (kept.previous / f"{path}.gz").is_file():
+            kept.paths.add(f"{path}.gz")
+            continue
+        target = site / f"{path}.gz"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _compress(kept.previous / path, target)
+        written += 1
+    return written
+
+
+def _compress(source: Path, target: Path) -> None:
+    """Write `source` gzipped at `target`: level 9, no name and no time, so the same bytes always
+    give the same file."""
+    target.write_bytes(gzip.compress(source.read_bytes(), compresslevel=9, mtime=0))

@@ -19,8 +19,12 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .job import Files, Meta
+
+if TYPE_CHECKING:
+    from ..incremental import Kept
 
 try:
     import fcntl
@@ -154,16 +158,22 @@ def clone_or_copy(source: Path, target: Path) -> None:
     shutil.copyfile(source, target)
 
 
-def sync_entry(entry: Entry, out_dir: Path) -> int:
-    """Put a cached job's outputs into `out_dir`; the number of files written."""
-    return sum(sync_file(entry.folder / name, out_dir / name) for name in entry.files)
+def sync_entry(entry: Entry, out_dir: Path, kept: Kept | None = None) -> int:
+    """Put a cached job's outputs into `out_dir`, but for those the previous site already holds
+    (`kept`, catalogue/incremental.py); the number of files written."""
+    written = 0
+    for name in entry.files:
+        source = entry.folder / name
+        if kept is None or not kept.has_copy(name, source.stat()):
+            written += sync_file(source, out_dir / name)
+    return written
 
 
-def sync_entries(entries: Iterable[Entry], out_dir: Path) -> int:
+def sync_entries(entries: Iterable[Entry], out_dir: Path, kept: Kept | None = None) -> int:
     """Put the outputs of every cached job into `out_dir`, several files at once (a copy waits on
     the file system, not on Python); the number of files written."""
     with ThreadPoolExecutor(max_workers=FILE_THREADS) as pool:
-        return sum(pool.map(lambda entry: sync_entry(entry, out_dir), entries))
+        return sum(pool.map(lambda entry: sync_entry(entry, out_dir, kept), entries))
 
 
 def write_if_changed(target: Path, data: bytes) -> bool:

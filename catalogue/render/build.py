@@ -11,7 +11,7 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from ..incremental import Kept
 from ..maps import copy_leaflet, maps_in_build
 from ..pages.generate import page_source
 from ..pages.listings import PageFile
@@ -104,6 +105,7 @@ def build_languages(
     today: date,
     shells: bool = True,
     workers: int = 1,
+    kept: Mapping[str, Kept] | None = None,
 ) -> dict[str, Rendered]:
     """Render every language under `work_dir/<lang>/`, by language.
 
@@ -113,7 +115,8 @@ def build_languages(
     then pickle: a module function or a `functools.partial` of one, not a closure).
     Pages outside the navigation and the search index (catalogue/render/shells.py: product pages,
     among others) are not rendered by MkDocs one by one: it renders their shells, and they are
-    filled in when it is done. Without `shells`, MkDocs renders every page itself.
+    filled in when it is done, but for those the previous site already holds (`kept`, by
+    language: catalogue/incremental.py). Without `shells`, MkDocs renders every page itself.
     A failed build raises RenderError (the others are stopped).
     """
     running: dict[str, tuple[subprocess.Popen[bytes], Path, list[str], Shells]] = {}
@@ -125,7 +128,7 @@ def build_languages(
             if process.wait() != 0:
                 raise RenderError(lang, (folder / "mkdocs.log").read_text(encoding="utf-8", errors="replace"))
             if shells:
-                filler.fill(folder / "site")
+                filler.fill(folder / "site", kept.get(lang) if kept else None)
             rendered[lang] = Rendered(folder / "site", paths)
         return rendered
     finally:

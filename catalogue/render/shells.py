@@ -35,6 +35,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from ..incremental import Kept
 from ..jobs.cache import FILE_THREADS
 from ..pages.listings import PageFile
 from ..urls import SOURCE_INDEX, Urls
@@ -105,18 +106,29 @@ class Shells:
             self.shells.append(_shell(page, len(self.shells)))
         return self.shapes[key]
 
-    def fill(self, site: Path) -> int:
-        """Write every spooled page into the rendered `site` from its shell, then remove the
+    def fill(self, site: Path, kept: Kept | None = None) -> int:
+        """Write every spooled page into the rendered `site` from its shell, but for those the
+        previous site already holds (`kept`, seen from this language's folder), then remove the
         shells' own pages; the number of pages written."""
         templates = [_template(_output(site, shell.path)) for shell in self.shells]
         count = 0
+
+        def write(page: tuple[str, bytes]) -> int:
+            path, data = page
+            if kept is not None and kept.has_bytes(path, data):
+                return 0
+            target = site / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            return 1
+
         # Written by a few threads (a new folder and file wait on the file system, not on Python),
         # a batch at a time, so that at most one batch of pages is held in memory.
         records = _records(self.spool)
         with ThreadPoolExecutor(max_workers=FILE_THREADS) as pool:
             for batch in iter(lambda: list(itertools.islice(records, BATCH)), []):
-                pages = [(_output(site, record.path), fill(templates[record.shape], record.values)) for record in batch]
-                count += sum(pool.map(_write, pages))
+                pages = [(_output_path(record.path), fill(templates[record.shape], record.values)) for record in batch]
+                count += sum(pool.map(write, pages))
         for shell in self.shells:
             shutil.rmtree(_output(site, shell.path).parent)
         self.spool.unlink()
@@ -124,13 +136,6 @@ class Shells:
 
 
 BATCH = 256  # pages held in memory at once while they are written
-
-
-def _write(page: tuple[Path, bytes]) -> int:
-    target, data = page
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-    return 1
 
 
 def fill(template: list[str], values: dict[str, str]) -> bytes:
@@ -211,8 +216,13 @@ def _shell(page: PageFile, number: int) -> PageFile:
 
 def _output(site: Path, source: str) -> Path:
     """Where MkDocs writes the page of the source 'p/x.md' or 'p/x/index.md': site/p/x/index.html."""
+    return site / _output_path(source)
+
+
+def _output_path(source: str) -> str:
+    """The path in the site of the page of the source 'p/x.md' or 'p/x/index.md': 'p/x/index.html'."""
     folder = source.removesuffix("/" + SOURCE_INDEX).removesuffix(".md")
-    return site / Urls.index_file(folder + "/")
+    return Urls.index_file(folder + "/")
 
 
 def _records(spool: Path) -> Iterator[_Record]:
