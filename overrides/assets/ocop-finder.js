@@ -2,7 +2,8 @@
    so that it also loads from file://). Queries match names, tags, producers, places and summaries
    with or without tone marks ("mat ong" finds "Mật ong", "d" matches "đ"), and the synonyms of
    the settings ("chè" also finds "trà"); by relevance, a word found in the name counts more than
-   in the tags, the producer or place, and the summary, and with the marks as typed twice as much.
+   in the tags, the producer or place, and the summary, and with the marks as typed twice as much
+   (the summary ships without its marks: a word typed without marks counts double there).
    Sorted by relevance, stars or the newest certificate; products in force unless asked for all.
    Status is computed from the viewer's clock with window.ocopStatus (ocop-status.js). The data
    ships its field names, and this script reads products by name; the paths it builds come from
@@ -94,8 +95,10 @@
   function marked(item) {
     if (!item.exact) {
       var product = item.product;
-      var texts = [[product.name, product.name_vi || ""], [product.tags], places(item), [product.summary]];
+      var texts = [[product.name, product.name_vi || ""], [product.tags], places(item)];
       item.exact = texts.map(function (parts) { return joined(lower(parts.join(" "))); });
+      // The summary as the build shipped it, folded (its marks would add a fifth to the data).
+      item.exact.push(product.folded_summary);
       item.name = lower(product.name);
       item.foldedName = fold(item.name);
     }
