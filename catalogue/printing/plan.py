@@ -115,11 +115,11 @@ def _catalogue_pdf_jobs(
             for product in members
         )
         needs = tuple(sorted({key for entry in entries for key in (entry.photo_key, entry.qr_key) if key}))
+        planned = [asdict(entry) for entry in entries]  # the same in every language's key
         for lang in printed(settings.languages):  # Be Vietnam Pro has no CJK glyphs: print stays vi/en
             site_name = localized_text(settings, "site_name", lang)
             cover = Cover(site_name, settings.province, settings.site_url, today, settings.demo, part.label(lang))
             params = CataloguePdfJob(lang, cover, entries, Urls.catalogue_pdf(lang, part.slug), part)
-            planned = [asdict(entry) for entry in entries]
             key = job_key("catalogue-pdf", VERSIONS["catalogue-pdf"], lang, asdict(cover), planned, params.path, asdict(part))
             made.append(Job(key, params, needs=needs))
     return made
