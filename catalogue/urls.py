@@ -210,9 +210,9 @@ class Urls:
         return f"print/posters/{product_id}.pdf"
 
     @staticmethod
-    def labels(lang: str) -> str:
-        """The QR label sheets in `lang` (PDF)."""
-        return f"print/labels-{lang}.pdf"
+    def labels(lang: str, part: str | None = None) -> str:
+        """The QR label sheets in `lang` (PDF), or those of one `part` of the printed catalogue when it is split."""
+        return f"print/labels-{lang}{f'-{part}' if part else ''}.pdf"
 
     @staticmethod
     def labels_calibration() -> str:

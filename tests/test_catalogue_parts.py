@@ -148,3 +148,29 @@ def test_the_demo_catalogue_planned_in_small_parts_prints_each_product_once_per_
             assert part.of == 1 or communes <= set(part.communes)
             # A part waits only for the photos and codes of its own products.
             assert set(job.needs) == {key for p in job.params.entries for key in (p.photo_key, p.qr_key) if key}
+
+
+def test_the_label_sheets_follow_the_parts_so_an_edit_makes_one_part_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    [whole] = [job for job in plan(CATALOGUE, TODAY) if job.kind == "labels"]
+    assert whole.params.part == WHOLE and whole.params.calibration
+    assert set(whole.params.run({})[0]) == {"print/labels-vi.pdf", "print/labels-en.pdf", "print/labels-calibration.pdf"}
+    monkeypatch.setattr(catalogue_parts, "MAX_ENTRIES", 6)
+    jobs = plan(CATALOGUE, TODAY)
+    sheets = [job for job in jobs if job.kind == "labels"]
+    books = [job for job in jobs if job.kind == "catalogue-pdf" and job.params.lang == "vi"]
+    assert [job.params.part for job in sheets] == [job.params.part for job in books]
+    assert sorted(item.id for job in sheets for item in job.params.items) == sorted(in_force())  # each label once
+    assert [job.params.calibration for job in sheets] == [True] + [False] * (len(sheets) - 1)
+    assert len({job.key for job in sheets}) == len(sheets)
+    for job in sheets:
+        assert set(job.needs) == set(job.params.qr_keys) and len(job.params.qr_keys) == len(job.params.items)
+    files, meta = sheets[1].params.run({})  # codes not made by their jobs are encoded by the sheet
+    slug = sheets[1].params.part.slug
+    assert sorted(files) == [f"print/labels-en-{slug}.pdf", f"print/labels-vi-{slug}.pdf"]
+    assert meta == {"labels": len(sheets[1].params.items)}
+    # Another name for one product changes the key of its part's sheets only.
+    product = sheets[1].params.items[0].id
+    renamed = CATALOGUE.products[product].model_copy(update={"name": "Tên khác"})
+    monkeypatch.setitem(CATALOGUE.products, product, renamed)
+    again = [job for job in plan(CATALOGUE, TODAY) if job.kind == "labels"]
+    assert [a.key == b.key for a, b in zip(sheets, again, strict=True)] == [index != 1 for index in range(len(sheets))]

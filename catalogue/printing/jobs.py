@@ -46,24 +46,30 @@ class PosterJob:
 
 @dataclass(frozen=True)
 class LabelsJob:
-    """The QR label sheets of every product in force, in each language, and a calibration page."""
+    """The QR label sheets of the products in force, in each language: of all of them, or of one
+    `part` when the catalogue is printed in parts (an edit then makes one part's sheets again);
+    with the calibration page when `calibration`."""
 
     kind: ClassVar[str] = "labels"
     items: tuple[PrintItem, ...]
     sheet: LabelSheet
     languages: tuple[str, ...]
     qr_keys: tuple[str, ...] = ()  # by item: the key of the QR job that made its code
+    part: CataloguePart = WHOLE
+    calibration: bool = True
 
     def run(self, inputs: Mapping[str, Input]) -> tuple[Files, Meta]:
-        """print/labels-<lang>.pdf for each language and print/labels-calibration.pdf; meta: the number of labels.
+        """print/labels-<lang>[-<part>].pdf for each language, and print/labels-calibration.pdf;
+        meta: the number of labels.
 
         The codes are the QR jobs' SVGs read back once for every language (one whose job failed is
         encoded again by the sheet)."""
         made = zip(self.items, self.qr_keys, strict=False)
         codes = {item.url: code for item, key in made if (code := _made_code(item, inputs.get(key))) is not None}
         with _layout_problems():
-            files = {Urls.labels(lang): label_sheet_pdf(self.items, self.sheet, lang, codes) for lang in self.languages}
-            files[Urls.labels_calibration()] = calibration_pdf(self.sheet)
+            files = {Urls.labels(lang, self.part.slug): label_sheet_pdf(self.items, self.sheet, lang, codes) for lang in self.languages}
+            if self.calibration:
+                files[Urls.labels_calibration()] = calibration_pdf(self.sheet)
         return files, {"labels": len(self.items)}
 
 

@@ -21,6 +21,7 @@ from ..urls import Urls
 from ..vocab import Group
 from . import catalogue_parts
 from .catalogue_front import Cover
+from .catalogue_parts import CataloguePart
 from .items import CatalogueEntry, PrintItem
 from .jobs import VERSIONS, CataloguePdfJob, LabelsJob, PlannedEntry, PosterJob
 from .posters import PosterFacts
@@ -40,16 +41,35 @@ def plan_print(
     facts = {p.id: _poster_facts(catalogue, p, today) for p in live}
     jobs = [_poster_job(catalogue, item, cover_hashes.get(item.id), code_jobs.get(item.id), facts[item.id]) for item in items]
     if items:
-        labelled = tuple(replace(item, photo=None) for item in items)
-        # The QR jobs' keys stand for the codes the sheets draw: the labels wait for those jobs and read their SVGs.
-        codes = tuple(code_jobs[item.id] for item in labelled)
-        labels = LabelsJob(labelled, catalogue.settings.labels, tuple(printed(catalogue.settings.languages)), codes)
-        key = job_key(
-            "labels", VERSIONS["labels"], [asdict(item) for item in labelled], labels.sheet.model_dump(mode="json"), labels.languages, codes
-        )
-        jobs.append(Job(key, labels, needs=tuple(sorted(set(codes)))))
+        jobs += _label_jobs(catalogue, live, {item.id: item for item in items}, code_jobs)
         jobs += _catalogue_pdf_jobs(catalogue, live, today, cover_jobs, code_jobs)
     return jobs
+
+
+def _label_jobs(catalogue: Catalogue, products: list[Product], items: Mapping[str, PrintItem], code_jobs: Mapping[str, str]) -> list[Job]:
+    """The label sheets: one job for all, or one per part of the printed catalogue when it is split
+    (the first also makes the calibration page)."""
+    sheet, languages = catalogue.settings.labels, tuple(printed(catalogue.settings.languages))
+    jobs = []
+    for number, (part, members) in enumerate(_parts(catalogue, products)):
+        labelled = tuple(replace(items[product.id], photo=None) for product in members)
+        # The QR jobs' keys stand for the codes the sheets draw: the labels wait for those jobs and read their SVGs.
+        codes = tuple(code_jobs[item.id] for item in labelled)
+        labels = LabelsJob(labelled, sheet, languages, codes, part, calibration=number == 0)
+        planned = [asdict(item) for item in labelled]
+        key = job_key("labels", VERSIONS["labels"], planned, sheet.model_dump(mode="json"), languages, codes, asdict(part), number == 0)
+        jobs.append(Job(key, labels, needs=tuple(sorted(set(codes)))))
+    return jobs
+
+
+def _parts(catalogue: Catalogue, products: list[Product]) -> list[tuple[CataloguePart, list[Product]]]:
+    """The parts of the printed catalogue and their products (catalogue_parts)."""
+
+    def commune(product: Product) -> str:
+        return catalogue.producer_of(product).commune
+
+    # Read from the module when planning, so that a test can make the parts small.
+    return catalogue_parts.split_catalogue(products, lambda product: product.group, commune, catalogue_parts.MAX_ENTRIES)
 
 
 def _in_print_order(catalogue: Catalogue, today: date) -> list[Product]:
@@ -102,14 +122,8 @@ def _catalogue_pdf_jobs(
     it is made again once a day at most; an edited product makes again only its own part.
     """
     settings = catalogue.settings
-
-    def commune(product: Product) -> str:
-        return catalogue.producer_of(product).commune
-
-    # Read from the module when planning, so that a test can make the parts small.
-    parts = catalogue_parts.split_catalogue(products, lambda product: product.group, commune, catalogue_parts.MAX_ENTRIES)
     made = []
-    for part, members in parts:
+    for part, members in _parts(catalogue, products):
         entries = tuple(
             PlannedEntry(_catalogue_entry(catalogue, product, today), cover_jobs.get(product.id), code_jobs[product.id])
             for product in members
