@@ -13,6 +13,7 @@ cached file (same size, same time) its bytes are not read again.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,14 +25,15 @@ def keep_unchanged(new: Path, previous: Path) -> set[str]:
     previous file's access and modification times; their paths relative to `new` (with `/`)."""
     if not previous.is_dir():
         return set()
-    kept: set[str] = set()
-    for parent, _, files in os.walk(new):
-        relative = os.path.relpath(parent, new)
+    return {path for path, file in _files(new) if _take_times(file, os.path.join(previous, path))}
+
+
+def _files(folder: Path) -> Iterator[tuple[str, str]]:
+    """Every file under `folder`: its path relative to `folder` (with `/`) and its full path."""
+    for parent, _, files in os.walk(folder):
+        relative = os.path.relpath(parent, folder)
         for name in files:
-            path = name if relative == "." else f"{relative}/{name}".replace(os.sep, "/")
-            if _take_times(os.path.join(parent, name), os.path.join(previous, path)):
-                kept.add(path)
-    return kept
+            yield (name if relative == "." else f"{relative}/{name}".replace(os.sep, "/")), os.path.join(parent, name)
 
 
 def _take_times(new: str, old: str) -> bool:
@@ -107,16 +109,12 @@ class Kept:
 def drop_unchanged(staging: Path, kept: Kept) -> None:
     """Delete every file staged under `staging` that the previous site already holds with the same
     bytes, naming it kept instead."""
-    for parent, _, files in os.walk(staging):
-        relative = os.path.relpath(parent, staging)
-        for name in files:
-            path = name if relative == "." else f"{relative}/{name}".replace(os.sep, "/")
-            staged = os.path.join(parent, name)
-            old = os.path.join(kept.previous, path)
-            try:
-                same = os.path.isfile(old) and os.path.getsize(old) == os.path.getsize(staged) and same_bytes(staged, old)
-            except OSError:
-                same = False
-            if same:
-                os.unlink(staged)
-                kept.paths.add(path)
+    for path, staged in list(_files(staging)):
+        old = os.path.join(kept.previous, path)
+        try:
+            same = os.path.isfile(old) and os.path.getsize(old) == os.path.getsize(staged) and same_bytes(staged, old)
+        except OSError:
+            same = False
+        if same:
+            os.unlink(staged)
+            kept.paths.add(path)
