@@ -27,6 +27,7 @@ from .pages.context import Site
 from .pages.finder import finder_data
 from .pages.generate import all_pages
 from .pages.kiosk import kiosk_page
+from .pages.page_cache import PageStore
 from .pages.redirects import digital_link_pages
 from .pages.search import search_data
 from .problems import Report
@@ -105,7 +106,9 @@ def build_site(
         summary = BuildSummary(kept.products, kept.pages, kept.languages, time.perf_counter() - started, site_dir, unchanged=True)
         return kept.report, summary
     stamps.forget(site_dir)
-    records = RecordCache(stamps.root.with_name("records"), code_digest()) if reuse else None
+    code = code_digest() if reuse else ""
+    records = RecordCache(stamps.root.with_name("records"), code) if reuse else None
+    pages = PageStore(stamps.root.with_name("pages"), code) if reuse else None
     catalogue, report = validate(products_dir, producers_dir, settings_path, today, records=records)
     published = published_ids(site_dir.resolve())
     if published is not None:
@@ -120,7 +123,7 @@ def build_site(
         # page for file:// and is made whole.
         workspace = Workspace.beside(site_dir, on_previous=not offline)
         kept = Kept(workspace.previous) if workspace.previous else None
-        count, languages = _make(catalogue, workspace, cache, today, stream, offline, report, kept)
+        count, languages = _make(catalogue, workspace, cache, today, stream, offline, report, kept, pages)
         if count is None:
             return report, None
         workspace.publish(kept.paths if kept else ())
@@ -152,10 +155,12 @@ def _make(
     offline: bool,
     report: Report,
     kept: Kept | None = None,
+    pages: PageStore | None = None,
 ) -> tuple[int | None, list[str]]:
     """Make the new site in the workspace's staging folder (but for the previous site's files that
-    it `kept`): the number of pages and the languages, or None when media problems stop the build
-    (they are added to `report`)."""
+    it `kept`, and with the product pages of earlier builds that are still right, from `pages`):
+    the number of pages and the languages, or None when media problems stop the build (they are
+    added to `report`)."""
     staging = workspace.staging
     media = build_media(catalogue, staging, cache, today, stream=stream, kept=kept)
     report.problems += media.report.problems
@@ -164,7 +169,7 @@ def _make(
     maps = maps_in_build(offline)
     if not offline and not maps:
         stream.write(say("check.no-leaflet") + "\n")
-    site = Site(catalogue, media.products, today, media.catalogue_pdfs, site_cards=media.site_cards, maps=maps)
+    site = Site(catalogue, media.products, today, media.catalogue_pdfs, site_cards=media.site_cards, maps=maps, pages=pages)
     # Each language's pages are made as they are written: at 20,000 products a list of them would hold about 500 MB.
     # Each language's pages are made in a process of their own (as many at once as there are cores).
     pages = functools.partial(all_pages, site)

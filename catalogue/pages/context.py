@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..catalogue import Catalogue
 from ..dashboard import Dashboard, dashboard
@@ -18,6 +18,9 @@ from ..status import IN_FORCE, CertificateStatus
 from ..translated import localized_text
 from ..urls import Urls
 
+if TYPE_CHECKING:
+    from .page_cache import PageStore
+
 
 @dataclass
 class Site:
@@ -29,6 +32,7 @@ class Site:
     catalogue_pdfs: dict[str, list[PrintFile]] = field(default_factory=dict)  # the printed catalogue's files, by language
     site_cards: dict[str, str] = field(default_factory=dict)  # the site's share card, by language
     maps: bool = False  # OpenStreetMap maps drawn with Leaflet: not in the offline copy (catalogue/maps.py)
+    pages: PageStore | None = None  # product pages made by earlier builds (catalogue/pages/page_cache.py)
     _statuses: dict[str, CertificateStatus] = field(default_factory=dict, repr=False)
     memo: dict[object, Any] = field(default_factory=dict, repr=False)  # what page makers work out once per build (e.g. a card's texts)
 

@@ -8,6 +8,7 @@ from importlib import resources
 import yaml
 from markupsafe import Markup
 
+from ..model import Product
 from ..translated import localized_text
 from ..urls import ABOUT, Urls
 from .check import check_page
@@ -17,6 +18,7 @@ from .i18n import t
 from .listings import PageFile, home_page, listing_pages
 from .maps import map_page
 from .meta import product_head
+from .page_cache import stored_pages
 from .preview import with_preview
 from .product import product_body
 from .sales_points import sales_points_page
@@ -25,20 +27,25 @@ ABOUT_PAGES = ABOUT
 
 
 def product_pages(site: Site, lang: str) -> Iterator[PageFile]:
-    """One page per product at p/<id>/ (outside the navigation: see render.py)."""
-    for product in site.catalogue.products.values():
-        name = localized_text(product, "name", lang)
-        summary = localized_text(product, "summary", lang)
-        meta = {
-            "description": summary,
-            "hide": ["navigation", "toc"],
-            "ocop_id": product.id,
-            "ocop_head": product_head(site, product, lang),
-            # Found by the header search's own product index (catalogue/pages/search.py), not the theme's.
-            "search": {"exclude": True},
-        }
-        source = site.urls.source(site.urls.product(product.id, lang), lang, leaf=True)
-        yield PageFile(source, name or product.name, product_body(site, product, lang), meta)
+    """One page per product at p/<id>/ (outside the navigation: see render.py), each with its link
+    preview; those an earlier build made from the same inputs are taken from its store (page_cache.py)."""
+    return stored_pages(site, lang, lambda product: with_preview(site, product_page(site, product, lang), lang))
+
+
+def product_page(site: Site, product: Product, lang: str) -> PageFile:
+    """The page of one product."""
+    name = localized_text(product, "name", lang)
+    summary = localized_text(product, "summary", lang)
+    meta = {
+        "description": summary,
+        "hide": ["navigation", "toc"],
+        "ocop_id": product.id,
+        "ocop_head": product_head(site, product, lang),
+        # Found by the header search's own product index (catalogue/pages/search.py), not the theme's.
+        "search": {"exclude": True},
+    }
+    source = site.urls.source(site.urls.product(product.id, lang), lang, leaf=True)
+    return PageFile(source, name or product.name, product_body(site, product, lang), meta)
 
 
 def about_pages(urls: Urls, lang: str) -> Iterator[PageFile]:
@@ -51,19 +58,20 @@ def about_pages(urls: Urls, lang: str) -> Iterator[PageFile]:
 
 def all_pages(site: Site, lang: str) -> Iterator[PageFile]:
     """Every page of one language, each with its link preview."""
-    for page in _pages(site, lang):
+    for page in _listed_pages(site, lang):
+        yield with_preview(site, page, lang)
+    yield from product_pages(site, lang)
+    for page in about_pages(site.urls, lang):
         yield with_preview(site, page, lang)
 
 
-def _pages(site: Site, lang: str) -> Iterator[PageFile]:
+def _listed_pages(site: Site, lang: str) -> Iterator[PageFile]:
     yield home_page(site, lang)
     yield check_page(site, lang)
     yield dashboard_page(site, lang)
     yield from listing_pages(site, lang)
     yield sales_points_page(site, lang)
     yield map_page(site, lang)
-    yield from product_pages(site, lang)
-    yield from about_pages(site.urls, lang)
 
 
 def page_source(page: PageFile) -> str:

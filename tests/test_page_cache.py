@@ -1,0 +1,141 @@
+"""Product pages taken from an earlier build's store (catalogue/pages/page_cache.py) are the bytes a
+build from nothing makes, and only the pages an edit touches are made again.
+
+A copy of the demo is built with `reuse` (as `build_site.py` builds), then edited in rounds; after
+each round it is built again on top of its site, with the store, and once more from nothing into a
+new folder without it, and the two sites must hold the same files with the same bytes. The store's
+keys show which pages were made again: those of the edited products and of their producers' other
+products (which list them), in every language.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from catalogue.jobs.cache import DEFAULT_CACHE, MediaCache
+from catalogue.sitebuild import build_site
+
+from .conftest import REPO
+from .demo_copy import copy_demo
+from .site_fixture import TODAY
+
+LANGUAGES = ["vi", "en", "zh"]  # the demo's (catalogue.yaml)
+PRODUCER = "htx-det-ban-hon"
+PRODUCTS = ["du-lich-cong-dong-ban-hon", "khan-tho-cam-lu-ban-hon", "vai-cham-cham-ban-hon"]  # all of its products
+PHOTO = "images/vai-cham-cham-ban-hon/2.jpg"
+ALONE = "ruou-pusilung"  # the only product of its producer
+
+
+def build(root: Path, site: Path, cache: MediaCache | None) -> None:
+    """Build the catalogue at `root` into `site`: with the stores beside `cache` (`reuse`), or
+    from nothing when `cache` is None."""
+    with open(os.devnull, "w") as quiet:
+        report, summary = build_site(
+            root / "products", root / "producers", site, root / "catalogue.yaml", today=TODAY, cache=cache, stream=quiet, reuse=bool(cache)
+        )
+    assert summary is not None, report.to_text()
+    assert not summary.unchanged
+
+
+def files(site: Path) -> dict[str, bytes]:
+    """Every file of `site` with its bytes, by its path in the site."""
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*") if path.is_file()}
+
+
+def keys(store: Path) -> dict[tuple[str, str], str]:
+    """The stored pages' keys by language and product."""
+    found = {}
+    for lang in LANGUAGES:
+        with sqlite3.connect(store / f"pages-{lang}.sqlite") as database:
+            found |= {(lang, pid): key for pid, key in database.execute("SELECT id, key FROM pages")}
+    return found
+
+
+def edit(path: Path, pattern: str, replacement: str) -> None:
+    """Replace the one line of `path` that matches `pattern`."""
+    text, count = re.subn(pattern, replacement, path.read_text(encoding="utf-8"), count=1, flags=re.MULTILINE)
+    assert count == 1, (path, pattern)
+    path.write_text(text, encoding="utf-8")
+
+
+class Catalogue:
+    """The demo copy, its site built with the stores, and the store's keys after each build."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.root = copy_demo(folder / "demo")
+        self.site = folder / "site"
+        # The project's media cache under another folder, so that the stores beside it are this test's own.
+        (folder / "cache").mkdir()
+        (folder / "cache" / "media").symlink_to((REPO / DEFAULT_CACHE).resolve(), target_is_directory=True)
+        self.cache = MediaCache(folder / "cache" / "media")
+        self.store = folder / "cache" / "pages"
+        self.rounds = 0
+
+    def rebuild(self, damaged: str = "") -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
+        """Build on top of the site with the stores (the `damaged` store file overwritten first),
+        and from nothing beside it; assert that both sites are the same bytes, and return the
+        store's keys before and after."""
+        before = keys(self.store)
+        if damaged:
+            (self.store / damaged).write_bytes(b"not a database")
+        build(self.root, self.site, self.cache)
+        self.rounds += 1
+        scratch = self.folder / f"scratch-{self.rounds}"
+        build(self.root, scratch, None)
+        made, expected = files(self.site), files(scratch)
+        assert made.keys() == expected.keys()
+        assert [path for path in made if made[path] != expected[path]] == []
+        return before, keys(self.store)
+
+
+@pytest.fixture(scope="module")
+def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
+    """The demo copy, built once with the stores."""
+    catalogue = Catalogue(tmp_path_factory.mktemp("page-cache"))
+    build(catalogue.root, catalogue.site, catalogue.cache)
+    assert len(keys(catalogue.store)) == len(LANGUAGES) * len(list((catalogue.root / "products").glob("*.yaml")))
+    return catalogue
+
+
+def remade(before: dict[tuple[str, str], str], after: dict[tuple[str, str], str]) -> set[tuple[str, str]]:
+    """The pages whose key changed."""
+    return {page for page, key in after.items() if before.get(page) != key}
+
+
+def pages_of(*products: str) -> set[tuple[str, str]]:
+    """The pages of `products` in every language."""
+    return {(lang, pid) for lang in LANGUAGES for pid in products}
+
+
+def test_renaming_a_product_makes_its_producers_pages_again_and_takes_the_rest_from_the_store(catalogue: Catalogue) -> None:
+    edit(catalogue.root / "products" / f"{PRODUCTS[0]}.yaml", r"^name: (.*)$", r"name: \1 zqxm")
+    edit(catalogue.root / "products" / f"{ALONE}.yaml", r"^name: (.*)$", r"name: \1 zqxn")
+    before, after = catalogue.rebuild()
+    assert remade(before, after) == pages_of(*PRODUCTS, ALONE)
+    assert "zqxm" in (catalogue.site / "p" / PRODUCTS[1] / "index.html").read_text(encoding="utf-8")  # listed by its sibling
+
+
+def test_a_deleted_photo_and_a_renamed_producer_make_the_pages_that_show_them_again(catalogue: Catalogue) -> None:
+    product = catalogue.root / "products" / f"{PRODUCTS[2]}.yaml"
+    product.write_text(
+        "".join(line for line in product.read_text(encoding="utf-8").splitlines(True) if PHOTO not in line), encoding="utf-8"
+    )
+    (catalogue.root / "products" / PHOTO).unlink()
+    before, after = catalogue.rebuild()
+    assert remade(before, after) == pages_of(*PRODUCTS)
+    edit(catalogue.root / "producers" / f"{PRODUCER}.yaml", r"^name: (.*)$", r"name: \1 zqxp")
+    before, after = catalogue.rebuild()
+    assert remade(before, after) == pages_of(*PRODUCTS)
+
+
+def test_a_changed_setting_makes_every_page_again_and_a_damaged_store_is_made_afresh(catalogue: Catalogue) -> None:
+    edit(catalogue.root / "catalogue.yaml", r'^  phone: "0213 3876 000"$', '  phone: "0213 3876 999"')
+    before, after = catalogue.rebuild(damaged="pages-en.sqlite")
+    assert remade(before, after) == set(after) == set(before)
+    assert "0213 3876 999" in (catalogue.site / "en" / "p" / ALONE / "index.html").read_text(encoding="utf-8")
