@@ -24,7 +24,7 @@ from ..media_stage import Photo, ProductMedia
 from ..model import Product
 from ..status import IN_FORCE, CertificateStatus
 from ..translated import Localized, localized
-from ..urls import Urls
+from ..urls import IMAGES, Urls
 from .context import Site
 from .focus import focus_class
 from .i18n import format_date, short_status, status_words
@@ -297,4 +297,33 @@ EAGER_CARDS = 2
 
 def cards(site: Site, products: list[Product], page: str, lang: str) -> Markup:
     """A grid of product cards."""
-    return html('<ul class="ocop-cards">{}</ul>', join(card(site, p, page, lang, eager=i < EAGER_CARDS) for i, p in enumerate(products)))
+    seen_from = _card_base(site, page, lang)
+    return html(
+        '<ul class="ocop-cards">{}</ul>', join(_shared_card(site, p, seen_from, lang, i < EAGER_CARDS) for i, p in enumerate(products))
+    )
+
+
+# The folders, at the top of the site or of a language, that a card links into (product pages, photos, badges).
+_CARD_FOLDERS = frozenset(path.split("/", 1)[0] for path in (Urls.product_page("x"), IMAGES, Urls.badge(3, "valid", "vi")))
+
+
+def _card_base(site: Site, page: str, lang: str) -> str:
+    """A page from which each link of a card is written as from `page`: as deep in the same
+    language's folder, in a folder that no card links into. Every listing at one depth then shares
+    its cards (a product's card is on its group's, commune's, producer's and stars' listings)."""
+    home = site.urls.root(lang)
+    if not page.startswith(home):
+        return page
+    parts = [part for part in page[len(home) :].split("/") if part]
+    if parts and parts[0] in _CARD_FOLDERS:
+        return page
+    return home + "_/" * len(parts)
+
+
+def _shared_card(site: Site, product: Product, page: str, lang: str, eager: bool) -> Markup:
+    """`card` for `page`, made once per build for each product, language, page and loading."""
+    key = ("card-markup", product.id, lang, page, eager)
+    made = site.memo.get(key)
+    if made is None:
+        made = site.memo[key] = card(site, product, page, lang, eager=eager)
+    return made
