@@ -86,7 +86,7 @@ def mkdocs_config(settings: Settings, lang: str, work_dir: Path, offline: bool =
         "site_url": urls.roots(settings.site_url)[lang],
         "docs_dir": str(work_dir / "docs"),
         "site_dir": str(work_dir / "site"),
-        "hooks": [str(Path(__file__).with_name("hooks.py"))],
+        "hooks": [str(Path(__file__).with_name(name)) for name in ("hooks.py", "after_search.py")],
         "theme": {"name": "material", "custom_dir": str(OVERRIDES), "language": spoken.theme},
         # The folded fields are added by catalogue/render/hooks.py: searching without tone marks.
         "plugins": [{"search": {"lang": [spoken.search], "fields": {"folded_title": {"boost": 1000}, "folded_text": {"boost": 1}}}}],

@@ -47,6 +47,24 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     return (Path(config.extra["ocop_bodies"]) / body).read_text(encoding="utf-8")
 
 
+# A page body's own title, which the theme's search plugin takes for the page's entry title.
+_H1 = re.compile(r"<h1[\s>].*?</h1>", re.DOTALL)
+
+
+@event_priority(100)  # before the search plugin reads the page; catalogue/render/after_search.py puts it back
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    """A page that says what the index should hold for it (`ocop_search`) is shown to the theme's
+    search plugin as its own <h1> alone: the plugin would otherwise parse a listing's every card
+    (half of MkDocs' time) for text that `on_post_build` replaces. The entry is the same: the
+    plugin titles it after that <h1> (or the page's title when there is none), and a generated
+    body has no headings with anchors to make sections of."""
+    if page.meta.get("ocop_search") and page.meta.get("ocop_body"):
+        page.ocop_content = page.content
+        title = _H1.search(page.content)
+        page.content = title.group(0) if title else ""
+    return context
+
+
 @event_priority(-50)  # after the search plugin has written its index
 def on_post_build(config: Any) -> None:
     """Pages that say what the index should hold for them (front matter `ocop_search`: a listing by
