@@ -1,10 +1,12 @@
 """Gzipped copies of the site's text files, written beside them (`page.html.gz`), so that a web
 server sends them as they are (nginx's gzip_static) instead of compressing on every request.
 
-Compressed once at level 9 with no name and no time in the header, so the same file always gives
-the same bytes. A file that a rebuild keeps (catalogue/incremental.py) keeps its compressed copy
-too, bytes and time. Brotli is not written: Debian's nginx has no module to serve it, and a host
-that compresses by itself (Netlify, Cloudflare, GitHub Pages) ignores these files.
+Compressed once at level 6 with no name and no time in the header, so the same file always gives
+the same bytes (level 9 took 60% longer for files 0.5% smaller: 6.7 s against 4.3 s for the
+183 MB of text of 2,000 products in two languages). A file that a rebuild keeps
+(catalogue/incremental.py) keeps its compressed copy too, bytes and time. Brotli is not written:
+Debian's nginx has no module to serve it, and a host that compresses by itself (Netlify,
+Cloudflare, GitHub Pages) ignores these files.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 
 from ..incremental import Kept
 
+_LEVEL = 6  # zlib's own default
 SUFFIXES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".csv", ".txt")
 
 
@@ -51,6 +54,6 @@ def compress_kept(site: Path, kept: Kept) -> int:
 
 
 def _compress(source: Path, target: Path) -> None:
-    """Write `source` gzipped at `target`: level 9, no name and no time, so the same bytes always
+    """Write `source` gzipped at `target`: level 6, no name and no time, so the same bytes always
     give the same file."""
-    target.write_bytes(gzip.compress(source.read_bytes(), compresslevel=9, mtime=0))
+    target.write_bytes(gzip.compress(source.read_bytes(), compresslevel=_LEVEL, mtime=0))
