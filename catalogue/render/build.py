@@ -12,7 +12,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -123,19 +123,57 @@ def build_languages(
     try:
         for lang, (paths, filler, config) in _prepared(settings, pages, work_dir, offline, today, shells, workers):
             running[lang] = (_start(config, work_dir / lang / "mkdocs.log"), work_dir / lang, paths, filler)
-        rendered = {}
-        for lang, (process, folder, paths, filler) in running.items():
-            if process.wait() != 0:
-                raise RenderError(lang, (folder / "mkdocs.log").read_text(encoding="utf-8", errors="replace"))
-            if shells:
-                filler.fill(folder / "site", kept.get(lang) if kept else None)
-            rendered[lang] = Rendered(folder / "site", paths)
-        return rendered
+        with _Fillers(workers if shells else 0) as fillers:
+            for lang, (process, folder, _, filler) in running.items():
+                if process.wait() != 0:
+                    raise RenderError(lang, (folder / "mkdocs.log").read_text(encoding="utf-8", errors="replace"))
+                if shells:
+                    fillers.fill(filler, folder / "site", kept.get(lang) if kept else None)
+        return {lang: Rendered(folder / "site", paths) for lang, (_, folder, paths, _) in running.items()}
     finally:
         for process, _, _, _ in running.values():
             if process.poll() is None:
                 process.kill()
                 process.wait()
+
+
+class _Fillers:
+    """Each language's pages filled into its shells as soon as MkDocs has rendered them, in `workers`
+    processes at once (filling is Python's work: threads would take turns); the previous site's
+    files that each one kept are added to its `Kept` when all are done."""
+
+    def __init__(self, workers: int) -> None:
+        self.pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+        self.pending: list[tuple[Future[set[str]], Kept | None]] = []
+
+    def __enter__(self) -> _Fillers:
+        return self
+
+    def __exit__(self, *error: object) -> None:
+        try:
+            if error[0] is None:
+                for future, kept in self.pending:
+                    found = future.result()
+                    if kept is not None:
+                        kept.paths.update(found)
+        finally:
+            if self.pool:
+                self.pool.shutdown(cancel_futures=True)
+
+    def fill(self, shells: Shells, site: Path, kept: Kept | None) -> None:
+        """Fill `shells` into the rendered `site`, but for the pages the previous site holds (`kept`)."""
+        if self.pool is None:
+            shells.fill(site, kept)
+            return
+        # Its own record of what it keeps, handed back: the shared one holds every path of the site.
+        own = Kept(kept.previous, set(), kept.prefix) if kept else None
+        self.pending.append((self.pool.submit(_fill, shells, site, own), kept))
+
+
+def _fill(shells: Shells, site: Path, kept: Kept | None) -> set[str]:
+    """`Shells.fill` in a worker process: the paths it found kept."""
+    shells.fill(site, kept)
+    return kept.paths if kept else set()
 
 
 _Prepared = tuple[list[str], Shells, Path]
