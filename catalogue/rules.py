@@ -109,9 +109,23 @@ def fold_tone_marks(text: str) -> str:
     held equal by tests/test_contract.py): lower case by Unicode's default mapping (`str.lower`,
     as JavaScript's toLowerCase; `casefold` has no counterpart there), then every mark (general
     category M) of the decomposed text dropped."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    stripped = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
-    return stripped.replace("đ", "d").replace("ð", "d")
+    if text.isascii():
+        return text.lower()
+    return unicodedata.normalize("NFD", text.lower()).translate(_UNMARKED)
+
+
+class _Unmarked(dict[int, int | str | None]):
+    """`str.translate`'s table that drops every mark and writes đ and ð as d, filled in for each
+    character the first time it is met."""
+
+    def __missing__(self, code: int) -> int | str | None:
+        char = chr(code)
+        value = None if unicodedata.category(char).startswith("M") else "d" if char in "đð" else code
+        self[code] = value
+        return value
+
+
+_UNMARKED = _Unmarked()
 
 
 def fold_code(text: str) -> str:
