@@ -10,6 +10,7 @@ products (which list them), in every language.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sqlite3
@@ -77,14 +78,19 @@ class Catalogue:
         self.store = folder / "cache" / "pages"
         self.rounds = 0
 
-    def rebuild(self, damaged: str = "") -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
-        """Build on top of the site with the stores (the `damaged` store file overwritten first),
-        and from nothing beside it; assert that both sites are the same bytes, and return the
-        store's keys before and after."""
+    def rebuild(self, damaged: str = "", locked: str = "") -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
+        """Build on top of the site with the stores (the `damaged` store file overwritten first,
+        the `locked` one held by another connection meanwhile), and from nothing beside it; assert
+        that both sites are the same bytes, and return the store's keys before and after."""
         before = keys(self.store)
         if damaged:
             (self.store / damaged).write_bytes(b"not a database")
-        build(self.root, self.site, self.cache)
+        with (
+            contextlib.closing(sqlite3.connect(self.store / locked, isolation_level=None)) if locked else contextlib.nullcontext() as other
+        ):
+            if other:
+                other.execute("BEGIN EXCLUSIVE")  # as another build writing its pages
+            build(self.root, self.site, self.cache)
         self.rounds += 1
         scratch = self.folder / f"scratch-{self.rounds}"
         build(self.root, scratch, None)
@@ -139,3 +145,10 @@ def test_a_changed_setting_makes_every_page_again_and_a_damaged_store_is_made_af
     before, after = catalogue.rebuild(damaged="pages-en.sqlite")
     assert remade(before, after) == set(after) == set(before)
     assert "0213 3876 999" in (catalogue.site / "en" / "p" / ALONE / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_store_locked_by_another_build_is_left_aside(catalogue: Catalogue) -> None:
+    edit(catalogue.root / "products" / f"{ALONE}.yaml", r"^name: (.*)$", r"name: \1 zqxr")
+    before, after = catalogue.rebuild(locked="pages-vi.sqlite")
+    assert remade(before, after) == pages_of(ALONE) - {("vi", ALONE)}
+    assert "zqxr" in (catalogue.site / "p" / ALONE / "index.html").read_text(encoding="utf-8")
