@@ -7,8 +7,10 @@ Writes the synthetic catalogue (demo/synth.py; once, into .cache/bench/) and cop
 temporary folder, makes its media once (not timed: the figures are for builds with media cached),
 then times, each in a process of its own:
 
-- full builds into an empty folder (the median of `--runs`);
-- a rebuild into the same folder after editing one product's name;
+- full builds into an empty folder (the median of `--runs`), each with nothing kept by earlier
+  builds but the media (no records cache, no product pages' store);
+- a rebuild into the same folder after editing one product's name (with the stores the last full
+  build filled);
 - a rebuild with nothing changed.
 
 Each figure is the wall time, the CPU time (user + system, with every child process) and the peak
@@ -97,6 +99,13 @@ def catalogue_copy(products: int, languages: list[str] | None, folder: Path) -> 
     return root
 
 
+def forget_stores(root: Path) -> None:
+    """Empty what earlier builds kept beside the media cache (the records read, the product pages
+    made), so that a full build makes everything but the media."""
+    for name in ("records", "pages"):
+        shutil.rmtree(root / ".cache" / name, ignore_errors=True)
+
+
 def our_command(root: Path, site: Path) -> list[str]:
     """This project's build of the catalogue at `root` into `site`."""
     return [
@@ -179,6 +188,7 @@ def main() -> None:
         media = timed(our_command(root, folder / "warm"), root)
         ours_full, theirs_full = [], []
         for number in range(args.runs):
+            forget_stores(root)
             ours_full.append(timed(our_command(root, folder / f"site-{number}"), root))
             theirs_full.append(theirs(folder / f"out-{number}"))
         site, out = folder / "site-0", folder / "out-0"

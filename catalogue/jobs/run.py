@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import collections
 import os
+import queue
 import sys
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -66,16 +68,13 @@ def run_jobs(
             entries[job.key] = entry
     stats = RunStats(jobs=len(jobs), reused=len(entries))
     progress = Progress(len(todo), stream)
-    # Jobs that read other jobs' outputs (the printed catalogue) run in a second wave.
-    first, second = [job for job in todo if not job.needs], [job for job in todo if job.needs]
-    for wave, in_process_below in ((first, 4), (second, 2)):
-        ready = [(job, _inputs(job, entries)) for job in wave]
-        for job, outcome in _execute(ready, workers, progress, in_process_below):
-            if outcome.error is not None:
-                failed(job, outcome.error)
-                continue
-            entries[job.key] = cache.put(job.key, outcome.files, outcome.meta)
-            stats.made += 1
+    for job, outcome in _execute(todo, entries, workers):
+        progress.step()
+        if outcome.error is not None:
+            failed(job, outcome.error)
+            continue
+        entries[job.key] = cache.put(job.key, outcome.files, outcome.meta)
+        stats.made += 1
     progress.close()
     return entries, stats
 
@@ -85,19 +84,56 @@ def _inputs(job: Job, entries: dict[str, Entry]) -> dict[str, Input]:
     return {key: Input(entries[key].folder, entries[key].meta) for key in job.needs if key in entries}
 
 
-def _execute(
-    jobs: list[tuple[Job, dict[str, Input]]], workers: int | None, progress: Progress, in_process_below: int = 4
-) -> Iterator[tuple[Job, Outcome]]:
-    """Run jobs across processes (in this process when there are fewer than `in_process_below`), yielding as they finish."""
+IN_PROCESS_BELOW = 2  # one job is made in this process: starting a worker would cost more
+
+
+def _execute(todo: list[Job], entries: dict[str, Entry], workers: int | None) -> Iterator[tuple[Job, Outcome]]:
+    """Run the jobs, each once every job it needs (the printed catalogue reads the QR codes and
+    photos) has finished, yielding each as it finishes; the caller adds what it made to `entries`
+    before asking for the next. Across processes, or in this one for a few jobs."""
     workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(jobs) < in_process_below:
-        for job, inputs in jobs:
-            outcome = run_job(job, inputs)
-            progress.step()
+    order = _Order(todo)
+    if workers == 1 or len(todo) < IN_PROCESS_BELOW:
+        while job := order.next_ready():
+            outcome = run_job(job, _inputs(job, entries))
+            order.finished(job)
             yield job, outcome
         return
+    finished: queue.SimpleQueue[Future[Outcome]] = queue.SimpleQueue()
+    running: dict[Future[Outcome], Job] = {}
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(run_job, job, inputs): job for job, inputs in jobs}
-        for future in as_completed(futures):
-            progress.step()
-            yield futures[future], future.result()
+        while True:
+            while job := order.next_ready():
+                future = pool.submit(run_job, job, _inputs(job, entries))
+                running[future] = job
+                future.add_done_callback(finished.put)
+            if not running:
+                return
+            done = finished.get()
+            job = running.pop(done)
+            order.finished(job)
+            yield job, done.result()
+
+
+class _Order:
+    """Which jobs may start: those whose needs among the jobs to run have all finished."""
+
+    def __init__(self, todo: list[Job]) -> None:
+        keys = {job.key for job in todo}
+        self.left = {job.key: len(keys.intersection(job.needs)) for job in todo}
+        self.needed_by: dict[str, list[Job]] = {}
+        for job in todo:
+            for key in keys.intersection(job.needs):
+                self.needed_by.setdefault(key, []).append(job)
+        self.ready = collections.deque(job for job in todo if not self.left[job.key])
+
+    def next_ready(self) -> Job | None:
+        """A job that may start now, or None."""
+        return self.ready.popleft() if self.ready else None
+
+    def finished(self, job: Job) -> None:
+        """`job` is done (made or failed): the jobs that needed only it may start."""
+        for other in self.needed_by.pop(job.key, []):
+            self.left[other.key] -= 1
+            if not self.left[other.key]:
+                self.ready.append(other)
