@@ -189,7 +189,8 @@ def _make(
         rewrite_pages(staging)
     (staging / MANIFEST).write_text(manifest_json(catalogue.products, today), encoding="utf-8")
     if not offline:  # a copy opened from file:// has no server to send headers or compressed files
-        write_host_files(staging, catalogue.settings.languages)
+        kept_pages = [kept.previous / path for path in kept.paths if path.endswith(".html")] if kept else []
+        write_host_files(staging, catalogue.settings.languages, kept_pages)
     _keep_and_compress(workspace, kept, offline)
     return sum(len(rendered.paths) for rendered in built.values()), list(built)
 

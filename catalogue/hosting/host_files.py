@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable
 from pathlib import Path
 
 from .inline import site_hashes
@@ -43,9 +45,11 @@ def redirects_file(languages: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_host_files(site: Path, languages: list[str]) -> dict[str, str]:
-    """Hash the inline scripts of every page under `site` and write the hosts' files; the headers."""
-    headers = security_headers(site_hashes(site.rglob("*.html")))
+def write_host_files(site: Path, languages: list[str], kept: Iterable[Path] = ()) -> dict[str, str]:
+    """Hash the inline scripts of every page under `site`, and of the `kept` pages (those of the
+    previous site that a rebuild keeps as they are: the new site has them too), and write the
+    hosts' files; the headers."""
+    headers = security_headers(site_hashes(itertools.chain(site.rglob("*.html"), kept)))
     (site / HEADERS).write_text(headers_file(headers, languages), encoding="utf-8")
     (site / NGINX_HEADERS).write_text(nginx_headers(headers), encoding="utf-8")
     (site / REDIRECTS).write_text(redirects_file(languages), encoding="utf-8")

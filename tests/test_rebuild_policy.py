@@ -1,0 +1,48 @@
+"""A rebuild's Content-Security-Policy still allows the inline scripts of the pages it keeps.
+
+The theme writes a script naming each page's depth, so each depth of page has its own hash. A
+rebuild stages only the pages that changed; the policy in `_headers` must also count the kept
+pages, or every page of a depth that no changed page has would have its script blocked. With
+listings of two products, the later pages of a listing (`en/groups/<group>/page-2/`) are the only
+pages that deep, and an edit of one product's Chinese summary changes none of them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+import catalogue.pages.listings as listings
+from catalogue.hosting.inline import site_hashes
+from catalogue.sitebuild import build_site
+
+from .demo_copy import copy_demo
+from .site_fixture import TODAY
+
+
+def build(root: Path, site: Path) -> None:
+    with open(os.devnull, "w") as quiet:
+        report, summary = build_site(root / "products", root / "producers", site, root / "catalogue.yaml", today=TODAY, stream=quiet)
+    assert summary is not None, report.to_text()
+
+
+def allowed(site: Path) -> set[str]:
+    """The script hashes the policy in the site's `_headers` allows."""
+    return set(re.findall(r"'sha256-([^']+)'", (site / "_headers").read_text(encoding="utf-8")))
+
+
+def test_the_policy_allows_the_scripts_of_the_pages_a_rebuild_keeps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(listings, "PAGE_SIZE", 2)
+    root, site = copy_demo(tmp_path / "demo"), tmp_path / "site"
+    build(root, site)
+    deepest = max(len(page.relative_to(site).parts) for page in site.rglob("index.html"))
+    assert all("page-" in page.as_posix() for page in site.rglob("index.html") if len(page.relative_to(site).parts) == deepest)
+    product = root / "products" / "bach-tra-shan-phong-tho.yaml"
+    text = product.read_text(encoding="utf-8")
+    product.write_text(re.sub(r"(?m)^(    summary: 只采.*)$", r"\1 zqxs", text, count=1), encoding="utf-8")
+    build(root, site)
+    assert "zqxs" in (site / "zh" / "p" / "bach-tra-shan-phong-tho" / "index.html").read_text(encoding="utf-8")
+    assert allowed(site) == site_hashes(site.rglob("*.html"))
