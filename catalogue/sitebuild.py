@@ -172,9 +172,9 @@ def _make(
     site = Site(catalogue, media.products, today, media.catalogue_pdfs, site_cards=media.site_cards, maps=maps, pages=pages)
     # Each language's pages are made as they are written: at 20,000 products a list of them would hold about 500 MB.
     # Each language's pages are made in a process of their own (as many at once as there are cores).
-    pages = functools.partial(all_pages, site)
+    make_pages = functools.partial(all_pages, site)
     views = {lang: kept.within(site.urls.root(lang)) for lang in catalogue.settings.languages} if kept else None
-    built = build_languages(catalogue.settings, pages, workspace.work, offline, today=today, workers=os.cpu_count() or 1, kept=views)
+    built = build_languages(catalogue.settings, make_pages, workspace.work, offline, today=today, workers=os.cpu_count() or 1, kept=views)
     _assemble(site.urls, {lang: rendered.site for lang, rendered in built.items()}, staging)
     _write_sitemaps(site.urls, catalogue.settings.site_url, {lang: rendered.paths for lang, rendered in built.items()}, staging)
     extra = open_data(site) | digital_link_pages(catalogue)
@@ -189,10 +189,13 @@ def _make(
         rewrite_pages(staging)
     (staging / MANIFEST).write_text(manifest_json(catalogue.products, today), encoding="utf-8")
     if not offline:  # a copy opened from file:// has no server to send headers or compressed files
-        kept_pages = [kept.previous / path for path in kept.paths if path.endswith(".html")] if kept else []
-        write_host_files(staging, catalogue.settings.languages, kept_pages)
+        write_host_files(staging, catalogue.settings.languages, kept, pages.folder / SCRIPTS_MEMO if pages else None)
     _keep_and_compress(workspace, kept, offline)
     return sum(len(rendered.paths) for rendered in built.values()), list(built)
+
+
+# The inline scripts of the pages (catalogue/hosting/inline.py), remembered beside the product pages' store.
+SCRIPTS_MEMO = "inline-scripts.pickle"
 
 
 def _keep_and_compress(workspace: Workspace, kept: Kept | None, offline: bool) -> None:

@@ -10,11 +10,10 @@
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterable
 from pathlib import Path
 
-from .inline import site_hashes
+from ..incremental import Kept
+from .inline import ScriptHashes
 from .policy import cache_rules, language_prefixes, security_headers
 
 HEADERS = "_headers"
@@ -45,11 +44,19 @@ def redirects_file(languages: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_host_files(site: Path, languages: list[str], kept: Iterable[Path] = ()) -> dict[str, str]:
-    """Hash the inline scripts of every page under `site`, and of the `kept` pages (those of the
-    previous site that a rebuild keeps as they are: the new site has them too), and write the
-    hosts' files; the headers."""
-    headers = security_headers(site_hashes(itertools.chain(site.rglob("*.html"), kept)))
+def write_host_files(site: Path, languages: list[str], kept: Kept | None = None, memo: Path | None = None) -> dict[str, str]:
+    """Hash the inline scripts of every page under `site`, and of the pages of the previous site
+    that a rebuild keeps as they are (`kept`: the new site has them too), and write the hosts'
+    files; the headers. With `memo`, a page read by an earlier build is not read again."""
+    scripts = ScriptHashes(memo)
+    hashes: set[str] = set()
+    for path in site.rglob("*.html"):
+        hashes |= scripts.of(path.relative_to(site).as_posix(), path)
+    for name in kept.paths if kept else ():
+        if name.endswith(".html"):
+            hashes |= scripts.of(name, kept.previous / name)
+    scripts.save()
+    headers = security_headers(hashes)
     (site / HEADERS).write_text(headers_file(headers, languages), encoding="utf-8")
     (site / NGINX_HEADERS).write_text(nginx_headers(headers), encoding="utf-8")
     (site / REDIRECTS).write_text(redirects_file(languages), encoding="utf-8")

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import pickle
 import re
 from collections.abc import Iterable
 from pathlib import Path
+
+from ..record_cache import store_pickle
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 _TYPE = re.compile(r"""\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
@@ -51,3 +54,37 @@ def site_hashes(pages: Iterable[Path]) -> set[str]:
     for page in pages:
         hashes |= page_hashes(page.read_text(encoding="utf-8"))
     return hashes
+
+
+# A page file as a rebuild finds it again: its place in the site, size, time and inode (a kept page,
+# or a staged one moved into the site, keeps all four).
+_Signature = tuple[str, int, int, int]
+
+
+class ScriptHashes:
+    """The inline scripts' hashes of each page, remembered by its file's signature in `memo` (a
+    pickle beside the build stamps), so that a rebuild reads only the pages it made."""
+
+    def __init__(self, memo: Path | None = None) -> None:
+        self.memo = memo
+        try:
+            known = pickle.loads(memo.read_bytes()) if memo else {}  # our own file, in our own cache
+        except Exception:  # absent, unreadable or from another version
+            known = {}
+        self.known: dict[_Signature, frozenset[str]] = known if isinstance(known, dict) else {}
+        self.seen: dict[_Signature, frozenset[str]] = {}
+
+    def of(self, name: str, path: Path) -> frozenset[str]:
+        """The hashes of the page at `path`, whose place in the site is `name`."""
+        info = path.stat()
+        signature = (name, info.st_size, info.st_mtime_ns, info.st_ino)
+        hashes = self.known.get(signature)
+        if hashes is None:
+            hashes = frozenset(page_hashes(path.read_text(encoding="utf-8")))
+        self.seen[signature] = hashes
+        return hashes
+
+    def save(self) -> None:
+        """Remember the pages met this time (and only those)."""
+        if self.memo:
+            store_pickle(self.memo, self.seen)
