@@ -120,6 +120,15 @@ def describe(site: Site, path: str, lang: str) -> str:
     return f"{text} ({t(lang, 'page', n=number.group(1)).lower()})" if number else text
 
 
+def _members(site: Site, what: str, belongs: Callable[[Product], bool]) -> int:
+    """How many listed products `belongs` counts, worked out once per build for `what` (each page
+    of a listing, in each language, says the same count)."""
+    key = ("preview members", what)
+    if key not in site.memo:
+        site.memo[key] = sum(map(belongs, site.listed))
+    return site.memo[key]
+
+
 def _count(lang: str, n: int) -> str:
     return t(lang, "desc_count_one" if n == 1 else "desc_count", n=n)
 
@@ -129,7 +138,7 @@ def _province(site: Site) -> str:
 
 
 def _home(site: Site, lang: str, key: str | None) -> str:
-    live = sum(site.status(p) in IN_FORCE for p in site.listed)
+    live = _members(site, "live", lambda p: site.status(p) in IN_FORCE)
     return t(lang, "desc_home", p=_province(site), count=_count(lang, live))
 
 
@@ -143,7 +152,7 @@ def _groups(site: Site, lang: str, key: str | None) -> str | None:
     group = next((g for g in Group if g.value == key), None)
     if group is None:
         return None
-    members = sum(p.group == group for p in site.listed)
+    members = _members(site, f"group {key}", lambda p: p.group == group)
     return t(lang, "desc_group", group=term(GROUP_LABELS[group], lang), count=_count(lang, members), p=_province(site))
 
 
@@ -152,7 +161,7 @@ def _stars(site: Site, lang: str, key: str | None) -> str | None:
         return t(lang, "desc_stars", p=_province(site))
     if key not in ("3", "4", "5"):
         return None
-    members = sum(p.stars == int(key) for p in site.listed)
+    members = _members(site, f"stars {key}", lambda p: p.stars == int(key))
     return t(lang, "desc_star", n=key, count=_count(lang, members), p=_province(site))
 
 
@@ -162,7 +171,7 @@ def _communes(site: Site, lang: str, key: str | None) -> str | None:
         return t(lang, "desc_communes", units=len(units), p=_province(site))
     if key not in units:
         return None
-    members = sum(site.in_commune(p, key) for p in site.listed)
+    members = _members(site, f"commune {key}", lambda p: site.in_commune(p, key))
     return t(lang, "desc_commune", commune=units[key].title, count=_count(lang, members), p=_province(site))
 
 
