@@ -101,9 +101,11 @@ def build_media(
     workers: int | None = None,
     stream: TextIO = sys.stderr,
     kept: Kept | None = None,
+    fresh: bool = False,
 ) -> MediaResult:
     """Make (or reuse from the cache) every media and print file of the catalogue into `out_dir`,
-    but for the cached files that the previous site already holds (`kept`)."""
+    but for the cached files that the previous site already holds (`kept`). `fresh`: `out_dir` is
+    a new folder of the build's own (see `sync_entries`)."""
     started = time.perf_counter()
     cache = cache or MediaCache()
     today = today or today_in(catalogue.settings.timezone)
@@ -111,7 +113,7 @@ def build_media(
     report = Report()
     entries, run = run_jobs(jobs, cache, lambda job, error: _report_problem(catalogue, job, error, report), workers, stream)
     stats = MediaStats(jobs=run.jobs, reused=run.reused, made=run.made)
-    stats.written = sync_entries(entries.values(), out_dir, kept) + write_badges(out_dir, catalogue.settings.languages)
+    stats.written = sync_entries(entries.values(), out_dir, kept, fresh) + write_badges(out_dir, catalogue.settings.languages)
     stats.seconds = time.perf_counter() - started
     return MediaResult(_assemble(catalogue, jobs, entries), report, stats, _catalogue_pdfs(jobs, entries), _site_cards(jobs, entries))
 

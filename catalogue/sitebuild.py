@@ -162,7 +162,7 @@ def _make(
     the number of pages and the languages, or None when media problems stop the build (they are
     added to `report`)."""
     staging = workspace.staging
-    media = build_media(catalogue, staging, cache, today, stream=stream, kept=kept)
+    media = build_media(catalogue, staging, cache, today, stream=stream, kept=kept, fresh=True)
     report.problems += media.report.problems
     if not report.ok:
         return None, []

@@ -147,20 +147,38 @@ def sync_file(source: Path, target: Path) -> bool:
 
 def clone_or_copy(source: Path, target: Path) -> None:
     """Write a copy of `source` at `target`: a reflink (FICLONE: copy on write, shared blocks) on
-    file systems that have them (Btrfs, XFS), a plain copy elsewhere."""
-    if _FICLONE is not None:
-        with source.open("rb") as src, target.open("wb") as dst:
-            try:
-                fcntl.ioctl(dst.fileno(), _FICLONE, src.fileno())
-                return
-            except OSError:
-                pass  # not supported here (ext4, tmpfs, across file systems): copy instead
-    shutil.copyfile(source, target)
+    file systems that have them (Btrfs, XFS), a plain copy elsewhere. Each file is opened once; a
+    pair of file systems that cannot clone is not asked again."""
+    with source.open("rb") as src, target.open("wb") as dst:
+        if _FICLONE is not None:
+            pair = (os.fstat(src.fileno()).st_dev, os.fstat(dst.fileno()).st_dev)
+            if pair not in _CANNOT_CLONE:
+                try:
+                    fcntl.ioctl(dst.fileno(), _FICLONE, src.fileno())
+                    return
+                except OSError:  # not supported here (ext4, tmpfs, across file systems): copy instead
+                    _CANNOT_CLONE.add(pair)
+        shutil.copyfileobj(src, dst, _COPY_CHUNK)
 
 
-def sync_entries(entries: Iterable[Entry], out_dir: Path, kept: Kept | None = None) -> int:
+_CANNOT_CLONE: set[tuple[int, int]] = set()  # (source, target) devices where a reflink failed
+_COPY_CHUNK = 1 << 20
+
+
+def copy_new(source: Path, target: Path) -> bool:
+    """Copy `source` to `target`, a new file in a folder of this build's own, with the cached
+    file's time (by which the next run sees it unchanged); True."""
+    clone_or_copy(source, target)
+    stat = source.stat()
+    os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    return True
+
+
+def sync_entries(entries: Iterable[Entry], out_dir: Path, kept: Kept | None = None, fresh: bool = False) -> int:
     """Put the outputs of every cached job into `out_dir`, but for those the previous site already
-    holds (`kept`, catalogue/incremental.py); the number of files written.
+    holds (`kept`, catalogue/incremental.py); the number of files written. With `fresh`, `out_dir`
+    is a new folder of the build's own (its staging folder), which nobody reads while it is
+    written: each copy is written in place, without a temporary file to keep it whole.
 
     What the previous site holds is sorted out first, in this thread (two stat calls a file, less
     than handing it to another); the copies are then made several at once (a copy waits on the
@@ -171,8 +189,13 @@ def sync_entries(entries: Iterable[Entry], out_dir: Path, kept: Kept | None = No
             source = entry.folder / name
             if kept is None or not kept.has_copy(name, source.stat()):
                 copies.append((source, out_dir / name))
+    copy = sync_file
+    if fresh:
+        copy = copy_new
+        for folder in sorted({target.parent for _, target in copies}):
+            folder.mkdir(parents=True, exist_ok=True)
     with ThreadPoolExecutor(max_workers=FILE_THREADS) as pool:
-        return sum(pool.map(lambda copy: sync_file(*copy), copies))
+        return sum(pool.map(lambda pair: copy(*pair), copies))
 
 
 def write_if_changed(target: Path, data: bytes) -> bool:
