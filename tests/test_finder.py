@@ -309,10 +309,26 @@ def test_english_results_link_to_english_pages(products_page: Callable[..., Any]
     thumbnail.scroll_into_view_if_needed()
     page.wait_for_function("document.querySelector('.ocop-finder__results img').complete")
     assert thumbnail.evaluate("img => img.naturalWidth") > 0, "the result's photo did not load"
-    page.locator(".ocop-finder__results a.ocop-card__link").first.click()
-    page.wait_for_load_state()
+    # Wait for the product page itself: `wait_for_load_state` right after a click may answer for the
+    # results page, before the browser has left it (as happened on a loaded machine).
+    with page.expect_navigation(wait_until="load"):
+        page.locator(".ocop-finder__results a.ocop-card__link").first.click()
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("article.ocop-product").get_attribute("data-ocop-id") in names_with("Mật ong")
+
+
+def test_leaving_the_box_keeps_the_results_and_the_one_being_tapped(products_page: Callable[..., Any]) -> None:
+    # A tap on a result first takes the focus from the box, whose change event used to draw the
+    # results again: the link under the finger was replaced and the tap went nowhere.
+    page = products_page("http", lang="en")
+    assert type_query(page, "mat ong")
+    page.locator(".ocop-finder__results li").first.evaluate("li => { li.dataset.marked = 'yes'; }")
+    page.locator("#ocop-finder-q").dispatch_event("change")
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    assert page.locator(".ocop-finder__results li").first.get_attribute("data-marked") == "yes"
+    page.fill("#ocop-finder-q", "mat")  # another query still draws them anew
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    assert page.locator(".ocop-finder__results li[data-marked]").count() == 0
 
 
 def test_theme_search_box_without_tone_marks(open_page: Callable[..., Any], site_url: str) -> None:

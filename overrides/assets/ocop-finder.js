@@ -353,8 +353,15 @@
     toggle.textContent = n ? texts.filters.replace("{n}", n) : toggle.getAttribute("data-label");
   }
 
+  // The filter the results on show are for: the same choice again (the box's change event when it
+  // loses focus, as a finger taps a result) keeps them, and the tapped link with them.
+  var rendered = null;
+
   function update() {
     var filter = current();
+    var same = JSON.stringify(filter);
+    if (same === rendered) return;
+    rendered = same;
     var active = Object.keys(filter).some(function (name) { return chosen(filter, name); });
     remember(filter);
     label(filter);
