@@ -12,7 +12,6 @@ import base64
 import hashlib
 import pickle
 import re
-from collections.abc import Iterable
 from pathlib import Path
 
 from ..record_cache import store_pickle
@@ -48,14 +47,6 @@ def page_hashes(page: str) -> set[str]:
     return {script_hash(text) for text in inline_scripts(page)}
 
 
-def site_hashes(pages: Iterable[Path]) -> set[str]:
-    """The hashes of every inline script of these HTML files."""
-    hashes: set[str] = set()
-    for page in pages:
-        hashes |= page_hashes(page.read_text(encoding="utf-8"))
-    return hashes
-
-
 # A page file as a rebuild finds it again: its place in the site, size, time and inode (a kept page,
 # or a staged one moved into the site, keeps all four).
 _Signature = tuple[str, int, int, int]
@@ -63,7 +54,7 @@ _Signature = tuple[str, int, int, int]
 
 class ScriptHashes:
     """The inline scripts' hashes of each page, remembered by its file's signature in `memo` (a
-    pickle beside the build stamps), so that a rebuild reads only the pages it made."""
+    pickle beside the product pages' store), so that a rebuild reads only the pages it made."""
 
     def __init__(self, memo: Path | None = None) -> None:
         self.memo = memo

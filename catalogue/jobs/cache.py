@@ -134,10 +134,7 @@ def sync_file(source: Path, target: Path) -> bool:
         target.parent.mkdir(parents=True, exist_ok=True)
     staging = target.with_name(f".{target.name}.tmp")
     try:
-        clone_or_copy(source, staging)
-        # The cached file's time, by which the next run sees it unchanged; not its mode, which
-        # follows the umask (and the site sets its own).
-        os.utime(staging, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        copy_new(source, staging)
         os.replace(staging, target)
     except BaseException:
         staging.unlink(missing_ok=True)
@@ -167,7 +164,8 @@ _COPY_CHUNK = 1 << 20
 
 def copy_new(source: Path, target: Path) -> bool:
     """Copy `source` to `target`, a new file in a folder of this build's own, with the cached
-    file's time (by which the next run sees it unchanged); True."""
+    file's time (by which the next run sees it unchanged; not its mode, which follows the umask,
+    and the site sets its own); True."""
     clone_or_copy(source, target)
     stat = source.stat()
     os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))

@@ -4,11 +4,11 @@ that edit touches.
 A product page shows its product, its producer, the producer's other products (with their status),
 their media, and what every page shares: the settings (sales points, office, site address), the
 day, the maps, the share cards and the code (not the printed catalogue, whose size changes with
-every edit: only listings link it). Its key is the fingerprint of exactly these; a page
-whose key is the one stored is taken from the store, any other is made and stored. The store is
-one SQLite file per language beside the media cache (`.cache/pages/`, about 12 KB a page).
-tests/test_page_cache.py builds after edits of every
-kind and asserts that the pages are the bytes a build from nothing makes.
+every edit: only listings link it). Its key is the fingerprint of exactly these; a page whose key
+is the one stored is taken from the store, any other is made and stored. The store is one SQLite
+file per language beside the media cache (`.cache/pages/`, about 12 KB a page).
+tests/test_page_cache.py builds after edits of every kind and asserts that the pages are the
+bytes a build from nothing makes.
 """
 
 from __future__ import annotations
