@@ -68,7 +68,7 @@ def language(code: str) -> Language:
 
 def read_language(code: str, text: str) -> Language:
     """A language from the text of its words file (ValueError, naming the file, when its header is wrong)."""
-    data = yaml.safe_load(text)
+    data = yaml.load(text, Loader=yaml.CSafeLoader)
     where = f"catalogue/words/{code}.yaml"
     header, words = data.get("language"), data.get("words")
     if not isinstance(header, dict) or not isinstance(words, dict):

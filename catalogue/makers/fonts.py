@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import fontpkg_be_vietnam_pro
-from fpdf import FPDF
+
+if TYPE_CHECKING:  # fpdf takes about 0.4 s to import, and a web build whose print files are cached needs none of it
+    from fpdf import FPDF
 
 Weight = Literal["regular", "semibold", "bold"]
 
@@ -47,6 +49,8 @@ def new_pdf(
     `created`, so the same inputs give the same bytes. fpdf2 embeds (a subset of) every font
     added, used or not, so add only the weights the document uses; choose one with `set_font`.
     """
+    from fpdf import FPDF
+
     pdf = FPDF(orientation="portrait", unit="mm", format=page)
     pdf.set_auto_page_break(False)
     pdf.set_margin(0)

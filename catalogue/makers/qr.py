@@ -13,10 +13,6 @@ import math
 import re
 from dataclasses import dataclass
 
-import qrcode
-import qrcode.constants
-from PIL import Image
-
 from ..model import Product
 from ..rules import gtin14
 from ..urls import Urls
@@ -76,6 +72,9 @@ class QrMatrix:
 
 def encode(text: str) -> QrMatrix:
     """Encode `text` with error correction M in the smallest version that holds it."""
+    import qrcode  # only the media jobs encode: the pages and the open data need just the URLs
+    import qrcode.constants
+
     code = qrcode.QRCode(version=None, error_correction=qrcode.constants.ERROR_CORRECT_M, border=QUIET_ZONE)
     code.add_data(text)
     code.make(fit=True)
@@ -114,6 +113,8 @@ def from_svg(svg: str, text: str) -> QrMatrix:
 
 def to_png(matrix: QrMatrix, min_pixels: int = PNG_MIN_PIXELS) -> bytes:
     """A 1-bit PNG with a whole number of pixels per module, at least `min_pixels` wide, 300 dpi."""
+    from PIL import Image
+
     scale = math.ceil(min_pixels / matrix.size)
     small = Image.new("1", (matrix.size, matrix.size), 1)
     small.putdata([0 if dark else 1 for row in matrix.rows for dark in row])

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from functools import lru_cache
-
-from fpdf import FPDF
+from typing import TYPE_CHECKING
 
 from .fonts import new_pdf
 from .qr import QrMatrix
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 MODULE_MM = 0.8  # a version-4 code with its quiet zone is 32.8 mm: the label size the print notes advise
 

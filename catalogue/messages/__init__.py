@@ -26,7 +26,7 @@ def texts(lang: str) -> Mapping[str, str]:
     """Every message text of `lang`, by key."""
     if lang not in LANGUAGES:
         raise ValueError(f"no messages in language '{lang}': {', '.join(LANGUAGES)}")
-    data = yaml.safe_load((_FOLDER / f"{lang}.yaml").read_text(encoding="utf-8"))
+    data = yaml.load((_FOLDER / f"{lang}.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     return {str(key): str(value) for key, value in data.items()}
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from fpdf import FPDF
+from typing import TYPE_CHECKING
 
 from ..label_sheet import A4_HEIGHT, A4_WIDTH, LabelSheet
 from ..makers.fonts import new_pdf, set_font
 from . import text
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 RULER = 100.0  # mm
 _INSTRUCTIONS = (

@@ -11,8 +11,8 @@ from __future__ import annotations
 import io
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fpdf import FPDF
 from PIL import Image
 
 from ..languages import SOURCE
@@ -27,6 +27,9 @@ from .fact_lines import draw_fact_lines
 from .items import CatalogueEntry, check_lang
 from .photo import MAX_PIXELS_WIDE, cover_jpeg
 from .stars import draw_star_phrase, star_phrase
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 WIDTH = PAGE_WIDTH - 2 * MARGIN
 PHOTO = (88.0, 66.0)  # mm; 4:3, the shape of most product photos

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-
-from fpdf import FPDF
+from typing import TYPE_CHECKING
 
 from ..makers.fonts import PT, set_font
 from ..pages.i18n import format_date, t
@@ -15,6 +14,9 @@ from . import text
 from .catalogue_layout import BODY_BOTTOM, MARGIN, PAGE_HEIGHT, PAGE_WIDTH
 from .items import CatalogueEntry
 from .stars import draw_star_row
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 INK, GREY, GREEN, WHITE = (17, 17, 17), (85, 85, 85), (11, 110, 79), (255, 255, 255)
 DEMO_FILL, DEMO_INK, DEMO_EDGE = (255, 244, 214), (74, 53, 0), (138, 83, 0)

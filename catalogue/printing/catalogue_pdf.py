@@ -7,8 +7,7 @@ PDF has bookmarks for the contents, the groups and the products, and its content
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-from fpdf import FPDF
+from typing import TYPE_CHECKING
 
 from ..makers.fonts import new_pdf
 from ..pages.i18n import format_date, t
@@ -19,6 +18,9 @@ from .catalogue_entry import draw_entry
 from .catalogue_front import COLUMN_HEIGHT, COLUMNS, Cover, contents_rows, draw_contents_page, draw_cover
 from .catalogue_layout import BODY_TOP, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, SLOT_HEIGHT, EntryPage, by_group, entry_pages, flow
 from .items import CatalogueEntry, check_lang, require_in_force
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 __all__ = ["CatalogueEntry", "Cover", "catalogue_pdf"]
 

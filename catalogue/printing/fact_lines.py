@@ -8,11 +8,13 @@ the QR code opens, has them all. Lines come in order of importance, so the first
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-from fpdf import FPDF
+from typing import TYPE_CHECKING
 
 from ..makers.fonts import PT
 from . import text
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 INK = (17, 17, 17)
 

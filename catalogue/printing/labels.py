@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-
-from fpdf import FPDF
+from typing import TYPE_CHECKING
 
 from ..label_sheet import LabelSheet
 from ..languages import t
@@ -15,6 +14,9 @@ from . import text
 from .calibration import calibration_pdf
 from .items import PrintItem, check_lang, require_in_force
 from .stars import draw_star_phrase, star_phrase
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 __all__ = ["LabelSheet", "calibration_pdf", "label_sheet_pdf", "qr_module"]
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-
-from fpdf import FPDF
+from typing import TYPE_CHECKING
 
 from ..makers.fonts import new_pdf, set_font
 from ..makers.images import PhotoError
@@ -17,6 +16,9 @@ from .fact_lines import draw_fact_lines
 from .items import PrintItem, require_in_force, stars_words
 from .photo import cover_jpeg
 from .stars import STAR_MIDDLE, draw_star_row
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 A5_WIDTH, A5_HEIGHT = 148.0, 210.0
 MARGIN = 10.0

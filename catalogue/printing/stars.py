@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from fpdf import FPDF
+from typing import TYPE_CHECKING
 
 from ..makers.fonts import PT, set_font
 from ..makers.shapes import star_points
 from .items import stars_words
 from .text import ASCENT, LEADING
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 GOLD = (245, 184, 0)
 GOLD_EDGE = (122, 92, 0)  # an outline, so that the stars stay visible from a black-and-white printer

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-from fpdf import FPDF
+from typing import TYPE_CHECKING
 
 from ..makers.fonts import PT, Weight, set_font
 from ..textfit import fitting_prefix
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 LEADING = 1.25  # line height in ems: Vietnamese stacks two marks on some capitals (Ẩ, Ữ)
 ASCENT = 1.0  # first baseline below the top of the box, in ems
