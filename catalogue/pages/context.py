@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -88,10 +89,16 @@ class Site:
         """The badge's accessible name."""
         return badge_label(product.stars, self.status(product), lang)
 
-    def in_commune(self, product: Product, commune_id: str) -> bool:
-        """Whether a product belongs on a commune's page: made there, or its raw material grows there."""
-        producer = self.catalogue.producers[product.producer]
-        return producer.commune == commune_id or bool(product.origin and product.origin.commune == commune_id)
+    def by_commune(self, products: Iterable[Product]) -> dict[str, list[Product]]:
+        """`products` by each commune whose page they belong on, in their order: the commune where
+        it is made, and the one where its raw material grows."""
+        members: dict[str, list[Product]] = {}
+        for product in products:
+            made_in = self.catalogue.producers[product.producer].commune
+            members.setdefault(made_in, []).append(product)
+            if product.origin and product.origin.commune != made_in:
+                members.setdefault(product.origin.commune, []).append(product)
+        return members
 
     @staticmethod
     def place_name(commune_id: str) -> str:

@@ -130,8 +130,9 @@ def _group_pages(site: Site, products: list[Product], lang: str) -> Iterator[Pag
 
 def _commune_pages(site: Site, products: list[Product], lang: str) -> Iterator[PageFile]:
     rows = []
+    by_commune = site.by_commune(products)
     for unit in province().units.values():
-        members = [p for p in products if site.in_commune(p, unit.id)]
+        members = by_commune.get(unit.id, [])
         rows.append((site.urls.commune(unit.id, lang), unit.title, len(members)))
         intro = html("<p>{}</p>", t(lang, "former_district", d=unit.former_district))
         yield from paginate(site, site.urls.commune(unit.id, lang), unit.title, intro, members, lang)

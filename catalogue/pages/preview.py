@@ -129,6 +129,14 @@ def _members(site: Site, what: str, belongs: Callable[[Product], bool]) -> int:
     return site.memo[key]
 
 
+def _commune_counts(site: Site) -> dict[str, int]:
+    """How many listed products belong on each commune's page, worked out once per build."""
+    key = ("preview communes",)
+    if key not in site.memo:
+        site.memo[key] = {commune: len(members) for commune, members in site.by_commune(site.listed).items()}
+    return site.memo[key]
+
+
 def _count(lang: str, n: int) -> str:
     return t(lang, "desc_count_one" if n == 1 else "desc_count", n=n)
 
@@ -171,7 +179,7 @@ def _communes(site: Site, lang: str, key: str | None) -> str | None:
         return t(lang, "desc_communes", units=len(units), p=_province(site))
     if key not in units:
         return None
-    members = _members(site, f"commune {key}", lambda p: site.in_commune(p, key))
+    members = _commune_counts(site).get(key, 0)
     return t(lang, "desc_commune", commune=units[key].title, count=_count(lang, members), p=_province(site))
 
 
