@@ -5,7 +5,8 @@ A copy of the demo is built with `reuse` (as `build_site.py` builds), then edite
 each round it is built again on top of its site, with the store, and once more from nothing into a
 new folder without it, and the two sites must hold the same files with the same bytes. The store's
 keys show which pages were made again: those of the edited products and of their producers' other
-products (which list them), in every language.
+products (which list them), in every language; and which listing cards: only those of the edited
+products.
 """
 
 from __future__ import annotations
@@ -57,6 +58,15 @@ def keys(store: Path) -> dict[tuple[str, str], str]:
     return found
 
 
+def card_keys(store: Path) -> dict[tuple[str, str, str], str]:
+    """The stored cards' keys by language, product and variant."""
+    found = {}
+    for lang in LANGUAGES:
+        with sqlite3.connect(store / f"pages-{lang}.sqlite") as database:
+            found |= {(lang, pid, variant): key for pid, variant, key in database.execute("SELECT id, variant, key FROM cards")}
+    return found
+
+
 def edit(path: Path, pattern: str, replacement: str) -> None:
     """Replace the one line of `path` that matches `pattern`."""
     text, count = re.subn(pattern, replacement, path.read_text(encoding="utf-8"), count=1, flags=re.MULTILINE)
@@ -77,12 +87,13 @@ class Catalogue:
         self.cache = MediaCache(folder / "cache" / "media")
         self.store = folder / "cache" / "pages"
         self.rounds = 0
+        self.remade_cards: set[tuple[str, str]] = set()  # the products whose cards the last rebuild made, by language
 
     def rebuild(self, damaged: str = "", locked: str = "") -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
         """Build on top of the site with the stores (the `damaged` store file overwritten first,
         the `locked` one held by another connection meanwhile), and from nothing beside it; assert
         that both sites are the same bytes, and return the store's keys before and after."""
-        before = keys(self.store)
+        before, cards_before = keys(self.store), card_keys(self.store)
         if damaged:
             (self.store / damaged).write_bytes(b"not a database")
         with (
@@ -97,6 +108,9 @@ class Catalogue:
         made, expected = files(self.site), files(scratch)
         assert made.keys() == expected.keys()
         assert [path for path in made if made[path] != expected[path]] == []
+        self.remade_cards = {
+            (lang, pid) for (lang, pid, variant), key in card_keys(self.store).items() if cards_before.get((lang, pid, variant)) != key
+        }
         return before, keys(self.store)
 
 
@@ -106,6 +120,7 @@ def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
     catalogue = Catalogue(tmp_path_factory.mktemp("page-cache"))
     build(catalogue.root, catalogue.site, catalogue.cache)
     assert len(keys(catalogue.store)) == len(LANGUAGES) * len(list((catalogue.root / "products").glob("*.yaml")))
+    assert {(lang, pid) for lang, pid, _ in card_keys(catalogue.store)} >= pages_of(*PRODUCTS, ALONE)
     return catalogue
 
 
@@ -124,6 +139,7 @@ def test_renaming_a_product_makes_its_producers_pages_again_and_takes_the_rest_f
     edit(catalogue.root / "products" / f"{ALONE}.yaml", r"^name: (.*)$", r"name: \1 zqxn")
     before, after = catalogue.rebuild()
     assert remade(before, after) == pages_of(*PRODUCTS, ALONE)
+    assert catalogue.remade_cards == pages_of(PRODUCTS[0], ALONE)  # a card shows its own product only
     assert "zqxm" in (catalogue.site / "p" / PRODUCTS[1] / "index.html").read_text(encoding="utf-8")  # listed by its sibling
 
 
@@ -135,15 +151,18 @@ def test_a_deleted_photo_and_a_renamed_producer_make_the_pages_that_show_them_ag
     (catalogue.root / "products" / PHOTO).unlink()
     before, after = catalogue.rebuild()
     assert remade(before, after) == pages_of(*PRODUCTS)
+    assert catalogue.remade_cards == pages_of(PRODUCTS[2])
     edit(catalogue.root / "producers" / f"{PRODUCER}.yaml", r"^name: (.*)$", r"name: \1 zqxp")
     before, after = catalogue.rebuild()
     assert remade(before, after) == pages_of(*PRODUCTS)
+    assert catalogue.remade_cards == pages_of(*PRODUCTS)  # a card names the producer
 
 
 def test_a_changed_setting_makes_every_page_again_and_a_damaged_store_is_made_afresh(catalogue: Catalogue) -> None:
     edit(catalogue.root / "catalogue.yaml", r'^  phone: "0213 3876 000"$', '  phone: "0213 3876 999"')
     before, after = catalogue.rebuild(damaged="pages-en.sqlite")
     assert remade(before, after) == set(after) == set(before)
+    assert {(lang, pid) for lang, pid, _ in card_keys(catalogue.store)} == catalogue.remade_cards
     assert "0213 3876 999" in (catalogue.site / "en" / "p" / ALONE / "index.html").read_text(encoding="utf-8")
 
 
@@ -151,4 +170,5 @@ def test_a_store_locked_by_another_build_is_left_aside(catalogue: Catalogue) -> 
     edit(catalogue.root / "products" / f"{ALONE}.yaml", r"^name: (.*)$", r"name: \1 zqxr")
     before, after = catalogue.rebuild(locked="pages-vi.sqlite")
     assert remade(before, after) == pages_of(ALONE) - {("vi", ALONE)}
+    assert catalogue.remade_cards == pages_of(ALONE) - {("vi", ALONE)}
     assert "zqxr" in (catalogue.site / "p" / ALONE / "index.html").read_text(encoding="utf-8")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -20,7 +20,9 @@ from ..translated import localized_text
 from ..urls import Urls
 
 if TYPE_CHECKING:
-    from .page_cache import PageStore
+    from markupsafe import Markup
+
+    from .page_cache import OpenStore, PageStore
 
 
 @dataclass
@@ -34,6 +36,7 @@ class Site:
     site_cards: dict[str, str] = field(default_factory=dict)  # the site's share card, by language
     maps: bool = False  # OpenStreetMap maps drawn with Leaflet: not in the offline copy (catalogue/maps.py)
     pages: PageStore | None = None  # product pages made by earlier builds (catalogue/pages/page_cache.py)
+    stores: dict[str, OpenStore] = field(default_factory=dict, repr=False)  # each language's, while open (`page_cache.opened`)
     _statuses: dict[str, CertificateStatus] = field(default_factory=dict, repr=False)
     memo: dict[object, Any] = field(default_factory=dict, repr=False)  # what page makers work out once per build (e.g. a card's texts)
 
@@ -88,6 +91,13 @@ class Site:
     def badge_label(self, product: Product, lang: str) -> str:
         """The badge's accessible name."""
         return badge_label(product.stars, self.status(product), lang)
+
+    def stored_card(self, product: Product, lang: str, variant: str, make: Callable[[], Markup]) -> Markup:
+        """The card of `product` in `lang` on listings of one kind (`variant`: the page it is seen
+        from, and whether its photo loads at once): from `lang`'s store while it is open, when all
+        that the card shows is as when it was stored; else made by `make`."""
+        shelf = self.stores.get(lang)
+        return shelf.card(product, variant, make) if shelf else make()
 
     def by_commune(self, products: Iterable[Product]) -> dict[str, list[Product]]:
         """`products` by each commune whose page they belong on, in their order: the commune where

@@ -18,7 +18,7 @@ from .i18n import t
 from .listings import PageFile, home_page, listing_pages
 from .maps import map_page
 from .meta import product_head
-from .page_cache import stored_pages
+from .page_cache import opened, stored_pages
 from .preview import with_preview
 from .product import product_body
 from .sales_points import sales_points_page
@@ -57,10 +57,12 @@ def about_pages(urls: Urls, lang: str) -> Iterator[PageFile]:
 
 
 def all_pages(site: Site, lang: str) -> Iterator[PageFile]:
-    """Every page of one language, each with its link preview."""
-    for page in _listed_pages(site, lang):
-        yield with_preview(site, page, lang)
-    yield from product_pages(site, lang)
+    """Every page of one language, each with its link preview (the product pages and the
+    listings' cards from the store, while it is open: page_cache.py)."""
+    with opened(site, lang):
+        for page in _listed_pages(site, lang):
+            yield with_preview(site, page, lang)
+        yield from product_pages(site, lang)
     for page in about_pages(site.urls, lang):
         yield with_preview(site, page, lang)
 

@@ -321,9 +321,11 @@ def _card_base(site: Site, page: str, lang: str) -> str:
 
 
 def _shared_card(site: Site, product: Product, page: str, lang: str, eager: bool) -> Markup:
-    """`card` for `page`, made once per build for each product, language, page and loading."""
+    """`card` for `page`, made once per build for each product, language, page and loading (and
+    only for products edited since an earlier build stored it: `Site.stored_card`)."""
     key = ("card-markup", product.id, lang, page, eager)
     made = site.memo.get(key)
     if made is None:
-        made = site.memo[key] = card(site, product, page, lang, eager=eager)
+        variant = f"{page} {'eager' if eager else 'lazy'}"
+        made = site.memo[key] = site.stored_card(product, lang, variant, lambda: card(site, product, page, lang, eager=eager))
     return made

@@ -7,6 +7,9 @@ day, the maps, the share cards and the code (not the printed catalogue, whose si
 every edit: only listings link it). Its key is the fingerprint of exactly these; a page whose key
 is the one stored is taken from the store, any other is made and stored. The store is one SQLite
 file per language beside the media cache (`.cache/pages/`, about 12 KB a page).
+The listings' product cards are kept there too, each under the key of what a card shows (the
+product, its producer, their media, and what every page shares): a listing is made anew on every
+build, but only the cards of edited products are.
 tests/test_page_cache.py builds after edits of every kind and asserts that the pages are the
 bytes a build from nothing makes.
 """
@@ -18,15 +21,17 @@ import hashlib
 import pickle
 import sqlite3
 from collections.abc import Callable, Collection, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
+
+from markupsafe import Markup
 
 from ..model import Product
 from .context import Site
 from .listings import PageFile
 
-VERSION = 1
+VERSION = 2
 T = TypeVar("T")
 
 
@@ -38,28 +43,65 @@ class PageStore:
     code: str
 
 
+@contextlib.contextmanager
+def opened(site: Site, lang: str) -> Iterator[None]:
+    """Keep `lang`'s store open while its pages are made (`stored_pages`, `Site.stored_card`): it is
+    written as they are made, and closed with everything written when they are done."""
+    if site.pages is None:
+        yield
+        return
+    with contextlib.closing(_Store(site.pages.folder / f"pages-{lang}.sqlite")) as store:
+        site.stores[lang] = OpenStore(store, _Keys(site, lang, site.pages.code))
+        try:
+            yield
+        finally:
+            del site.stores[lang]
+            store.drop(set(store.keys()) - site.catalogue.products.keys())
+
+
 def stored_pages(site: Site, lang: str, make: Callable[[Product], PageFile]) -> Iterator[PageFile]:
     """Every product's page in `lang`, in the catalogue's order: from the store when the product,
     its producer and all that the page shows are as when it was stored, else made by `make`."""
-    products = site.catalogue.products.values()
-    if site.pages is None:
-        yield from map(make, products)
-        return
-    with contextlib.closing(_Store(site.pages.folder / f"pages-{lang}.sqlite")) as store:
-        known = store.keys()
-        keys = _Keys(site, lang, site.pages.code)
-        for product in products:
-            key = keys.page(product)
-            page = store.page(product.id) if known.get(product.id) == key else None
-            if page is None:
-                page = make(product)
-                store.put(product.id, key, page)
-            yield page
-        store.drop(known.keys() - site.catalogue.products.keys())
+    shelf = site.stores.get(lang)
+    for product in site.catalogue.products.values():
+        yield shelf.page(product, make) if shelf else make(product)
+
+
+@dataclass
+class OpenStore:
+    """One language's open store, with the keys of its pages and cards."""
+
+    store: _Store
+    keys: _Keys
+    known: dict[str, str] = field(init=False)
+    cards: dict[tuple[str, str], tuple[str, str]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.known = self.store.keys()
+        self.cards = self.store.cards()
+
+    def page(self, product: Product, make: Callable[[Product], PageFile]) -> PageFile:
+        """The page of `product`, taken or made (and stored)."""
+        key = self.keys.page(product)
+        page = self.store.page(product.id) if self.known.get(product.id) == key else None
+        if page is None:
+            page = make(product)
+            self.store.put(product.id, key, page)
+        return page
+
+    def card(self, product: Product, variant: str, make: Callable[[], Markup]) -> Markup:
+        """A card of `product`, taken or made (and stored)."""
+        key = self.keys.card(product)
+        stored = self.cards.get((product.id, variant))
+        if stored is not None and stored[0] == key:
+            return Markup(stored[1])
+        made = make()
+        self.store.put_card(product.id, variant, key, str(made))
+        return made
 
 
 class _Store:
-    """One language's stored pages. A store that cannot be read or written (damaged, or locked by
+    """One language's stored pages and cards. A store that cannot be read or written (damaged, or locked by
     another build for long) is opened afresh, or else left aside: the pages are then made, not
     taken. Pages are written a batch at a time, each with its key, so a build that stops half way
     leaves only pages that match their keys."""
@@ -69,10 +111,21 @@ class _Store:
     def __init__(self, path: Path) -> None:
         self.database = _open(path)
         self.waiting: list[tuple[str, str, bytes]] = []
+        self.waiting_cards: list[tuple[str, str, str, str]] = []
 
     def keys(self) -> dict[str, str]:
         """The key of each stored page, by product."""
         return self._run(lambda database: dict(database.execute("SELECT id, key FROM pages"))) or {}
+
+    def cards(self) -> dict[tuple[str, str], tuple[str, str]]:
+        """Every stored card's key and markup, by product and variant."""
+        rows = self._run(lambda database: database.execute("SELECT id, variant, key, markup FROM cards").fetchall()) or []
+        return {(pid, variant): (key, markup) for pid, variant, key, markup in rows}
+
+    def put_card(self, product_id: str, variant: str, key: str, markup: str) -> None:
+        """Store a card made now with its key (written with the next batch of pages, or on closing)."""
+        if self.database is not None:
+            self.waiting_cards.append((product_id, variant, key, markup))
 
     def page(self, product_id: str) -> PageFile | None:
         """The stored page of a product, if it can be read."""
@@ -91,9 +144,11 @@ class _Store:
                 self._write()
 
     def drop(self, product_ids: Collection[str]) -> None:
-        """Forget the pages of products that are gone."""
+        """Forget the pages and cards of products that are gone."""
         self._write()
-        self._run(lambda database: database.executemany("DELETE FROM pages WHERE id = ?", [(pid,) for pid in product_ids]))
+        gone = [(pid,) for pid in product_ids]
+        self._run(lambda database: database.executemany("DELETE FROM pages WHERE id = ?", gone))
+        self._run(lambda database: database.executemany("DELETE FROM cards WHERE id = ?", gone))
         self._run(lambda database: database.commit())
 
     def close(self) -> None:
@@ -104,8 +159,12 @@ class _Store:
 
     def _write(self) -> None:
         rows, self.waiting = self.waiting, []
+        cards, self.waiting_cards = self.waiting_cards, []
         if rows:
             self._run(lambda database: database.executemany("INSERT OR REPLACE INTO pages VALUES (?, ?, ?)", rows))
+        if cards:
+            self._run(lambda database: database.executemany("INSERT OR REPLACE INTO cards VALUES (?, ?, ?, ?)", cards))
+        if rows or cards:
             self._run(lambda database: database.commit())
 
     def _run(self, step: Callable[[sqlite3.Connection], T]) -> T | None:
@@ -129,11 +188,16 @@ def _open(path: Path) -> sqlite3.Connection | None:
         except (sqlite3.Error, OSError):
             return None
         try:
-            database.execute("CREATE TABLE IF NOT EXISTS pages (id TEXT PRIMARY KEY, key TEXT NOT NULL, page BLOB NOT NULL)")
             if database.execute("PRAGMA user_version").fetchone()[0] != VERSION:
-                database.execute("DELETE FROM pages")
+                database.execute("DROP TABLE IF EXISTS pages")
+                database.execute("DROP TABLE IF EXISTS cards")
                 database.execute(f"PRAGMA user_version = {VERSION}")
-                database.commit()
+            database.execute("CREATE TABLE IF NOT EXISTS pages (id TEXT PRIMARY KEY, key TEXT NOT NULL, page BLOB NOT NULL)")
+            database.execute(
+                "CREATE TABLE IF NOT EXISTS cards"
+                " (id TEXT, variant TEXT, key TEXT NOT NULL, markup TEXT NOT NULL, PRIMARY KEY (id, variant))"
+            )
+            database.commit()
             return database
         except sqlite3.OperationalError:  # locked by another build for long: leave it to that one
             database.close()
@@ -155,6 +219,8 @@ class _Keys:
             shared.update(part.encode() + b"\0")
         self.shared = shared.digest()
         self._products: dict[str, bytes] = {}
+        self._producers: dict[str, bytes] = {}
+        self._cards: dict[str, str] = {}
 
     def page(self, product: Product) -> str:
         """The key of `product`'s page: what every page shares, the product, its producer and the
@@ -162,11 +228,26 @@ class _Keys:
         catalogue = self.site.catalogue
         digest = hashlib.sha256(self.shared)
         digest.update(self._product(product))
-        producer = catalogue.producers.get(product.producer)
-        digest.update(producer.model_dump_json().encode() if producer else b"-")
+        digest.update(self._producer(product.producer))
         for other in catalogue.products_of(product.producer):
             digest.update(self._product(other))
         return digest.hexdigest()
+
+    def card(self, product: Product) -> str:
+        """The key of `product`'s cards: what every page shares, the product and its producer,
+        each with its media."""
+        if product.id not in self._cards:
+            digest = hashlib.sha256(self.shared)
+            digest.update(self._product(product))
+            digest.update(self._producer(product.producer))
+            self._cards[product.id] = digest.hexdigest()
+        return self._cards[product.id]
+
+    def _producer(self, producer_id: str) -> bytes:
+        if producer_id not in self._producers:
+            producer = self.site.catalogue.producers.get(producer_id)
+            self._producers[producer_id] = producer.model_dump_json().encode() if producer else b"-"
+        return self._producers[producer_id]
 
     def _product(self, product: Product) -> bytes:
         if product.id not in self._products:
