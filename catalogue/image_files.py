@@ -46,48 +46,41 @@ def resolve_image(src: str, product_file: Path, root: Path, sound: set[tuple[obj
     again, and a photo that passes is added.
     """
     try:
-        path = _locate(src, product_file, root)
-        signature = _signature(path) if sound is not None else None
-        if signature is None or signature not in sound:  # type: ignore[operator]
+        path, real, info = _locate(src, product_file, root)
+        signature = (real, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+        if sound is None or signature not in sound:
             probe_photo(path)
-            if signature is not None and sound is not None:
+            if sound is not None:
                 sound.add(signature)
     except ImageFileError as exc:
         raise ImageFileError(exc.code, msg("image.named", src=src, problem=exc.message)) from None
     return path
 
 
-def _signature(path: Path) -> tuple[object, ...] | None:
-    """What tells a photo file from any other: its path, size, times and inode."""
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return (str(path.resolve()), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
-
-
-def _locate(src: str, product_file: Path, root: Path) -> Path:
-    """The path of a regular file inside `root` that `src` names, or ImageFileError."""
+def _locate(src: str, product_file: Path, root: Path) -> tuple[Path, str, os.stat_result]:
+    """The path of a regular file inside `root` that `src` names, with its real path (no symbolic
+    link in it) and its status; or ImageFileError."""
     if "\0" in src:
         raise ImageFileError("image-unreadable", msg("image.nul"))
     if PurePosixPath(src).is_absolute() or PureWindowsPath(src).is_absolute() or PureWindowsPath(src).drive or src.startswith("~"):
         raise ImageFileError("path-outside", msg("image.absolute"))
     path = product_file.parent / src
     try:
-        real = path.resolve()
+        real = os.path.realpath(path, strict=True)
     except RuntimeError:  # Python 3.11 reports a symbolic-link loop so; later versions raise OSError
         raise _os_problem(OSError(errno.ELOOP, os.strerror(errno.ELOOP))) from None
     except OSError as exc:
         raise _os_problem(exc) from None
-    if not real.is_relative_to(root.resolve()):
+    folder = os.path.realpath(root)
+    if real != folder and not real.startswith(os.path.join(folder, "")):
         raise ImageFileError("path-outside", msg("image.outside"))
     try:
-        mode = path.stat().st_mode
+        info = os.stat(real)
     except OSError as exc:
         raise _os_problem(exc) from None
-    if not stat.S_ISREG(mode):
-        raise ImageFileError("image-unreadable", msg("image.not-a-file", kind=msg(_kind_of(mode))))
-    return path
+    if not stat.S_ISREG(info.st_mode):
+        raise ImageFileError("image-unreadable", msg("image.not-a-file", kind=msg(_kind_of(info.st_mode))))
+    return path, real, info
 
 
 def _os_problem(exc: OSError) -> ImageFileError:

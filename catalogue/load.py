@@ -8,6 +8,7 @@ text, and an impossible date such as 2024-02-30 stays text so that validation ca
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections import deque
@@ -201,5 +202,7 @@ def _children(node: Node, loc: Loc, lines: dict[Loc, int]) -> list[tuple[Node, L
 
 def yaml_files(folder: Path, sources: Mapping[Path, str] | None = None) -> list[Path]:
     """The YAML files directly inside `folder`, sorted by name, with those of `sources` in it not written yet."""
-    found = {p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file()}
-    return sorted(found | {p for p in sources or () if p.parent == folder and p.suffix in YAML_SUFFIXES})
+    with os.scandir(folder) as entries:  # an entry knows whether it is a file without a stat call of its own
+        names = {entry.name for entry in entries if os.path.splitext(entry.name)[1] in YAML_SUFFIXES and entry.is_file()}
+    names |= {p.name for p in sources or () if p.parent == folder and p.suffix in YAML_SUFFIXES}
+    return [folder / name for name in sorted(names)]

@@ -138,7 +138,7 @@ def media_sources(catalogue: Catalogue) -> dict[str, Signature]:
     for pid, product in catalogue.products.items():
         folder = catalogue.product_files[pid].parent
         for image in product.images:
-            path = str((folder / image.src).resolve())
+            path = os.path.realpath(folder / image.src)
             found[path] = _signature(path)
     return found
 
