@@ -27,7 +27,7 @@ from .pages.context import Site
 from .pages.finder import finder_data
 from .pages.generate import all_pages
 from .pages.kiosk import kiosk_page
-from .pages.page_cache import PageStore
+from .pages.page_cache import PageStore, opened
 from .pages.redirects import digital_link_pages
 from .pages.search import search_data
 from .problems import Report
@@ -178,7 +178,9 @@ def _make(
     _assemble(site.urls, {lang: rendered.site for lang, rendered in built.items()}, staging)
     _write_sitemaps(site.urls, catalogue.settings.site_url, {lang: rendered.paths for lang, rendered in built.items()}, staging)
     extra = open_data(site) | digital_link_pages(catalogue)
-    extra |= {Urls.index_file(site.urls.kiosk(lang)): kiosk_page(site, lang) for lang in catalogue.settings.languages}
+    for lang in catalogue.settings.languages:
+        with opened(site, lang):  # the kiosk's cards are the listings' (catalogue/pages/page_cache.py)
+            extra[Urls.index_file(site.urls.kiosk(lang))] = kiosk_page(site, lang)
     for path, content in extra.items():
         (staging / path).parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):

@@ -320,6 +320,15 @@ def _card_base(site: Site, page: str, lang: str) -> str:
     return home + "_/" * len(parts)
 
 
+def listed_card(site: Site, product: Product, page: str, lang: str, extra: Markup = NOTHING) -> Markup:
+    """`card` for the page at site path `page`, its photo loaded lazily and `extra` HTML at its
+    end: the same card as the listings' (`cards`), made once per build, with `extra` added."""
+    made = _shared_card(site, product, _card_base(site, page, lang), lang, eager=False)
+    if not extra:
+        return made
+    return Markup(made.removesuffix("</li>")) + extra + Markup("</li>")  # card_markup ends with its extra and </li>
+
+
 def _shared_card(site: Site, product: Product, page: str, lang: str, eager: bool) -> Markup:
     """`card` for `page`, made once per build for each product, language, page and loading (and
     only for products edited since an earlier build stored it: `Site.stored_card`)."""

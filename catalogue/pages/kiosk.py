@@ -15,7 +15,7 @@ from ..status import IN_FORCE
 from ..translated import localized_text
 from .context import Site, ordered
 from .finder import finder_form
-from .html import card, html, join, relative, script_json
+from .html import html, join, listed_card, relative, script_json
 from .i18n import status_texts, t
 
 
@@ -32,7 +32,7 @@ def kiosk_page(site: Site, lang: str) -> str:
     settings = site.catalogue.settings
     page = site.urls.kiosk(lang)
     live = ordered(site, [p for p in site.listed if site.status(p) in IN_FORCE])
-    tiles = join(card(site, p, page, lang, _qr(site, p.id, page, lang)) for p in live)
+    tiles = join(listed_card(site, p, page, lang, _qr(site, p.id, page, lang)) for p in live)
     switch = join(
         html(
             '<a class="ocop-kiosk__lang" href="{}" lang="{}" hreflang="{}">{}</a>',
