@@ -86,7 +86,7 @@ class Kept:
         """True, naming `path` kept, when the previous site holds a copy of a file with `source`'s
         size and time (a file copied from the media cache carries the cached file's time)."""
         try:
-            old = os.stat(self.previous / self.prefix / path)
+            old = os.stat(os.path.join(self.previous, self.prefix + path))
         except OSError:
             return False
         if old.st_size != source.st_size or old.st_mtime_ns != source.st_mtime_ns:

@@ -7,6 +7,7 @@ their outputs and do no image or QR work.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import importlib.metadata
@@ -64,6 +65,25 @@ def job_key(*parts: object) -> str:
     """The cache key of a media job: its inputs and the versions of the libraries that make its bytes,
     so that two machines with different Pillow or fpdf2 never share an output made by the other."""
     return digest(*parts, library_versions())
+
+
+def plain(value: object) -> object:
+    """`value` as JSON sees it, for a job's key: `dataclasses.asdict` without its deep copies
+    (a dataclass as a dict of its fields, lists and tuples as lists, a dict's values made plain,
+    anything else as it is). Planning a catalogue of 2,000 products asks this of 6,700 values."""
+    if isinstance(value, (list, tuple)):
+        return [plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    names = _field_names(type(value))
+    if names is not None:
+        return {name: plain(getattr(value, name)) for name in names}
+    return value
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    return tuple(field.name for field in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
 
 
 def file_digest(path: Path) -> str:
@@ -183,10 +203,10 @@ def sync_entries(entries: Iterable[Entry], out_dir: Path, kept: Kept | None = No
     file system, not on Python)."""
     copies = []
     for entry in entries:
+        folder = os.fspath(entry.folder)
         for name in entry.files:
-            source = entry.folder / name
-            if kept is None or not kept.has_copy(name, source.stat()):
-                copies.append((source, out_dir / name))
+            if kept is None or not kept.has_copy(name, os.stat(os.path.join(folder, name))):
+                copies.append((entry.folder / name, out_dir / name))
     copy = sync_file
     if fresh:
         copy = copy_new

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlsplit
 
 from ..catalogue import Catalogue
-from ..jobs.cache import file_digest, job_key
+from ..jobs.cache import file_digest, job_key, plain
 from ..jobs.job import Job
 from ..languages import printed
 from ..makers.badges import badge_label
@@ -69,7 +69,7 @@ def _qr_jobs(catalogue: Catalogue, product: Product, made: MediaPlan) -> list[Jo
     jobs = []
     for stem, url in product_codes(catalogue.settings.site_url, product).items():
         params = QrJob(url, stem)
-        key = job_key("qr", VERSIONS["qr"], asdict(params))
+        key = job_key("qr", VERSIONS["qr"], plain(params))
         jobs.append(Job(key, params, product.id))
         if stem == product.id:
             made.code_jobs[product.id] = key
@@ -88,7 +88,7 @@ def _card_jobs(catalogue: Catalogue, product: Product, today: date) -> list[Job]
     for lang in printed(catalogue.settings.languages):  # the font draws Latin scripts only; other pages show the Vietnamese cards
         name = localized_text(product, "name", lang)
         card = ProductCard(name, product.stars, status in IN_FORCE, badge_label(product.stars, status, lang), _frame(catalogue, lang))
-        key = job_key("card", VERSIONS["card"], {"lang": lang, "card": asdict(card)}, OG_SIZE, JPEG_OPTIONS)
+        key = job_key("card", VERSIONS["card"], {"lang": lang, "card": plain(card)}, OG_SIZE, JPEG_OPTIONS)
         # The key in the name: a changed card gets a new address, so no cache serves the old one.
         params = CardJob(lang, card, Urls.product_card(product.id, lang, key))
         jobs.append(Job(key, params, product.id))
@@ -100,7 +100,7 @@ def _site_card_jobs(catalogue: Catalogue) -> list[Job]:
     jobs = []
     for lang in printed(catalogue.settings.languages):  # the font draws Latin scripts only; other pages show the Vietnamese cards
         card = SiteCard(t(lang, "card_tagline"), _frame(catalogue, lang))
-        key = job_key("site-card", VERSIONS["site-card"], {"lang": lang, "card": asdict(card)}, OG_SIZE, JPEG_OPTIONS)
+        key = job_key("site-card", VERSIONS["site-card"], {"lang": lang, "card": plain(card)}, OG_SIZE, JPEG_OPTIONS)
         jobs.append(Job(key, SiteCardJob(lang, card, Urls.site_card(lang, key))))
     return jobs
 

@@ -4,11 +4,11 @@ printed catalogue in each language."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, replace
+from dataclasses import replace
 from datetime import date
 
 from ..catalogue import Catalogue
-from ..jobs.cache import job_key
+from ..jobs.cache import job_key, plain
 from ..jobs.job import Job
 from ..languages import printed
 from ..makers.qr import product_codes
@@ -56,8 +56,8 @@ def _label_jobs(catalogue: Catalogue, products: list[Product], items: Mapping[st
         # The QR jobs' keys stand for the codes the sheets draw: the labels wait for those jobs and read their SVGs.
         codes = tuple(code_jobs[item.id] for item in labelled)
         labels = LabelsJob(labelled, sheet, languages, codes, part, calibration=number == 0)
-        planned = [asdict(item) for item in labelled]
-        key = job_key("labels", VERSIONS["labels"], planned, sheet.model_dump(mode="json"), languages, codes, asdict(part), number == 0)
+        planned = [plain(item) for item in labelled]
+        key = job_key("labels", VERSIONS["labels"], planned, sheet.model_dump(mode="json"), languages, codes, plain(part), number == 0)
         jobs.append(Job(key, labels, needs=tuple(sorted(set(codes)))))
     return jobs
 
@@ -105,7 +105,7 @@ def _poster_job(catalogue: Catalogue, item: PrintItem, photo_hash: str | None, q
     # The photo's bytes stand in the key for its path, which may move without changing the poster;
     # the QR job's key for the code it draws, read back from that job's SVG.
     key = job_key(
-        "poster", VERSIONS["poster"], asdict(replace(item, photo=None)), photo_hash, params.site_name, params.path, qr_key, asdict(facts)
+        "poster", VERSIONS["poster"], plain(replace(item, photo=None)), photo_hash, params.site_name, params.path, qr_key, plain(facts)
     )
     return Job(key, params, item.id, needs=(qr_key,) if qr_key else ())
 
@@ -129,12 +129,12 @@ def _catalogue_pdf_jobs(
             for product in members
         )
         needs = tuple(sorted({key for entry in entries for key in (entry.photo_key, entry.qr_key) if key}))
-        planned = [asdict(entry) for entry in entries]  # the same in every language's key
+        planned = [plain(entry) for entry in entries]  # the same in every language's key
         for lang in printed(settings.languages):  # Be Vietnam Pro has no CJK glyphs: print stays vi/en
             site_name = localized_text(settings, "site_name", lang)
             cover = Cover(site_name, settings.province, settings.site_url, today, settings.demo, part.label(lang))
             params = CataloguePdfJob(lang, cover, entries, Urls.catalogue_pdf(lang, part.slug), part)
-            key = job_key("catalogue-pdf", VERSIONS["catalogue-pdf"], lang, asdict(cover), planned, params.path, asdict(part))
+            key = job_key("catalogue-pdf", VERSIONS["catalogue-pdf"], lang, plain(cover), planned, params.path, plain(part))
             made.append(Job(key, params, needs=needs))
     return made
 
