@@ -37,6 +37,23 @@ class Fitted:
         return len(self.lines) * self.line_height
 
 
+def string_width(pdf: FPDF, text: str) -> float:
+    """`pdf.get_string_width(text)`, remembered by font, size and text: fitting a printed
+    catalogue's entries measures the same words and lines thousands of times, and fpdf2 copies
+    its graphics state for each measure."""
+    key = (pdf.font_family, pdf.font_style, pdf.font_size_pt, pdf.font_stretching, pdf.char_spacing, pdf.k, text)
+    found = _WIDTHS.get(key)
+    if found is None:
+        if len(_WIDTHS) >= _MOST_WIDTHS:
+            _WIDTHS.clear()
+        found = _WIDTHS[key] = pdf.get_string_width(text)
+    return found
+
+
+_WIDTHS: dict[tuple[object, ...], float] = {}
+_MOST_WIDTHS = 200_000  # about 40 MB
+
+
 def wrap(pdf: FPDF, text: str, width: float, max_lines: int | None = None) -> list[str]:
     """Break `text` into lines no wider than `width` in the current font, between words where possible.
 
@@ -50,12 +67,12 @@ def wrap(pdf: FPDF, text: str, width: float, max_lines: int | None = None) -> li
         if len(lines) > limit:
             return lines
         candidate = f"{line} {word}" if line else word
-        if pdf.get_string_width(candidate) <= width:
+        if string_width(pdf, candidate) <= width:
             line = candidate
             continue
         if line:
             lines.append(line)
-            if pdf.get_string_width(word) <= width:
+            if string_width(pdf, word) <= width:
                 line = word
                 continue
         pieces = _cut_word(pdf, word, width)  # a word longer than the box is cut into pieces that fit
@@ -101,7 +118,7 @@ def draw(pdf: FPDF, fitted: Fitted, x: float, y: float, align_width: float | Non
     set_font(pdf, fitted.weight, fitted.size_pt)
     baseline = y + fitted.size_pt * PT * ASCENT
     for line in fitted.lines:
-        offset = (align_width - pdf.get_string_width(line)) / 2 if align_width else 0
+        offset = (align_width - string_width(pdf, line)) / 2 if align_width else 0
         pdf.text(x + offset, baseline, line)
         baseline += fitted.line_height
 
@@ -109,7 +126,7 @@ def draw(pdf: FPDF, fitted: Fitted, x: float, y: float, align_width: float | Non
 def width(pdf: FPDF, fitted: Fitted) -> float:
     """Width of the widest line of `fitted`, mm (for right-aligned text)."""
     set_font(pdf, fitted.weight, fitted.size_pt)
-    return max((pdf.get_string_width(line) for line in fitted.lines), default=0.0)
+    return max((string_width(pdf, line) for line in fitted.lines), default=0.0)
 
 
 def _cut_word(pdf: FPDF, word: str, width: float) -> Iterator[str]:
@@ -121,7 +138,7 @@ def _cut_word(pdf: FPDF, word: str, width: float) -> Iterator[str]:
     """
     rest = word
     while True:
-        fits = fitting_prefix(rest, width, pdf.get_string_width)
+        fits = fitting_prefix(rest, width, lambda piece: string_width(pdf, piece))
         if fits == len(rest):
             yield rest
             return
@@ -141,6 +158,6 @@ def _soft_cut(word: str, fits: int) -> int:
 def _ellipsize(pdf: FPDF, line: str, width: float) -> str:
     """`line` with '…' at its end, shortened (at a word if it can) until it fits."""
     text = line.rstrip()
-    while text and pdf.get_string_width(text + ELLIPSIS) > width:
+    while text and string_width(pdf, text + ELLIPSIS) > width:
         text = text[:-1].rstrip()
     return text + ELLIPSIS
