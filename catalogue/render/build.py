@@ -1,12 +1,14 @@
 """Render the site with MkDocs: write each language's docs folder and configuration, then run
 one `mkdocs build` process per language, all at once.
 
-Pages are made in this process and handed over as files, so nothing is shared through module
-globals or inherited by `fork`: it works the same with the `spawn` start method (Windows, macOS).
+Pages are made in worker processes and handed over to MkDocs as files. Workers started with
+`fork` are handed the pages' maker with their copy of this process; with `spawn` (Windows,
+macOS) it is pickled, and the build works the same (tests/test_spawn.py).
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
 import subprocess
@@ -185,15 +187,32 @@ def _prepared(
     """Each language with its pages' paths, its shells and its MkDocs configuration, in the
     settings' order, as soon as that language is written (by `workers` processes at once)."""
     languages = settings.languages
-    arguments = [(settings, pages, lang, work_dir / lang, offline, today, shells) for lang in languages]
     if workers <= 1 or len(languages) <= 1:
-        for lang, args in zip(languages, arguments, strict=True):
-            yield lang, prepare_language(*args)
+        for lang in languages:
+            yield lang, prepare_language(settings, pages, lang, work_dir / lang, offline, today, shells)
         return
-    with ProcessPoolExecutor(max_workers=min(workers, len(languages))) as pool:
-        futures = [pool.submit(prepare_language, *args) for args in arguments]
-        for lang, future in zip(languages, futures, strict=True):
-            yield lang, future.result()
+    sent: Callable[[str], Iterable[PageFile]] = pages
+    if multiprocessing.get_start_method() == "fork":  # the workers are copies of this process: they have `pages` already
+        _HANDED_DOWN[:] = [pages]
+        sent = _handed_down
+    try:
+        with ProcessPoolExecutor(max_workers=min(workers, len(languages))) as pool:
+            futures = [pool.submit(prepare_language, settings, sent, lang, work_dir / lang, offline, today, shells) for lang in languages]
+            for lang, future in zip(languages, futures, strict=True):
+                yield lang, future.result()
+    finally:
+        _HANDED_DOWN.clear()
+
+
+# The pages' maker while forked workers make them. Pickling it would copy the whole catalogue to
+# each worker (0.2 s to pickle and 0.4 s to unpickle at 2,000 products); a forked worker starts
+# with this process's memory, so it is handed down instead. With `spawn` it is pickled.
+_HANDED_DOWN: list[Callable[[str], Iterable[PageFile]]] = []
+
+
+def _handed_down(lang: str) -> Iterable[PageFile]:
+    """The pages of `lang` from the maker this forked worker was handed down."""
+    return _HANDED_DOWN[0](lang)
 
 
 def prepare_language(
