@@ -174,13 +174,20 @@ def _make(
     # Each language's pages are made in a process of their own (as many at once as there are cores).
     make_pages = functools.partial(all_pages, site)
     views = {lang: kept.within(site.urls.root(lang)) for lang in catalogue.settings.languages} if kept else None
-    built = build_languages(catalogue.settings, make_pages, workspace.work, offline, today=today, workers=os.cpu_count() or 1, kept=views)
+    extra: dict[str, str | bytes] = {}
+    built = build_languages(
+        catalogue.settings,
+        make_pages,
+        workspace.work,
+        offline,
+        today=today,
+        workers=os.cpu_count() or 1,
+        kept=views,
+        meanwhile=lambda: extra.update(_unrendered(site)),
+        templates=(cache.root if cache else DEFAULT_CACHE).with_name("templates"),
+    )
     _assemble(site.urls, {lang: rendered.site for lang, rendered in built.items()}, staging)
     _write_sitemaps(site.urls, catalogue.settings.site_url, {lang: rendered.paths for lang, rendered in built.items()}, staging)
-    extra = open_data(site) | digital_link_pages(catalogue)
-    for lang in catalogue.settings.languages:
-        with opened(site, lang):  # the kiosk's cards are the listings' (catalogue/pages/page_cache.py)
-            extra[Urls.index_file(site.urls.kiosk(lang))] = kiosk_page(site, lang)
     for path, content in extra.items():
         (staging / path).parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
@@ -194,6 +201,16 @@ def _make(
         write_host_files(staging, catalogue.settings.languages, kept, pages.folder / SCRIPTS_MEMO if pages else None)
     _keep_and_compress(workspace, kept, offline)
     return sum(len(rendered.paths) for rendered in built.values()), list(built)
+
+
+def _unrendered(site: Site) -> dict[str, str | bytes]:
+    """The files that MkDocs does not render, by site path: the open data and the scripts (see
+    `open_data`), the digital-link pages and the kiosk pages. They are made while MkDocs renders."""
+    files = open_data(site) | digital_link_pages(site.catalogue)
+    for lang in site.catalogue.settings.languages:
+        with opened(site, lang):  # the kiosk's cards are the listings' (catalogue/pages/page_cache.py)
+            files[Urls.index_file(site.urls.kiosk(lang))] = kiosk_page(site, lang)
+    return files
 
 
 # The inline scripts of the pages (catalogue/hosting/inline.py), remembered beside the product pages' store.

@@ -121,6 +121,9 @@ def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
     build(catalogue.root, catalogue.site, catalogue.cache)
     assert len(keys(catalogue.store)) == len(LANGUAGES) * len(list((catalogue.root / "products").glob("*.yaml")))
     assert {(lang, pid) for lang, pid, _ in card_keys(catalogue.store)} >= pages_of(*PRODUCTS, ALONE)
+    # MkDocs kept the theme's templates compiled beside the stores (here compiled afresh), for the
+    # rebuilds, whose sites must be the bytes of a build from nothing.
+    assert len(list((catalogue.folder / "cache" / "templates").glob("*.cache"))) > 10
     return catalogue
 
 

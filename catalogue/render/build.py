@@ -26,7 +26,7 @@ from ..maps import copy_leaflet, maps_in_build
 from ..pages.generate import page_source
 from ..pages.listings import PageFile
 from ..settings import Settings
-from .config import REPO, mkdocs_config, nav_sources, theme_text
+from .config import REPO, TEMPLATE_CACHE, mkdocs_config, nav_sources, theme_text
 from .offline import copy_shim
 from .shells import Shells
 
@@ -108,6 +108,8 @@ def build_languages(
     shells: bool = True,
     workers: int = 1,
     kept: Mapping[str, Kept] | None = None,
+    meanwhile: Callable[[], None] | None = None,
+    templates: Path | None = None,
 ) -> dict[str, Rendered]:
     """Render every language under `work_dir/<lang>/`, by language.
 
@@ -119,12 +121,17 @@ def build_languages(
     among others) are not rendered by MkDocs one by one: it renders their shells, and they are
     filled in when it is done, but for those the previous site already holds (`kept`, by
     language: catalogue/incremental.py). Without `shells`, MkDocs renders every page itself.
+    `meanwhile` is called once every MkDocs build has started, before they are awaited: work of
+    this process that needs none of their output (a MkDocs build is a process of its own).
+    The theme's templates, compiled, are kept in `templates` for the next build (hooks.py).
     A failed build raises RenderError (the others are stopped).
     """
     running: dict[str, tuple[subprocess.Popen[bytes], Path, list[str], Shells]] = {}
     try:
         for lang, (paths, filler, config) in _prepared(settings, pages, work_dir, offline, today, shells, workers):
-            running[lang] = (_start(config, work_dir / lang / "mkdocs.log"), work_dir / lang, paths, filler)
+            running[lang] = (_start(config, work_dir / lang / "mkdocs.log", templates), work_dir / lang, paths, filler)
+        if meanwhile:
+            meanwhile()
         with _Fillers(workers if shells else 0) as fillers:
             for lang, (process, folder, _, filler) in running.items():
                 if process.wait() != 0:
@@ -245,17 +252,21 @@ def write_language(settings: Settings, lang: str, pages: list[PageFile], work_di
     return config
 
 
-def _start(config: Path, log: Path) -> subprocess.Popen[bytes]:
+def _start(config: Path, log: Path, templates: Path | None = None) -> subprocess.Popen[bytes]:
     """Start `mkdocs build` on `config`, its output (both streams) going to `log`: a file, not a
     pipe, so that a build that writes much never waits for a reader."""
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config)]
     with log.open("wb") as output:
-        return subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, env=_environment())
+        return subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, env=_environment(templates))
 
 
-def _environment() -> dict[str, str]:
-    return {
+def _environment(templates: Path | None = None) -> dict[str, str]:
+    environment = {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
         "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
     }
+    environment.pop(TEMPLATE_CACHE, None)
+    if templates is not None:
+        environment[TEMPLATE_CACHE] = str(templates.resolve())
+    return environment
