@@ -39,11 +39,13 @@ def plan_print(
     live = _in_print_order(catalogue, today)
     items = [_print_item(catalogue, product, today) for product in live]
     facts = {p.id: _poster_facts(catalogue, p, today) for p in live}
-    jobs = [_poster_job(catalogue, item, cover_hashes.get(item.id), code_jobs.get(item.id), facts[item.id]) for item in items]
-    if items:
-        jobs += _label_jobs(catalogue, live, {item.id: item for item in items}, code_jobs)
-        jobs += _catalogue_pdf_jobs(catalogue, live, today, cover_jobs, code_jobs)
-    return jobs
+    posters = [_poster_job(catalogue, item, cover_hashes.get(item.id), code_jobs.get(item.id), facts[item.id]) for item in items]
+    if not items:
+        return posters
+    # The longest first (the runner starts ready jobs in this order): after an edit, the printed
+    # catalogue's parts take longer than its label sheet, which takes longer than its poster.
+    labels = _label_jobs(catalogue, live, {item.id: item for item in items}, code_jobs)
+    return _catalogue_pdf_jobs(catalogue, live, today, cover_jobs, code_jobs) + labels + posters
 
 
 def _label_jobs(catalogue: Catalogue, products: list[Product], items: Mapping[str, PrintItem], code_jobs: Mapping[str, str]) -> list[Job]:
