@@ -112,12 +112,13 @@ class MediaCache:
 
     def get(self, key: str) -> Entry | None:
         """The cached outputs of `key`, if complete."""
-        folder = self._folder(key)
+        folder = os.path.join(self.root, key[:2], key)  # strings, not paths: a rebuild looks up thousands
         try:
-            record = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+            with open(os.path.join(folder, "meta.json"), encoding="utf-8") as meta:
+                record = json.load(meta)
         except (OSError, ValueError):
             return None
-        return Entry(folder, tuple(record["files"]), record["meta"])
+        return Entry(Path(folder), tuple(record["files"]), record["meta"])
 
     def put(self, key: str, files: Files, meta: Meta) -> Entry:
         """Store a job's outputs; the folder appears whole or not at all."""
