@@ -43,7 +43,7 @@ def compress_kept(site: Path, kept: Kept) -> int:
     for path in sorted(kept.paths):
         if not path.endswith(SUFFIXES) or path.endswith(".gz"):
             continue
-        if (kept.previous / f"{path}.gz").is_file():
+        if os.path.isfile(os.path.join(kept.previous, f"{path}.gz")):
             kept.paths.add(f"{path}.gz")
             continue
         target = site / f"{path}.gz"
