@@ -96,8 +96,8 @@ class Site:
         """The card of `product` in `lang` on listings of one kind (`variant`: the page it is seen
         from, and whether its photo loads at once): from `lang`'s store while it is open, when all
         that the card shows is as when it was stored; else made by `make`."""
-        shelf = self.stores.get(lang)
-        return shelf.card(product, variant, make) if shelf else make()
+        store = self.stores.get(lang)
+        return store.card(product, variant, make) if store else make()
 
     def by_commune(self, products: Iterable[Product]) -> dict[str, list[Product]]:
         """`products` by each commune whose page they belong on, in their order: the commune where

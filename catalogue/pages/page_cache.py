@@ -62,9 +62,9 @@ def opened(site: Site, lang: str) -> Iterator[None]:
 def stored_pages(site: Site, lang: str, make: Callable[[Product], PageFile]) -> Iterator[PageFile]:
     """Every product's page in `lang`, in the catalogue's order: from the store when the product,
     its producer and all that the page shows are as when it was stored, else made by `make`."""
-    shelf = site.stores.get(lang)
+    store = site.stores.get(lang)
     for product in site.catalogue.products.values():
-        yield shelf.page(product, make) if shelf else make(product)
+        yield store.page(product, make) if store else make(product)
 
 
 @dataclass
@@ -101,10 +101,10 @@ class OpenStore:
 
 
 class _Store:
-    """One language's stored pages and cards. A store that cannot be read or written (damaged, or locked by
-    another build for long) is opened afresh, or else left aside: the pages are then made, not
-    taken. Pages are written a batch at a time, each with its key, so a build that stops half way
-    leaves only pages that match their keys."""
+    """One language's stored pages and cards. A store that cannot be read or written (damaged, or
+    locked by another build for long) is opened afresh, or else left aside: the pages and cards are
+    then made, not taken. They are written a batch at a time, each with its key, so a build that
+    stops half way leaves only pages and cards that match their keys."""
 
     BATCH = 64
 

@@ -1,2 +1,7 @@
 """The renderer seam: everything that knows MkDocs (configuration, hooks, the builds, the preview
 server) and the offline rewrite of the rendered site."""
+
+# The environment variable naming where the theme's templates, compiled, are kept between builds
+# (build.py sets it for each MkDocs build, hooks.py reads it). Here, not in config.py: the hooks
+# load in every MkDocs process, and config.py imports the catalogue's models.
+TEMPLATE_CACHE = "OCOP_TEMPLATE_CACHE"

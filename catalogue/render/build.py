@@ -26,7 +26,8 @@ from ..maps import copy_leaflet, maps_in_build
 from ..pages.generate import page_source
 from ..pages.listings import PageFile
 from ..settings import Settings
-from .config import REPO, TEMPLATE_CACHE, mkdocs_config, nav_sources, theme_text
+from . import TEMPLATE_CACHE
+from .config import REPO, mkdocs_config, nav_sources, theme_text
 from .offline import copy_shim
 from .shells import Shells
 

@@ -16,9 +16,6 @@ from ..urls import ABOUT, SECTIONS, Urls
 from .offline import SHIM_NAME
 
 REPO = Path(__file__).resolve().parents[2]
-# The environment variable naming where the theme's templates, compiled, are kept between builds
-# (catalogue/render/build.py sets it, catalogue/render/hooks.py reads it).
-TEMPLATE_CACHE = "OCOP_TEMPLATE_CACHE"
 OVERRIDES = REPO / "overrides"
 
 

@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 from mkdocs.plugins import event_priority
 
-from catalogue.render.config import TEMPLATE_CACHE
+from catalogue.render import TEMPLATE_CACHE
 from catalogue.render.offline import file_link
 from catalogue.rules import fold_tone_marks
 from catalogue.urls import Urls
