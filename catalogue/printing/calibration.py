@@ -71,7 +71,7 @@ def _ruler(pdf: FPDF, x: float, y: float, horizontal: bool) -> None:
         if mm % 10 == 0:
             label = str(mm // 10) if mm < RULER else "10 cm"
             if horizontal:
-                pdf.text(x + mm - pdf.get_string_width(label) / 2, y - 5, label)
+                pdf.text(x + mm - text.string_width(pdf, label) / 2, y - 5, label)
             else:
                 pdf.text(x + 5, y + mm + 0.8, label)
     pdf.set_line_width(0.2)

@@ -139,6 +139,6 @@ def draw_contents_page(pdf: FPDF, rows: list[ContentsRow], columns: list[list[in
             if row.target:
                 page = page_of[row.target]
                 label = str(page)
-                pdf.text(x + COLUMN_WIDTH - pdf.get_string_width(label), top + row.lines.size_pt * PT * text.ASCENT, label)
+                pdf.text(x + COLUMN_WIDTH - text.string_width(pdf, label), top + row.lines.size_pt * PT * text.ASCENT, label)
                 pdf.link(x, top, COLUMN_WIDTH, row.lines.height, pdf.add_link(page=page))
             y += row.height

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ..makers.fonts import PT, set_font
 from ..makers.shapes import star_points
 from .items import stars_words
-from .text import ASCENT, LEADING
+from .text import ASCENT, LEADING, string_width
 
 if TYPE_CHECKING:
     from fpdf import FPDF
@@ -52,9 +52,9 @@ def star_phrase(pdf: FPDF, stars: int, lang: str, size_pt: float, width: float) 
     words = stars_words(stars, lang)
     for size in (size_pt, size_pt - 0.5, size_pt - 1):
         set_font(pdf, "bold", size)
-        head = pdf.get_string_width("OCOP ")
+        head = string_width(pdf, "OCOP ")
         set_font(pdf, "regular", size)
-        if head + MAX_STARS * STAR_ADVANCE * size * PT + pdf.get_string_width(" " + stars_words(MAX_STARS, lang)) <= width:
+        if head + MAX_STARS * STAR_ADVANCE * size * PT + string_width(pdf, " " + stars_words(MAX_STARS, lang)) <= width:
             return StarPhrase(stars, words, size, 1)
     return StarPhrase(stars, words, size_pt, 2)
 
@@ -71,7 +71,7 @@ def draw_star_phrase(pdf: FPDF, phrase: StarPhrase, x: float, y: float, ink: tup
         return
     set_font(pdf, "bold", phrase.size_pt)
     pdf.text(x, baseline, "OCOP")
-    cursor = x + pdf.get_string_width("OCOP ")
+    cursor = x + string_width(pdf, "OCOP ")
     draw_star_row(pdf, cursor, baseline - STAR_MIDDLE * em, phrase.stars, em)
     set_font(pdf, "regular", phrase.size_pt)
     pdf.text(cursor + phrase.stars * STAR_ADVANCE * em, baseline, " " + phrase.words)
