@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import difflib
+import functools
 import re
 import unicodedata
 from datetime import date
@@ -30,6 +31,7 @@ def gtin14(code: str) -> str:
     return code.rjust(14, "0")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # every certificate's expiry is asked for by each page, list and export that shows it
 def add_months(start: date, months: int) -> date:
     """The same day `months` later, clamped to the month's last day (31 Jan + 1 → 28/29 Feb)."""
     index = start.month - 1 + months
