@@ -107,12 +107,13 @@ class MediaCache:
     def __init__(self, root: Path = DEFAULT_CACHE) -> None:
         self.root = root
 
-    def _folder(self, key: str) -> Path:
-        return self.root / key[:2] / key
+    def _folder(self, key: str) -> str:
+        """The folder of `key`'s outputs (a string, not a path: a rebuild looks up thousands)."""
+        return os.path.join(self.root, key[:2], key)
 
     def get(self, key: str) -> Entry | None:
         """The cached outputs of `key`, if complete."""
-        folder = os.path.join(self.root, key[:2], key)  # strings, not paths: a rebuild looks up thousands
+        folder = self._folder(key)
         try:
             with open(os.path.join(folder, "meta.json"), encoding="utf-8") as meta:
                 record = json.load(meta)
@@ -122,7 +123,7 @@ class MediaCache:
 
     def put(self, key: str, files: Files, meta: Meta) -> Entry:
         """Store a job's outputs; the folder appears whole or not at all."""
-        folder = self._folder(key)
+        folder = Path(self._folder(key))
         folder.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".tmp-"))
         try:
