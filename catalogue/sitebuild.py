@@ -35,6 +35,7 @@ from .published import MANIFEST, check_removed, manifest_json, published_ids
 from .record_cache import RecordCache
 from .render.build import RenderError, build_languages
 from .render.offline import rewrite_pages, shim
+from .render.renders import Renders
 from .site_folder import Workspace, check_site_dir
 from .sitemap import robots_txt, sitemaps
 from .stamp import VERSION, Inputs, Stamp, StampStore, code_digest, input_key, media_sources, site_digest
@@ -185,6 +186,7 @@ def _make(
         kept=views,
         meanwhile=lambda: extra.update(_unrendered(site)),
         templates=(cache.root if cache else DEFAULT_CACHE).with_name("templates"),
+        renders=Renders(pages.folder, pages.code) if pages else None,
     )
     _assemble(site.urls, {lang: rendered.site for lang, rendered in built.items()}, staging)
     _write_sitemaps(site.urls, catalogue.settings.site_url, {lang: rendered.paths for lang, rendered in built.items()}, staging)

@@ -6,7 +6,8 @@ each round it is built again on top of its site, with the store, and once more f
 new folder without it, and the two sites must hold the same files with the same bytes. The store's
 keys show which pages were made again: those of the edited products and of their producers' other
 products (which list them), in every language; and which listing cards: only those of the edited
-products.
+products. MkDocs' output is kept too (catalogue/render/renders.py): an edit of a product or a
+producer does not change what MkDocs reads, so the rebuilds take it; a changed setting does.
 """
 
 from __future__ import annotations
@@ -67,6 +68,15 @@ def card_keys(store: Path) -> dict[tuple[str, str, str], str]:
     return found
 
 
+def renders(store: Path) -> dict[str, tuple[str, int]]:
+    """The key of each language's kept MkDocs output, and when it was written."""
+    found = {}
+    for lang in LANGUAGES:
+        key = store / f"rendered-{lang}" / "key"
+        found[lang] = (key.read_text(encoding="ascii"), key.stat().st_mtime_ns)
+    return found
+
+
 def edit(path: Path, pattern: str, replacement: str) -> None:
     """Replace the one line of `path` that matches `pattern`."""
     text, count = re.subn(pattern, replacement, path.read_text(encoding="utf-8"), count=1, flags=re.MULTILINE)
@@ -88,12 +98,13 @@ class Catalogue:
         self.store = folder / "cache" / "pages"
         self.rounds = 0
         self.remade_cards: set[tuple[str, str]] = set()  # the products whose cards the last rebuild made, by language
+        self.rendered: set[str] = set()  # the languages that MkDocs rendered in the last rebuild
 
     def rebuild(self, damaged: str = "", locked: str = "") -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
         """Build on top of the site with the stores (the `damaged` store file overwritten first,
         the `locked` one held by another connection meanwhile), and from nothing beside it; assert
         that both sites are the same bytes, and return the store's keys before and after."""
-        before, cards_before = keys(self.store), card_keys(self.store)
+        before, cards_before, renders_before = keys(self.store), card_keys(self.store), renders(self.store)
         if damaged:
             (self.store / damaged).write_bytes(b"not a database")
         with (
@@ -108,6 +119,7 @@ class Catalogue:
         made, expected = files(self.site), files(scratch)
         assert made.keys() == expected.keys()
         assert [path for path in made if made[path] != expected[path]] == []
+        self.rendered = {lang for lang, kept in renders(self.store).items() if renders_before.get(lang) != kept}
         self.remade_cards = {
             (lang, pid) for (lang, pid, variant), key in card_keys(self.store).items() if cards_before.get((lang, pid, variant)) != key
         }
@@ -143,6 +155,7 @@ def test_renaming_a_product_makes_its_producers_pages_again_and_takes_the_rest_f
     before, after = catalogue.rebuild()
     assert remade(before, after) == pages_of(*PRODUCTS, ALONE)
     assert catalogue.remade_cards == pages_of(PRODUCTS[0], ALONE)  # a card shows its own product only
+    assert catalogue.rendered == set()  # the listings' bodies are put in after MkDocs
     assert "zqxm" in (catalogue.site / "p" / PRODUCTS[1] / "index.html").read_text(encoding="utf-8")  # listed by its sibling
 
 
@@ -159,6 +172,7 @@ def test_a_deleted_photo_and_a_renamed_producer_make_the_pages_that_show_them_ag
     before, after = catalogue.rebuild()
     assert remade(before, after) == pages_of(*PRODUCTS)
     assert catalogue.remade_cards == pages_of(*PRODUCTS)  # a card names the producer
+    assert catalogue.rendered == set()
 
 
 def test_a_changed_setting_makes_every_page_again_and_a_damaged_store_is_made_afresh(catalogue: Catalogue) -> None:
@@ -166,12 +180,15 @@ def test_a_changed_setting_makes_every_page_again_and_a_damaged_store_is_made_af
     before, after = catalogue.rebuild(damaged="pages-en.sqlite")
     assert remade(before, after) == set(after) == set(before)
     assert {(lang, pid) for lang, pid, _ in card_keys(catalogue.store)} == catalogue.remade_cards
+    assert catalogue.rendered == set(LANGUAGES)  # the check page, which the search indexes whole, gives the phone
     assert "0213 3876 999" in (catalogue.site / "en" / "p" / ALONE / "index.html").read_text(encoding="utf-8")
 
 
-def test_a_store_locked_by_another_build_is_left_aside(catalogue: Catalogue) -> None:
+def test_a_store_locked_by_another_build_is_left_aside_and_a_damaged_output_rendered_again(catalogue: Catalogue) -> None:
     edit(catalogue.root / "products" / f"{ALONE}.yaml", r"^name: (.*)$", r"name: \1 zqxr")
+    next((catalogue.store / "rendered-en" / "site" / "groups").rglob("index.html")).unlink()
     before, after = catalogue.rebuild(locked="pages-vi.sqlite")
     assert remade(before, after) == pages_of(ALONE) - {("vi", ALONE)}
     assert catalogue.remade_cards == pages_of(ALONE) - {("vi", ALONE)}
+    assert catalogue.rendered == {"en"}
     assert "zqxr" in (catalogue.site / "p" / ALONE / "index.html").read_text(encoding="utf-8")

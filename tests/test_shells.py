@@ -2,9 +2,10 @@
 
 Each catalogue (the demo, in every language, and the hostile one, whose every text carries markup
 and script) is rendered twice with the pages that make the theme's frame (those in the
-navigation) and every page the build fills into a shell (product pages among them): once by
-MkDocs alone, once as the build makes them. Every page must be the same bytes; the demo site
-the session builds must hold the same product pages too.
+navigation), every page the build fills into a shell (product pages among them) and every page
+whose body it puts in after MkDocs (the listings): once by MkDocs alone, once as the build makes
+them. Every page and the theme's search index must be the same bytes; the demo site the session
+builds must hold the same product pages too.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from markupsafe import Markup
 
 from catalogue.maps import maps_in_build
 from catalogue.media_stage import build_media
@@ -24,7 +26,7 @@ from catalogue.pages.generate import all_pages
 from catalogue.pages.listings import PageFile
 from catalogue.render.build import build_languages
 from catalogue.render.config import nav_sources
-from catalogue.render.shells import Shells, fillable, token
+from catalogue.render.shells import Shells, fillable, placeable, stand_in, token
 from catalogue.status import CertificateStatus
 from catalogue.validate import validate
 
@@ -43,17 +45,23 @@ def _site(products: Path, producers: Path, settings: Path | None, media_dir: Pat
 
 
 def _pages(site: Site) -> Callable[[str], list[PageFile]]:
-    """The navigation's pages, which make the theme's frame, and every page filled into a shell."""
+    """The navigation's pages, which make the theme's frame, every page filled into a shell and
+    every page whose body is put in after MkDocs (the listings)."""
 
     def pages(lang: str) -> list[PageFile]:
         nav = nav_sources(site.catalogue.settings, lang)
-        return [page for page in all_pages(site, lang) if page.path in nav or fillable(page, nav)]
+        return [page for page in all_pages(site, lang) if page.path in nav or fillable(page, nav) or placeable(page)]
 
     return pages
 
 
 def _html(folder: Path) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*.html"))}
+    """Every page, and the theme's search index (which must not change with bodies put in after MkDocs)."""
+    pages = {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*.html"))}
+    return pages | {SEARCH_INDEX: (folder / SEARCH_INDEX).read_bytes()}
+
+
+SEARCH_INDEX = "search/search_index.json"
 
 
 def _both(site: Site, work: Path) -> dict[str, tuple[dict[str, bytes], dict[str, bytes]]]:
@@ -87,6 +95,9 @@ def test_demo_products_of_every_kind_are_the_pages_mkdocs_renders(demo_pages) ->
     for lang, (rendered, filled) in pages.items():
         assert len([path for path in rendered if path.startswith("p/")]) == len(catalogue.products), lang
         assert _different(rendered, filled) == [], lang
+        # The home page and the listings are among them, their bodies put in after MkDocs.
+        assert {"index.html", "groups/index.html", "groups/thuc-pham/index.html", "map/index.html"} <= filled.keys()
+        assert b"ocop-counts" in filled["index.html"]
 
 
 def test_the_built_site_holds_the_pages_mkdocs_renders(demo_pages, demo_site: Path) -> None:
@@ -146,7 +157,13 @@ def test_only_generated_pages_outside_the_navigation_and_search_are_filled(tmp_p
     shells = Shells(tmp_path / "spool", nav)
     pages = [PageFile(f"p/{n}.md", n, f"<h1>{n}</h1>", {**hidden, "description": n}) for n in ("a", "b")]
     other = PageFile("p/c.md", "c", "<p>c</p>", {**hidden, "description": "c"})
-    rendered = shells.take([*pages, other, PageFile("index.md", "Home", "")])
-    # The home page is rendered, then the two shells; the three product pages wait in the spool.
-    assert [page.path for page in rendered] == ["index.md", *(shell.path for shell in shells.shells)]
+    home = PageFile("index.md", "Home", Markup("<p>Hi</p><h1 id=h>Home</h1><p>list</p>"), {"ocop_search": "Home"})
+    rendered = shells.take([*pages, other, PageFile("about.md", "About", ""), home])
+    # The two pages of the navigation are rendered, then the two shells; the three product pages wait in the spool.
+    assert [page.path for page in rendered] == ["about.md", "index.md", *(shell.path for shell in shells.shells)]
     assert len(shells.shells) == 2 and shells.shells[0].path != shells.shells[1].path
+    # The home page's body, which the search plugin does not read, waits too: MkDocs renders a
+    # stand-in with its first <h1> (the search entry's title) and a mark for the theme's look for "<h1".
+    assert not placeable(rendered[0]) and placeable(home)
+    assert rendered[1].body == stand_in(home.body) == f"<h1 id=h>Home</h1><!--{token('placed')}<h1-->"
+    assert stand_in("<p>no title</p>") == f"<!--{token('placed')}-->"

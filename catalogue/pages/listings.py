@@ -214,7 +214,9 @@ def home_page(site: Site, lang: str) -> PageFile:
         ways,
         _print_links(site, page, lang),
     )
-    return PageFile(urls.source(page, lang), name, body, {"hide": ["navigation", "toc"]})
+    # Indexed by its counts, not its cards: the header search finds products in their own index,
+    # and a body read by the search plugin would have MkDocs render the site again for every edit.
+    return PageFile(urls.source(page, lang), name, body, {"hide": ["navigation", "toc"], "ocop_search": counts.striptags()})
 
 
 def _print_links(site: Site, page: str, lang: str) -> Markup:

@@ -139,7 +139,9 @@ def map_page(site: Site, lang: str) -> PageFile:
         items = join(_point_place(site, p, page, lang) for p in points)
         lists.append(html('<h2>{}</h2><ul class="ocop-places">{}</ul>', t(lang, "map_points"), items))
     parts.append(html('<div id="ocop-places">{}</div>', join(lists)))
-    return PageFile(site.urls.source(page, lang), t(lang, "map_page"), join(parts), {"hide": ["toc"]})
+    # Indexed by its intro, not its lists of places (see `home_page`).
+    meta = {"hide": ["toc"], "ocop_search": t(lang, "map_intro")}
+    return PageFile(site.urls.source(page, lang), t(lang, "map_page"), join(parts), meta)
 
 
 def origin_row(site: Site, product: Product, lang: str) -> Markup:

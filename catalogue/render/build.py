@@ -29,6 +29,7 @@ from ..settings import Settings
 from . import TEMPLATE_CACHE
 from .config import REPO, mkdocs_config, nav_sources, theme_text
 from .offline import copy_shim
+from .renders import Renders
 from .shells import Shells
 
 # MkDocs' log lines for errors: "ERROR    -  Config value 'theme': ...".
@@ -111,6 +112,7 @@ def build_languages(
     kept: Mapping[str, Kept] | None = None,
     meanwhile: Callable[[], None] | None = None,
     templates: Path | None = None,
+    renders: Renders | None = None,
 ) -> dict[str, Rendered]:
     """Render every language under `work_dir/<lang>/`, by language.
 
@@ -124,27 +126,46 @@ def build_languages(
     language: catalogue/incremental.py). Without `shells`, MkDocs renders every page itself.
     `meanwhile` is called once every MkDocs build has started, before they are awaited: work of
     this process that needs none of their output (a MkDocs build is a process of its own).
-    The theme's templates, compiled, are kept in `templates` for the next build (hooks.py).
+    The theme's templates, compiled, are kept in `templates` for the next build (hooks.py), and
+    with `shells`, MkDocs' output in `renders`: a language whose MkDocs input is as when its output
+    was kept is not rendered again (renders.py).
     A failed build raises RenderError (the others are stopped).
     """
-    running: dict[str, tuple[subprocess.Popen[bytes], Path, list[str], Shells]] = {}
+    running: dict[str, _Running] = {}
     try:
         for lang, (paths, filler, config) in _prepared(settings, pages, work_dir, offline, today, shells, workers):
-            running[lang] = (_start(config, work_dir / lang / "mkdocs.log", templates), work_dir / lang, paths, filler)
+            folder = work_dir / lang
+            key = renders.key(folder) if renders and shells else ""
+            taken = bool(key) and renders is not None and renders.take(lang, key, folder / "site")
+            process = None if taken else _start(config, folder / "mkdocs.log", templates)
+            running[lang] = _Running(process, folder, paths, filler, key if process else "")
         if meanwhile:
             meanwhile()
         with _Fillers(workers if shells else 0) as fillers:
-            for lang, (process, folder, _, filler) in running.items():
-                if process.wait() != 0:
-                    raise RenderError(lang, (folder / "mkdocs.log").read_text(encoding="utf-8", errors="replace"))
+            for lang, run in running.items():
+                if run.process and run.process.wait() != 0:
+                    raise RenderError(lang, (run.folder / "mkdocs.log").read_text(encoding="utf-8", errors="replace"))
                 if shells:
-                    fillers.fill(filler, folder / "site", kept.get(lang) if kept else None)
-        return {lang: Rendered(folder / "site", paths) for lang, (_, folder, paths, _) in running.items()}
+                    keep = (renders, lang, run.key) if renders and run.key else None
+                    fillers.fill(run.shells, run.folder / "site", kept.get(lang) if kept else None, keep)
+        return {lang: Rendered(run.folder / "site", run.paths) for lang, run in running.items()}
     finally:
-        for process, _, _, _ in running.values():
-            if process.poll() is None:
-                process.kill()
-                process.wait()
+        for run in running.values():
+            if run.process and run.process.poll() is None:
+                run.process.kill()
+                run.process.wait()
+
+
+@dataclass(frozen=True)
+class _Running:
+    """One language under way: its MkDocs build (None when its output was kept from an earlier
+    build), its folder, its pages' paths, its shells, and the key to keep the output under."""
+
+    process: subprocess.Popen[bytes] | None
+    folder: Path
+    paths: list[str]
+    shells: Shells
+    key: str
 
 
 class _Fillers:
@@ -170,18 +191,26 @@ class _Fillers:
             if self.pool:
                 self.pool.shutdown(cancel_futures=True)
 
-    def fill(self, shells: Shells, site: Path, kept: Kept | None) -> None:
-        """Fill `shells` into the rendered `site`, but for the pages the previous site holds (`kept`)."""
+    def fill(self, shells: Shells, site: Path, kept: Kept | None, keep: _Keep | None = None) -> None:
+        """Fill `shells` into the rendered `site`, but for the pages the previous site holds
+        (`kept`), having first kept MkDocs' output when told where (`keep`)."""
         if self.pool is None:
-            shells.fill(site, kept)
+            _fill(shells, site, kept, keep)
             return
         # Its own record of what it keeps, handed back: the shared one holds every path of the site.
         own = Kept(kept.previous, set(), kept.prefix) if kept else None
-        self.pending.append((self.pool.submit(_fill, shells, site, own), kept))
+        self.pending.append((self.pool.submit(_fill, shells, site, own, keep), kept))
 
 
-def _fill(shells: Shells, site: Path, kept: Kept | None) -> set[str]:
-    """`Shells.fill` in a worker process: the paths it found kept."""
+# Where to keep one language's MkDocs output: the store, the language and the key.
+_Keep = tuple[Renders, str, str]
+
+
+def _fill(shells: Shells, site: Path, kept: Kept | None, keep: _Keep | None = None) -> set[str]:
+    """`Shells.fill`, MkDocs' output kept first (`keep`): the paths it found kept."""
+    if keep:
+        renders, lang, key = keep
+        renders.keep(lang, key, site)
     shells.fill(site, kept)
     return kept.paths if kept else set()
 

@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 from mkdocs.plugins import event_priority
 
-from catalogue.render import TEMPLATE_CACHE
+from catalogue.render import FIRST_H1, TEMPLATE_CACHE
 from catalogue.render.offline import file_link
 from catalogue.rules import fold_tone_marks
 from catalogue.urls import Urls
@@ -72,10 +72,6 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     return (Path(config.extra["ocop_bodies"]) / body).read_text(encoding="utf-8")
 
 
-# A page body's own title, which the theme's search plugin takes for the page's entry title.
-_H1 = re.compile(r"<h1[\s>].*?</h1>", re.DOTALL)
-
-
 @event_priority(100)  # before the search plugin reads the page; catalogue/render/after_search.py puts it back
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     """A page that says what the index should hold for it (`ocop_search`) is shown to the theme's
@@ -85,7 +81,7 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     body has no headings with anchors to make sections of."""
     if page.meta.get("ocop_search") and page.meta.get("ocop_body"):
         page.ocop_content = page.content
-        title = _H1.search(page.content)
+        title = FIRST_H1.search(page.content)
         page.content = title.group(0) if title else ""
     return context
 

@@ -17,6 +17,14 @@ the shell's tokens in its place). A *shape* is all that makes the theme take ano
 folder, the front matter's fixed fields, which per-page values are empty, and whether the body
 has its own <h1> (the theme adds one when it has not). Pages of one shape share one shell.
 
+The pages MkDocs still renders one by one (those in the navigation) do not all need their body
+either: a generated body that the theme's search plugin does not read (the page is out of the
+index, or says what the index holds for it: `ocop_search`) is *placed*. MkDocs renders the page
+with a stand-in (the body's first <h1>, which the search plugin takes for the entry's title, and
+a comment no text from the data can make: the theme escapes all of it), and the body is put in its
+place afterwards. The theme writes the body as it is, so the page is the same bytes, and what
+MkDocs reads no longer changes with every edit of a product (catalogue/render/renders.py).
+
 The values wait in a spool file (one record a page) while MkDocs runs, not in memory: at 20,000
 products the bodies of three languages would hold about 1.5 GB.
 """
@@ -30,8 +38,9 @@ import re
 import shutil
 from collections.abc import Collection, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from markupsafe import Markup, escape
 
@@ -39,6 +48,7 @@ from ..incremental import Kept
 from ..jobs.cache import FILE_THREADS
 from ..pages.listings import PageFile
 from ..urls import SOURCE_INDEX, Urls
+from . import FIRST_H1
 from .config import theme_text
 
 # Long enough that no product id (at most 40 characters) or path can be mistaken for a token.
@@ -64,6 +74,33 @@ def fillable(page: PageFile, nav: Collection[str]) -> bool:
     search = page.meta.get("search")
     excluded = isinstance(search, dict) and search.get("exclude") is True
     return excluded and not page.markdown and bool(page.title) and bool(_split(page.path)[0]) and page.path not in nav
+
+
+def placeable(page: PageFile) -> bool:
+    """Whether `page`'s body is put in place after MkDocs has rendered it with a stand-in: a
+    generated body that the theme's search plugin does not read (the page is out of the index, or
+    says what the index should hold for it)."""
+    search = page.meta.get("search")
+    excluded = isinstance(search, dict) and search.get("exclude") is True
+    return not page.markdown and (excluded or bool(page.meta.get("ocop_search")))
+
+
+def stand_in(body: str) -> str:
+    """What MkDocs renders in place of a placed body: the body's first <h1> (the search plugin's
+    title of the page; or a mark, for the theme's look for "<h1"), then a comment that no text
+    from the data can make (the theme escapes every text it writes), with the same mark."""
+    title = FIRST_H1.search(body)
+    mark = "<h1" if "<h1" in body else ""
+    return (title.group(0) if title else "") + f"<!--{token('placed')}{mark}-->"
+
+
+@dataclass(frozen=True)
+class _Placed:
+    """A page rendered with a stand-in, waiting for its body: where it is written, and both."""
+
+    path: str
+    stand_in: str
+    body: str
 
 
 @dataclass(frozen=True)
@@ -92,12 +129,20 @@ class Shells:
         with self.spool.open("wb") as spool:
             for page in pages:
                 if not fillable(page, self.nav):
-                    rendered.append(page)
+                    rendered.append(self._placed(page, spool) if placeable(page) else page)
                     continue
                 shape = self._shape(page)
                 record = _Record(shape, page.path, _values(page))
                 pickle.dump(record, spool, protocol=pickle.HIGHEST_PROTOCOL)
         return rendered + self.shells
+
+    @staticmethod
+    def _placed(page: PageFile, spool: BinaryIO) -> PageFile:
+        """`page` with a stand-in for its body, which is spooled to be put in its place."""
+        body = _text(page.body)
+        instead = stand_in(body)
+        pickle.dump(_Placed(Urls.index_file(page.url), instead, body), spool, protocol=pickle.HIGHEST_PROTOCOL)
+        return replace(page, body=Markup(instead))
 
     def _shape(self, page: PageFile) -> int:
         key = _shape_key(page)
@@ -107,28 +152,33 @@ class Shells:
         return self.shapes[key]
 
     def fill(self, site: Path, kept: Kept | None = None) -> int:
-        """Write every spooled page into the rendered `site` from its shell, but for those the
-        previous site already holds (`kept`, seen from this language's folder), then remove the
-        shells' own pages; the number of pages written."""
+        """Write every spooled page into the rendered `site`, from its shell or in place of its
+        stand-in, but for those the previous site already holds (`kept`, seen from this language's
+        folder), then remove the shells' own pages; the number of pages written."""
         templates = [_template(_output(site, shell.path)) for shell in self.shells]
         count = 0
 
         def write(page: tuple[str, bytes]) -> int:
             path, data = page
-            if kept is not None and kept.has_bytes(path, data):
-                return 0
             target = site / path
+            if kept is not None and kept.has_bytes(path, data):
+                target.unlink(missing_ok=True)  # a placed page's stand-in
+                return 0
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
             return 1
+
+        def made(record: _Record | _Placed) -> tuple[str, bytes]:
+            if isinstance(record, _Placed):
+                return record.path, _place(site / record.path, record)
+            return _output_path(record.path), fill(templates[record.shape], record.values)
 
         # Written by a few threads (a new folder and file wait on the file system, not on Python),
         # a batch at a time, so that at most one batch of pages is held in memory.
         records = _records(self.spool)
         with ThreadPoolExecutor(max_workers=FILE_THREADS) as pool:
             for batch in iter(lambda: list(itertools.islice(records, BATCH)), []):
-                pages = [(_output_path(record.path), fill(templates[record.shape], record.values)) for record in batch]
-                count += sum(pool.map(write, pages))
+                count += sum(pool.map(write, [made(record) for record in batch]))
         for shell in self.shells:
             shutil.rmtree(_output(site, shell.path).parent)
         self.spool.unlink()
@@ -142,6 +192,19 @@ def fill(template: list[str], values: dict[str, str]) -> bytes:
     """A shell's parts (text, slot name, text, ...) with each slot's value, as MkDocs writes a page."""
     parts = [values[part] if i % 2 else part for i, part in enumerate(template)]
     return "".join(parts).encode("utf-8", errors="xmlcharrefreplace")
+
+
+def _place(page: Path, placed: _Placed) -> bytes:
+    """The page MkDocs rendered with a stand-in, with the body in its place."""
+    html = page.read_text(encoding="utf-8")
+    if html.count(placed.stand_in) != 1:
+        raise ValueError(f"{page}: the theme did not write the body's stand-in once")
+    return html.replace(placed.stand_in, placed.body).encode("utf-8", errors="xmlcharrefreplace")
+
+
+def _text(body: Markup | str) -> str:
+    """A body as MkDocs reads it: from a file, whose line ends Python's text mode turns into "\n"."""
+    return str(body).replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _template(shell: Path) -> list[str]:
@@ -158,9 +221,7 @@ _BODY_H1 = f"<!--{token('body')}<h1-->"
 def _values(page: PageFile) -> dict[str, str]:
     """The page's per-page values as the theme writes them."""
     meta = page.meta
-    # MkDocs reads the body from a file, whose line ends Python's text mode turns into "\n".
-    body = str(page.body).replace("\r\n", "\n").replace("\r", "\n")
-    values = {"name": _name(page.path), "title": theme_text(page.title), "body": body}
+    values = {"name": _name(page.path), "title": theme_text(page.title), "body": _text(page.body)}
     values |= {field: str(meta.get(field) or "") for field in _RAW_FIELDS}
     values |= {field: str(escape(meta.get(field) or "")) for field in _ESCAPED_FIELDS}
     preview = meta.get(_PREVIEW) or {}
@@ -225,7 +286,7 @@ def _output_path(source: str) -> str:
     return Urls.index_file(folder + "/")
 
 
-def _records(spool: Path) -> Iterator[_Record]:
+def _records(spool: Path) -> Iterator[_Record | _Placed]:
     with spool.open("rb") as file:
         while True:
             try:

@@ -1,0 +1,97 @@
+"""MkDocs' output kept from earlier builds, so that a rebuild runs MkDocs only when what it reads
+has changed.
+
+What MkDocs reads for one language is its docs folder (the front matter of every page it renders,
+the stand-ins of the placed bodies, the shells, the hand-written pages, Leaflet), the bodies it
+puts in place, its configuration and the code (the theme, its overrides, the hooks, every
+installed library: catalogue/stamp.py). After shells.py, none of these changes when a product is
+edited but for its name in the navigation or its count in a search text: the pages' bodies are
+put in place after MkDocs. So its output, before the bodies are put in place, is kept under the
+fingerprint of all it read (`.cache/pages/rendered-<lang>/`), and a build whose fingerprint is the
+one kept copies that output instead of running MkDocs. tests/test_page_cache.py asserts that the
+sites built so are the bytes of a site built from nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+VERSION = 1
+_KEY = "key"
+_SITE = "site"
+
+
+@dataclass(frozen=True)
+class Renders:
+    """Where MkDocs' output is kept (`folder`), for the code whose fingerprint is `code`."""
+
+    folder: Path
+    code: str
+
+    def key(self, work: Path) -> str:
+        """The fingerprint of what MkDocs reads for the language written in `work` (its docs,
+        bodies and configuration, the work folder's own name left out) and of the code."""
+        digest = hashlib.sha256(f"{VERSION}\0{self.code}\0".encode())
+        for name in ("docs", "bodies"):
+            for path, full in _files(work / name):
+                digest.update(f"{name}/{path}\0".encode())
+                with open(full, "rb") as file:
+                    digest.update(hashlib.sha256(file.read()).digest())
+        config = (work / "mkdocs.yml").read_text(encoding="utf-8")
+        for shown in {str(work.resolve()), str(work)}:
+            config = config.replace(shown, "{work}")
+        digest.update(config.encode())
+        return digest.hexdigest()
+
+    def take(self, lang: str, key: str, site: Path) -> bool:
+        """Copy into `site` the output kept for `lang` when it was kept under `key`: whether it was."""
+        kept = self.folder / f"rendered-{lang}"
+        try:
+            if (kept / _KEY).read_text(encoding="ascii") != f"{key} {_size(kept / _SITE)}":
+                return False  # another key, or files missing or changed since it was kept
+            shutil.copytree(kept / _SITE, site, copy_function=shutil.copyfile)
+            return True
+        except OSError:  # none kept, or unreadable: MkDocs renders it
+            shutil.rmtree(site, ignore_errors=True)
+            return False
+
+    def keep(self, lang: str, key: str, site: Path) -> None:
+        """Keep MkDocs' output in `site` for `lang` under `key` (a copy, before the bodies are put
+        in place). A copy that cannot be made only costs the next build a MkDocs run."""
+        kept = self.folder / f"rendered-{lang}"
+        with contextlib.suppress(OSError):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fresh = Path(tempfile.mkdtemp(prefix=f".rendered-{lang}-", dir=self.folder))
+            try:
+                shutil.copytree(site, fresh / _SITE, copy_function=shutil.copyfile)
+                (fresh / _KEY).write_text(f"{key} {_size(fresh / _SITE)}", encoding="ascii")
+                old = kept.with_name(fresh.name + "-old")
+                with contextlib.suppress(FileNotFoundError):
+                    os.replace(kept, old)
+                os.replace(fresh, kept)
+                shutil.rmtree(old, ignore_errors=True)
+            finally:
+                shutil.rmtree(fresh, ignore_errors=True)
+
+
+def _files(folder: Path) -> list[tuple[str, str]]:
+    """Every file under `folder` in a stable order: its path relative to `folder` (with `/`) and its full path."""
+    found = []
+    for parent, dirs, files in os.walk(folder):
+        dirs.sort()
+        relative = os.path.relpath(parent, folder).replace(os.sep, "/")
+        for name in sorted(files):
+            found.append((name if relative == "." else f"{relative}/{name}", os.path.join(parent, name)))
+    return found
+
+
+def _size(folder: Path) -> str:
+    """The number of files under `folder` and their bytes, as '<files> <bytes>'."""
+    files = _files(folder)
+    return f"{len(files)} {sum(os.path.getsize(full) for _, full in files)}"
