@@ -124,23 +124,24 @@ def build_languages(
     among others) are not rendered by MkDocs one by one: it renders their shells, and they are
     filled in when it is done, but for those the previous site already holds (`kept`, by
     language: catalogue/incremental.py). Without `shells`, MkDocs renders every page itself.
-    `meanwhile` is called once every MkDocs build has started, before they are awaited: work of
-    this process that needs none of their output (a MkDocs build is a process of its own).
+    `meanwhile` is work of this process that needs none of their output: it is done while other
+    processes make the pages (when `workers` make them), or else once every MkDocs build has
+    started, before they are awaited (a MkDocs build is a process of its own).
     The theme's templates, compiled, are kept in `templates` for the next build (hooks.py), and
     with `shells`, MkDocs' output in `renders`: a language whose MkDocs input is as when its output
     was kept is not rendered again (renders.py).
     A failed build raises RenderError (the others are stopped).
     """
     running: dict[str, _Running] = {}
+    besides = _Once(meanwhile)
     try:
-        for lang, (paths, filler, config) in _prepared(settings, pages, work_dir, offline, today, shells, workers):
+        for lang, (paths, filler, config) in _prepared(settings, pages, work_dir, offline, today, shells, workers, besides):
             folder = work_dir / lang
             key = renders.key(folder) if renders and shells else ""
             taken = bool(key) and renders is not None and renders.take(lang, key, folder / "site")
             process = None if taken else _start(config, folder / "mkdocs.log", templates)
             running[lang] = _Running(process, folder, paths, filler, key if process else "")
-        if meanwhile:
-            meanwhile()
+        besides()
         with _Fillers(workers if shells else 0) as fillers:
             for lang, run in running.items():
                 if run.process and run.process.wait() != 0:
@@ -154,6 +155,18 @@ def build_languages(
             if run.process and run.process.poll() is None:
                 run.process.kill()
                 run.process.wait()
+
+
+class _Once:
+    """`work` (if any), done the first time this is called."""
+
+    def __init__(self, work: Callable[[], None] | None) -> None:
+        self.work = work
+
+    def __call__(self) -> None:
+        work, self.work = self.work, None
+        if work:
+            work()
 
 
 @dataclass(frozen=True)
@@ -219,10 +232,18 @@ _Prepared = tuple[list[str], Shells, Path]
 
 
 def _prepared(
-    settings: Settings, pages: Callable[[str], Iterable[PageFile]], work_dir: Path, offline: bool, today: date, shells: bool, workers: int
+    settings: Settings,
+    pages: Callable[[str], Iterable[PageFile]],
+    work_dir: Path,
+    offline: bool,
+    today: date,
+    shells: bool,
+    workers: int,
+    meanwhile: Callable[[], None],
 ) -> Iterator[tuple[str, _Prepared]]:
     """Each language with its pages' paths, its shells and its MkDocs configuration, in the
-    settings' order, as soon as that language is written (by `workers` processes at once)."""
+    settings' order, as soon as that language is written (by `workers` processes at once, while
+    this one does `meanwhile`)."""
     languages = settings.languages
     if workers <= 1 or len(languages) <= 1:
         for lang in languages:
@@ -235,6 +256,7 @@ def _prepared(
     try:
         with ProcessPoolExecutor(max_workers=min(workers, len(languages))) as pool:
             futures = [pool.submit(prepare_language, settings, sent, lang, work_dir / lang, offline, today, shells) for lang in languages]
+            meanwhile()
             for lang, future in zip(languages, futures, strict=True):
                 yield lang, future.result()
     finally:
