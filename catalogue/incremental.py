@@ -96,10 +96,13 @@ class Kept:
 
     def has_bytes(self, path: str, data: bytes) -> bool:
         """True, naming `path` kept, when the previous site holds exactly `data` there."""
-        old = self.previous / self.prefix / path
+        old = os.path.join(self.previous, self.prefix + path)  # strings: called for every page of a rebuild
         try:
-            if old.stat().st_size != len(data) or old.read_bytes() != data:
+            if os.stat(old).st_size != len(data):
                 return False
+            with open(old, "rb") as file:
+                if file.read() != data:
+                    return False
         except OSError:
             return False
         self.paths.add(self.prefix + path)

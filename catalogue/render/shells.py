@@ -161,24 +161,29 @@ class Shells:
         def write(page: tuple[str, bytes]) -> int:
             path, data = page
             target = site / path
-            if kept is not None and kept.has_bytes(path, data):
-                target.unlink(missing_ok=True)  # a placed page's stand-in
-                return 0
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
             return 1
 
-        def made(record: _Record | _Placed) -> tuple[str, bytes]:
+        def new(record: _Record | _Placed) -> tuple[str, bytes] | None:
+            """The page to write, or None when the previous site holds it (a placed page's
+            stand-in is then deleted)."""
             if isinstance(record, _Placed):
-                return record.path, _place(site / record.path, record)
-            return _output_path(record.path), fill(templates[record.shape], record.values)
+                page = (record.path, _place(site / record.path, record))
+            else:
+                page = (_output_path(record.path), fill(templates[record.shape], record.values))
+            if kept is None or not kept.has_bytes(*page):
+                return page
+            if isinstance(record, _Placed):
+                (site / record.path).unlink()
+            return None
 
-        # Written by a few threads (a new folder and file wait on the file system, not on Python),
-        # a batch at a time, so that at most one batch of pages is held in memory.
+        # Compared here, written by a few threads (a new folder and file wait on the file system,
+        # not on Python), a batch at a time, so that at most one batch of pages is held in memory.
         records = _records(self.spool)
         with ThreadPoolExecutor(max_workers=FILE_THREADS) as pool:
             for batch in iter(lambda: list(itertools.islice(records, BATCH)), []):
-                count += sum(pool.map(write, [made(record) for record in batch]))
+                count += sum(pool.map(write, [page for page in map(new, batch) if page]))
         for shell in self.shells:
             shutil.rmtree(_output(site, shell.path).parent)
         self.spool.unlink()
