@@ -7,9 +7,11 @@ puts in place, its configuration and the code (the theme, its overrides, the hoo
 installed library: catalogue/stamp.py). After shells.py, none of these changes when a product is
 edited but for its name in the navigation or its count in a search text: the pages' bodies are
 put in place after MkDocs. So its output, before the bodies are put in place, is kept under the
-fingerprint of all it read (`.cache/pages/rendered-<lang>/`), and a build whose fingerprint is the
-one kept copies that output instead of running MkDocs. tests/test_page_cache.py asserts that the
-sites built so are the bytes of a site built from nothing.
+fingerprint of all it read (`.cache/pages/rendered-<lang>-<key>/`), and a build whose fingerprint
+is one kept copies that output instead of running MkDocs. A kept output is named by its key and
+never changed in place, so a build running beside another one copies the output it asked for or
+fails to copy (and renders). tests/test_page_cache.py asserts that the sites built so are the
+bytes of a site built from nothing.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 VERSION = 1
-_KEY = "key"
+_DONE = "complete"  # in a kept output's folder: its files' number and bytes, written last
 _SITE = "site"
 
 
@@ -50,34 +52,38 @@ class Renders:
         return digest.hexdigest()
 
     def take(self, lang: str, key: str, site: Path) -> bool:
-        """Copy into `site` the output kept for `lang` when it was kept under `key`: whether it was."""
-        kept = self.folder / f"rendered-{lang}"
+        """Copy into `site` the output kept for `lang` under `key`: whether there was one, whole."""
+        kept = self._kept(lang, key)
         try:
-            if (kept / _KEY).read_text(encoding="ascii") != f"{key} {_size(kept / _SITE)}":
-                return False  # another key, or files missing or changed since it was kept
+            if (kept / _DONE).read_text(encoding="ascii") != _size(kept / _SITE):
+                return False  # files missing or changed since it was kept
             shutil.copytree(kept / _SITE, site, copy_function=shutil.copyfile)
             return True
-        except OSError:  # none kept, or unreadable: MkDocs renders it
+        except OSError:  # none kept, unreadable, or removed by another build meanwhile: MkDocs renders it
             shutil.rmtree(site, ignore_errors=True)
             return False
 
     def keep(self, lang: str, key: str, site: Path) -> None:
         """Keep MkDocs' output in `site` for `lang` under `key` (a copy, before the bodies are put
-        in place). A copy that cannot be made only costs the next build a MkDocs run."""
-        kept = self.folder / f"rendered-{lang}"
+        in place), in place of those kept before. A copy that cannot be made only costs the next
+        build a MkDocs run."""
+        target = self._kept(lang, key)
         with contextlib.suppress(OSError):
             self.folder.mkdir(parents=True, exist_ok=True)
             fresh = Path(tempfile.mkdtemp(prefix=f".rendered-{lang}-", dir=self.folder))
             try:
                 shutil.copytree(site, fresh / _SITE, copy_function=shutil.copyfile)
-                (fresh / _KEY).write_text(f"{key} {_size(fresh / _SITE)}", encoding="ascii")
-                old = kept.with_name(fresh.name + "-old")
-                with contextlib.suppress(FileNotFoundError):
-                    os.replace(kept, old)
-                os.replace(fresh, kept)
-                shutil.rmtree(old, ignore_errors=True)
+                (fresh / _DONE).write_text(_size(fresh / _SITE), encoding="ascii")
+                shutil.rmtree(target, ignore_errors=True)  # damaged, since MkDocs rendered it again
+                os.replace(fresh, target)
             finally:
                 shutil.rmtree(fresh, ignore_errors=True)
+            for other in self.folder.glob(f"rendered-{lang}-" + "?" * len(key)):
+                if other != target:
+                    shutil.rmtree(other, ignore_errors=True)
+
+    def _kept(self, lang: str, key: str) -> Path:
+        return self.folder / f"rendered-{lang}-{key}"
 
 
 def _files(folder: Path) -> list[tuple[str, str]]:
