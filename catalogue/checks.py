@@ -95,19 +95,21 @@ def check_earlier_numbers(items: Sequence[_Loaded], report: Report) -> None:
     An earlier number is still printed on packaging, and the certificate check must lead it to
     one product only. The earlier entry is blamed: it is the one written from memory or copied.
     """
-    taken: dict[str, tuple[Path, int]] = {}
+    # Where each number is written: the file and its field (the line is looked up for a problem only).
+    taken: dict[str, tuple[_Loaded, tuple[str | int, ...]]] = {}
     for item in items:
         number = item.record.certificate.number
-        taken.setdefault(fold_code(str(number)), (item.doc.path, item.doc.line_of(("certificate", "number"))))
+        taken.setdefault(fold_code(str(number)), (item, ("certificate", "number")))
     for item in items:
         for index, earlier in enumerate(item.record.certificate.previous):
-            line = item.doc.line_of(("certificate", "previous", index, "number"))
+            loc = ("certificate", "previous", index, "number")
             key = fold_code(earlier.number)
             if key in taken:
-                path, other = taken[key]
+                holder, held = taken[key]
+                path, other = holder.doc.path, holder.doc.line_of(held)
                 report.add(
                     item.doc.path,
-                    line,
+                    item.doc.line_of(loc),
                     "duplicate-certificate",
                     msg(
                         "check.already-used",
@@ -118,7 +120,7 @@ def check_earlier_numbers(items: Sequence[_Loaded], report: Report) -> None:
                     ),
                 )
             else:
-                taken[key] = (item.doc.path, line)
+                taken[key] = (item, loc)
 
 
 def check_product(

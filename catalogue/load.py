@@ -9,6 +9,7 @@ text, and an impossible date such as 2024-02-30 stays text so that validation ca
 from __future__ import annotations
 
 import os
+import pickle
 import re
 import unicodedata
 from collections import deque
@@ -63,6 +64,23 @@ class Document:
             if line is not None:
                 return line
         return self.first_line
+
+
+class StoredDocument(Document):
+    """A document kept by an earlier build (catalogue/record_cache.py): its path at once, the rest
+    (the data and every line) read back from `blob` when first asked for."""
+
+    def __init__(self, path: Path, blob: bytes) -> None:  # the fields are read from `blob` when asked for
+        self.path = path
+        self._blob = blob
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        whole = pickle.loads(self._blob)  # our own bytes, from our own cache
+        for field_name in ("data", "lines", "first_line", "dotted_numbers"):
+            setattr(self, field_name, getattr(whole, field_name))
+        return getattr(whole, name)
 
 
 class _Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]

@@ -20,7 +20,7 @@ from typing import Any
 
 from .problems import Problem
 
-VERSION = 1
+VERSION = 2  # 2: a record's document pickled apart (catalogue/validate.py)
 _FILE = "records.pickle"
 _PHOTOS = "photos.pickle"
 

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from . import checks
 from .catalogue import Catalogue
 from .explain import dotted_number, findings
-from .load import SETTINGS_FILE, Document, LoadError, load_yaml, yaml_files
+from .load import SETTINGS_FILE, Document, LoadError, StoredDocument, load_yaml, yaml_files
 from .model import Producer, Product
 from .old_forms import OLD_FORM, upgrade_settings
 from .problems import Report, Severity
@@ -50,10 +51,25 @@ def load_record(
     known = cache.get(key)
     if known is None:
         found = Report()
-        known = (_load_record(path, model, found, source), found.problems)
-        cache.put(key, *known)
+        loaded = _load_record(path, model, found, source)
+        cache.put(key, _kept(loaded), found.problems)
+        report.problems += found.problems
+        return loaded
     report.problems += known[1]
-    return known[0]  # type: ignore[no-any-return]
+    return _taken(known[0])
+
+
+# What the cache keeps of a record: the record, and its document pickled apart (its lines are read
+# back only when a problem names one: unpickling every document was a third of a rebuild's validation).
+_Kept = tuple[BaseModel, Path, bytes] | None
+
+
+def _kept(loaded: Loaded[M] | None) -> _Kept:
+    return (loaded.record, loaded.doc.path, pickle.dumps(loaded.doc, pickle.HIGHEST_PROTOCOL)) if loaded else None
+
+
+def _taken(kept: _Kept) -> Loaded[Any] | None:
+    return Loaded(kept[0], StoredDocument(kept[1], kept[2])) if kept else None
 
 
 def _load_record(path: Path, model: type[M], report: Report, source: str | None = None) -> Loaded[M] | None:

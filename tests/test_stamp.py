@@ -259,6 +259,28 @@ def test_records_read_before_are_not_read_again(tmp_path: Path, monkeypatch: pyt
     assert sorted(read[1:]) == ["bad-producer.yaml", "base-producer.yaml", "base-product.yaml", "extra-product.yaml"]
 
 
+def test_problems_across_files_name_their_lines_from_records_read_before(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A record taken from the cache reads its document's lines back only for a problem; they are
+    the lines a validation without the cache names."""
+    root = make_two_product_catalogue(tmp_path / "cat")
+    monkeypatch.chdir(root)
+    extra = root / "products" / "extra-product.yaml"
+    # Its number is the base product's (line 9), and so is its earlier number (line 16).
+    earlier = "  previous:\n    - number: test 0001\n      issued: 2022-03-10\n      expires: 2025-03-10\n"
+    text = extra.read_text(encoding="utf-8").replace("TEST-0002", "TEST-0001").replace("  kind: new\n", "  kind: new\n" + earlier)
+    extra.write_text(text, encoding="utf-8")
+
+    def problems(records: RecordCache | None) -> list[str]:
+        _, report = validate(Path("products"), Path("producers"), today=TODAY, records=records)
+        return [problem.show() for problem in report.sorted() if problem.code == "duplicate-certificate"]
+
+    expected = problems(None)
+    assert [line.split(" ")[0] for line in expected] == ["products/extra-product.yaml:9:", "products/extra-product.yaml:16:"]
+    assert "products/base-product.yaml:9" in expected[0] and "products/base-product.yaml:9" in expected[1]
+    assert problems(RecordCache(tmp_path / "records", "code")) == expected  # read, and kept
+    assert problems(RecordCache(tmp_path / "records", "code")) == expected  # taken from the cache
+
+
 def test_photos_found_sound_before_are_not_decoded_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = make_two_product_catalogue(tmp_path / "cat")
     monkeypatch.chdir(root)
