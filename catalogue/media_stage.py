@@ -112,6 +112,7 @@ def build_media(
     jobs = plan(catalogue, today)
     report = Report()
     entries, run = run_jobs(jobs, cache, lambda job, error: _report_problem(catalogue, job, error, report), workers, stream)
+    cache.remember()
     stats = MediaStats(jobs=run.jobs, reused=run.reused, made=run.made)
     stats.written = sync_entries(entries.values(), out_dir, kept, fresh) + write_badges(out_dir, catalogue.settings.languages)
     stats.seconds = time.perf_counter() - started

@@ -169,3 +169,23 @@ def test_a_new_version_of_a_library_that_makes_bytes_makes_every_job_again(base_
         monkeypatch.setattr(cache, "library_versions", lambda bumped=bumped: bumped)
         assert not {job.key for job in plan(catalogue, date(2026, 1, 1))} & before, name
         monkeypatch.undo()
+
+
+def test_a_build_reads_the_records_an_earlier_one_found_and_checks_each_is_still_there(tmp_path: Path) -> None:
+    cache = MediaCache(tmp_path / "media")
+    made = cache.put("ab" + "0" * 62, {"x.svg": b"<svg/>"}, {"version": 3})
+    assert cache.get("cd" + "0" * 62) is None
+    cache.remember()
+    assert (tmp_path / "media-index.pickle").is_file()
+    # The next build takes the record from what was remembered, not from the entry's folder...
+    (made.folder / "meta.json").write_text('{"files": ["other"], "meta": {}}', encoding="utf-8")
+    later = MediaCache(tmp_path / "media")
+    assert later.get("ab" + "0" * 62) == made
+    # ...once the entry's own record is there: a removed entry is made again.
+    (made.folder / "meta.json").unlink()
+    assert MediaCache(tmp_path / "media").get("ab" + "0" * 62) is None
+    # A damaged index is read past: the entries' own records are read.
+    (made.folder / "meta.json").write_text('{"files": ["x.svg"], "meta": {"version": 4}}', encoding="utf-8")
+    (tmp_path / "media-index.pickle").write_bytes(b"not a pickle")
+    found = MediaCache(tmp_path / "media").get("ab" + "0" * 62)
+    assert found is not None and found.meta == {"version": 4}
