@@ -87,9 +87,10 @@ class MediaResult:
     site_cards: dict[str, str] = field(default_factory=dict)  # the site's share card, by language
 
 
-def plan(catalogue: Catalogue, today: date) -> list[Job]:
-    """Every job the catalogue needs on `today`: the web media, then the print files made from them."""
-    media = plan_media(catalogue, today)
+def plan(catalogue: Catalogue, today: date, cache: MediaCache | None = None) -> list[Job]:
+    """Every job the catalogue needs on `today`: the web media, then the print files made from them
+    (with `cache`, the photos' hashes it remembers are not worked out again)."""
+    media = plan_media(catalogue, today, cache.digest) if cache else plan_media(catalogue, today)
     return media.jobs + plan_print(catalogue, today, media.cover_hashes, media.cover_jobs, media.code_jobs)
 
 
@@ -109,7 +110,7 @@ def build_media(
     started = time.perf_counter()
     cache = cache or MediaCache()
     today = today or today_in(catalogue.settings.timezone)
-    jobs = plan(catalogue, today)
+    jobs = plan(catalogue, today, cache)
     report = Report()
     entries, run = run_jobs(jobs, cache, lambda job, error: _report_problem(catalogue, job, error, report), workers, stream)
     cache.remember()

@@ -189,3 +189,22 @@ def test_a_build_reads_the_records_an_earlier_one_found_and_checks_each_is_still
     (tmp_path / "media-index.pickle").write_bytes(b"not a pickle")
     found = MediaCache(tmp_path / "media").get("ab" + "0" * 62)
     assert found is not None and found.meta == {"version": 4}
+
+
+def test_a_photo_is_hashed_again_only_when_its_file_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from catalogue.jobs import cache as cache_module
+
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"first photo")
+    read: list[Path] = []
+    real = cache_module.file_digest
+    monkeypatch.setattr(cache_module, "file_digest", lambda path: read.append(path) or real(path))
+    cache = MediaCache(tmp_path / "media")
+    first = cache.digest(photo)
+    assert first == real(photo)
+    cache.remember()
+    assert MediaCache(tmp_path / "media").digest(photo) == first
+    assert read == [photo]  # the second build took the remembered hash
+    photo.write_bytes(b"second photo, edited")
+    assert MediaCache(tmp_path / "media").digest(photo) == real(photo) != first
+    assert read == [photo, photo]

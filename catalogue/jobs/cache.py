@@ -103,17 +103,27 @@ class Entry:
     meta: Meta
 
 
+@dataclass
+class _Index:
+    """What one build found: each entry's files and meta by key, each photo's digest by signature."""
+
+    entries: dict[str, tuple[tuple[str, ...], Meta]] = dataclasses.field(default_factory=dict)
+    digests: dict[tuple[object, ...], str] = dataclasses.field(default_factory=dict)
+
+
 class MediaCache:
     """Job outputs by key, in a folder per key.
 
     What a build found is remembered beside the cache (`remember`): the next build reads each
     entry's record from there, not from its folder (a rebuild looks up every job; at 20,000
-    products, 55,000 records), once its folder's record is seen to be still there."""
+    products, 55,000 records), once its folder's record is seen to be still there; and the
+    digest of each photo by its file's signature (`digest`), so that an unchanged photo is not
+    read again (a phone's photo is a few megabytes)."""
 
     def __init__(self, root: Path = DEFAULT_CACHE) -> None:
         self.root = root
-        self._known: dict[str, tuple[tuple[str, ...], Meta]] | None = None
-        self._used: dict[str, tuple[tuple[str, ...], Meta]] = {}
+        self._known: _Index | None = None
+        self._used = _Index()
 
     def _folder(self, key: str) -> str:
         """The folder of `key`'s outputs (a string, not a path: a rebuild looks up thousands)."""
@@ -123,7 +133,7 @@ class MediaCache:
         """The cached outputs of `key`, if complete."""
         folder = self._folder(key)
         record = os.path.join(folder, "meta.json")
-        known = self._index().get(key)
+        known = self._index().entries.get(key)
         if known is None or not os.path.isfile(record):
             try:
                 with open(record, encoding="utf-8") as meta:
@@ -131,21 +141,30 @@ class MediaCache:
             except (OSError, ValueError):
                 return None
             known = (tuple(found["files"]), found["meta"])
-        self._used[key] = known
+        self._used.entries[key] = known
         return Entry(Path(folder), *known)
 
+    def digest(self, path: Path) -> str:
+        """The SHA-256 of a source file's bytes (`file_digest`), read again only when the file's
+        path, size, times, inode or device differ from when it was last read."""
+        info = os.stat(path)
+        signature = (os.fspath(path), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+        found = self._index().digests.get(signature) or file_digest(path)
+        self._used.digests[signature] = found
+        return found
+
     def remember(self) -> None:
-        """Keep the records of the entries this build found or made, for the next build."""
+        """Keep the records of the entries and the photos' digests this build found or made, for the next build."""
         if self._used != self._index():
             store_pickle(self._index_path(), self._used)
 
-    def _index(self) -> dict[str, tuple[tuple[str, ...], Meta]]:
+    def _index(self) -> _Index:
         if self._known is None:
             try:
                 known = pickle.loads(self._index_path().read_bytes())  # our own file, beside our own cache
             except Exception:  # absent, unreadable or from another version: read the entries' own records
-                known = {}
-            self._known = known if isinstance(known, dict) else {}
+                known = None
+            self._known = known if isinstance(known, _Index) else _Index()
         return self._known
 
     def _index_path(self) -> Path:
@@ -168,7 +187,7 @@ class MediaCache:
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        self._used[key] = (tuple(sorted(files)), meta)
+        self._used.entries[key] = (tuple(sorted(files)), meta)
         return Entry(folder, tuple(sorted(files)), meta)
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..catalogue import Catalogue
@@ -33,11 +35,12 @@ class MediaPlan:
     code_jobs: dict[str, str] = field(default_factory=dict)
 
 
-def plan_media(catalogue: Catalogue, today: date) -> MediaPlan:
-    """Every web media job the catalogue needs on `today` (statuses decide how share cards look)."""
+def plan_media(catalogue: Catalogue, today: date, digest: Callable[[Path], str] = file_digest) -> MediaPlan:
+    """Every web media job the catalogue needs on `today` (statuses decide how share cards look);
+    `digest` gives a photo's hash (`MediaCache.digest` remembers them)."""
     made = MediaPlan()
     for product in catalogue.products.values():
-        made.jobs += _photo_jobs(catalogue, product, made)
+        made.jobs += _photo_jobs(catalogue, product, made, digest)
         made.jobs += _qr_jobs(catalogue, product, made)
         made.jobs += _card_jobs(catalogue, product, today)
     made.jobs += _site_card_jobs(catalogue)
@@ -49,13 +52,13 @@ def photo_stem(pid: str, index: int, source_hash: str) -> str:
     return Urls.photo_stem(pid, index, source_hash)
 
 
-def _photo_jobs(catalogue: Catalogue, product: Product, made: MediaPlan) -> list[Job]:
+def _photo_jobs(catalogue: Catalogue, product: Product, made: MediaPlan, digest: Callable[[Path], str]) -> list[Job]:
     jobs = []
     pid = product.id
     folder = catalogue.product_files[pid].parent
     for index, image in enumerate(product.images):
         source = folder / image.src
-        source_hash = file_digest(source)
+        source_hash = digest(source)
         params = PhotoJob(source, photo_stem(pid, index, source_hash), og=index == 0)
         settings = [WIDTHS, OG_SIZE, WEBP_OPTIONS, JPEG_OPTIONS]
         key = job_key("photo", VERSIONS["photo"], source_hash, params.stem, params.og, settings)
