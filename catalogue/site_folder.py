@@ -173,18 +173,31 @@ def merge(staging: Path, target: Path, kept: Collection[str]) -> None:
                 shutil.rmtree(destination)
             os.replace(os.path.join(parent, name), destination)
             wanted.add(prefix + name)
-    for parent, dirs, files in os.walk(target, topdown=False):
-        relative = os.path.relpath(parent, target).replace(os.sep, "/")
-        prefix = "" if relative == "." else f"{relative}/"
-        for name in files:
-            if prefix + name not in wanted:
-                os.unlink(os.path.join(parent, name))
-        for name in dirs:
-            path = os.path.join(parent, name)
-            if prefix + name not in folders and os.path.islink(path):
-                os.unlink(path)
-            elif prefix + name not in folders and not os.listdir(path):
-                os.rmdir(path)
+    _prune(str(target), "", wanted, folders)
+
+
+def _prune(folder: str, prefix: str, wanted: set[str], folders: set[str]) -> None:
+    """Delete every file under `folder` (its site path starting with `prefix`) that is not
+    `wanted`, and the folders that are not among `folders` and are left empty (a link to a folder
+    that is not among them: the link). One listing a folder, with no path worked out twice: the
+    whole previous site is walked after each rebuild."""
+    with os.scandir(folder) as listing:
+        entries = list(listing)
+    for entry in entries:
+        name = prefix + entry.name
+        if not entry.is_dir():
+            if name not in wanted:
+                os.unlink(entry.path)
+            continue
+        link = entry.is_symlink()
+        if not link:
+            _prune(entry.path, name + "/", wanted, folders)
+        if name in folders:
+            continue
+        if link:
+            os.unlink(entry.path)
+        elif not os.listdir(entry.path):
+            os.rmdir(entry.path)
 
 
 def _make_folder(path: Path) -> None:
