@@ -190,19 +190,25 @@ def _make(
     )
     _assemble(site.urls, {lang: rendered.site for lang, rendered in built.items()}, staging)
     _write_sitemaps(site.urls, catalogue.settings.site_url, {lang: rendered.paths for lang, rendered in built.items()}, staging)
-    for path, content in extra.items():
-        (staging / path).parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            (staging / path).write_bytes(content)
-        else:
-            (staging / path).write_text(content, encoding="utf-8")
+    _write_new(staging, extra, kept)
     if offline:
         rewrite_pages(staging)
-    (staging / MANIFEST).write_text(manifest_json(catalogue.products, today), encoding="utf-8")
+    _write_new(staging, {MANIFEST.as_posix(): manifest_json(catalogue.products, today)}, kept)
     if not offline:  # a copy opened from file:// has no server to send headers or compressed files
         write_host_files(staging, catalogue.settings.languages, kept, pages.folder / SCRIPTS_MEMO if pages else None)
     _keep_and_compress(workspace, kept, offline)
     return sum(len(rendered.paths) for rendered in built.values()), list(built)
+
+
+def _write_new(staging: Path, files: dict[str, str | bytes], kept: Kept | None) -> None:
+    """Stage `files` (by site path), but for those the previous site already holds (`kept`): the
+    digital-link pages alone are one a product, and after an edit all but one are as they were."""
+    for path, content in files.items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        if kept and kept.has_bytes(path, data):
+            continue
+        (staging / path).parent.mkdir(parents=True, exist_ok=True)
+        (staging / path).write_bytes(data)
 
 
 def _unrendered(site: Site) -> dict[str, str | bytes]:
