@@ -133,6 +133,12 @@ def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
     build(catalogue.root, catalogue.site, catalogue.cache)
     assert len(keys(catalogue.store)) == len(LANGUAGES) * len(list((catalogue.root / "products").glob("*.yaml")))
     assert {(lang, pid) for lang, pid, _ in card_keys(catalogue.store)} >= pages_of(*PRODUCTS, ALONE)
+    # The dashboard's rows of products are kept as cards are (both are listed there: not inspected, expired).
+    assert {(lang, pid, variant) for lang, pid, variant in card_keys(catalogue.store) if variant.startswith("dashboard-")} >= {
+        (lang, pid, variant)
+        for lang in LANGUAGES
+        for pid, variant in ((PRODUCTS[0], "dashboard-not-inspected"), (ALONE, "dashboard-expired"))
+    }
     # MkDocs kept the theme's templates compiled beside the stores (here compiled afresh), for the
     # rebuilds, whose sites must be the bytes of a build from nothing.
     assert len(list((catalogue.folder / "cache" / "templates").glob("*.cache"))) > 10
@@ -157,6 +163,8 @@ def test_renaming_a_product_makes_its_producers_pages_again_and_takes_the_rest_f
     assert catalogue.remade_cards == pages_of(PRODUCTS[0], ALONE)  # a card shows its own product only
     assert catalogue.rendered == set()  # the listings' bodies are put in after MkDocs
     assert "zqxm" in (catalogue.site / "p" / PRODUCTS[1] / "index.html").read_text(encoding="utf-8")  # listed by its sibling
+    dashboard = (catalogue.site / "dashboard" / "index.html").read_text(encoding="utf-8")
+    assert "zqxm" in dashboard and "zqxn" in dashboard  # their rows of the dashboard's lists, made again
 
 
 def test_a_deleted_photo_and_a_renamed_producer_make_the_pages_that_show_them_again(catalogue: Catalogue) -> None:

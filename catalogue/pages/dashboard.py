@@ -7,6 +7,7 @@ with the same numbers in a table beside it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from markupsafe import Markup, escape
@@ -22,7 +23,7 @@ from ..dashboard import (
     Progress,
     Tally,
 )
-from ..model import Producer
+from ..model import Producer, Product
 from ..places import province
 from ..translated import source, term
 from ..urls import Urls
@@ -33,6 +34,7 @@ from .dashboard_plan import PERCENT, RECORDED, producers_section, revenue_sectio
 from .html import NOTHING, html, join, localized_span, relative, text_span
 from .i18n import format_date, format_percent, format_phone, t, tel_href
 from .listings import PageFile
+from .tables import framed, table_row
 from .tables import table as _table
 
 
@@ -173,9 +175,9 @@ class _View:
         )
         months = self.site.catalogue.settings.certificate_validity_months
         head = [t(lang, "col_product"), t(lang, "col_producer"), t(lang, "col_expires")]
-        expiring = [(r.product.id, [*self._due(r), self.date(r.expires), r.days_left]) for r in figures.expiring]
-        expired = [(r.product.id, [*self._due(r), self.date(r.expires), -r.days_left]) for r in figures.expired]
-        revoked = [(r.product.id, [*self._due(r), *self._revocation(r)]) for r in figures.revoked]
+        expiring = [(r.product, lambda r=r: [*self._due(r), self.date(r.expires), r.days_left]) for r in figures.expiring]
+        expired = [(r.product, lambda r=r: [*self._due(r), self.date(r.expires), -r.days_left]) for r in figures.expired]
+        revoked = [(r.product, lambda r=r: [*self._due(r), *self._revocation(r)]) for r in figures.revoked]
         until = format_date(figures.re_evaluation_until, lang)
         return (
             html("<p>{}</p>{}", self.t("dash_re_evaluation_def", months=months), csv_link)
@@ -200,8 +202,8 @@ class _View:
     def inspections(self) -> Markup:
         figures, lang = self.figures, self.lang
         head = [t(lang, k) for k in ("col_product", "col_producer", "col_last_inspection", "col_inspection_result")]
-        due = [(r.product.id, self._inspection(r)) for r in figures.not_inspected]
-        failing = [(r.product.id, self._inspection(r)) for r in figures.not_passed]
+        due = [(r.product, lambda r=r: self._inspection(r)) for r in figures.not_inspected]
+        failing = [(r.product, lambda r=r: self._inspection(r)) for r in figures.not_passed]
         since = format_date(figures.inspected_since, lang)
         return self._list(
             "not-inspected",
@@ -227,13 +229,22 @@ class _View:
         key: str,
         title: str,
         head: list[str],
-        rows: list[tuple[str, list[object]]],
+        rows: list[tuple[Product, Callable[[], list[object]]]],
         numeric: tuple[int, ...] = (),
         intro: Markup = NOTHING,
     ) -> Markup:
+        """A list of products: each row's cells made by its function, or taken from the store
+        (catalogue/pages/page_cache.py) when all that a product's card shows is as when the row was
+        stored: a row shows no more than that (its product, producer and the day), and the lists of
+        a large catalogue hold thousands of rows, of which an edit changes one."""
         intro_html = html("<p>{}</p>", intro) if intro else Markup()
-        body = _table(f"{key}-table", head, rows, numeric=numeric) if rows else html("<p>{}</p>", self.t("dash_none"))
-        return html('<h3 id="{}">{}</h3>{}{}', key, title, intro_html, body)
+        if not rows:
+            return html('<h3 id="{}">{}</h3>{}{}', key, title, intro_html, html("<p>{}</p>", self.t("dash_none")))
+        made = join(
+            self.site.stored_card(product, self.lang, f"dashboard-{key}", lambda p=product, c=cells: table_row(p.id, c(), numeric))
+            for product, cells in rows
+        )
+        return html('<h3 id="{}">{}</h3>{}{}', key, title, intro_html, framed(f"{key}-table", head, made, numeric))
 
     def _product(self, product_id: str) -> Markup:
         product = self.site.catalogue.products[product_id]
