@@ -8,14 +8,18 @@ from pathlib import Path
 from catalogue.render.renders import Renders
 
 
-def _work(folder: Path, page: str = "<h1>Home</h1>") -> Path:
-    """A language's work folder as the build writes it: docs, bodies and a configuration naming the folder."""
-    (folder / "docs").mkdir(parents=True)
-    (folder / "bodies").mkdir()
-    (folder / "docs" / "index.md").write_text(f"---\ntitle: Home\n---\n\n{page}\n", encoding="utf-8")
-    (folder / "bodies" / "index.md.html").write_text(page, encoding="utf-8")
-    (folder / "mkdocs.yml").write_text(f"docs_dir: {folder / 'docs'}\nsite_dir: {folder / 'site'}\n", encoding="utf-8")
-    return folder
+def _work(folder: Path, page: str = "<h1>Home</h1>") -> tuple[list[tuple[str, str | Path]], str, Path]:
+    """What MkDocs reads for a language whose work folder is `folder`, as the build hands it to the
+    key: docs, bodies, a copied file, and a configuration naming the folder."""
+    copied = folder.parent / "leaflet.js"
+    copied.parent.mkdir(parents=True, exist_ok=True)
+    copied.write_text("L = {};", encoding="utf-8")
+    files: list[tuple[str, str | Path]] = [
+        ("docs/index.md", f"---\ntitle: Home\n---\n\n{page}\n"),
+        ("bodies/index.md.html", page),
+        ("docs/assets/leaflet/leaflet.js", copied),
+    ]
+    return files, f"docs_dir: {folder / 'docs'}\nsite_dir: {folder / 'site'}\n", folder
 
 
 def _site(folder: Path, text: str) -> Path:
@@ -32,9 +36,11 @@ def _files(folder: Path) -> dict[str, bytes]:
 def test_the_key_is_what_mkdocs_reads_wherever_the_work_folder_is(tmp_path: Path) -> None:
     renders = Renders(tmp_path / "store", "code-1")
     first, elsewhere = _work(tmp_path / "a" / "vi"), _work(tmp_path / "b" / "vi")
-    assert renders.key(first) == renders.key(elsewhere)
-    assert renders.key(_work(tmp_path / "c" / "vi", "<h1>Trang chủ</h1>")) != renders.key(first)
-    assert Renders(tmp_path / "store", "code-2").key(first) != renders.key(first)
+    assert renders.key(*first) == renders.key(*elsewhere)
+    assert renders.key(*_work(tmp_path / "c" / "vi", "<h1>Trang chủ</h1>")) != renders.key(*first)
+    assert Renders(tmp_path / "store", "code-2").key(*first) != renders.key(*first)
+    (tmp_path / "a" / "leaflet.js").write_text("L = {version: 2};", encoding="utf-8")  # a copied file's bytes count
+    assert renders.key(*first) != renders.key(*elsewhere)
 
 
 def test_an_output_is_taken_whole_under_its_key_and_one_is_kept_per_language(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -22,13 +23,13 @@ from pathlib import Path
 import yaml
 
 from ..incremental import Kept
-from ..maps import copy_leaflet, maps_in_build
+from ..maps import LEAFLET, LEAFLET_FILES, leaflet_asset, maps_in_build
 from ..pages.generate import page_source
 from ..pages.listings import PageFile
 from ..settings import Settings
 from . import TEMPLATE_CACHE
 from .config import REPO, mkdocs_config, nav_sources, theme_text
-from .offline import copy_shim
+from .offline import SHIM_NAME, shim
 from .renders import Renders
 from .shells import Shells
 
@@ -72,24 +73,35 @@ def _shown(path: Path) -> str:
         return path.as_posix()
 
 
-def write_docs(pages: list[PageFile], docs_dir: Path, bodies_dir: Path, offline: bool = False) -> None:
-    """Write every page's Markdown file under `docs_dir`; generated HTML bodies go to `bodies_dir`
-    and are put in place by catalogue/render/hooks.py."""
+def docs_files(pages: list[PageFile], offline: bool = False) -> list[tuple[str, str | Path]]:
+    """What MkDocs reads of these pages, by path in a language's folder: every page's Markdown file
+    (`docs/...`) and every generated body (`bodies/<page>.html`, put in place by
+    catalogue/render/hooks.py) as text, and the files copied as they are (the offline shim,
+    Leaflet) as the path of their source."""
+    files: list[tuple[str, str | Path]] = []
     if offline:
-        copy_shim(docs_dir)
+        files.append((f"docs/{SHIM_NAME}", shim()))
     if maps_in_build(offline):
-        copy_leaflet(docs_dir)
+        files += [(f"docs/assets/{leaflet_asset(name)}", LEAFLET / name) for name in LEAFLET_FILES]
     for page in pages:
-        target = docs_dir / page.path
-        target.parent.mkdir(parents=True, exist_ok=True)
         if page.markdown:
-            target.write_text(page_source(replace(page, title=theme_text(page.title))), encoding="utf-8")
+            files.append((f"docs/{page.path}", page_source(replace(page, title=theme_text(page.title)))))
             continue
-        body = bodies_dir / f"{page.path}.html"
-        body.parent.mkdir(parents=True, exist_ok=True)
-        body.write_text(page.body, encoding="utf-8")
+        files.append((f"bodies/{page.path}.html", str(page.body)))
         stub = PageFile(page.path, theme_text(page.title), "", {**page.meta, "ocop_body": f"{page.path}.html"})
-        target.write_text(page_source(stub), encoding="utf-8")
+        files.append((f"docs/{page.path}", page_source(stub)))
+    return files
+
+
+def write_files(files: Iterable[tuple[str, str | Path]], folder: Path) -> None:
+    """Write `docs_files` under a language's `folder`."""
+    for name, content in files:
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, Path):
+            shutil.copyfile(content, target)
+        else:
+            target.write_text(content, encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -135,12 +147,10 @@ def build_languages(
     running: dict[str, _Running] = {}
     besides = _Once(meanwhile)
     try:
-        for lang, (paths, filler, config) in _prepared(settings, pages, work_dir, offline, today, shells, workers, besides):
+        for lang, prepared in _prepared(settings, pages, work_dir, offline, today, shells, workers, besides, renders):
             folder = work_dir / lang
-            key = renders.key(folder) if renders and shells else ""
-            taken = bool(key) and renders is not None and renders.take(lang, key, folder / "site")
-            process = None if taken else _start(config, folder / "mkdocs.log", templates)
-            running[lang] = _Running(process, folder, paths, filler, key if process else "")
+            process = None if prepared.taken else _start(prepared.config, folder / "mkdocs.log", templates)
+            running[lang] = _Running(process, folder, prepared.paths, prepared.shells, prepared.key if process else "")
         besides()
         with _Fillers(workers if shells else 0) as fillers:
             for lang, run in running.items():
@@ -228,7 +238,17 @@ def _fill(shells: Shells, site: Path, kept: Kept | None, keep: _Keep | None = No
     return kept.paths if kept else set()
 
 
-_Prepared = tuple[list[str], Shells, Path]
+@dataclass(frozen=True)
+class _Prepared:
+    """One language made: its pages' paths, its shells, its MkDocs configuration file, the key of
+    what MkDocs reads (when its output is kept: renders.py) and whether the output kept under that
+    key was taken (MkDocs need not run; nothing it reads was written)."""
+
+    paths: list[str]
+    shells: Shells
+    config: Path
+    key: str = ""
+    taken: bool = False
 
 
 def _prepared(
@@ -240,6 +260,7 @@ def _prepared(
     shells: bool,
     workers: int,
     meanwhile: Callable[[], None],
+    renders: Renders | None = None,
 ) -> Iterator[tuple[str, _Prepared]]:
     """Each language with its pages' paths, its shells and its MkDocs configuration, in the
     settings' order, as soon as that language is written (by `workers` processes at once, while
@@ -247,7 +268,7 @@ def _prepared(
     languages = settings.languages
     if workers <= 1 or len(languages) <= 1:
         for lang in languages:
-            yield lang, prepare_language(settings, pages, lang, work_dir / lang, offline, today, shells)
+            yield lang, prepare_language(settings, pages, lang, work_dir / lang, offline, today, shells, renders)
         return
     sent: Callable[[str], Iterable[PageFile]] = pages
     if multiprocessing.get_start_method() == "fork":  # the workers are copies of this process: they have `pages` already
@@ -255,7 +276,9 @@ def _prepared(
         sent = _handed_down
     try:
         with ProcessPoolExecutor(max_workers=min(workers, len(languages))) as pool:
-            futures = [pool.submit(prepare_language, settings, sent, lang, work_dir / lang, offline, today, shells) for lang in languages]
+            futures = [
+                pool.submit(prepare_language, settings, sent, lang, work_dir / lang, offline, today, shells, renders) for lang in languages
+            ]
             meanwhile()
             for lang, future in zip(languages, futures, strict=True):
                 yield lang, future.result()
@@ -275,17 +298,32 @@ def _handed_down(lang: str) -> Iterable[PageFile]:
 
 
 def prepare_language(
-    settings: Settings, pages: Callable[[str], Iterable[PageFile]], lang: str, folder: Path, offline: bool, today: date, shells: bool
+    settings: Settings,
+    pages: Callable[[str], Iterable[PageFile]],
+    lang: str,
+    folder: Path,
+    offline: bool,
+    today: date,
+    shells: bool,
+    renders: Renders | None = None,
 ) -> _Prepared:
-    """Make one language's pages and write what MkDocs reads: the pages' paths, the shells to fill
-    after it has rendered, and its configuration file."""
+    """Make one language's pages and what MkDocs reads: the pages' paths, the shells to fill after
+    it has rendered, and its configuration file. With `renders` (and `shells`), MkDocs' output kept
+    for what it would read is taken into `folder/site` and nothing is written for it to read."""
     paths: list[str] = []
     made = _noting_paths(pages(lang), paths)
     filler = Shells(folder / "shell-values.pickle", nav_sources(settings, lang) if shells else ())
     # The filled pages wait in their spool file, not in memory.
     rendered_pages = filler.take(made) if shells else list(made)
-    config = write_language(settings, lang, rendered_pages, folder, offline, today=today)
-    return paths, filler, config
+    config_path = folder / "mkdocs.yml"
+    config = yaml.safe_dump(mkdocs_config(settings, lang, folder, offline, today=today), allow_unicode=True, sort_keys=False)
+    files = docs_files(rendered_pages, offline)
+    key = renders.key(files, config, folder) if renders and shells else ""
+    if key and renders and renders.take(lang, key, folder / "site"):
+        return _Prepared(paths, filler, config_path, key, taken=True)
+    write_files(files, folder)
+    config_path.write_text(config, encoding="utf-8")
+    return _Prepared(paths, filler, config_path, key)
 
 
 def _noting_paths(pages: Iterable[PageFile], paths: list[str]) -> Iterator[PageFile]:
@@ -293,15 +331,6 @@ def _noting_paths(pages: Iterable[PageFile], paths: list[str]) -> Iterator[PageF
     for page in pages:
         paths.append(page.url)
         yield page
-
-
-def write_language(settings: Settings, lang: str, pages: list[PageFile], work_dir: Path, offline: bool = False, *, today: date) -> Path:
-    """Write one language's docs and configuration under `work_dir`; the configuration file."""
-    write_docs(pages, work_dir / "docs", work_dir / "bodies", offline)
-    config = work_dir / "mkdocs.yml"
-    data = mkdocs_config(settings, lang, work_dir, offline, today=today)
-    config.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return config
 
 
 def _start(config: Path, log: Path, templates: Path | None = None) -> subprocess.Popen[bytes]:

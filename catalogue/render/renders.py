@@ -21,10 +21,11 @@ import hashlib
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-VERSION = 1
+VERSION = 2
 _DONE = "complete"  # in a kept output's folder: its files' number and bytes, written last
 _SITE = "site"
 
@@ -36,16 +37,16 @@ class Renders:
     folder: Path
     code: str
 
-    def key(self, work: Path) -> str:
-        """The fingerprint of what MkDocs reads for the language written in `work` (its docs,
-        bodies and configuration, the work folder's own name left out) and of the code."""
+    def key(self, files: Iterable[tuple[str, str | Path]], config: str, work: Path) -> str:
+        """The fingerprint of what MkDocs reads for one language: its docs and bodies (`files`, by
+        path in the language's folder: text, or the path of a file copied as it is) and its
+        configuration (`config`, naming the language's folder `work`, which is left out), and of
+        the code."""
         digest = hashlib.sha256(f"{VERSION}\0{self.code}\0".encode())
-        for name in ("docs", "bodies"):
-            for path, full in _files(work / name):
-                digest.update(f"{name}/{path}\0".encode())
-                with open(full, "rb") as file:
-                    digest.update(hashlib.sha256(file.read()).digest())
-        config = (work / "mkdocs.yml").read_text(encoding="utf-8")
+        for name, content in files:
+            data = content.read_bytes() if isinstance(content, Path) else content.encode("utf-8")
+            digest.update(f"{name}\0".encode())
+            digest.update(hashlib.sha256(data).digest())
         for shown in {str(work.resolve()), str(work)}:
             config = config.replace(shown, "{work}")
         digest.update(config.encode())
