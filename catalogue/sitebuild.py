@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .catalogue import Catalogue
+from .collector import fewer_collections, settle
 from .exports import check_index_js, products_csv, products_json, products_schema, re_evaluation_csv, sales_points_json
 from .hosting.host_files import write_host_files
 from .hosting.precompress import compress_kept, precompress
@@ -67,6 +68,7 @@ class BuildError(Exception):
     line, and the previous site is untouched."""
 
 
+@fewer_collections()
 def build_site(
     products_dir: Path,
     producers_dir: Path,
@@ -91,6 +93,7 @@ def build_site(
     build into `site_dir` left them does nothing and says so (`BuildSummary.unchanged`; see
     catalogue/stamp.py), and the files read by an earlier build are not read again
     (catalogue/record_cache.py); the stamps and the records are kept beside the media cache.
+    Meanwhile the garbage collector runs less often (catalogue/collector.py).
     """
     started = time.perf_counter()
     check_site_dir(site_dir, products_dir, producers_dir, settings_path)
@@ -111,6 +114,7 @@ def build_site(
     records = RecordCache(stamps.root.with_name("records"), code) if reuse else None
     pages = PageStore(stamps.root.with_name("pages"), code) if reuse else None
     catalogue, report = validate(products_dir, producers_dir, settings_path, today, records=records)
+    settle()
     published = published_ids(site_dir.resolve())
     if published is not None:
         check_removed(published, products_dir, site_dir, unpublish, report)
@@ -165,6 +169,7 @@ def _make(
     staging = workspace.staging
     media = build_media(catalogue, staging, cache, today, stream=stream, kept=kept, fresh=True)
     report.problems += media.report.problems
+    settle()
     if not report.ok:
         return None, []
     maps = maps_in_build(offline)
