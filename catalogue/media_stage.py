@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -103,16 +104,18 @@ def build_media(
     stream: TextIO = sys.stderr,
     kept: Kept | None = None,
     fresh: bool = False,
+    pool: ProcessPoolExecutor | None = None,
 ) -> MediaResult:
     """Make (or reuse from the cache) every media and print file of the catalogue into `out_dir`,
     but for the cached files that the previous site already holds (`kept`). `fresh`: `out_dir` is
-    a new folder of the build's own (see `sync_entries`)."""
+    a new folder of the build's own (see `sync_entries`). `pool`: processes started earlier to
+    make the jobs in (catalogue/jobs/run.py, `warm_pool`)."""
     started = time.perf_counter()
     cache = cache or MediaCache()
     today = today or today_in(catalogue.settings.timezone)
     jobs = plan(catalogue, today, cache)
     report = Report()
-    entries, run = run_jobs(jobs, cache, lambda job, error: _report_problem(catalogue, job, error, report), workers, stream)
+    entries, run = run_jobs(jobs, cache, lambda job, error: _report_problem(catalogue, job, error, report), workers, stream, pool)
     cache.remember()
     stats = MediaStats(jobs=run.jobs, reused=run.reused, made=run.made)
     stats.written = sync_entries(entries.values(), out_dir, kept, fresh) + write_badges(out_dir, catalogue.settings.languages)

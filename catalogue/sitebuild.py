@@ -8,6 +8,7 @@ import os
 import sys
 import time
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,6 +21,7 @@ from .hosting.host_files import write_host_files
 from .hosting.precompress import compress_kept, precompress
 from .incremental import Kept, drop_unchanged, keep_unchanged
 from .jobs.cache import DEFAULT_CACHE, MediaCache
+from .jobs.run import warm_pool
 from .load import SETTINGS_FILE
 from .maps import maps_in_build
 from .media_stage import build_media
@@ -110,25 +112,55 @@ def build_site(
         summary = BuildSummary(kept.products, kept.pages, kept.languages, time.perf_counter() - started, site_dir, unchanged=True)
         return kept.report, summary
     stamps.forget(site_dir)
-    code = code_digest() if reuse else ""
-    records = RecordCache(stamps.root.with_name("records"), code) if reuse else None
-    pages = PageStore(stamps.root.with_name("pages"), code) if reuse else None
-    catalogue, report = validate(products_dir, producers_dir, settings_path, today, records=records)
+    stores = _Stores.beside(stamps, key) if reuse else None
+    # The media's processes start loading what they draw with while this one validates.
+    pool = warm_pool()
+    try:
+        return _build(inputs, cache, stream, started, pool, stores)
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)
+
+
+@dataclass(frozen=True)
+class _Stores:
+    """What a build with `reuse` keeps for the next one: its stamp (under `key`), the records
+    read and the pages made."""
+
+    stamps: StampStore
+    key: str
+    records: RecordCache
+    pages: PageStore
+
+    @classmethod
+    def beside(cls, stamps: StampStore, key: str) -> _Stores:
+        """The records and pages kept beside `stamps`, for the code as it is."""
+        code = code_digest()
+        return cls(stamps, key, RecordCache(stamps.root.with_name("records"), code), PageStore(stamps.root.with_name("pages"), code))
+
+
+def _build(
+    inputs: Inputs, cache: MediaCache | None, stream: TextIO, started: float, pool: ProcessPoolExecutor | None, stores: _Stores | None
+) -> tuple[Report, BuildSummary | None]:
+    """`build_site` once it is known that the site must be made: validate, make, publish, stamp."""
+    site_dir, offline = inputs.site_dir, inputs.offline
+    records, pages = (stores.records, stores.pages) if stores else (None, None)
+    catalogue, report = validate(inputs.products_dir, inputs.producers_dir, inputs.settings_path, inputs.today, records=records)
     settle()
     published = published_ids(site_dir.resolve())
     if published is not None:
-        check_removed(published, products_dir, site_dir, unpublish, report)
+        check_removed(published, inputs.products_dir, site_dir, inputs.unpublish, report)
     if not report.ok:
         return report, None
-    if site_url:
-        catalogue.settings = catalogue.settings.model_copy(update={"site_url": site_url})
+    if inputs.site_url:
+        catalogue.settings = catalogue.settings.model_copy(update={"site_url": inputs.site_url})
     workspace = None
     try:
         # On top of a previous site only what changed is staged; the offline copy rewrites every
         # page for file:// and is made whole.
         workspace = Workspace.beside(site_dir, on_previous=not offline)
         kept = Kept(workspace.previous) if workspace.previous else None
-        count, languages = _make(catalogue, workspace, cache, today, stream, offline, report, kept, pages)
+        count, languages = _make(catalogue, workspace, cache, inputs.today, stream, offline, report, kept, pages, pool)
         if count is None:
             return report, None
         workspace.publish(kept.paths if kept else ())
@@ -140,9 +172,10 @@ def build_site(
     finally:
         if workspace:
             workspace.remove()
-    if reuse:
-        stamp = Stamp(VERSION, key, media_sources(catalogue), site_digest(site_dir), report, len(catalogue.products), count, languages)
-        stamps.keep(site_dir, stamp)
+    if stores:
+        products = len(catalogue.products)
+        stamp = Stamp(VERSION, stores.key, media_sources(catalogue), site_digest(site_dir), report, products, count, languages)
+        stores.stamps.keep(site_dir, stamp)
     return report, BuildSummary(len(catalogue.products), count, languages, time.perf_counter() - started, site_dir)
 
 
@@ -161,13 +194,14 @@ def _make(
     report: Report,
     kept: Kept | None = None,
     pages: PageStore | None = None,
+    pool: ProcessPoolExecutor | None = None,
 ) -> tuple[int | None, list[str]]:
     """Make the new site in the workspace's staging folder (but for the previous site's files that
     it `kept`, and with the product pages of earlier builds that are still right, from `pages`):
     the number of pages and the languages, or None when media problems stop the build (they are
     added to `report`)."""
     staging = workspace.staging
-    media = build_media(catalogue, staging, cache, today, stream=stream, kept=kept, fresh=True)
+    media = build_media(catalogue, staging, cache, today, stream=stream, kept=kept, fresh=True, pool=pool)
     report.problems += media.report.problems
     settle()
     if not report.ok:

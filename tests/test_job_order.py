@@ -4,6 +4,10 @@ or across workers, and a job that needs nothing made now does not wait for one t
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -14,7 +18,9 @@ import pytest
 
 from catalogue.jobs.cache import MediaCache
 from catalogue.jobs.job import Input, Job
-from catalogue.jobs.run import run_jobs
+from catalogue.jobs.run import run_jobs, warm_pool
+
+from .conftest import REPO
 
 
 @dataclass(frozen=True)
@@ -56,3 +62,40 @@ def test_each_job_gets_what_it_needs_and_none_waits_for_more(tmp_path: Path, wor
     assert meta["quick"]["read"] == ["key-cached"]
     if workers > 1:  # the quick job did not wait for the slow one to finish
         assert meta["quick"]["ended"] < meta["slow"]["ended"]
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A job that notes whether its process had the PDF library loaded before it started."""
+
+    kind: ClassVar[str] = "loaded"
+    name: str
+
+    def run(self, inputs: Mapping[str, Input]) -> tuple[dict[str, bytes], dict[str, object]]:
+        return {f"loaded/{self.name}.txt": b""}, {"fpdf": "fpdf" in sys.modules, "pid": os.getpid()}
+
+
+def warm_run(folder: str) -> None:
+    """Run jobs in processes from `warm_pool` and print what they and this process had loaded."""
+    pool = warm_pool(2)
+    assert pool is not None
+    jobs = [Job(f"key-{n}", Loaded(str(n))) for n in range(4)] + [job("slow", 0.2, needs=("key-0",))]
+    entries, stats = run_jobs(jobs, MediaCache(Path(folder)), lambda job, error: sys.exit(str(error)), pool=pool)
+    try:
+        pool.submit(int)
+        stopped = False
+    except RuntimeError:
+        stopped = True
+    loaded = [entries[f"key-{n}"].meta for n in range(4)]
+    print(json.dumps({"made": stats.made, "workers": loaded, "here": "fpdf" in sys.modules, "pid": os.getpid(), "stopped": stopped}))
+
+
+def test_jobs_run_in_processes_started_earlier_with_the_fonts_loaded_and_then_stop_them(tmp_path: Path) -> None:
+    # In a process of its own, which has not loaded the PDF library itself (this one may have).
+    script = "import sys; from tests.test_job_order import warm_run; warm_run(sys.argv[1])"
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path)], cwd=REPO, capture_output=True, text=True, check=True)
+    seen = json.loads(done.stdout)
+    assert seen["made"] == 5 and not seen["here"]
+    assert all(worker["fpdf"] and worker["pid"] != seen["pid"] for worker in seen["workers"])  # loaded before their first job
+    assert seen["stopped"]  # the processes were stopped with the last job
+    assert warm_pool(1) is None  # one core: the jobs are made in this process

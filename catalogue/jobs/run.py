@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import contextlib
 import os
 import queue
 import sys
@@ -55,9 +56,11 @@ def run_jobs(
     failed: Callable[[Job, tuple[str, str]], None],
     workers: int | None = None,
     stream: TextIO = sys.stderr,
+    pool: ProcessPoolExecutor | None = None,
 ) -> tuple[dict[str, Entry], RunStats]:
     """The cache entry of every job that was reused or made, by key; `failed` hears of each job
-    that could not be made (code, message)."""
+    that could not be made (code, message). The jobs are made by `pool` when it is given (started
+    earlier by `warm_pool`, and shut down once they are done), else by processes of their own."""
     entries: dict[str, Entry] = {}
     todo = []
     for job in jobs:
@@ -68,7 +71,7 @@ def run_jobs(
             entries[job.key] = entry
     stats = RunStats(jobs=len(jobs), reused=len(entries))
     progress = Progress(len(todo), stream)
-    for job, outcome in _execute(todo, entries, workers):
+    for job, outcome in _execute(todo, entries, workers, pool):
         progress.step()
         if outcome.error is not None:
             failed(job, outcome.error)
@@ -87,32 +90,65 @@ def _inputs(job: Job, entries: dict[str, Entry]) -> dict[str, Input]:
 IN_PROCESS_BELOW = 2  # one job is made in this process: starting a worker would cost more
 
 
-def _execute(todo: list[Job], entries: dict[str, Entry], workers: int | None) -> Iterator[tuple[Job, Outcome]]:
+def _execute(
+    todo: list[Job], entries: dict[str, Entry], workers: int | None, given: ProcessPoolExecutor | None = None
+) -> Iterator[tuple[Job, Outcome]]:
     """Run the jobs, each once every job it needs (the printed catalogue reads the QR codes and
     photos) has finished, yielding each as it finishes; the caller adds what it made to `entries`
-    before asking for the next. Across processes, or in this one for a few jobs."""
+    before asking for the next. Across processes (`given`, or started here), or in this one for a
+    few jobs when no processes were started for them."""
     workers = workers or os.cpu_count() or 1
     order = _Order(todo)
-    if workers == 1 or len(todo) < IN_PROCESS_BELOW:
+    if given is None and (workers == 1 or len(todo) < IN_PROCESS_BELOW):
         while job := order.next_ready():
             outcome = run_job(job, _inputs(job, entries))
             order.finished(job)
             yield job, outcome
         return
+    if not todo:
+        return
+    # A pool given is shut down here too, once its jobs are done: its processes are not needed
+    # again, and the pages' processes are forked after it, from this process without its threads.
+    with given or ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from _across(pool, order, entries)
+
+
+def _across(pool: ProcessPoolExecutor, order: _Order, entries: dict[str, Entry]) -> Iterator[tuple[Job, Outcome]]:
+    """`_execute` in `pool`'s processes."""
     finished: queue.SimpleQueue[Future[Outcome]] = queue.SimpleQueue()
     running: dict[Future[Outcome], Job] = {}
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        while True:
-            while job := order.next_ready():
-                future = pool.submit(run_job, job, _inputs(job, entries))
-                running[future] = job
-                future.add_done_callback(finished.put)
-            if not running:
-                return
-            done = finished.get()
-            job = running.pop(done)
-            order.finished(job)
-            yield job, done.result()
+    while True:
+        while job := order.next_ready():
+            future = pool.submit(run_job, job, _inputs(job, entries))
+            running[future] = job
+            future.add_done_callback(finished.put)
+        if not running:
+            return
+        done = finished.get()
+        job = running.pop(done)
+        order.finished(job)
+        yield job, done.result()
+
+
+def warm_pool(workers: int | None = None) -> ProcessPoolExecutor | None:
+    """Processes for `run_jobs` started now (None with one core), each loading what drawing a PDF
+    needs (fpdf2, fontTools, the fonts: about 0.25 s) while this process goes on: a build starts
+    them before it validates the catalogue, a time when one core would otherwise wait, and after
+    one edit the jobs left are the printed catalogue's part, the labels and the poster."""
+    workers = workers or os.cpu_count() or 1
+    if workers == 1:
+        return None
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm_up)
+    pool.submit(int)  # forked processes all start with the first task
+    return pool
+
+
+def _warm_up() -> None:
+    """Load the fonts (and with them fpdf2): a job that draws a PDF finds them loaded."""
+    from ..makers.fonts import new_pdf
+
+    with contextlib.suppress(Exception):  # a job that needs them reports what is wrong
+        new_pdf(weights=("regular", "bold", "semibold"))
 
 
 class _Order:
