@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -75,19 +76,27 @@ class Loaded:
         return {f"loaded/{self.name}.txt": b""}, {"fpdf": "fpdf" in sys.modules, "pid": os.getpid()}
 
 
+def stopped(pool: ProcessPoolExecutor) -> bool:
+    """Whether `pool` takes no more jobs."""
+    try:
+        pool.submit(int)
+    except RuntimeError:
+        return True
+    return False
+
+
 def warm_run(folder: str) -> None:
     """Run jobs in processes from `warm_pool` and print what they and this process had loaded."""
     pool = warm_pool(2)
     assert pool is not None
     jobs = [Job(f"key-{n}", Loaded(str(n))) for n in range(4)] + [job("slow", 0.2, needs=("key-0",))]
     entries, stats = run_jobs(jobs, MediaCache(Path(folder)), lambda job, error: sys.exit(str(error)), pool=pool)
-    try:
-        pool.submit(int)
-        stopped = False
-    except RuntimeError:
-        stopped = True
     loaded = [entries[f"key-{n}"].meta for n in range(4)]
-    print(json.dumps({"made": stats.made, "workers": loaded, "here": "fpdf" in sys.modules, "pid": os.getpid(), "stopped": stopped}))
+    again = warm_pool(2)  # every job is in the cache now: the processes are stopped at once
+    assert again is not None
+    _, rerun = run_jobs(jobs, MediaCache(Path(folder)), lambda job, error: sys.exit(str(error)), pool=again)
+    facts = {"made": stats.made, "workers": loaded, "here": "fpdf" in sys.modules, "pid": os.getpid(), "stopped": stopped(pool)}
+    print(json.dumps(facts | {"reused": rerun.reused, "stopped_again": stopped(again)}))
 
 
 def test_jobs_run_in_processes_started_earlier_with_the_fonts_loaded_and_then_stop_them(tmp_path: Path) -> None:
@@ -98,4 +107,5 @@ def test_jobs_run_in_processes_started_earlier_with_the_fonts_loaded_and_then_st
     assert seen["made"] == 5 and not seen["here"]
     assert all(worker["fpdf"] and worker["pid"] != seen["pid"] for worker in seen["workers"])  # loaded before their first job
     assert seen["stopped"]  # the processes were stopped with the last job
+    assert seen["reused"] == 5 and seen["stopped_again"]  # or at once, with no job to make
     assert warm_pool(1) is None  # one core: the jobs are made in this process

@@ -105,12 +105,12 @@ def _execute(
             order.finished(job)
             yield job, outcome
         return
-    if not todo:
-        return
-    # A pool given is shut down here too, once its jobs are done: its processes are not needed
-    # again, and the pages' processes are forked after it, from this process without its threads.
+    # A pool given is shut down here too, once its jobs are done (or at once, when there are
+    # none): its processes are not needed again, and the pages' processes are forked after it,
+    # from this process without its threads.
     with given or ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from _across(pool, order, entries)
+        if todo:
+            yield from _across(pool, order, entries)
 
 
 def _across(pool: ProcessPoolExecutor, order: _Order, entries: dict[str, Entry]) -> Iterator[tuple[Job, Outcome]]:
