@@ -23,6 +23,7 @@ from .incremental import Kept, drop_unchanged, keep_unchanged
 from .jobs.cache import DEFAULT_CACHE, MediaCache
 from .jobs.run import warm_pool
 from .load import SETTINGS_FILE
+from .makers.fonts import load_fonts
 from .maps import maps_in_build
 from .media_stage import build_media
 from .messages import say
@@ -114,7 +115,7 @@ def build_site(
     stamps.forget(site_dir)
     stores = _Stores.beside(stamps, key) if reuse else None
     # The media's processes start loading what they draw with while this one validates.
-    pool = warm_pool()
+    pool = warm_pool(load_fonts)
     try:
         return _build(inputs, cache, stream, started, pool, stores)
     finally:

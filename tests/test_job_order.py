@@ -20,6 +20,7 @@ import pytest
 from catalogue.jobs.cache import MediaCache
 from catalogue.jobs.job import Input, Job
 from catalogue.jobs.run import run_jobs, warm_pool
+from catalogue.makers.fonts import load_fonts
 
 from .conftest import REPO
 
@@ -87,12 +88,12 @@ def stopped(pool: ProcessPoolExecutor) -> bool:
 
 def warm_run(folder: str) -> None:
     """Run jobs in processes from `warm_pool` and print what they and this process had loaded."""
-    pool = warm_pool(2)
+    pool = warm_pool(load_fonts, 2)
     assert pool is not None
     jobs = [Job(f"key-{n}", Loaded(str(n))) for n in range(4)] + [job("slow", 0.2, needs=("key-0",))]
     entries, stats = run_jobs(jobs, MediaCache(Path(folder)), lambda job, error: sys.exit(str(error)), pool=pool)
     loaded = [entries[f"key-{n}"].meta for n in range(4)]
-    again = warm_pool(2)  # every job is in the cache now: the processes are stopped at once
+    again = warm_pool(load_fonts, 2)  # every job is in the cache now: the processes are stopped at once
     assert again is not None
     _, rerun = run_jobs(jobs, MediaCache(Path(folder)), lambda job, error: sys.exit(str(error)), pool=again)
     facts = {"made": stats.made, "workers": loaded, "here": "fpdf" in sys.modules, "pid": os.getpid(), "stopped": stopped(pool)}
@@ -108,4 +109,4 @@ def test_jobs_run_in_processes_started_earlier_with_the_fonts_loaded_and_then_st
     assert all(worker["fpdf"] and worker["pid"] != seen["pid"] for worker in seen["workers"])  # loaded before their first job
     assert seen["stopped"]  # the processes were stopped with the last job
     assert seen["reused"] == 5 and seen["stopped_again"]  # or at once, with no job to make
-    assert warm_pool(1) is None  # one core: the jobs are made in this process
+    assert warm_pool(load_fonts, 1) is None  # one core: the jobs are made in this process

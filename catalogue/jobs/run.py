@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import collections
-import contextlib
 import os
 import queue
 import sys
@@ -130,25 +129,16 @@ def _across(pool: ProcessPoolExecutor, order: _Order, entries: dict[str, Entry])
         yield job, done.result()
 
 
-def warm_pool(workers: int | None = None) -> ProcessPoolExecutor | None:
-    """Processes for `run_jobs` started now (None with one core), each loading what drawing a PDF
-    needs (fpdf2, fontTools, the fonts: about 0.25 s) while this process goes on: a build starts
-    them before it validates the catalogue, a time when one core would otherwise wait, and after
-    one edit the jobs left are the printed catalogue's part, the labels and the poster."""
+def warm_pool(warm_up: Callable[[], None], workers: int | None = None) -> ProcessPoolExecutor | None:
+    """Processes for `run_jobs` started now (None with one core), each doing `warm_up` (loading
+    what the jobs will need) while this process goes on: a build starts them before it validates
+    the catalogue, a time when one core would otherwise wait."""
     workers = workers or os.cpu_count() or 1
     if workers == 1:
         return None
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm_up)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=warm_up)
     pool.submit(int)  # forked processes all start with the first task
     return pool
-
-
-def _warm_up() -> None:
-    """Load the fonts (and with them fpdf2): a job that draws a PDF finds them loaded."""
-    from ..makers.fonts import new_pdf
-
-    with contextlib.suppress(Exception):  # a job that needs them reports what is wrong
-        new_pdf(weights=("regular", "bold", "semibold"))
 
 
 class _Order:

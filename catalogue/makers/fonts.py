@@ -7,6 +7,7 @@ stars are drawn as polygons (see `catalogue.makers.shapes`).
 
 from __future__ import annotations
 
+import contextlib
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -64,6 +65,14 @@ def new_pdf(
         family, style, _ = _FACES[weight]
         pdf.add_font(family, style, font_file(weight))
     return pdf
+
+
+def load_fonts() -> None:
+    """Load fpdf2 and every weight (about 0.25 s), so that drawing a PDF later finds them loaded:
+    the media's processes do it while the build validates the catalogue (catalogue/jobs/run.py,
+    `warm_pool`), before the printed catalogue's part, the labels and the poster an edit remakes."""
+    with contextlib.suppress(Exception):  # a job that needs them reports what is wrong
+        new_pdf(weights=tuple(_FACES))
 
 
 def set_font(pdf: FPDF, weight: Weight, size_pt: float) -> None:
