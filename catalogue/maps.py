@@ -8,7 +8,6 @@ grey box. Its pages keep the plain list with coordinates and directions links.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -34,15 +33,6 @@ def leaflet_ready() -> bool:
 def maps_in_build(offline: bool) -> bool:
     """Whether a build's pages get maps: not the offline copy, and only with Leaflet installed."""
     return not offline and leaflet_ready()
-
-
-def copy_leaflet(docs_dir: Path) -> None:
-    """Put Leaflet's script and stylesheet in a language's docs folder, where the theme's assets
-    are (`assets/leaflet/`): the renderer copies them into the site."""
-    target = docs_dir / "assets" / LEAFLET_FOLDER
-    target.mkdir(parents=True, exist_ok=True)
-    for name in LEAFLET_FILES:
-        shutil.copyfile(LEAFLET / name, target / name)
 
 
 def leaflet_asset(name: str) -> str:

@@ -76,8 +76,9 @@ def _shown(path: Path) -> str:
 def docs_files(pages: list[PageFile], offline: bool = False) -> list[tuple[str, str | Path]]:
     """What MkDocs reads of these pages, by path in a language's folder: every page's Markdown file
     (`docs/...`) and every generated body (`bodies/<page>.html`, put in place by
-    catalogue/render/hooks.py) as text, and the files copied as they are (the offline shim,
-    Leaflet) as the path of their source."""
+    catalogue/render/hooks.py) as text, and the files copied as they are as the path of their
+    source: the offline shim, where the theme's polyfills setting finds it, and Leaflet, among the
+    theme's assets (MkDocs copies both into the site)."""
     files: list[tuple[str, str | Path]] = []
     if offline:
         files.append((f"docs/{SHIM_NAME}", shim()))

@@ -10,7 +10,6 @@ iframe-worker shim (npm, see package.json) runs it in an iframe instead.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 from ..urls import Urls
@@ -36,13 +35,6 @@ def shim() -> Path:
             "run `npm ci` in the project folder, or `make offline`"
         )
     return SHIM
-
-
-def copy_shim(docs_dir: Path) -> None:
-    """Put the shim in a language's docs folder, where the theme's polyfills setting finds it."""
-    target = docs_dir / SHIM_NAME
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(shim(), target)
 
 
 def file_link(link: str) -> str:
