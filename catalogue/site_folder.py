@@ -25,6 +25,7 @@ from pathlib import Path
 
 from .messages import Message, msg
 from .published import published_ids
+from .stamp import SiteDigest
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -116,15 +117,19 @@ class Workspace:
         except ValueError:
             return absolute.as_posix()
 
-    def publish(self, kept: Collection[str] = ()) -> None:
+    def publish(self, kept: Collection[str] = ()) -> str | None:
         """Make the new site readable by everyone and put it in place of the old one: by a swap,
         or on top of a `previous` site, by moving the staged files over it and deleting every file
-        of the previous site that is neither staged nor `kept` (paths in the site, with `/`)."""
+        of the previous site that is neither staged nor `kept` (paths in the site, with `/`). On
+        top of a previous site, the new one's fingerprint (catalogue/stamp.py, `site_digest`),
+        taken on the way: that walk lists every folder of the site anyway."""
         make_world_readable(self.staging)
         if self.previous is None:
             swap(self.staging, self.target)
-        else:
-            merge(self.staging, self.previous, kept)
+            return None
+        digest = SiteDigest()
+        merge(self.staging, self.previous, kept, digest)
+        return digest.hexdigest()
 
     def remove(self) -> None:
         """Delete the temporary folders (after success or failure alike)."""
@@ -153,9 +158,10 @@ def _set_mode(path: str, mode: int) -> None:
         os.chmod(path, mode)
 
 
-def merge(staging: Path, target: Path, kept: Collection[str]) -> None:
+def merge(staging: Path, target: Path, kept: Collection[str], digest: SiteDigest | None = None) -> None:
     """Move every file under `staging` to the same place under `target`, then delete every file
-    under `target` that is neither one of them nor in `kept`, and the folders left empty.
+    under `target` that is neither one of them nor in `kept`, and the folders left empty; every
+    entry left is given to `digest`.
 
     A file takes the place of the old one with one rename, so a reader sees either. Until the last
     rename, the site holds some new files beside old ones; a build that fails before never starts."""
@@ -173,14 +179,15 @@ def merge(staging: Path, target: Path, kept: Collection[str]) -> None:
                 shutil.rmtree(destination)
             os.replace(os.path.join(parent, name), destination)
             wanted.add(prefix + name)
-    _prune(str(target), "", wanted, folders)
+    _prune(str(target), "", wanted, folders, digest or SiteDigest())
 
 
-def _prune(folder: str, prefix: str, wanted: set[str], folders: set[str]) -> None:
+def _prune(folder: str, prefix: str, wanted: set[str], folders: set[str], digest: SiteDigest) -> None:
     """Delete every file under `folder` (its site path starting with `prefix`) that is not
     `wanted`, and the folders that are not among `folders` and are left empty (a link to a folder
-    that is not among them: the link). One listing a folder, with no path worked out twice: the
-    whole previous site is walked after each rebuild."""
+    that is not among them: the link); give `digest` every entry left, a folder once what is in
+    it is done. One listing a folder, with no path worked out twice: the whole previous site is
+    walked after each rebuild."""
     with os.scandir(folder) as listing:
         entries = list(listing)
     for entry in entries:
@@ -188,16 +195,18 @@ def _prune(folder: str, prefix: str, wanted: set[str], folders: set[str]) -> Non
         if not entry.is_dir():
             if name not in wanted:
                 os.unlink(entry.path)
+            else:
+                digest.add(name, entry.stat(follow_symlinks=False), folder=False)
             continue
         link = entry.is_symlink()
         if not link:
-            _prune(entry.path, name + "/", wanted, folders)
-        if name in folders:
-            continue
-        if link:
+            _prune(entry.path, name + "/", wanted, folders, digest)
+        if name not in folders and link:
             os.unlink(entry.path)
-        elif not os.listdir(entry.path):
+        elif name not in folders and not os.listdir(entry.path):
             os.rmdir(entry.path)
+        else:
+            digest.add(name, os.lstat(entry.path), folder=not link)
 
 
 def _make_folder(path: Path) -> None:

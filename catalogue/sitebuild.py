@@ -164,7 +164,7 @@ def _build(
         count, languages = _make(catalogue, workspace, cache, inputs.today, stream, offline, report, kept, pages, pool)
         if count is None:
             return report, None
-        workspace.publish(kept.paths if kept else ())
+        published_digest = workspace.publish(kept.paths if kept else ())
     except OSError as error:
         shown = workspace.shown(error.filename) if workspace and error.filename else site_dir.as_posix()
         raise BuildError(f"{shown}: {error.strerror or error}") from error
@@ -175,7 +175,8 @@ def _build(
             workspace.remove()
     if stores:
         products = len(catalogue.products)
-        stamp = Stamp(VERSION, stores.key, media_sources(catalogue), site_digest(site_dir), report, products, count, languages)
+        fingerprint = published_digest or site_digest(site_dir)
+        stamp = Stamp(VERSION, stores.key, media_sources(catalogue), fingerprint, report, products, count, languages)
         stores.stamps.keep(site_dir, stamp)
     return report, BuildSummary(len(catalogue.products), count, languages, time.perf_counter() - started, site_dir)
 

@@ -151,22 +151,40 @@ def _signature(path: str) -> Signature:
     return (info.st_size, info.st_mtime_ns, info.st_ino)
 
 
+class SiteDigest:
+    """The fingerprint of a site folder, given entry by entry in any order (`site_digest`'s own, for
+    a walk that lists the folder anyway: publishing on top of a previous site, site_folder.py)."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def add(self, path: str, info: os.stat_result, folder: bool) -> None:
+        """One entry: its path in the site (with `/`), what `lstat` says of it, whether it is a
+        folder (not a link to one)."""
+        kind = "d" if folder else "f"
+        self.lines.append(f"{path}\0{kind}\0{info.st_mode}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}\n")
+
+    def hexdigest(self) -> str:
+        """The fingerprint of the entries given, whatever their order."""
+        digest = hashlib.sha256()
+        for line in sorted(self.lines):
+            digest.update(line.encode("utf-8", "surrogateescape"))
+        return digest.hexdigest()
+
+
 def site_digest(site_dir: Path) -> str:
     """The fingerprint of the site folder as it is: every file and folder by path, size, time and inode."""
-    digest = hashlib.sha256()
-    stack = [str(site_dir.resolve())]
-    root_length = len(stack[0]) + 1
+    found = SiteDigest()
+    stack = [(str(site_dir.resolve()), "")]
     while stack:
-        folder = stack.pop()
+        folder, prefix = stack.pop()
         with os.scandir(folder) as entries:
-            for entry in sorted(entries, key=lambda e: e.name):
-                info = entry.stat(follow_symlinks=False)
-                kind = "d" if entry.is_dir(follow_symlinks=False) else "f"
-                line = f"{entry.path[root_length:]}\0{kind}\0{info.st_mode}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}\n"
-                digest.update(line.encode("utf-8", "surrogateescape"))
-                if kind == "d":
-                    stack.append(entry.path)
-    return digest.hexdigest()
+            for entry in entries:
+                inner = entry.is_dir(follow_symlinks=False)
+                found.add(prefix + entry.name, entry.stat(follow_symlinks=False), inner)
+                if inner:
+                    stack.append((entry.path, f"{prefix}{entry.name}/"))
+    return found.hexdigest()
 
 
 def plain_today(settings_path: Path) -> date | None:

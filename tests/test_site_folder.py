@@ -21,6 +21,7 @@ import catalogue.render.config as render
 from catalogue import __version__
 from catalogue.cli import main, module_main
 from catalogue.site_folder import Workspace
+from catalogue.stamp import site_digest
 
 from .base_site import EXTRA, copy_catalogue, snapshot
 from .conftest import REPO
@@ -287,12 +288,15 @@ def test_publishing_on_a_previous_site_moves_the_staged_files_and_deletes_what_i
     for path, text in {"index.html": "new home", "p/new/index.html": "new", "was-a-folder": "now a file", "was-a-file/y.html": "y"}.items():
         (staging / path).parent.mkdir(parents=True, exist_ok=True)
         (staging / path).write_text(text, encoding="utf-8")
+    (site / "link.html").symlink_to("kept/a.html")  # a link the new site keeps
+    (site / "linked-folder").symlink_to("kept", target_is_directory=True)  # a link to a folder it has not
     kept_before = (site / "kept" / "a.html").stat()
-    Workspace(site, staging, tmp_path / ".site.work-x", previous=site).publish(kept={"kept/a.html"})
+    fingerprint = Workspace(site, staging, tmp_path / ".site.work-x", previous=site).publish(kept={"kept/a.html", "link.html"})
     found = {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in site.rglob("*") if p.is_file()}
     assert found == {
         "index.html": "new home",
         "kept/a.html": "kept",
+        "link.html": "kept",
         "p/new/index.html": "new",
         "was-a-folder": "now a file",
         "was-a-file/y.html": "y",
@@ -302,3 +306,4 @@ def test_publishing_on_a_previous_site_moves_the_staged_files_and_deletes_what_i
     assert (kept_after.st_ino, kept_after.st_mtime_ns) == (kept_before.st_ino, kept_before.st_mtime_ns)
     assert stat.S_IMODE((site / "p" / "new").stat().st_mode) == 0o755
     assert not staging.exists() or not any(p.is_file() for p in staging.rglob("*"))
+    assert fingerprint == site_digest(site)  # taken on the way, as a walk of the site made now finds it
