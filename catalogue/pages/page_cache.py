@@ -31,7 +31,7 @@ from ..model import Product
 from .context import Site
 from .listings import PageFile
 
-VERSION = 2
+VERSION = 3
 T = TypeVar("T")
 
 
@@ -74,11 +74,10 @@ class OpenStore:
     store: _Store
     keys: _Keys
     known: dict[str, str] = field(init=False)
-    cards: dict[tuple[str, str], tuple[str, str]] = field(init=False)
+    cards: dict[str, dict[str, tuple[str, str]]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.known = self.store.keys()
-        self.cards = self.store.cards()
 
     def page(self, product: Product, make: Callable[[Product], PageFile]) -> PageFile:
         """The page of `product`, taken or made (and stored)."""
@@ -92,7 +91,9 @@ class OpenStore:
     def card(self, product: Product, variant: str, make: Callable[[], Markup]) -> Markup:
         """A card of `product`, taken or made (and stored)."""
         key = self.keys.card(product)
-        stored = self.cards.get((product.id, variant))
+        if variant not in self.cards:  # read a kind of card when it is first asked for: the kiosk needs one kind
+            self.cards[variant] = self.store.cards(variant)
+        stored = self.cards[variant].get(product.id)
         if stored is not None and stored[0] == key:
             return Markup(stored[1])
         made = make()
@@ -117,10 +118,11 @@ class _Store:
         """The key of each stored page, by product."""
         return self._run(lambda database: dict(database.execute("SELECT id, key FROM pages"))) or {}
 
-    def cards(self) -> dict[tuple[str, str], tuple[str, str]]:
-        """Every stored card's key and markup, by product and variant."""
-        rows = self._run(lambda database: database.execute("SELECT id, variant, key, markup FROM cards").fetchall()) or []
-        return {(pid, variant): (key, markup) for pid, variant, key, markup in rows}
+    def cards(self, variant: str) -> dict[str, tuple[str, str]]:
+        """The key and markup of every stored card of one kind, by product."""
+        query = "SELECT id, key, markup FROM cards WHERE variant = ?"
+        rows = self._run(lambda database: database.execute(query, (variant,)).fetchall()) or []
+        return {pid: (key, markup) for pid, key, markup in rows}
 
     def put_card(self, product_id: str, variant: str, key: str, markup: str) -> None:
         """Store a card made now with its key (written with the next batch of pages, or on closing)."""
@@ -163,7 +165,9 @@ class _Store:
         if rows:
             self._run(lambda database: database.executemany("INSERT OR REPLACE INTO pages VALUES (?, ?, ?)", rows))
         if cards:
-            self._run(lambda database: database.executemany("INSERT OR REPLACE INTO cards VALUES (?, ?, ?, ?)", cards))
+            self._run(
+                lambda database: database.executemany("INSERT OR REPLACE INTO cards (id, variant, key, markup) VALUES (?, ?, ?, ?)", cards)
+            )
         if rows or cards:
             self._run(lambda database: database.commit())
 
@@ -195,7 +199,7 @@ def _open(path: Path) -> sqlite3.Connection | None:
             database.execute("CREATE TABLE IF NOT EXISTS pages (id TEXT PRIMARY KEY, key TEXT NOT NULL, page BLOB NOT NULL)")
             database.execute(
                 "CREATE TABLE IF NOT EXISTS cards"
-                " (id TEXT, variant TEXT, key TEXT NOT NULL, markup TEXT NOT NULL, PRIMARY KEY (id, variant))"
+                " (variant TEXT, id TEXT, key TEXT NOT NULL, markup TEXT NOT NULL, PRIMARY KEY (variant, id))"
             )
             database.commit()
             return database
