@@ -8,12 +8,14 @@ macOS) it is pickled, and the build works the same (tests/test_spawn.py).
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import re
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -138,8 +140,10 @@ def build_languages(
     filled in when it is done, but for those the previous site already holds (`kept`, by
     language: catalogue/incremental.py). Without `shells`, MkDocs renders every page itself.
     `meanwhile` is work of this process that needs none of their output: it is done while other
-    processes make the pages (when `workers` make them), or else once every MkDocs build has
-    started, before they are awaited (a MkDocs build is a process of its own).
+    processes make the pages (when `workers` make them: in a thread beside this one, which starts
+    each language's MkDocs build, or fills its pages, as soon as the language is made), or else
+    once every MkDocs build has started, before they are awaited (a MkDocs build is a process of
+    its own).
     The theme's templates, compiled, are kept in `templates` for the next build (hooks.py), and
     with `shells`, MkDocs' output in `renders`: a language whose MkDocs input is as when its output
     was kept is not rendered again (renders.py).
@@ -148,14 +152,20 @@ def build_languages(
     running: dict[str, _Running] = {}
     besides = _Once(meanwhile)
     try:
-        for lang, prepared in _prepared(settings, pages, work_dir, offline, today, shells, workers, besides, renders):
-            folder = work_dir / lang
-            process = None if prepared.taken else _start(prepared.config, folder / "mkdocs.log", templates)
-            running[lang] = _Running(process, folder, prepared.paths, prepared.shells, prepared.key if process else "")
-        besides()
+        # The filling processes start first: the pages' processes are started next, and then
+        # `meanwhile` runs beside this thread, which must not fork while it does.
         with _Fillers(workers if shells else 0) as fillers:
+            for lang, prepared in _prepared(settings, pages, work_dir, offline, today, shells, workers, besides, renders):
+                folder = work_dir / lang
+                process = None if prepared.taken else _start(prepared.config, folder / "mkdocs.log", templates)
+                run = running[lang] = _Running(process, folder, prepared.paths, prepared.shells, prepared.key if process else "")
+                if shells and process is None:  # MkDocs' output was kept: fill at once
+                    fillers.fill(run.shells, folder / "site", kept.get(lang) if kept else None)
+            besides()
             for lang, run in running.items():
-                if run.process and run.process.wait() != 0:
+                if run.process is None:
+                    continue
+                if run.process.wait() != 0:
                     raise RenderError(lang, (run.folder / "mkdocs.log").read_text(encoding="utf-8", errors="replace"))
                 if shells:
                     keep = (renders, lang, run.key) if renders and run.key else None
@@ -199,6 +209,8 @@ class _Fillers:
 
     def __init__(self, workers: int) -> None:
         self.pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+        if self.pool:
+            self.pool.submit(int)  # forked processes all start with the first task: now, not from a thread's company
         self.pending: list[tuple[Future[set[str]], Kept | None]] = []
 
     def __enter__(self) -> _Fillers:
@@ -265,7 +277,7 @@ def _prepared(
 ) -> Iterator[tuple[str, _Prepared]]:
     """Each language with its pages' paths, its shells and its MkDocs configuration, in the
     settings' order, as soon as that language is written (by `workers` processes at once, while
-    this one does `meanwhile`)."""
+    a thread of this one does `meanwhile`)."""
     languages = settings.languages
     if workers <= 1 or len(languages) <= 1:
         for lang in languages:
@@ -280,11 +292,34 @@ def _prepared(
             futures = [
                 pool.submit(prepare_language, settings, sent, lang, work_dir / lang, offline, today, shells, renders) for lang in languages
             ]
-            meanwhile()
-            for lang, future in zip(languages, futures, strict=True):
-                yield lang, future.result()
+            with _alongside(meanwhile):
+                for lang, future in zip(languages, futures, strict=True):
+                    yield lang, future.result()
     finally:
         _HANDED_DOWN.clear()
+
+
+@contextlib.contextmanager
+def _alongside(work: Callable[[], None]) -> Iterator[None]:
+    """Do `work` in a thread of its own while the block runs; wait for it at the end, and raise
+    what it raised. The languages made are then handled (MkDocs started, or the pages filled) as
+    they come, not once this process's own work is done."""
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            work()
+        except BaseException as error:  # raised again in this thread
+            failed.append(error)
+
+    thread = threading.Thread(target=run, name="meanwhile")
+    thread.start()
+    try:
+        yield
+    finally:
+        thread.join()
+    if failed:
+        raise failed[0]
 
 
 # The pages' maker while forked workers make them. Pickling it would copy the whole catalogue to
