@@ -86,10 +86,12 @@ def split_catalogue(
 def _by_commune(members: list[Product], commune_of: Callable[[Product], str], limit: int) -> list[tuple[tuple[str, ...], list[Product]]]:
     """Whole communes packed in place-list order into pieces of at most `limit`; a commune above it alone, cut."""
     order = {commune: index for index, commune in enumerate(province().units)}
-    communes = sorted({commune_of(product) for product in members}, key=lambda c: (order.get(c, len(order)), c))
+    found: dict[str, list[Product]] = {}  # each commune's products, in one pass: a province has a hundred communes
+    for product in members:
+        found.setdefault(commune_of(product), []).append(product)
     pieces: list[tuple[tuple[str, ...], list[Product]]] = []
-    for commune in communes:
-        own = [product for product in members if commune_of(product) == commune]
+    for commune in sorted(found, key=lambda c: (order.get(c, len(order)), c)):
+        own = found[commune]
         if pieces and len(pieces[-1][1]) + len(own) <= limit:
             pieces[-1] = ((*pieces[-1][0], commune), pieces[-1][1] + own)
             continue
