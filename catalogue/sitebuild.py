@@ -173,12 +173,12 @@ def _build(
     finally:
         if workspace:
             workspace.remove()
+    products = len(catalogue.products)
     if stores:
-        products = len(catalogue.products)
         fingerprint = published_digest or site_digest(site_dir)
         stamp = Stamp(VERSION, stores.key, media_sources(catalogue), fingerprint, report, products, count, languages)
         stores.stamps.keep(site_dir, stamp)
-    return report, BuildSummary(len(catalogue.products), count, languages, time.perf_counter() - started, site_dir)
+    return report, BuildSummary(products, count, languages, time.perf_counter() - started, site_dir)
 
 
 def _today(settings_path: Path) -> date:

@@ -210,7 +210,7 @@ class _Fillers:
     def __init__(self, workers: int) -> None:
         self.pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
         if self.pool:
-            self.pool.submit(int)  # forked processes all start with the first task: now, not from a thread's company
+            self.pool.submit(int)  # forked processes all start with the first task: here, before any thread is started
         self.pending: list[tuple[Future[set[str]], Kept | None]] = []
 
     def __enter__(self) -> _Fillers:
