@@ -236,7 +236,8 @@ def _make(
         rewrite_pages(staging)
     _write_new(staging, {MANIFEST.as_posix(): manifest_json(catalogue.products, today)}, kept)
     if not offline:  # a copy opened from file:// has no server to send headers or compressed files
-        write_host_files(staging, catalogue.settings.languages, kept, pages.folder / SCRIPTS_MEMO if pages else None)
+        hashed = {site.urls.root(lang) + path: hashes for lang, rendered in built.items() for path, hashes in rendered.scripts.items()}
+        write_host_files(staging, catalogue.settings.languages, kept, pages.folder / SCRIPTS_MEMO if pages else None, hashed)
     _keep_and_compress(workspace, kept, offline)
     return sum(len(rendered.paths) for rendered in built.values()), list(built)
 

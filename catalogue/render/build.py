@@ -18,7 +18,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -109,10 +109,13 @@ def write_files(files: Iterable[tuple[str, str | Path]], folder: Path) -> None:
 
 @dataclass(frozen=True)
 class Rendered:
-    """One language rendered: its site folder and the paths of its pages."""
+    """One language rendered: its site folder, the paths of its pages, and the hashes of the
+    inline scripts of the pages filled into their shells, by path in the site folder (the other
+    pages are read for theirs: catalogue/hosting/inline.py)."""
 
     site: Path
     paths: list[str]
+    scripts: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def build_languages(
@@ -154,13 +157,13 @@ def build_languages(
     try:
         # The filling processes start first: the pages' processes are started next, and then
         # `meanwhile` runs beside this thread, which must not fork while it does.
-        with _Fillers(workers if shells else 0) as fillers:
+        with _Fillers(workers if shells else 0, host=not offline) as fillers:
             for lang, prepared in _prepared(settings, pages, work_dir, offline, today, shells, workers, besides, renders):
                 folder = work_dir / lang
                 process = None if prepared.taken else _start(prepared.config, folder / "mkdocs.log", templates)
                 run = running[lang] = _Running(process, folder, prepared.paths, prepared.shells, prepared.key if process else "")
                 if shells and process is None:  # MkDocs' output was kept: fill at once
-                    fillers.fill(run.shells, folder / "site", kept.get(lang) if kept else None)
+                    fillers.fill(lang, run.shells, folder / "site", kept.get(lang) if kept else None)
             besides()
             for lang, run in running.items():
                 if run.process is None:
@@ -169,8 +172,8 @@ def build_languages(
                     raise RenderError(lang, (run.folder / "mkdocs.log").read_text(encoding="utf-8", errors="replace"))
                 if shells:
                     keep = (renders, lang, run.key) if renders and run.key else None
-                    fillers.fill(run.shells, run.folder / "site", kept.get(lang) if kept else None, keep)
-        return {lang: Rendered(run.folder / "site", run.paths) for lang, run in running.items()}
+                    fillers.fill(lang, run.shells, run.folder / "site", kept.get(lang) if kept else None, keep)
+        return {lang: Rendered(run.folder / "site", run.paths, fillers.scripts.get(lang, {})) for lang, run in running.items()}
     finally:
         for run in running.values():
             if run.process and run.process.poll() is None:
@@ -205,13 +208,16 @@ class _Running:
 class _Fillers:
     """Each language's pages filled into its shells as soon as MkDocs has rendered them, in `workers`
     processes at once (filling is Python's work: threads would take turns); the previous site's
-    files that each one kept are added to its `Kept` when all are done."""
+    files that each one kept are added to its `Kept` when all are done, and the hashes of the
+    inline scripts of the pages written (with `host`: `Shells.fill`) are in `scripts`, by language."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, host: bool = False) -> None:
         self.pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
         if self.pool:
             self.pool.submit(int)  # forked processes all start with the first task: here, before any thread is started
-        self.pending: list[tuple[Future[set[str]], Kept | None]] = []
+        self.host = host
+        self.pending: list[tuple[str, Future[_Filled], Kept | None]] = []
+        self.scripts: dict[str, dict[str, frozenset[str]]] = {}
 
     def __enter__(self) -> _Fillers:
         return self
@@ -219,36 +225,41 @@ class _Fillers:
     def __exit__(self, *error: object) -> None:
         try:
             if error[0] is None:
-                for future, kept in self.pending:
-                    found = future.result()
+                for lang, future, kept in self.pending:
+                    found, self.scripts[lang] = future.result()
                     if kept is not None:
                         kept.paths.update(found)
         finally:
             if self.pool:
                 self.pool.shutdown(cancel_futures=True)
 
-    def fill(self, shells: Shells, site: Path, kept: Kept | None, keep: _Keep | None = None) -> None:
-        """Fill `shells` into the rendered `site`, but for the pages the previous site holds
-        (`kept`), having first kept MkDocs' output when told where (`keep`)."""
+    def fill(self, lang: str, shells: Shells, site: Path, kept: Kept | None, keep: _Keep | None = None) -> None:
+        """Fill `shells` into the rendered `site` of `lang`, but for the pages the previous site
+        holds (`kept`), having first kept MkDocs' output when told where (`keep`)."""
         if self.pool is None:
-            _fill(shells, site, kept, keep)
+            _, self.scripts[lang] = _fill(shells, site, kept, keep, self.host)
             return
         # Its own record of what it keeps, handed back: the shared one holds every path of the site.
         own = Kept(kept.previous, set(), kept.prefix) if kept else None
-        self.pending.append((self.pool.submit(_fill, shells, site, own, keep), kept))
+        self.pending.append((lang, self.pool.submit(_fill, shells, site, own, keep, self.host), kept))
 
 
 # Where to keep one language's MkDocs output: the store, the language and the key.
 _Keep = tuple[Renders, str, str]
 
 
-def _fill(shells: Shells, site: Path, kept: Kept | None, keep: _Keep | None = None) -> set[str]:
-    """`Shells.fill`, MkDocs' output kept first (`keep`): the paths it found kept."""
+# What filling a language gives back: the paths it found kept, and the inline scripts' hashes of
+# the pages it wrote.
+_Filled = tuple[set[str], dict[str, frozenset[str]]]
+
+
+def _fill(shells: Shells, site: Path, kept: Kept | None, keep: _Keep | None = None, host: bool = False) -> _Filled:
+    """`Shells.fill`, MkDocs' output kept first (`keep`)."""
     if keep:
         renders, lang, key = keep
         renders.keep(lang, key, site)
-    shells.fill(site, kept)
-    return kept.paths if kept else set()
+    scripts = shells.fill(site, kept, host)
+    return (kept.paths if kept else set()), scripts
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,8 @@ from typing import BinaryIO
 
 from markupsafe import Markup, escape
 
+from ..hosting.inline import page_hashes
+from ..hosting.precompress import gzipped
 from ..incremental import Kept
 from ..jobs.cache import FILE_THREADS
 from ..pages.listings import PageFile
@@ -151,19 +153,24 @@ class Shells:
             self.shells.append(_shell(page, len(self.shells)))
         return self.shapes[key]
 
-    def fill(self, site: Path, kept: Kept | None = None) -> int:
+    def fill(self, site: Path, kept: Kept | None = None, host: bool = False) -> dict[str, frozenset[str]]:
         """Write every spooled page into the rendered `site`, from its shell or in place of its
         stand-in, but for those the previous site already holds (`kept`, seen from this language's
-        folder), then remove the shells' own pages; the number of pages written."""
+        folder), then remove the shells' own pages. With `host`, each page written gets its
+        compressed copy beside it, and its inline scripts are hashed (catalogue/hosting: this
+        process holds its bytes now, so they are not read again); those hashes, by the page's path
+        in `site`."""
         templates = [_template(_output(site, shell.path)) for shell in self.shells]
-        count = 0
+        scripts: dict[str, frozenset[str]] = {}
 
-        def write(page: tuple[str, bytes]) -> int:
+        def write(page: tuple[str, bytes]) -> None:
             path, data = page
             target = site / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-            return 1
+            if host:
+                target.with_name(target.name + ".gz").write_bytes(gzipped(data))
+                scripts[path] = frozenset(page_hashes(data.decode("utf-8")))
 
         def new(record: _Record | _Placed) -> tuple[str, bytes] | None:
             """The page to write, or None when the previous site holds it (a placed page's
@@ -179,15 +186,16 @@ class Shells:
             return None
 
         # Compared here, written by a few threads (a new folder and file wait on the file system,
-        # not on Python), a batch at a time, so that at most one batch of pages is held in memory.
+        # not on Python; so does compressing), a batch at a time, so that at most one batch of
+        # pages is held in memory.
         records = _records(self.spool)
         with ThreadPoolExecutor(max_workers=FILE_THREADS) as pool:
             for batch in iter(lambda: list(itertools.islice(records, BATCH)), []):
-                count += sum(pool.map(write, [page for page in map(new, batch) if page]))
+                list(pool.map(write, [page for page in map(new, batch) if page]))
         for shell in self.shells:
             shutil.rmtree(_output(site, shell.path).parent)
         self.spool.unlink()
-        return count
+        return scripts
 
 
 BATCH = 256  # pages held in memory at once while they are written
