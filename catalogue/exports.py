@@ -121,20 +121,22 @@ def product_records(catalogue: Catalogue, today: date) -> list[dict[str, Any]]:
     return records
 
 
-def products_json(catalogue: Catalogue, today: date) -> str:
-    """/data/products.json: the catalogue's products, with when and for whom it was made."""
+def products_json(catalogue: Catalogue, today: date, records: list[dict[str, Any]] | None = None) -> str:
+    """/data/products.json: the catalogue's products, with when and for whom it was made
+    (`records`: the `product_records` of that day, when they are worked out already)."""
     document = {
         "province": catalogue.settings.province,
         "site_url": catalogue.settings.site_url,
         "demo": catalogue.settings.demo,
         "status_on": today.isoformat(),
-        "products": product_records(catalogue, today),
+        "products": product_records(catalogue, today) if records is None else records,
     }
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
-def products_csv(catalogue: Catalogue, today: date) -> bytes:
-    """/data/products.csv: one row per product, for spreadsheets (see `catalogue.spreadsheet`).
+def products_csv(catalogue: Catalogue, today: date, records: list[dict[str, Any]] | None = None) -> bytes:
+    """/data/products.csv: one row per product, for spreadsheets (see `catalogue.spreadsheet`), from
+    the `product_records` of that day (`records`, when they are worked out already).
 
     The same fields as products.json, but phones grouped as people read them (0912 345 678, which
     also keeps Excel from dropping the 0) and the GTIN kept as text.
@@ -146,7 +148,7 @@ def products_csv(catalogue: Catalogue, today: date) -> bytes:
             "gtin": Code(record["gtin"]) if record["gtin"] else None,
             **trade_csv_cells(record),
         }
-        for record in product_records(catalogue, today)
+        for record in (product_records(catalogue, today) if records is None else records)
     ]
     return csv_bytes(csv_columns(catalogue.settings.languages), rows)
 

@@ -16,7 +16,7 @@ from typing import TextIO
 
 from .catalogue import Catalogue
 from .collector import fewer_collections, settle
-from .exports import check_index_js, products_csv, products_json, products_schema, re_evaluation_csv, sales_points_json
+from .exports import check_index_js, product_records, products_csv, products_json, products_schema, re_evaluation_csv, sales_points_json
 from .hosting.host_files import write_host_files
 from .hosting.precompress import compress_kept, precompress
 from .incremental import Kept, drop_unchanged, keep_unchanged
@@ -31,7 +31,7 @@ from .pages.context import Site
 from .pages.finder import finder_data
 from .pages.generate import all_pages
 from .pages.kiosk import kiosk_page
-from .pages.page_cache import PageStore, opened
+from .pages.page_cache import PageStore, opened, work_out_keys
 from .pages.redirects import digital_link_pages
 from .pages.search import search_data
 from .problems import Report
@@ -212,6 +212,8 @@ def _make(
     if not offline and not maps:
         stream.write(say("check.no-leaflet") + "\n")
     site = Site(catalogue, media.products, today, media.catalogue_pdfs, site_cards=media.site_cards, maps=maps, pages=pages)
+    if pages:
+        work_out_keys(site)
     # Each language's pages are made as they are written: at 20,000 products a list of them would hold about 500 MB.
     # Each language's pages are made in a process of their own (as many at once as there are cores).
     make_pages = functools.partial(all_pages, site)
@@ -283,9 +285,10 @@ def _keep_and_compress(workspace: Workspace, kept: Kept | None, offline: bool) -
 def open_data(site: Site) -> dict[str, str | bytes]:
     """The open data, and the scripts of the finder, the header search and the certificate check, by site path."""
     catalogue, today = site.catalogue, site.today
+    records = product_records(catalogue, today)
     files: dict[str, str | bytes] = {
-        Urls.products_json(): products_json(catalogue, today),
-        Urls.products_csv(): products_csv(catalogue, today),
+        Urls.products_json(): products_json(catalogue, today, records),
+        Urls.products_csv(): products_csv(catalogue, today, records),
         Urls.products_schema(): products_schema(catalogue.settings.site_url, catalogue.settings.languages),
         Urls.sales_points_json(): sales_points_json(catalogue, today),
         Urls.re_evaluation_csv(): re_evaluation_csv(catalogue, site.figures),

@@ -222,8 +222,6 @@ class _Keys:
         for part in (site.catalogue.settings.model_dump_json(), repr(site.maps), repr(sorted(site.site_cards.items()))):
             shared.update(part.encode() + b"\0")
         self.shared = shared.digest()
-        self._products: dict[str, bytes] = {}
-        self._producers: dict[str, bytes] = {}
         self._cards: dict[str, str] = {}
 
     def page(self, product: Product) -> str:
@@ -248,13 +246,30 @@ class _Keys:
         return self._cards[product.id]
 
     def _producer(self, producer_id: str) -> bytes:
-        if producer_id not in self._producers:
-            producer = self.site.catalogue.producers.get(producer_id)
-            self._producers[producer_id] = producer.model_dump_json().encode() if producer else b"-"
-        return self._producers[producer_id]
+        return _digests(self.site)[1].get(producer_id, b"-")
 
     def _product(self, product: Product) -> bytes:
-        if product.id not in self._products:
-            text = f"{product.model_dump_json()}\0{self.site.media.get(product.id)!r}"
-            self._products[product.id] = hashlib.sha256(text.encode()).digest()
-        return self._products[product.id]
+        return _digests(self.site)[0][product.id]
+
+
+def work_out_keys(site: Site) -> None:
+    """Work out what the keys of every language's pages and cards are made of (each product with
+    its media, each producer) now, once: the processes that make the languages' pages, forked
+    after this, then all start with it (at 20,000 products each would take about a second)."""
+    _digests(site)
+
+
+def _digests(site: Site) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """The digest of each product with its media, and of each producer, by id (worked out once a build)."""
+    digests = site.memo.get(_DIGESTS)
+    if digests is None:
+        products = {
+            pid: hashlib.sha256(f"{product.model_dump_json()}\0{site.media.get(pid)!r}".encode()).digest()
+            for pid, product in site.catalogue.products.items()
+        }
+        producers = {pid: hashlib.sha256(one.model_dump_json().encode()).digest() for pid, one in site.catalogue.producers.items()}
+        digests = site.memo[_DIGESTS] = (products, producers)
+    return digests
+
+
+_DIGESTS = ("page_cache", "digests")
