@@ -3,6 +3,7 @@ and a damaged photo is a problem naming its product file and line."""
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import shutil
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+import catalogue.jobs.cache as media_cache
 from catalogue.jobs.cache import MediaCache
 from catalogue.makers.qr import product_codes
 from catalogue.media_stage import build_media
@@ -208,3 +210,32 @@ def test_a_photo_is_hashed_again_only_when_its_file_changed(tmp_path: Path, monk
     photo.write_bytes(b"second photo, edited")
     assert MediaCache(tmp_path / "media").digest(photo) == real(photo) != first
     assert read == [photo, photo]
+
+
+@pytest.mark.parametrize("kernel", ["copies", "absent", "refuses half way"])
+def test_a_cached_file_is_copied_whole_with_its_time_however_the_kernel_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kernel: str
+) -> None:
+    source, target = tmp_path / "cached.png", tmp_path / "site" / "copy.png"
+    data = os.urandom(3 * (1 << 20) + 17)  # more than one chunk of either copy
+    source.write_bytes(data)
+    os.utime(source, ns=(1_700_000_000_000_000_000, 1_700_000_000_123_456_789))
+    target.parent.mkdir()
+    if kernel == "absent":  # Windows and macOS have no copy_file_range
+        monkeypatch.setattr(media_cache, "_COPY_RANGE", None)
+    if kernel == "refuses half way":  # as across file systems on an older kernel
+        real = os.copy_file_range
+        calls = []
+
+        def half_then_refuse(src: int, dst: int, count: int) -> int:
+            calls.append(count)
+            if len(calls) == 1:
+                return real(src, dst, min(count, 1 << 20))
+            raise OSError(errno.EXDEV, os.strerror(errno.EXDEV))
+
+        monkeypatch.setattr(os, "copy_file_range", half_then_refuse)
+    assert media_cache.copy_new(source, target)
+    assert target.read_bytes() == data
+    assert target.stat().st_mtime_ns == 1_700_000_000_123_456_789
+    if kernel == "refuses half way":
+        assert len(calls) == 2

@@ -8,6 +8,7 @@ their outputs and do no image or QR work.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import functools
 import hashlib
 import importlib.metadata
@@ -214,33 +215,58 @@ def sync_file(source: Path, target: Path) -> bool:
     return True
 
 
-def clone_or_copy(source: Path, target: Path) -> None:
+def clone_or_copy(source: Path, target: Path) -> os.stat_result:
     """Write a copy of `source` at `target`: a reflink (FICLONE: copy on write, shared blocks) on
-    file systems that have them (Btrfs, XFS), a plain copy elsewhere. Each file is opened once; a
-    pair of file systems that cannot clone is not asked again."""
+    file systems that have them (Btrfs, XFS), else a copy made by the kernel (copy_file_range) where
+    it can, else by Python; the source's status. Each file is opened once; a pair of file systems
+    that cannot clone is not asked again."""
     with source.open("rb") as src, target.open("wb") as dst:
+        status = os.fstat(src.fileno())
         if _FICLONE is not None:
-            pair = (os.fstat(src.fileno()).st_dev, os.fstat(dst.fileno()).st_dev)
+            pair = (status.st_dev, os.fstat(dst.fileno()).st_dev)
             if pair not in _CANNOT_CLONE:
                 try:
                     fcntl.ioctl(dst.fileno(), _FICLONE, src.fileno())
-                    return
+                    return status
                 except OSError:  # not supported here (ext4, tmpfs, across file systems): copy instead
                     _CANNOT_CLONE.add(pair)
+        if _COPY_RANGE is not None and status.st_size and _kernel_copy(src.fileno(), dst.fileno(), status.st_size):
+            return status
+        src.seek(0)
+        dst.seek(0)
+        dst.truncate()
         shutil.copyfileobj(src, dst, _COPY_CHUNK)
+    return status
+
+
+def _kernel_copy(source: int, target: int, size: int) -> bool:
+    """Copy `size` bytes between two open files in the kernel; False when it cannot (then nothing
+    or a part was written, and the caller copies the whole file again)."""
+    left = size
+    try:
+        while left > 0:
+            done = os.copy_file_range(source, target, left)
+            if done == 0:
+                return False
+            left -= done
+    except OSError as error:
+        if error.errno in (errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.EPERM):
+            return False
+        raise
+    return True
 
 
 _CANNOT_CLONE: set[tuple[int, int]] = set()  # (source, target) devices where a reflink failed
 _COPY_CHUNK = 1 << 20
+_COPY_RANGE = getattr(os, "copy_file_range", None)  # Linux
 
 
 def copy_new(source: Path, target: Path) -> bool:
     """Copy `source` to `target`, a new file in a folder of this build's own, with the cached
     file's time (by which the next run sees it unchanged; not its mode, which follows the umask,
     and the site sets its own); True."""
-    clone_or_copy(source, target)
-    stat = source.stat()
-    os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    status = clone_or_copy(source, target)
+    os.utime(target, ns=(status.st_atime_ns, status.st_mtime_ns))
     return True
 
 
