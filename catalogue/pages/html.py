@@ -208,9 +208,7 @@ class CardView:
 
 def card_view(site: Site, product: Product, page: str, lang: str, eager: bool = False) -> CardView:
     """The card of `product` on the page at site path `page` (its photo loaded at once when `eager`)."""
-    texts = site.memo.get(("card", product.id, lang))
-    if texts is None:
-        texts = site.memo[("card", product.id, lang)] = _card_texts(site, product, lang)
+    texts = card_texts(site, product, lang)
     muted = None
     if texts.muted_badges is not None:
         muted = {status: relative(path, page) for status, path in texts.muted_badges.items()}
@@ -221,6 +219,15 @@ def card_view(site: Site, product: Product, page: str, lang: str, eager: bool = 
         badge=relative(texts.badge, page),
         muted_badges=muted,
     )
+
+
+def card_texts(site: Site, product: Product, lang: str) -> CardView:
+    """What a product's card shows on every page, its links from the site's root (worked out once a
+    build for each product and language)."""
+    texts = site.memo.get(("card", product.id, lang))
+    if texts is None:
+        texts = site.memo[("card", product.id, lang)] = _card_texts(site, product, lang)
+    return texts
 
 
 def _card_texts(site: Site, product: Product, lang: str) -> CardView:

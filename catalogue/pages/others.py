@@ -13,7 +13,7 @@ from markupsafe import Markup
 from ..model import Product
 from ..status import IN_FORCE
 from .context import Site
-from .html import card_view, html, join, localized_span, relative
+from .html import card_texts, html, join, relative
 from .i18n import t
 
 
@@ -28,7 +28,7 @@ def other_products(site: Site, product: Product, page: str, lang: str) -> Markup
 
 
 def _item(site: Site, product: Product, page: str, lang: str) -> Markup:
-    view = card_view(site, product, page, lang)
+    view = card_texts(site, product, lang)  # its texts only: the item has no photo or badge
     dates = html(' data-ocop-expires="{}" data-ocop-expires-text="{}"', view.expires, view.expires_text)
     if view.revoked:
         dates += html(' data-ocop-revoked="{}" data-ocop-revoked-text="{}"', view.revoked, view.revoked_text or "")
@@ -39,6 +39,6 @@ def _item(site: Site, product: Product, page: str, lang: str) -> Markup:
         status=view.status,
         dates=dates,
         href=relative(site.product_path(product.id, lang), page),
-        name=localized_span(product, "name", lang),
+        name=view.name,
         chip=view.chip,
     )

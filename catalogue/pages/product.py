@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from markupsafe import Markup
 
 from ..makers.badges import badge_svg
@@ -67,8 +69,10 @@ def product_body(site: Site, product: Product, lang: str) -> Markup:
     )
 
 
+@functools.lru_cache(maxsize=256)
 def _badge(stars: int, status: CertificateStatus, lang: str) -> Markup:
-    # Our own drawing from numbers and our own words: markup by construction.
+    # Our own drawing from numbers and our own words: markup by construction. Drawn once for each
+    # of the few kinds (every product page shows one, and two more while the certificate is in force).
     return Markup(badge_svg(stars, status, lang).strip())
 
 
