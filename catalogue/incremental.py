@@ -94,6 +94,22 @@ class Kept:
         self.paths.add(self.prefix + path)
         return True
 
+    def has_file(self, path: str, signature: tuple[int, int, int]) -> bool:
+        """True, naming `path` kept, when the previous site's file there is the one a build wrote
+        and recorded by its size, time and inode (`signature`): neither replaced nor rewritten since."""
+        if self.signature(path) != signature:
+            return False
+        self.paths.add(self.prefix + path)
+        return True
+
+    def signature(self, path: str) -> tuple[int, int, int] | None:
+        """The size, time and inode of the previous site's file at `path` (None when it has none)."""
+        try:
+            old = os.stat(os.path.join(self.previous, self.prefix + path))
+        except OSError:
+            return None
+        return (old.st_size, old.st_mtime_ns, old.st_ino)
+
     def has_bytes(self, path: str, data: bytes) -> bool:
         """True, naming `path` kept, when the previous site holds exactly `data` there."""
         old = os.path.join(self.previous, self.prefix + path)  # strings: called for every page of a rebuild

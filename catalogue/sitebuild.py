@@ -9,7 +9,7 @@ import sys
 import time
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -31,7 +31,7 @@ from .pages.context import Site
 from .pages.finder import finder_data
 from .pages.generate import all_pages
 from .pages.kiosk import kiosk_page
-from .pages.page_cache import PageStore, opened, work_out_keys
+from .pages.page_cache import PageStore, opened, page_loader, record_published, work_out_keys
 from .pages.redirects import digital_link_pages
 from .pages.search import search_data
 from .problems import Report
@@ -40,6 +40,7 @@ from .record_cache import RecordCache
 from .render.build import RenderError, build_languages
 from .render.offline import rewrite_pages, shim
 from .render.renders import Renders
+from .render.shells import Marks
 from .site_folder import Workspace, check_site_dir
 from .sitemap import robots_txt, sitemaps
 from .stamp import VERSION, Inputs, Stamp, StampStore, code_digest, input_key, media_sources, site_digest
@@ -161,10 +162,13 @@ def _build(
         # page for file:// and is made whole.
         workspace = Workspace.beside(site_dir, on_previous=not offline)
         kept = Kept(workspace.previous) if workspace.previous else None
-        count, languages = _make(catalogue, workspace, cache, inputs.today, stream, offline, report, kept, pages, pool)
+        count, languages, marks = _make(catalogue, workspace, cache, inputs.today, stream, offline, report, kept, pages, pool)
         if count is None:
             return report, None
         published_digest = workspace.publish(kept.paths if kept else ())
+        if pages and not offline:
+            for lang, marked in marks.items():
+                record_published(replace(pages, site=_site_id(site_dir)), lang, marked)
     except OSError as error:
         shown = workspace.shown(error.filename) if workspace and error.filename else site_dir.as_posix()
         raise BuildError(f"{shown}: {error.strerror or error}") from error
@@ -197,20 +201,23 @@ def _make(
     kept: Kept | None = None,
     pages: PageStore | None = None,
     pool: ProcessPoolExecutor | None = None,
-) -> tuple[int | None, list[str]]:
+) -> tuple[int | None, list[str], dict[str, Marks]]:
     """Make the new site in the workspace's staging folder (but for the previous site's files that
     it `kept`, and with the product pages of earlier builds that are still right, from `pages`):
-    the number of pages and the languages, or None when media problems stop the build (they are
-    added to `report`)."""
+    the number of pages, the languages and what each product page became (to record once the site
+    is published: catalogue/pages/page_cache.py), or None when media problems stop the build (they
+    are added to `report`)."""
     staging = workspace.staging
     media = build_media(catalogue, staging, cache, today, stream=stream, kept=kept, fresh=True, pool=pool)
     report.problems += media.report.problems
     settle()
     if not report.ok:
-        return None, []
+        return None, [], {}
     maps = maps_in_build(offline)
     if not offline and not maps:
         stream.write(say("check.no-leaflet") + "\n")
+    if pages and not offline:  # the offline copy's pages are rewritten once made: none is taken as published
+        pages = replace(pages, site=_site_id(workspace.target), previous=kept is not None)
     site = Site(catalogue, media.products, today, media.catalogue_pdfs, site_cards=media.site_cards, maps=maps, pages=pages)
     if pages:
         work_out_keys(site)
@@ -230,6 +237,7 @@ def _make(
         meanwhile=lambda: extra.update(_unrendered(site)),
         templates=(cache.root if cache else DEFAULT_CACHE).with_name("templates"),
         renders=Renders(pages.folder, pages.code) if pages else None,
+        loader=functools.partial(page_loader, pages.folder) if pages else None,
     )
     _assemble(site.urls, {lang: rendered.site for lang, rendered in built.items()}, staging)
     _write_sitemaps(site.urls, catalogue.settings.site_url, {lang: rendered.paths for lang, rendered in built.items()}, staging)
@@ -241,7 +249,12 @@ def _make(
         hashed = {site.urls.root(lang) + path: hashes for lang, rendered in built.items() for path, hashes in rendered.scripts.items()}
         write_host_files(staging, catalogue.settings.languages, kept, pages.folder / SCRIPTS_MEMO if pages else None, hashed)
     _keep_and_compress(workspace, kept, offline)
-    return sum(len(rendered.paths) for rendered in built.values()), list(built)
+    return sum(len(rendered.paths) for rendered in built.values()), list(built), {lang: rendered.marks for lang, rendered in built.items()}
+
+
+def _site_id(site_dir: Path) -> str:
+    """The site folder as the page store records what was published there."""
+    return str(site_dir.resolve())
 
 
 def _write_new(staging: Path, files: dict[str, str | bytes], kept: Kept | None) -> None:

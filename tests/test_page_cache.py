@@ -200,3 +200,25 @@ def test_a_store_locked_by_another_build_is_left_aside_and_a_damaged_output_rend
     assert catalogue.remade_cards == pages_of(ALONE) - {("vi", ALONE)}
     assert catalogue.rendered == {"en"}
     assert "zqxr" in (catalogue.site / "p" / ALONE / "index.html").read_text(encoding="utf-8")
+
+
+def test_pages_the_site_holds_are_not_read_from_the_store_and_a_changed_file_is_written_again(catalogue: Catalogue) -> None:
+    # A rebuild records the file each product page became on the site (by size, time and inode).
+    edit(catalogue.root / "products" / f"{ALONE}.yaml", r"^name: (.*)$", r"name: \1 zqxs")
+    catalogue.rebuild()
+    untouched, other, changed = "mat-ong-pa-u", "mat-ong-ka-lang", "gao-seng-cu-muong-than"
+    # The store's page of `untouched` becomes another product's: a rebuild that read it would publish it.
+    for lang in LANGUAGES:
+        with contextlib.closing(sqlite3.connect(catalogue.store / f"pages-{lang}.sqlite")) as database:
+            database.execute("UPDATE pages SET page = (SELECT page FROM pages WHERE id = ?) WHERE id = ?", (other, untouched))
+            database.commit()
+    kept = {lang: catalogue.site / ("" if lang == "vi" else lang) / "p" / untouched / "index.html" for lang in LANGUAGES}
+    kept_before = {lang: (path.stat().st_ino, path.stat().st_mtime_ns) for lang, path in kept.items()}
+    # The published page of `changed` is edited by hand: the rebuild writes it again, from the store.
+    tampered = catalogue.site / "en" / "p" / changed / "index.html"
+    tampered.write_bytes(tampered.read_bytes().replace(b"</body>", b"<p>edited by hand</p></body>"))
+    edit(catalogue.root / "products" / f"{ALONE}.yaml", r"^name: (.*)$", r"name: \1 zqxt")
+    before, after = catalogue.rebuild()  # and the site is the bytes of a build from nothing
+    assert remade(before, after) == pages_of(ALONE)
+    assert {lang: (path.stat().st_ino, path.stat().st_mtime_ns) for lang, path in kept.items()} == kept_before
+    assert b"edited by hand" not in tampered.read_bytes()

@@ -18,7 +18,7 @@ from .i18n import t
 from .listings import PageFile, home_page, listing_pages
 from .maps import map_page
 from .meta import product_head
-from .page_cache import opened, stored_pages
+from .page_cache import PublishedPage, opened, stored_pages
 from .preview import with_preview
 from .product import product_body
 from .sales_points import sales_points_page
@@ -26,7 +26,7 @@ from .sales_points import sales_points_page
 ABOUT_PAGES = ABOUT
 
 
-def product_pages(site: Site, lang: str) -> Iterator[PageFile]:
+def product_pages(site: Site, lang: str) -> Iterator[PageFile | PublishedPage]:
     """One page per product at p/<id>/ (outside the navigation: see render.py), each with its link
     preview; those an earlier build made from the same inputs are taken from its store (page_cache.py)."""
     return stored_pages(site, lang, lambda product: with_preview(site, product_page(site, product, lang), lang))
@@ -56,7 +56,7 @@ def about_pages(urls: Urls, lang: str) -> Iterator[PageFile]:
         yield PageFile(urls.source(urls.about(name, lang), lang, leaf=True), t(lang, f"about_{name}"), text, markdown=True)
 
 
-def all_pages(site: Site, lang: str) -> Iterator[PageFile]:
+def all_pages(site: Site, lang: str) -> Iterator[PageFile | PublishedPage]:
     """Every page of one language, each with its link preview (the product pages and the
     listings' cards from the store, while it is open: page_cache.py)."""
     with opened(site, lang):

@@ -33,6 +33,9 @@ class PageFile:
     body: Markup | str  # HTML (Markup) for generated pages, Markdown text for hand-written ones
     meta: dict = field(default_factory=dict)
     markdown: bool = False  # True for hand-written Markdown; generated bodies are HTML
+    # A product page's product and key in the page store (catalogue/pages/page_cache.py), by which
+    # the renderer records the file it became.
+    stored: tuple[str, str] | None = field(default=None, compare=False, repr=False)
 
     @property
     def url(self) -> str:

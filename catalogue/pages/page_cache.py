@@ -12,15 +12,22 @@ product, its producer, their media, and what every page shares): a listing is ma
 build, but only the cards of edited products are.
 tests/test_page_cache.py builds after edits of every kind and asserts that the pages are the
 bytes a build from nothing makes.
+
+A page the published site already holds is not even taken from the store. The renderer records,
+once a site is published, the file each product page became (`record_published`: opaque here, by
+site, product and key), and a rebuild on that site hands a page whose key is the one recorded to
+the renderer as a `PublishedPage`: its path and that record, and a way to load it should the
+renderer find the file changed (catalogue/render/shells.py).
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import pickle
 import sqlite3
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -31,16 +38,77 @@ from ..model import Product
 from .context import Site
 from .listings import PageFile
 
-VERSION = 3
+VERSION = 4  # 4: the files the pages became, by site (`published`)
 T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class PageStore:
-    """Where the product pages are kept (`folder`), for the code whose fingerprint is `code`."""
+    """Where the product pages are kept (`folder`), for the code whose fingerprint is `code`; and the
+    site they are published to (`site`: its folder, resolved; none for a copy whose pages are
+    rewritten after they are made, the offline one), which already holds the pages of its last build
+    (`previous`)."""
 
     folder: Path
     code: str
+    site: str = ""
+    previous: bool = False
+
+
+@dataclass(frozen=True)
+class PublishedPage:
+    """A product page that the published site holds as its last build wrote it, as far as the store
+    knows: its source path, product and key, the renderer's record of the file it became (`mark`),
+    and `load`, which gives the page itself (from the store, or made again)."""
+
+    path: str
+    product_id: str
+    key: str
+    mark: bytes
+    load: Callable[[], PageFile]
+
+    @property
+    def url(self) -> str:
+        """The page's folder on the site (`PageFile.url`)."""
+        return PageFile(self.path, "", "").url
+
+
+def store_file(folder: Path, lang: str) -> Path:
+    """The store of `lang`'s pages in `folder`."""
+    return folder / f"pages-{lang}.sqlite"
+
+
+def page_loader(folder: Path, lang: str) -> Callable[[str, str], PageFile | None]:
+    """`stored_page` from `lang`'s store in `folder`, as a function of the product and key (it
+    pickles: the renderer's processes are handed it)."""
+    return functools.partial(stored_page, store_file(folder, lang))
+
+
+def stored_page(path: Path, product_id: str, key: str) -> PageFile | None:
+    """The page of a product stored under `key` in the store at `path` (read without writing: the
+    renderer's processes ask for a page whose published file they found changed), or None."""
+    try:
+        database = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=2)
+    except sqlite3.Error:
+        return None
+    try:
+        row = database.execute("SELECT page FROM pages WHERE id = ? AND key = ?", (product_id, key)).fetchone()
+        page = pickle.loads(row[0]) if row else None  # our own file, in our own cache
+    except Exception:  # unreadable, or written by another version
+        return None
+    finally:
+        database.close()
+    return page if isinstance(page, PageFile) else None
+
+
+def record_published(store: PageStore, lang: str, marks: Mapping[str, tuple[str, str, bytes]]) -> None:
+    """Once the site is published: what each product page of `lang` became there, by product (its
+    source path, key and the renderer's mark), in place of what the last build recorded."""
+    if not store.site:
+        return
+    rows = [(store.site, pid, key, path, mark) for pid, (path, key, mark) in marks.items()]
+    with contextlib.closing(_Store(store_file(store.folder, lang))) as opened_store:
+        opened_store.publish(store.site, rows)
 
 
 @contextlib.contextmanager
@@ -50,8 +118,9 @@ def opened(site: Site, lang: str) -> Iterator[None]:
     if site.pages is None:
         yield
         return
-    with contextlib.closing(_Store(site.pages.folder / f"pages-{lang}.sqlite")) as store:
-        site.stores[lang] = OpenStore(store, _Keys(site, lang, site.pages.code))
+    with contextlib.closing(_Store(store_file(site.pages.folder, lang))) as store:
+        published = store.published(site.pages.site) if site.pages.site and site.pages.previous else {}
+        site.stores[lang] = OpenStore(store, _Keys(site, lang, site.pages.code), published)
         try:
             yield
         finally:
@@ -59,9 +128,10 @@ def opened(site: Site, lang: str) -> Iterator[None]:
             store.drop(set(store.keys()) - site.catalogue.products.keys())
 
 
-def stored_pages(site: Site, lang: str, make: Callable[[Product], PageFile]) -> Iterator[PageFile]:
+def stored_pages(site: Site, lang: str, make: Callable[[Product], PageFile]) -> Iterator[PageFile | PublishedPage]:
     """Every product's page in `lang`, in the catalogue's order: from the store when the product,
-    its producer and all that the page shows are as when it was stored, else made by `make`."""
+    its producer and all that the page shows are as when it was stored (a `PublishedPage` when
+    the published site holds it as then), else made by `make`."""
     store = site.stores.get(lang)
     for product in site.catalogue.products.values():
         yield store.page(product, make) if store else make(product)
@@ -73,19 +143,29 @@ class OpenStore:
 
     store: _Store
     keys: _Keys
+    published: dict[str, tuple[str, str, bytes]] = field(default_factory=dict)  # key, path and mark, by product
     known: dict[str, str] = field(init=False)
     cards: dict[str, dict[str, tuple[str, str]]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.known = self.store.keys()
 
-    def page(self, product: Product, make: Callable[[Product], PageFile]) -> PageFile:
-        """The page of `product`, taken or made (and stored)."""
+    def page(self, product: Product, make: Callable[[Product], PageFile]) -> PageFile | PublishedPage:
+        """The page of `product`: the one the published site holds, taken, or made (and stored)."""
         key = self.keys.page(product)
+        if self.known.get(product.id) == key:
+            published = self.published.get(product.id)
+            if published is not None and published[0] == key:
+                return PublishedPage(published[1], product.id, key, published[2], lambda: self._page(product, key, make))
+        return self._page(product, key, make)
+
+    def _page(self, product: Product, key: str, make: Callable[[Product], PageFile]) -> PageFile:
+        """The page of `product` taken or made (and stored), with its product and key."""
         page = self.store.page(product.id) if self.known.get(product.id) == key else None
         if page is None:
             page = make(product)
             self.store.put(product.id, key, page)
+        page.stored = (product.id, key)
         return page
 
     def card(self, product: Product, variant: str, make: Callable[[], Markup]) -> Markup:
@@ -153,6 +233,18 @@ class _Store:
         self._run(lambda database: database.executemany("DELETE FROM cards WHERE id = ?", gone))
         self._run(lambda database: database.commit())
 
+    def published(self, site: str) -> dict[str, tuple[str, str, bytes]]:
+        """What each product page became on `site` when it was last published: key, path and mark."""
+        query = "SELECT id, key, path, mark FROM published WHERE site = ?"
+        rows = self._run(lambda database: database.execute(query, (site,)).fetchall()) or []
+        return {pid: (key, path, mark) for pid, key, path, mark in rows}
+
+    def publish(self, site: str, rows: list[tuple[str, str, str, str, bytes]]) -> None:
+        """Record what the pages became on `site`, in place of what was recorded before."""
+        self._run(lambda database: database.execute("DELETE FROM published WHERE site = ?", (site,)))
+        self._run(lambda database: database.executemany("INSERT OR REPLACE INTO published VALUES (?, ?, ?, ?, ?)", rows))
+        self._run(lambda database: database.commit())
+
     def close(self) -> None:
         """Write what waits, and close."""
         self._write()
@@ -195,11 +287,16 @@ def _open(path: Path) -> sqlite3.Connection | None:
             if database.execute("PRAGMA user_version").fetchone()[0] != VERSION:
                 database.execute("DROP TABLE IF EXISTS pages")
                 database.execute("DROP TABLE IF EXISTS cards")
+                database.execute("DROP TABLE IF EXISTS published")
                 database.execute(f"PRAGMA user_version = {VERSION}")
             database.execute("CREATE TABLE IF NOT EXISTS pages (id TEXT PRIMARY KEY, key TEXT NOT NULL, page BLOB NOT NULL)")
             database.execute(
                 "CREATE TABLE IF NOT EXISTS cards"
                 " (variant TEXT, id TEXT, key TEXT NOT NULL, markup TEXT NOT NULL, PRIMARY KEY (variant, id))"
+            )
+            database.execute(
+                "CREATE TABLE IF NOT EXISTS published"
+                " (site TEXT, id TEXT, key TEXT NOT NULL, path TEXT NOT NULL, mark BLOB NOT NULL, PRIMARY KEY (site, id))"
             )
             database.commit()
             return database

@@ -28,12 +28,13 @@ from ..incremental import Kept
 from ..maps import LEAFLET, LEAFLET_FILES, leaflet_asset, maps_in_build
 from ..pages.generate import page_source
 from ..pages.listings import PageFile
+from ..pages.page_cache import PublishedPage
 from ..settings import Settings
 from . import TEMPLATE_CACHE
 from .config import REPO, mkdocs_config, nav_sources, theme_text
 from .offline import SHIM_NAME, shim
 from .renders import Renders
-from .shells import Shells
+from .shells import Marks, PageLoader, Shells
 
 # MkDocs' log lines for errors: "ERROR    -  Config value 'theme': ...".
 _ERROR_PREFIX = re.compile(r"^ERROR\s*-\s*")
@@ -116,11 +117,12 @@ class Rendered:
     site: Path
     paths: list[str]
     scripts: dict[str, frozenset[str]] = field(default_factory=dict)
+    marks: Marks = field(default_factory=dict)  # what each product page became, by product (shells.py)
 
 
 def build_languages(
     settings: Settings,
-    pages: Callable[[str], Iterable[PageFile]],
+    pages: Callable[[str], Iterable[PageFile | PublishedPage]],
     work_dir: Path,
     offline: bool = False,
     *,
@@ -131,6 +133,7 @@ def build_languages(
     meanwhile: Callable[[], None] | None = None,
     templates: Path | None = None,
     renders: Renders | None = None,
+    loader: Callable[[str], PageLoader] | None = None,
 ) -> dict[str, Rendered]:
     """Render every language under `work_dir/<lang>/`, by language.
 
@@ -149,7 +152,8 @@ def build_languages(
     its own).
     The theme's templates, compiled, are kept in `templates` for the next build (hooks.py), and
     with `shells`, MkDocs' output in `renders`: a language whose MkDocs input is as when its output
-    was kept is not rendered again (renders.py).
+    was kept is not rendered again (renders.py). `loader` gives each language's way to read a
+    product page from the store (for a published page found changed: shells.py).
     A failed build raises RenderError (the others are stopped).
     """
     running: dict[str, _Running] = {}
@@ -158,7 +162,7 @@ def build_languages(
         # The filling processes start first: the pages' processes are started next, and then
         # `meanwhile` runs beside this thread, which must not fork while it does.
         with _Fillers(workers if shells else 0, host=not offline) as fillers:
-            for lang, prepared in _prepared(settings, pages, work_dir, offline, today, shells, workers, besides, renders):
+            for lang, prepared in _prepared(settings, pages, work_dir, offline, today, shells, workers, besides, renders, loader):
                 folder = work_dir / lang
                 process = None if prepared.taken else _start(prepared.config, folder / "mkdocs.log", templates)
                 run = running[lang] = _Running(process, folder, prepared.paths, prepared.shells, prepared.key if process else "")
@@ -173,7 +177,10 @@ def build_languages(
                 if shells:
                     keep = (renders, lang, run.key) if renders and run.key else None
                     fillers.fill(lang, run.shells, run.folder / "site", kept.get(lang) if kept else None, keep)
-        return {lang: Rendered(run.folder / "site", run.paths, fillers.scripts.get(lang, {})) for lang, run in running.items()}
+        return {
+            lang: Rendered(run.folder / "site", run.paths, fillers.scripts.get(lang, {}), fillers.marks.get(lang, {}))
+            for lang, run in running.items()
+        }
     finally:
         for run in running.values():
             if run.process and run.process.poll() is None:
@@ -218,6 +225,7 @@ class _Fillers:
         self.host = host
         self.pending: list[tuple[str, Future[_Filled], Kept | None]] = []
         self.scripts: dict[str, dict[str, frozenset[str]]] = {}
+        self.marks: dict[str, Marks] = {}
 
     def __enter__(self) -> _Fillers:
         return self
@@ -226,7 +234,7 @@ class _Fillers:
         try:
             if error[0] is None:
                 for lang, future, kept in self.pending:
-                    found, self.scripts[lang] = future.result()
+                    found, self.scripts[lang], self.marks[lang] = future.result()
                     if kept is not None:
                         kept.paths.update(found)
         finally:
@@ -237,7 +245,7 @@ class _Fillers:
         """Fill `shells` into the rendered `site` of `lang`, but for the pages the previous site
         holds (`kept`), having first kept MkDocs' output when told where (`keep`)."""
         if self.pool is None:
-            _, self.scripts[lang] = _fill(shells, site, kept, keep, self.host)
+            _, self.scripts[lang], self.marks[lang] = _fill(shells, site, kept, keep, self.host)
             return
         # Its own record of what it keeps, handed back: the shared one holds every path of the site.
         own = Kept(kept.previous, set(), kept.prefix) if kept else None
@@ -248,9 +256,9 @@ class _Fillers:
 _Keep = tuple[Renders, str, str]
 
 
-# What filling a language gives back: the paths it found kept, and the inline scripts' hashes of
-# the pages it wrote.
-_Filled = tuple[set[str], dict[str, frozenset[str]]]
+# What filling a language gives back: the paths it found kept, the inline scripts' hashes of the
+# pages it wrote, and what each product page became.
+_Filled = tuple[set[str], dict[str, frozenset[str]], Marks]
 
 
 def _fill(shells: Shells, site: Path, kept: Kept | None, keep: _Keep | None = None, host: bool = False) -> _Filled:
@@ -258,8 +266,8 @@ def _fill(shells: Shells, site: Path, kept: Kept | None, keep: _Keep | None = No
     if keep:
         renders, lang, key = keep
         renders.keep(lang, key, site)
-    scripts = shells.fill(site, kept, host)
-    return (kept.paths if kept else set()), scripts
+    scripts, marks = shells.fill(site, kept, host)
+    return (kept.paths if kept else set()), scripts, marks
 
 
 @dataclass(frozen=True)
@@ -277,7 +285,7 @@ class _Prepared:
 
 def _prepared(
     settings: Settings,
-    pages: Callable[[str], Iterable[PageFile]],
+    pages: Callable[[str], Iterable[PageFile | PublishedPage]],
     work_dir: Path,
     offline: bool,
     today: date,
@@ -285,6 +293,7 @@ def _prepared(
     workers: int,
     meanwhile: Callable[[], None],
     renders: Renders | None = None,
+    loader: Callable[[str], PageLoader] | None = None,
 ) -> Iterator[tuple[str, _Prepared]]:
     """Each language with its pages' paths, its shells and its MkDocs configuration, in the
     settings' order, as soon as that language is written (by `workers` processes at once, while
@@ -292,16 +301,17 @@ def _prepared(
     languages = settings.languages
     if workers <= 1 or len(languages) <= 1:
         for lang in languages:
-            yield lang, prepare_language(settings, pages, lang, work_dir / lang, offline, today, shells, renders)
+            yield lang, prepare_language(settings, pages, lang, work_dir / lang, offline, today, shells, renders, loader)
         return
-    sent: Callable[[str], Iterable[PageFile]] = pages
+    sent: Callable[[str], Iterable[PageFile | PublishedPage]] = pages
     if multiprocessing.get_start_method() == "fork":  # the workers are copies of this process: they have `pages` already
         _HANDED_DOWN[:] = [pages]
         sent = _handed_down
     try:
         with ProcessPoolExecutor(max_workers=min(workers, len(languages))) as pool:
             futures = [
-                pool.submit(prepare_language, settings, sent, lang, work_dir / lang, offline, today, shells, renders) for lang in languages
+                pool.submit(prepare_language, settings, sent, lang, work_dir / lang, offline, today, shells, renders, loader)
+                for lang in languages
             ]
             with _alongside(meanwhile):
                 for lang, future in zip(languages, futures, strict=True):
@@ -336,32 +346,33 @@ def _alongside(work: Callable[[], None]) -> Iterator[None]:
 # The pages' maker while forked workers make them. Pickling it would copy the whole catalogue to
 # each worker (0.2 s to pickle and 0.4 s to unpickle at 2,000 products); a forked worker starts
 # with this process's memory, so it is handed down instead. With `spawn` it is pickled.
-_HANDED_DOWN: list[Callable[[str], Iterable[PageFile]]] = []
+_HANDED_DOWN: list[Callable[[str], Iterable[PageFile | PublishedPage]]] = []
 
 
-def _handed_down(lang: str) -> Iterable[PageFile]:
+def _handed_down(lang: str) -> Iterable[PageFile | PublishedPage]:
     """The pages of `lang` from the maker this forked worker was handed down."""
     return _HANDED_DOWN[0](lang)
 
 
 def prepare_language(
     settings: Settings,
-    pages: Callable[[str], Iterable[PageFile]],
+    pages: Callable[[str], Iterable[PageFile | PublishedPage]],
     lang: str,
     folder: Path,
     offline: bool,
     today: date,
     shells: bool,
     renders: Renders | None = None,
+    loader: Callable[[str], PageLoader] | None = None,
 ) -> _Prepared:
     """Make one language's pages and what MkDocs reads: the pages' paths, the shells to fill after
     it has rendered, and its configuration file. With `renders` (and `shells`), MkDocs' output kept
     for what it would read is taken into `folder/site` and nothing is written for it to read."""
     paths: list[str] = []
     made = _noting_paths(pages(lang), paths)
-    filler = Shells(folder / "shell-values.pickle", nav_sources(settings, lang) if shells else ())
+    filler = Shells(folder / "shell-values.pickle", nav_sources(settings, lang) if shells else (), loader(lang) if loader else None)
     # The filled pages wait in their spool file, not in memory.
-    rendered_pages = filler.take(made) if shells else list(made)
+    rendered_pages = filler.take(made) if shells else [page.load() if isinstance(page, PublishedPage) else page for page in made]
     config_path = folder / "mkdocs.yml"
     config = yaml.safe_dump(mkdocs_config(settings, lang, folder, offline, today=today), allow_unicode=True, sort_keys=False)
     files = docs_files(rendered_pages, offline)
@@ -373,7 +384,7 @@ def prepare_language(
     return _Prepared(paths, filler, config_path, key)
 
 
-def _noting_paths(pages: Iterable[PageFile], paths: list[str]) -> Iterator[PageFile]:
+def _noting_paths(pages: Iterable[PageFile | PublishedPage], paths: list[str]) -> Iterator[PageFile | PublishedPage]:
     """`pages`, one by one, each one's site path added to `paths` as it passes."""
     for page in pages:
         paths.append(page.url)

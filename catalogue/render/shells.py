@@ -27,16 +27,26 @@ MkDocs reads no longer changes with every edit of a product (catalogue/render/re
 
 The values wait in a spool file (one record a page) while MkDocs runs, not in memory: at 20,000
 products the bodies of three languages would hold about 1.5 GB.
+
+Each product page's file is recorded once it is written (or found kept): the digest of its shell
+as MkDocs rendered it, and its size, time and inode (`_Mark`, kept by catalogue/pages/page_cache.py
+once the site is published). A rebuild whose store key for a product is the one recorded gets a
+`PublishedPage` instead of the page: it is not read from the store, spooled, filled or compared,
+but kept when its shell renders to the same digest and the published file is still the one
+written (same size, time and inode, as rsync judges a file); else the page is read from the store
+after all and filled as any other.
 """
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import itertools
 import json
 import pickle
 import re
 import shutil
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -49,6 +59,7 @@ from ..hosting.precompress import gzipped
 from ..incremental import Kept
 from ..jobs.cache import FILE_THREADS
 from ..pages.listings import PageFile
+from ..pages.page_cache import PublishedPage
 from ..urls import SOURCE_INDEX, Urls
 from . import FIRST_H1
 from .config import theme_text
@@ -107,36 +118,85 @@ class _Placed:
 
 @dataclass(frozen=True)
 class _Record:
-    """One page waiting for its shell: which shell, where, and its values."""
+    """One page waiting for its shell: which shell, where, and its values (and, for a product
+    page, its product and store key)."""
 
     shape: int
     path: str
     values: dict[str, str]
+    stored: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class _Mark:
+    """What a product page's file was when a build wrote it (or found it kept): the digest of its
+    shape and of its shell as MkDocs rendered it, and the file's size, time and inode."""
+
+    shape: str
+    shell: str
+    signature: tuple[int, int, int]
+
+
+@dataclass(frozen=True)
+class _Known:
+    """A product page the published site holds (`PublishedPage`), waiting to be checked against
+    its shell: which shell, where, its product and key, and its mark."""
+
+    shape: int
+    path: str
+    product_id: str
+    key: str
+    mark: _Mark
+
+
+# Loads a product's page stored under a key (catalogue/pages/page_cache.py `stored_page`).
+PageLoader = Callable[[str, str], PageFile | None]
+# What each product page became, by product: its source path, store key and mark (pickled).
+Marks = dict[str, tuple[str, str, bytes]]
 
 
 class Shells:
-    """The shell-made pages of one language: `take` them before MkDocs runs, `fill` them after."""
+    """The shell-made pages of one language: `take` them before MkDocs runs, `fill` them after.
+    `load` reads a product page from the store, for a published one whose file changed."""
 
-    def __init__(self, spool: Path, nav: Collection[str]) -> None:
+    def __init__(self, spool: Path, nav: Collection[str], load: PageLoader | None = None) -> None:
         self.spool = spool
         self.nav = nav
+        self.load = load
         self.shapes: dict[str, int] = {}
+        self.digests: list[str] = []  # each shape's digest, in the shells' order
         self.shells: list[PageFile] = []
 
-    def take(self, pages: Iterable[PageFile]) -> list[PageFile]:
+    def take(self, pages: Iterable[PageFile | PublishedPage]) -> list[PageFile]:
         """The pages MkDocs must render: those not made from a shell, and one shell per shape.
         The others are spooled to be filled in."""
         rendered = []
         self.spool.parent.mkdir(parents=True, exist_ok=True)
         with self.spool.open("wb") as spool:
             for page in pages:
+                if isinstance(page, PublishedPage):
+                    known = self._known(page)
+                    if known is not None:
+                        pickle.dump(known, spool, protocol=pickle.HIGHEST_PROTOCOL)
+                        continue
+                    page = page.load()  # the first of its shape: its shell is made from it
                 if not fillable(page, self.nav):
                     rendered.append(self._placed(page, spool) if placeable(page) else page)
                     continue
                 shape = self._shape(page)
-                record = _Record(shape, page.path, _values(page))
+                record = _Record(shape, page.path, _values(page), page.stored)
                 pickle.dump(record, spool, protocol=pickle.HIGHEST_PROTOCOL)
         return rendered + self.shells
+
+    def _known(self, page: PublishedPage) -> _Known | None:
+        """`page` to check once its shell is rendered, when a page of its shape is spooled already."""
+        try:
+            mark = pickle.loads(page.mark)  # our own record, in our own store
+        except Exception:
+            return None
+        if not isinstance(mark, _Mark) or mark.shape not in self.digests:
+            return None
+        return _Known(self.digests.index(mark.shape), page.path, page.product_id, page.key, mark)
 
     @staticmethod
     def _placed(page: PageFile, spool: BinaryIO) -> PageFile:
@@ -150,39 +210,59 @@ class Shells:
         key = _shape_key(page)
         if key not in self.shapes:
             self.shapes[key] = len(self.shells)
+            self.digests.append(hashlib.sha256(key.encode()).hexdigest())
             self.shells.append(_shell(page, len(self.shells)))
         return self.shapes[key]
 
-    def fill(self, site: Path, kept: Kept | None = None, host: bool = False) -> dict[str, frozenset[str]]:
+    def fill(self, site: Path, kept: Kept | None = None, host: bool = False) -> tuple[dict[str, frozenset[str]], Marks]:
         """Write every spooled page into the rendered `site`, from its shell or in place of its
         stand-in, but for those the previous site already holds (`kept`, seen from this language's
         folder), then remove the shells' own pages. With `host`, each page written gets its
         compressed copy beside it, and its inline scripts are hashed (catalogue/hosting: this
-        process holds its bytes now, so they are not read again); those hashes, by the page's path
-        in `site`."""
+        process holds its bytes now, so they are not read again), and each product page's file is
+        marked. Those hashes, by the page's path in `site`, and the marks, by product."""
         templates = [_template(_output(site, shell.path)) for shell in self.shells]
+        shells = [hashlib.sha256("\0".join(parts).encode()).hexdigest() for parts in templates]
         scripts: dict[str, frozenset[str]] = {}
+        marks: Marks = {}
 
-        def write(page: tuple[str, bytes]) -> None:
-            path, data = page
+        def mark(record: _Record, signature: tuple[int, int, int]) -> None:
+            if host and record.stored:
+                product_id, key = record.stored
+                made = _Mark(self.digests[record.shape], shells[record.shape], signature)
+                marks[product_id] = (record.path, key, pickle.dumps(made, pickle.HIGHEST_PROTOCOL))
+
+        def write(page: tuple[str, bytes, _Record | None]) -> None:
+            path, data, record = page
             target = site / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
             if host:
                 target.with_name(target.name + ".gz").write_bytes(gzipped(data))
                 scripts[path] = frozenset(page_hashes(data.decode("utf-8")))
+            if record:
+                written = target.stat()
+                mark(record, (written.st_size, written.st_mtime_ns, written.st_ino))
 
-        def new(record: _Record | _Placed) -> tuple[str, bytes] | None:
+        def new(record: _Record | _Placed | _Known) -> tuple[str, bytes, _Record | None] | None:
             """The page to write, or None when the previous site holds it (a placed page's
             stand-in is then deleted)."""
+            if isinstance(record, _Known):
+                path = _output_path(record.path)
+                if kept is not None and record.mark.shell == shells[record.shape] and kept.has_file(path, record.mark.signature):
+                    marks[record.product_id] = (record.path, record.key, pickle.dumps(record.mark, pickle.HIGHEST_PROTOCOL))
+                    return None
+                record = self._reload(record)
             if isinstance(record, _Placed):
-                page = (record.path, _place(site / record.path, record))
+                page = (record.path, _place(site / record.path, record), None)
             else:
-                page = (_output_path(record.path), fill(templates[record.shape], record.values))
-            if kept is None or not kept.has_bytes(*page):
+                page = (_output_path(record.path), fill(templates[record.shape], record.values), record)
+            if kept is None or not kept.has_bytes(page[0], page[1]):
                 return page
             if isinstance(record, _Placed):
                 (site / record.path).unlink()
+            elif (signature := kept.signature(page[0])) is not None:
+                mark(record, signature)
             return None
 
         # Compared here, written by a few threads (a new folder and file wait on the file system,
@@ -195,7 +275,15 @@ class Shells:
         for shell in self.shells:
             shutil.rmtree(_output(site, shell.path).parent)
         self.spool.unlink()
-        return scripts
+        return scripts, marks
+
+    def _reload(self, known: _Known) -> _Record:
+        """The record of a published page whose file changed (or whose shell did): its page read
+        from the store."""
+        page = self.load(known.product_id, known.key) if self.load else None
+        if page is None:  # another build replaced it in the store meanwhile
+            raise OSError(errno.ESTALE, "the product pages' store changed during the build; build again", known.path)
+        return _Record(known.shape, page.path, _values(page), (known.product_id, known.key))
 
 
 BATCH = 256  # pages held in memory at once while they are written
