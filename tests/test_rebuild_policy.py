@@ -22,6 +22,7 @@ import pytest
 
 import catalogue.pages.listings as listings
 from catalogue.hosting.inline import page_hashes
+from catalogue.hosting.precompress import BIG
 from catalogue.sitebuild import build_site
 
 from .demo_copy import copy_demo
@@ -59,3 +60,17 @@ def test_the_policy_allows_the_scripts_of_the_pages_a_rebuild_keeps(tmp_path: Pa
     build(root, site)
     assert "zqxs" in (site / "zh" / "p" / "bach-tra-shan-phong-tho" / "index.html").read_text(encoding="utf-8")
     assert allowed(site) == set().union(*(page_hashes(page.read_text(encoding="utf-8")) for page in site.rglob("*.html")))
+
+
+def test_large_files_are_compressed_for_size_and_small_ones_fast(demo_site: Path) -> None:
+    large = small = 0
+    for copy in demo_site.rglob("*.gz"):
+        original = copy.with_suffix("").read_bytes()
+        packed = copy.read_bytes()
+        assert gzip.decompress(packed) == original, copy
+        if len(original) >= BIG:  # what a phone downloads whole to search: within 2% of zlib's best
+            assert len(packed) <= len(gzip.compress(original, 9)) * 1.02, copy
+            large += 1
+        else:
+            small += 1
+    assert large >= 3 and small > 300

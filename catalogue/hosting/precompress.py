@@ -1,14 +1,22 @@
 """Gzipped copies of the site's text files, written beside them (`page.html.gz`), so that a web
 server sends them as they are (nginx's gzip_static) instead of compressing on every request.
 
-Compressed with ISA-L (the `isal` package: standard gzip files, made several times faster than
-zlib makes them) at its level 3, with no name and no time in the header, so the same file always
-gives the same bytes. Measured on the 183 MB of text of 2,000 products in two languages, one
-core: zlib's level 6 took 2.24 s for 41.5 MB, ISA-L's level 3 0.44 s for 45.6 MB (10% more
-bytes, about half a kilobyte a page). A file that a rebuild keeps (catalogue/incremental.py)
-keeps its compressed copy too, bytes and time. Brotli is not written: Debian's nginx has no module
-to serve it, and a host that compresses by itself (Netlify, Cloudflare, GitHub Pages) ignores
-these files.
+Two kinds of file, two ways, each with no name and no time in the header, so the same file always
+gives the same bytes:
+
+- the many small files (pages, styles, codes: under `BIG`) with ISA-L (`isal`) at its level 3,
+  for speed: on the 183 MB of text of 2,000 products in two languages, one core, zlib's level 6
+  took 2.24 s for 41.5 MB and ISA-L's level 3 0.44 s for 45.6 MB (10% more bytes, about half a
+  kilobyte a page);
+- the few large ones (the finder's and the header search's data, the certificate check's, the
+  open data, the theme's scripts) with zlib-ng at level 9, for size: they are what a phone
+  downloads whole to search, under a budget (1 MB at 20,000 products). ISA-L's level 3 made the
+  finder's data 27% larger than level 9, products.json 65%; zlib-ng's level 9 is within 1.5% of
+  zlib's level 9, in a third of its time.
+
+A file that a rebuild keeps (catalogue/incremental.py) keeps its compressed copy too, bytes and
+time. Brotli is not written: Debian's nginx has no module to serve it, and a host that compresses
+by itself (Netlify, Cloudflare, GitHub Pages) ignores these files.
 """
 
 from __future__ import annotations
@@ -18,16 +26,20 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from isal import igzip
+from zlib_ng import gzip_ng
 
 from ..incremental import Kept
 
 _LEVEL = 3  # ISA-L's highest level
+BIG = 64 * 1024  # bytes: a file this large is compressed for size rather than speed
 SUFFIXES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".csv", ".txt")
 
 
 def gzipped(data: bytes) -> bytes:
-    """`data` gzipped as the site's compressed copies are: no name and no time in the header, so
-    the same bytes always give the same file."""
+    """`data` gzipped as the site's compressed copies are (a large file at the highest level, a
+    small one fast): no name and no time in the header, so the same bytes always give the same file."""
+    if len(data) >= BIG:
+        return gzip_ng.compress(data, compresslevel=9, mtime=0)
     return igzip.compress(data, compresslevel=_LEVEL, mtime=0)
 
 
@@ -44,7 +56,7 @@ def precompress(site: Path) -> int:
         _compress(path, path.with_name(path.name + ".gz"))
         return 1
 
-    # ISA-L lets go of Python's lock while it compresses, and a new file waits on the file system:
+    # ISA-L and zlib-ng let go of Python's lock while they compress, and a new file waits on the file system:
     # threads keep every core busy.
     with ThreadPoolExecutor(max_workers=(os.cpu_count() or 1) + 2) as pool:
         return sum(pool.map(one, files))
