@@ -63,8 +63,8 @@ new MutationObserver(() => {
 
 
 def gzipped(data: bytes) -> int:
-    """Bytes after gzip as the build compresses the file for a host (catalogue/hosting/precompress.py)."""
-    return len(served(data))
+    """Bytes after gzip as the build compresses a script or JSON file for a host (catalogue/hosting/precompress.py)."""
+    return len(served(data, "index.js"))
 
 
 class _Handler(SimpleHTTPRequestHandler):

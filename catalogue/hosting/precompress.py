@@ -4,15 +4,15 @@ server sends them as they are (nginx's gzip_static) instead of compressing on ev
 Two kinds of file, two ways, each with no name and no time in the header, so the same file always
 gives the same bytes:
 
-- the many small files (pages, styles, codes: under `BIG`) with ISA-L (`isal`) at its level 3,
-  for speed: on the 183 MB of text of 2,000 products in two languages, one core, zlib's level 6
-  took 2.24 s for 41.5 MB and ISA-L's level 3 0.44 s for 45.6 MB (10% more bytes, about half a
+- the kinds a site has thousands of (pages, QR codes: `FAST`) with ISA-L (`isal`) at its level
+  3, for speed: on the 183 MB of text of 2,000 products in two languages, one core, zlib's level
+  6 took 2.24 s for 41.5 MB and ISA-L's level 3 0.44 s for 45.6 MB (10% more bytes, about half a
   kilobyte a page);
-- the few large ones (the finder's and the header search's data, the certificate check's, the
-  open data, the theme's scripts) with zlib-ng at level 9, for size: they are what a phone
-  downloads whole to search, under a budget (1 MB at 20,000 products). ISA-L's level 3 made the
-  finder's data 27% larger than level 9, products.json 65%; zlib-ng's level 9 is within 1.5% of
-  zlib's level 9, in a third of its time.
+- the few others (styles and scripts, which every page loads; the finder's, the header search's
+  and the certificate check's data, which a phone downloads whole to search, under a budget of
+  1 MB at 20,000 products; the open data) with zlib-ng at level 9, for size. ISA-L's level 3 made
+  the finder's data 27% larger than level 9, products.json 65%; zlib-ng's level 9 is within 1.5%
+  of zlib's, in a third of its time.
 
 A file that a rebuild keeps (catalogue/incremental.py) keeps its compressed copy too, bytes and
 time. Brotli is not written: Debian's nginx has no module to serve it, and a host that compresses
@@ -31,16 +31,17 @@ from zlib_ng import gzip_ng
 from ..incremental import Kept
 
 _LEVEL = 3  # ISA-L's highest level
-BIG = 64 * 1024  # bytes: a file this large is compressed for size rather than speed
+FAST = (".html", ".svg")  # the kinds of file a site has thousands of: compressed for speed, the others for size
 SUFFIXES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".csv", ".txt")
 
 
-def gzipped(data: bytes) -> bytes:
-    """`data` gzipped as the site's compressed copies are (a large file at the highest level, a
-    small one fast): no name and no time in the header, so the same bytes always give the same file."""
-    if len(data) >= BIG:
-        return gzip_ng.compress(data, compresslevel=9, mtime=0)
-    return igzip.compress(data, compresslevel=_LEVEL, mtime=0)
+def gzipped(data: bytes, name: str) -> bytes:
+    """`data`, the file `name`, gzipped as the site's compressed copies are (fast for the `FAST`
+    kinds, else at the highest level): no name and no time in the header, so the same bytes always
+    give the same file."""
+    if name.endswith(FAST):
+        return igzip.compress(data, compresslevel=_LEVEL, mtime=0)
+    return gzip_ng.compress(data, compresslevel=9, mtime=0)
 
 
 def precompress(site: Path) -> int:
@@ -81,4 +82,4 @@ def compress_kept(site: Path, kept: Kept) -> int:
 
 def _compress(source: Path, target: Path) -> None:
     """Write `source` gzipped at `target` (`gzipped`)."""
-    target.write_bytes(gzipped(source.read_bytes()))
+    target.write_bytes(gzipped(source.read_bytes(), source.name))

@@ -238,7 +238,7 @@ class Shells:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
             if host:
-                target.with_name(target.name + ".gz").write_bytes(gzipped(data))
+                target.with_name(target.name + ".gz").write_bytes(gzipped(data, target.name))
                 scripts[path] = frozenset(page_hashes(data.decode("utf-8")))
             if record:
                 written = target.stat()
