@@ -16,6 +16,7 @@ from typing import TextIO
 
 from .catalogue import Catalogue
 from .collector import fewer_collections, settle
+from .dashboard import Dashboard
 from .exports import check_index_js, product_records, products_csv, products_json, products_schema, re_evaluation_csv, sales_points_json
 from .hosting.host_files import write_host_files
 from .hosting.precompress import compress_kept, precompress
@@ -221,6 +222,7 @@ def _make(
     site = Site(catalogue, media.products, today, media.catalogue_pdfs, site_cards=media.site_cards, maps=maps, pages=pages)
     if pages:
         work_out_keys(site)
+    figures = site.figures  # worked out once, here: the dashboard of each language's process and this one's CSV use them
     # Each language's pages are made as they are written: at 20,000 products a list of them would hold about 500 MB.
     # Each language's pages are made in a process of their own (as many at once as there are cores).
     make_pages = functools.partial(all_pages, site)
@@ -234,7 +236,7 @@ def _make(
         today=today,
         workers=os.cpu_count() or 1,
         kept=views,
-        meanwhile=lambda: extra.update(_unrendered(site)),
+        meanwhile=lambda: extra.update(_unrendered(site, figures)),
         templates=(cache.root if cache else DEFAULT_CACHE).with_name("templates"),
         renders=Renders(pages.folder, pages.code) if pages else None,
         loader=functools.partial(page_loader, pages.folder) if pages else None,
@@ -268,10 +270,11 @@ def _write_new(staging: Path, files: dict[str, str | bytes], kept: Kept | None) 
         (staging / path).write_bytes(data)
 
 
-def _unrendered(site: Site) -> dict[str, str | bytes]:
+def _unrendered(site: Site, figures: Dashboard) -> dict[str, str | bytes]:
     """The files that MkDocs does not render, by site path: the open data and the scripts (see
-    `open_data`), the digital-link pages and the kiosk pages. They are made while MkDocs renders."""
-    files = open_data(site) | digital_link_pages(site.catalogue)
+    `open_data`; the dashboard's `figures` for the re-evaluation list), the digital-link pages and
+    the kiosk pages. They are made while MkDocs renders."""
+    files = open_data(site, figures) | digital_link_pages(site.catalogue)
     for lang in site.catalogue.settings.languages:
         with opened(site, lang):  # the kiosk's cards are the listings' (catalogue/pages/page_cache.py)
             files[Urls.index_file(site.urls.kiosk(lang))] = kiosk_page(site, lang)
@@ -295,8 +298,9 @@ def _keep_and_compress(workspace: Workspace, kept: Kept | None, offline: bool) -
         precompress(staging)
 
 
-def open_data(site: Site) -> dict[str, str | bytes]:
-    """The open data, and the scripts of the finder, the header search and the certificate check, by site path."""
+def open_data(site: Site, figures: Dashboard) -> dict[str, str | bytes]:
+    """The open data (with the dashboard's `figures` for the re-evaluation list), and the scripts of
+    the finder, the header search and the certificate check, by site path."""
     catalogue, today = site.catalogue, site.today
     records = product_records(catalogue, today)
     files: dict[str, str | bytes] = {
@@ -304,7 +308,7 @@ def open_data(site: Site) -> dict[str, str | bytes]:
         Urls.products_csv(): products_csv(catalogue, today, records),
         Urls.products_schema(): products_schema(catalogue.settings.site_url, catalogue.settings.languages),
         Urls.sales_points_json(): sales_points_json(catalogue, today),
-        Urls.re_evaluation_csv(): re_evaluation_csv(catalogue, site.figures),
+        Urls.re_evaluation_csv(): re_evaluation_csv(catalogue, figures),
     }
     for lang in catalogue.settings.languages:
         files[Urls.check_data(lang)] = check_index_js(catalogue, lang, today, site.browser_paths(lang))
