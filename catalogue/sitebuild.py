@@ -168,8 +168,9 @@ def _build(
             return report, None
         published_digest = workspace.publish(kept.paths if kept else ())
         if pages and not offline:
+            published = replace(pages, site=_site_id(site_dir))
             for lang, marked in marks.items():
-                record_published(replace(pages, site=_site_id(site_dir)), lang, marked)
+                record_published(published, lang, marked)
     except OSError as error:
         shown = workspace.shown(error.filename) if workspace and error.filename else site_dir.as_posix()
         raise BuildError(f"{shown}: {error.strerror or error}") from error

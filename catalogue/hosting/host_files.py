@@ -50,13 +50,13 @@ def write_host_files(
     languages: list[str],
     kept: Kept | None = None,
     memo: Path | None = None,
-    known: Mapping[str, frozenset[str]] | None = None,
+    hashed: Mapping[str, frozenset[str]] | None = None,
 ) -> dict[str, str]:
     """Hash the inline scripts of every page under `site`, and of the pages of the previous site
     that a rebuild keeps as they are (`kept`: the new site has them too), and write the hosts'
     files; the headers. With `memo`, a page read by an earlier build is not read again; the pages
-    whose hashes are `known` (by path in the site: those hashed as they were written) are not read."""
-    scripts = ScriptHashes(memo, known)
+    hashed as they were written (`hashed`, by path in the site) are not read."""
+    scripts = ScriptHashes(memo, hashed)
     hashes: set[str] = set()
     for path in site.rglob("*.html"):
         hashes |= scripts.of(path.relative_to(site).as_posix(), path)

@@ -56,11 +56,11 @@ _Signature = tuple[str, int, int, int]
 class ScriptHashes:
     """The inline scripts' hashes of each page, remembered by its file's signature in `memo` (a
     pickle beside the product pages' store), so that a rebuild reads only the pages it made, and
-    not even those whose hashes are `known` (by place in the site)."""
+    not even those hashed as they were written (`hashed`, by place in the site)."""
 
-    def __init__(self, memo: Path | None = None, known: Mapping[str, frozenset[str]] | None = None) -> None:
+    def __init__(self, memo: Path | None = None, hashed: Mapping[str, frozenset[str]] | None = None) -> None:
         self.memo = memo
-        self.fresh = known or {}
+        self.hashed = hashed or {}
         try:
             known = pickle.loads(memo.read_bytes()) if memo else {}  # our own file, in our own cache
         except Exception:  # absent, unreadable or from another version
@@ -72,7 +72,7 @@ class ScriptHashes:
         """The hashes of the page at `path`, whose place in the site is `name`."""
         info = path.stat()
         signature = (name, info.st_size, info.st_mtime_ns, info.st_ino)
-        hashes = self.fresh[name] if name in self.fresh else self.known.get(signature)
+        hashes = self.hashed[name] if name in self.hashed else self.known.get(signature)
         if hashes is None:
             hashes = frozenset(page_hashes(path.read_text(encoding="utf-8")))
         self.seen[signature] = hashes

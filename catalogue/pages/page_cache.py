@@ -103,10 +103,10 @@ def stored_page(path: Path, product_id: str, key: str) -> PageFile | None:
 
 def record_published(store: PageStore, lang: str, marks: Mapping[str, tuple[str, str, bytes]]) -> None:
     """Once the site is published: what each product page of `lang` became there, by product (its
-    source path, key and the renderer's mark), in place of what the last build recorded."""
+    key, source path and the renderer's mark), in place of what the last build recorded."""
     if not store.site:
         return
-    rows = [(store.site, pid, key, path, mark) for pid, (path, key, mark) in marks.items()]
+    rows = [(store.site, pid, key, path, mark) for pid, (key, path, mark) in marks.items()]
     with contextlib.closing(_Store(store_file(store.folder, lang))) as opened_store:
         opened_store.publish(store.site, rows)
 

@@ -151,7 +151,8 @@ class _Known:
 
 # Loads a product's page stored under a key (catalogue/pages/page_cache.py `stored_page`).
 PageLoader = Callable[[str, str], PageFile | None]
-# What each product page became, by product: its source path, store key and mark (pickled).
+# What each product page became, by product: its store key, source path and mark (pickled), as
+# catalogue/pages/page_cache.py records them.
 Marks = dict[str, tuple[str, str, bytes]]
 
 
@@ -226,11 +227,13 @@ class Shells:
         scripts: dict[str, frozenset[str]] = {}
         marks: Marks = {}
 
+        def note(product_id: str, key: str, path: str, made: _Mark) -> None:
+            if host:
+                marks[product_id] = (key, path, pickle.dumps(made, pickle.HIGHEST_PROTOCOL))
+
         def mark(record: _Record, signature: tuple[int, int, int]) -> None:
-            if host and record.stored:
-                product_id, key = record.stored
-                made = _Mark(self.digests[record.shape], shells[record.shape], signature)
-                marks[product_id] = (record.path, key, pickle.dumps(made, pickle.HIGHEST_PROTOCOL))
+            if record.stored:
+                note(*record.stored, record.path, _Mark(self.digests[record.shape], shells[record.shape], signature))
 
         def write(page: tuple[str, bytes, _Record | None]) -> None:
             path, data, record = page
@@ -250,7 +253,7 @@ class Shells:
             if isinstance(record, _Known):
                 path = _output_path(record.path)
                 if kept is not None and record.mark.shell == shells[record.shape] and kept.has_file(path, record.mark.signature):
-                    marks[record.product_id] = (record.path, record.key, pickle.dumps(record.mark, pickle.HIGHEST_PROTOCOL))
+                    note(record.product_id, record.key, record.path, record.mark)
                     return None
                 record = self._reload(record)
             if isinstance(record, _Placed):
