@@ -246,7 +246,8 @@ def _run_build(args: argparse.Namespace) -> tuple[int, str, str]:
     except SiteDirError as error:
         return 1, "", f"{args.prog}: error: {error.message.text(args.lang)}"
     except (OfflineError, BuildError) as error:
-        return 1, "", f"{args.prog}: error: {msg('check.build-failed', reason=str(error), folder=str(args.site_dir)).text(args.lang)}"
+        reason = error.args[0] if error.args and isinstance(error.args[0], Message) else str(error)
+        return 1, "", f"{args.prog}: error: {msg('check.build-failed', reason=reason, folder=str(args.site_dir)).text(args.lang)}"
     if summary is None:
         refused = msg("check.site-not-built", folder=str(args.site_dir), verdict=_verdict(report))
         return 1, _report_text(report, args, refused), ""

@@ -27,7 +27,7 @@ from .load import SETTINGS_FILE
 from .makers.fonts import load_fonts
 from .maps import maps_in_build
 from .media_stage import build_media
-from .messages import say
+from .messages import msg, say
 from .pages.context import Site
 from .pages.finder import finder_data
 from .pages.generate import all_pages
@@ -41,7 +41,7 @@ from .record_cache import RecordCache
 from .render.build import RenderError, build_languages
 from .render.offline import rewrite_pages, shim
 from .render.renders import Renders
-from .render.shells import Marks
+from .render.shells import Marks, StoreChangedError
 from .site_folder import Workspace, check_site_dir
 from .sitemap import robots_txt, sitemaps
 from .stamp import VERSION, Inputs, Stamp, StampStore, code_digest, input_key, media_sources, site_digest
@@ -70,7 +70,7 @@ class BuildSummary:
 
 class BuildError(Exception):
     """The site could not be made (a file system error, a failed MkDocs run); the message is one
-    line, and the previous site is untouched."""
+    line (a text, or a `Message` worded in the reader's language), and the previous site is untouched."""
 
 
 @fewer_collections()
@@ -176,6 +176,8 @@ def _build(
         raise BuildError(f"{shown}: {error.strerror or error}") from error
     except RenderError as error:
         raise BuildError(error.summary()) from error
+    except StoreChangedError as error:
+        raise BuildError(msg("check.store-changed")) from error
     finally:
         if workspace:
             workspace.remove()

@@ -20,8 +20,10 @@ from pathlib import Path
 
 import pytest
 
+import catalogue.pages.page_cache as page_cache
 from catalogue.jobs.cache import DEFAULT_CACHE, MediaCache
-from catalogue.sitebuild import build_site
+from catalogue.messages import msg
+from catalogue.sitebuild import BuildError, build_site
 
 from .conftest import REPO
 from .demo_copy import copy_demo
@@ -222,3 +224,26 @@ def test_pages_the_site_holds_are_not_read_from_the_store_and_a_changed_file_is_
     assert remade(before, after) == pages_of(ALONE)
     assert {lang: (path.stat().st_ino, path.stat().st_mtime_ns) for lang, path in kept.items()} == kept_before
     assert b"edited by hand" not in tampered.read_bytes()
+
+
+def gone(path: Path, product_id: str, key: str) -> None:
+    """`page_cache.stored_page` once another build has replaced every page (a module function: it is pickled)."""
+
+
+def test_a_page_gone_from_the_store_during_the_build_fails_it_in_one_line_and_keeps_the_site(
+    catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A published page edited by hand must be read from the store again; another build replaced it there meanwhile.
+    tampered = catalogue.site / "en" / "p" / "mat-ong-pa-u" / "index.html"
+    tampered.write_bytes(tampered.read_bytes().replace(b"</body>", b"<p>edited by hand</p></body>"))
+    monkeypatch.setattr(page_cache, "stored_page", gone)
+    edit(catalogue.root / "products" / f"{ALONE}.yaml", r"^name: (.*)$", r"name: \1 zqxu")
+    before = files(catalogue.site)
+    with pytest.raises(BuildError) as error:
+        build(catalogue.root, catalogue.site, catalogue.cache)
+    assert error.value.args[0] == msg("check.store-changed")
+    assert files(catalogue.site) == before
+    # As build_site.py words it for the office (catalogue/cli.py), in the reader's language:
+    assert msg("check.build-failed", reason=error.value.args[0], folder="site").text("vi") == (
+        "kho trang sản phẩm đã dựng (.cache/pages) bị một lần dựng khác thay đổi trong lúc dựng; hãy dựng lại; thư mục site vẫn giữ nguyên"
+    )

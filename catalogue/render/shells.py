@@ -39,7 +39,6 @@ after all and filled as any other.
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import itertools
 import json
@@ -147,6 +146,11 @@ class _Known:
     product_id: str
     key: str
     mark: _Mark
+
+
+class StoreChangedError(Exception):
+    """A product page that the store held when the build began is gone from it: another build
+    using the same store replaced it meanwhile."""
 
 
 # Loads a product's page stored under a key (catalogue/pages/page_cache.py `stored_page`).
@@ -285,7 +289,7 @@ class Shells:
         from the store."""
         page = self.load(known.product_id, known.key) if self.load else None
         if page is None:  # another build replaced it in the store meanwhile
-            raise OSError(errno.ESTALE, "the product pages' store changed during the build; build again", known.path)
+            raise StoreChangedError(known.path)
         return _Record(known.shape, page.path, _values(page), (known.product_id, known.key))
 
 
