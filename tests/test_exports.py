@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from catalogue.dashboard import dashboard
-from catalogue.exports import csv_columns, products_csv, re_evaluation_csv, translated_columns
+from catalogue.exports import csv_columns, products_csv, products_json, re_evaluation_csv, translated_columns
 from catalogue.pages.i18n import format_phone
 from catalogue.spreadsheet import Code, cell
 from catalogue.trade_data import certification_cell
@@ -30,6 +30,17 @@ def test_json_has_every_product_with_its_status(demo_site: Path) -> None:
     revoked = [r for r in document["products"] if r["status"] == "revoked"]
     assert [r["id"] for r in revoked] == ["lap-suon-lon-den-muong-te"] and revoked[0]["revoked_on"] == "2026-05-10"
     assert all(r["url"] == f"{document['site_url']}p/{r['id']}/" for r in document["products"])
+
+
+def test_json_holds_one_product_a_line_and_reads_without_products(demo_site: Path) -> None:
+    text = (demo_site / "data" / "products.json").read_text(encoding="utf-8")
+    document = json.loads(text)
+    lines = [line.removesuffix(",") for line in text.splitlines() if line.startswith("  {")]
+    assert [json.loads(line) for line in lines] == document["products"]  # a change to one product is a change to one line
+    catalogue, report = validate(REPO / "products", REPO / "producers", REPO / "catalogue.yaml", date(2026, 11, 28))
+    assert report.ok
+    empty = json.loads(products_json(catalogue, date(2026, 11, 28), []))
+    assert empty["products"] == [] and empty["province"] == document["province"]
 
 
 def spreadsheet_value(key: str, value: object) -> str:

@@ -123,5 +123,18 @@ class Site:
 
 
 def ordered(site: Site, products: list[Product]) -> list[Product]:
-    """Products in force first, then by name without tone marks (the order of every listing)."""
-    return sorted(products, key=lambda p: (site.status(p) not in IN_FORCE, fold_tone_marks(p.name), p.id))
+    """Products in force first, then by name without tone marks (the order of every listing).
+    Each product's place is worked out once a build: a site sorts its products for every listing,
+    script and language."""
+    places = site.memo.setdefault(_PLACES, {})
+
+    def place(product: Product) -> tuple[bool, str, str]:
+        found = places.get(product.id)
+        if found is None:
+            found = places[product.id] = (site.status(product) not in IN_FORCE, fold_tone_marks(product.name), product.id)
+        return found  # type: ignore[no-any-return]
+
+    return sorted(products, key=place)
+
+
+_PLACES = ("ordered", "places")
