@@ -129,12 +129,13 @@ def validate(
     settings_file = settings_record(settings_path, report, sources.get(settings_path))
     settings = settings_file.record if settings_file else Settings()
     today = today or today_in(settings.timezone)
-    producers = list(_load_all(producers_dir, Producer, report, sources, records))
-    products = list(_load_all(products_dir, Product, report, sources, records))
+    producer_files, product_files = yaml_files(producers_dir, sources), yaml_files(products_dir, sources)  # listed once: 2,000 paths
+    producers = list(_load_all(producer_files, Producer, report, sources, records))
+    products = list(_load_all(product_files, Product, report, sources, records))
     checks.check_unique(producers, report, "id")
     checks.check_unique(products, report, "id", "certificate.number", "gtin")
     checks.check_earlier_numbers(products, report)
-    known_producers = {p.record.id for p in producers} | {path.stem for path in yaml_files(producers_dir, sources)}
+    known_producers = {p.record.id for p in producers} | {path.stem for path in producer_files}
     for item in producers:
         checks.check_producer(item.record, item.doc, report)
     for item in products:
@@ -147,9 +148,9 @@ def validate(
         catalogue.products.setdefault(item.record.id, item.record)
         catalogue.product_files.setdefault(item.record.id, item.doc.path)
     if settings_file:
-        product_ids = {p.record.id for p in products} | {path.stem for path in yaml_files(products_dir, sources)}
+        product_ids = {p.record.id for p in products} | {path.stem for path in product_files}
         check_sales_points(catalogue, settings_file.doc, report, product_ids, today)
-    files = [*yaml_files(producers_dir, sources), *yaml_files(products_dir, sources), settings_path]
+    files = [*producer_files, *product_files, settings_path]
     list_todos(files, sources, report)
     if records:
         records.store()
@@ -157,9 +158,9 @@ def validate(
 
 
 def _load_all(
-    folder: Path, model: type[M], report: Report, sources: Mapping[Path, str], records: RecordCache | None = None
+    files: list[Path], model: type[M], report: Report, sources: Mapping[Path, str], records: RecordCache | None = None
 ) -> Iterator[Loaded[M]]:
-    for path in yaml_files(folder, sources):
+    for path in files:
         loaded = load_record(path, model, report, sources.get(path), records)
         if loaded:
             yield loaded
