@@ -4,7 +4,6 @@ dashboard's re-evaluation list as CSV."""
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Sequence
 from datetime import date
@@ -13,12 +12,10 @@ from typing import Any
 from .catalogue import Catalogue
 from .dashboard import Dashboard
 from .makers.qr import product_url
-from .model import Product
 from .pages.i18n import format_date, format_phone
-from .pages.row_memo import RowMemo
 from .places import province
 from .rules import fold_code, gtin14
-from .spreadsheet import Code, csv_bytes, csv_cells, csv_table
+from .spreadsheet import Code, csv_bytes
 from .status import CertificateStatus
 from .trade_data import TRADE_COLUMNS, trade_csv_cells, trade_record, trade_schema_fields
 from .translated import localized_text, translation
@@ -83,100 +80,83 @@ def products_schema(site_url: str, languages: Sequence[str]) -> str:
 
 def product_records(catalogue: Catalogue, today: date) -> list[dict[str, Any]]:
     """One flat record per product, with its status on `today`; the same fields in JSON and CSV."""
-    return [product_record(catalogue, product, today) for product in catalogue.products.values()]
-
-
-def product_record(catalogue: Catalogue, product: Product, today: date) -> dict[str, Any]:
-    """`product`'s record in the open data (see `product_records`)."""
     site, languages = catalogue.settings.site_url, catalogue.settings.languages
     urls = Urls.of(languages)
-    producer = catalogue.producers[product.producer]
-    cert, price = product.certificate, product.price
-    return {
-        "id": product.id,
-        "name": product.name,
-        **_translations(product, "name", languages),
-        "group": product.group.value,
-        "category": product.category,
-        "stars": product.stars,
-        "status": catalogue.status(product, today).value,
-        "certificate_number": cert.number,
-        "issuer": cert.issuer,
-        "issued": cert.issued.isoformat(),
-        "expires": catalogue.expires(product).isoformat(),
-        "decision": cert.decision,
-        "revoked_on": cert.revoked.date.isoformat() if cert.revoked else None,
-        "producer_id": producer.id,
-        "producer_name": producer.name,
-        "producer_kind": producer.kind.value,
-        "producer_phone": producer.phone,
-        "commune": producer.commune,
-        "commune_name": province().units[producer.commune].title,
-        "url": product_url(site, product.id),
-        **{f"url_{lang}": site + urls.product(product.id, lang) for lang in languages[1:]},
-        "gtin": gtin14(product.gtin) if product.gtin else None,
-        "price_from": price.low if price else None,
-        "price_to": price.high if price else None,
-        "price_unit": price.unit if price else None,
-        # The product left the catalogue on this day; it stays in the open data, as its page stays.
-        "withdrawn_on": product.withdrawn.date.isoformat() if product.withdrawn else None,
-        **trade_record(product),
-    }
+    records = []
+    for product in catalogue.products.values():
+        producer = catalogue.producers[product.producer]
+        cert, price = product.certificate, product.price
+        records.append(
+            {
+                "id": product.id,
+                "name": product.name,
+                **_translations(product, "name", languages),
+                "group": product.group.value,
+                "category": product.category,
+                "stars": product.stars,
+                "status": catalogue.status(product, today).value,
+                "certificate_number": cert.number,
+                "issuer": cert.issuer,
+                "issued": cert.issued.isoformat(),
+                "expires": catalogue.expires(product).isoformat(),
+                "decision": cert.decision,
+                "revoked_on": cert.revoked.date.isoformat() if cert.revoked else None,
+                "producer_id": producer.id,
+                "producer_name": producer.name,
+                "producer_kind": producer.kind.value,
+                "producer_phone": producer.phone,
+                "commune": producer.commune,
+                "commune_name": province().units[producer.commune].title,
+                "url": product_url(site, product.id),
+                **{f"url_{lang}": site + urls.product(product.id, lang) for lang in languages[1:]},
+                "gtin": gtin14(product.gtin) if product.gtin else None,
+                "price_from": price.low if price else None,
+                "price_to": price.high if price else None,
+                "price_unit": price.unit if price else None,
+                # The product left the catalogue on this day; it stays in the open data, as its page stays.
+                "withdrawn_on": product.withdrawn.date.isoformat() if product.withdrawn else None,
+                **trade_record(product),
+            }
+        )
+    return records
 
 
-# One product in the open data: its line of products.json and its cells of products.csv.
-OpenDataRow = tuple[str, list[str]]
+def products_json(catalogue: Catalogue, today: date, records: list[dict[str, Any]] | None = None) -> str:
+    """/data/products.json: the catalogue's products, with when and for whom it was made
+    (`records`: the `product_records` of that day, when they are worked out already).
 
-
-def open_data_row(catalogue: Catalogue, product: Product, today: date) -> OpenDataRow:
-    """`product`'s line of products.json (its record, on one line) and its cells of products.csv."""
-    record = product_record(catalogue, product, today)
-    return record_json(record), csv_cells(csv_columns(catalogue.settings.languages), _csv_record(record))
-
-
-def record_json(record: dict[str, Any]) -> str:
-    """A record as one line of products.json."""
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
-
-
-def products_json(catalogue: Catalogue, today: date, lines: Sequence[str] | None = None) -> str:
-    """/data/products.json: the catalogue's products, with when and for whom it was made: one
-    product a line, as its `lines` give it (`open_data_row`; made here when not given), so that
-    a change to one product is a change to one line.
-    Each line is written by the standard library's fast encoder (an indented document is written by
-    its slow one, in Python: a third of a second at 2,000 products)."""
+    One product a line, so that a change to one product is a change to one line; each line is
+    written by the standard library's fast encoder (an indented document is written by its slow
+    one, in Python: a third of a second at 2,000 products)."""
     head = {
         "province": catalogue.settings.province,
         "site_url": catalogue.settings.site_url,
         "demo": catalogue.settings.demo,
         "status_on": today.isoformat(),
     }
-    if lines is None:
-        lines = [record_json(record) for record in product_records(catalogue, today)]
+    lines = [json.dumps(record, ensure_ascii=False, separators=(",", ":")) for record in (records or product_records(catalogue, today))]
     fields = [f" {json.dumps(name)}: {json.dumps(value, ensure_ascii=False)}" for name, value in head.items()]
     products = "[\n  " + ",\n  ".join(lines) + "\n ]" if lines else "[]"
     return "{\n" + ",\n".join([*fields, f' "products": {products}']) + "\n}\n"
 
 
-def _csv_record(record: dict[str, Any]) -> dict[str, Any]:
-    """A record as products.csv shows it: phones grouped as people read them (0912 345 678, which
-    also keeps Excel from dropping the 0) and the GTIN kept as text."""
-    return {
-        **record,
-        "producer_phone": format_phone(record["producer_phone"]),
-        "gtin": Code(record["gtin"]) if record["gtin"] else None,
-        **trade_csv_cells(record),
-    }
+def products_csv(catalogue: Catalogue, today: date, records: list[dict[str, Any]] | None = None) -> bytes:
+    """/data/products.csv: one row per product, for spreadsheets (see `catalogue.spreadsheet`), from
+    the `product_records` of that day (`records`, when they are worked out already).
 
-
-def products_csv(catalogue: Catalogue, today: date, rows: Sequence[list[str]] | None = None) -> bytes:
-    """/data/products.csv: one row per product, for spreadsheets (see `catalogue.spreadsheet`): the
-    same fields as products.json, but phones grouped and the GTIN kept as text; the products' `rows`
-    of cells (`open_data_row`) made here when not given."""
-    columns = csv_columns(catalogue.settings.languages)
-    if rows is None:
-        rows = [csv_cells(columns, _csv_record(record)) for record in product_records(catalogue, today)]
-    return csv_table(columns, rows)
+    The same fields as products.json, but phones grouped as people read them (0912 345 678, which
+    also keeps Excel from dropping the 0) and the GTIN kept as text.
+    """
+    rows = [
+        {
+            **record,
+            "producer_phone": format_phone(record["producer_phone"]),
+            "gtin": Code(record["gtin"]) if record["gtin"] else None,
+            **trade_csv_cells(record),
+        }
+        for record in (product_records(catalogue, today) if records is None else records)
+    ]
+    return csv_bytes(csv_columns(catalogue.settings.languages), rows)
 
 
 CHECK_FIELDS = (
@@ -186,7 +166,7 @@ CHECK_FIELDS = (
 EARLIER_FIELDS = ("key", "number", "issued_text", "stars", "product", "next_number", "next_issued_text", "decision_url")
 
 
-def check_index_js(catalogue: Catalogue, lang: str, today: date, paths: dict[str, object], memo: RowMemo | None = None) -> str:
+def check_index_js(catalogue: Catalogue, lang: str, today: date, paths: dict[str, object]) -> str:
     """data/check-<lang>.js: what the certificate check page searches, as a script (loads from file://).
 
     `window.OCOP_CHECK` holds two tables, each with its field names beside it (the script reads
@@ -202,54 +182,46 @@ def check_index_js(catalogue: Catalogue, lang: str, today: date, paths: dict[str
       replaced it (the next earlier one, or the current one) with its issue date, and the link to
       its decision document or null.
 
-    `paths` holds the templates of the paths the script builds (`Site.browser_paths`). With `memo`,
-    a product's rows are those an earlier build made when the product is as then (row_memo.py).
+    `paths` holds the templates of the paths the script builds (`Site.browser_paths`).
     """
     products, earlier = [], []
     for product in catalogue.products.values():
-        make = functools.partial(_check_rows, catalogue, product, lang, today)
-        row, replaced = memo.row("check", lang, product, make) if memo else make()
-        products.append(row)
-        earlier += replaced
+        cert = product.certificate
+        name = localized_text(product, "name", lang)
+        gone = product.withdrawn if product.withdrawn and catalogue.withdrawn(product, today) else None
+        products.append(
+            [
+                product.id,
+                fold_code(cert.number),
+                cert.number,
+                name,
+                product.stars,
+                catalogue.expires(product).isoformat(),
+                cert.revoked.date.isoformat() if cert.revoked else None,
+                format_date(gone.date, lang) if gone else None,
+                gone.reason if gone else None,
+                format_date(catalogue.expires(product), lang),
+                format_date(cert.revoked.date, lang) if cert.revoked else None,
+                cert.decision,
+                cert.decision_url,
+            ]
+        )
+        replacements = [*cert.previous, cert][1:]  # what replaced each earlier certificate
+        for old, new in zip(cert.previous, replacements, strict=True):
+            earlier.append(
+                [
+                    fold_code(old.number),
+                    old.number,
+                    format_date(old.issued, lang),
+                    old.stars,
+                    product.id,
+                    new.number,
+                    format_date(new.issued, lang),
+                    old.decision_url,
+                ]
+            )
     data = {"fields": CHECK_FIELDS, "products": products, "earlier_fields": EARLIER_FIELDS, "earlier": earlier, "paths": paths}
     return "window.OCOP_CHECK = " + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n"
-
-
-def _check_rows(catalogue: Catalogue, product: Product, lang: str, today: date) -> tuple[list[Any], list[list[Any]]]:
-    """`product`'s row of the certificate check and its earlier certificates' rows (see `check_index_js`)."""
-    cert = product.certificate
-    name = localized_text(product, "name", lang)
-    gone = product.withdrawn if product.withdrawn and catalogue.withdrawn(product, today) else None
-    row = [
-        product.id,
-        fold_code(cert.number),
-        cert.number,
-        name,
-        product.stars,
-        catalogue.expires(product).isoformat(),
-        cert.revoked.date.isoformat() if cert.revoked else None,
-        format_date(gone.date, lang) if gone else None,
-        gone.reason if gone else None,
-        format_date(catalogue.expires(product), lang),
-        format_date(cert.revoked.date, lang) if cert.revoked else None,
-        cert.decision,
-        cert.decision_url,
-    ]
-    replacements = [*cert.previous, cert][1:]  # what replaced each earlier certificate
-    earlier = [
-        [
-            fold_code(old.number),
-            old.number,
-            format_date(old.issued, lang),
-            old.stars,
-            product.id,
-            new.number,
-            format_date(new.issued, lang),
-            old.decision_url,
-        ]
-        for old, new in zip(cert.previous, replacements, strict=True)
-    ]
-    return row, earlier
 
 
 def sales_points_json(catalogue: Catalogue, today: date) -> str:

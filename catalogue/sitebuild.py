@@ -17,7 +17,7 @@ from typing import TextIO
 from .catalogue import Catalogue
 from .collector import fewer_collections, settle
 from .dashboard import Dashboard
-from .exports import check_index_js, open_data_row, products_csv, products_json, products_schema, re_evaluation_csv, sales_points_json
+from .exports import check_index_js, product_records, products_csv, products_json, products_schema, re_evaluation_csv, sales_points_json
 from .hosting.host_files import write_host_files
 from .hosting.precompress import compress_kept, precompress
 from .incremental import Kept, drop_unchanged, keep_unchanged
@@ -34,7 +34,6 @@ from .pages.generate import all_pages
 from .pages.kiosk import kiosk_page
 from .pages.page_cache import PageStore, opened, page_loader, record_published, work_out_keys
 from .pages.redirects import digital_link_pages
-from .pages.row_memo import row_memo
 from .pages.search import search_data
 from .problems import Report
 from .published import MANIFEST, check_removed, manifest_json, published_ids
@@ -282,7 +281,6 @@ def _unrendered(site: Site, figures: Dashboard) -> dict[str, str | bytes]:
     for lang in site.catalogue.settings.languages:
         with opened(site, lang):  # the kiosk's cards are the listings' (catalogue/pages/page_cache.py)
             files[Urls.index_file(site.urls.kiosk(lang))] = kiosk_page(site, lang)
-    row_memo(site).store()
     return files
 
 
@@ -307,17 +305,16 @@ def open_data(site: Site, figures: Dashboard) -> dict[str, str | bytes]:
     """The open data (with the dashboard's `figures` for the re-evaluation list), and the scripts of
     the finder, the header search and the certificate check, by site path."""
     catalogue, today = site.catalogue, site.today
-    memo, first = row_memo(site), catalogue.settings.languages[0]
-    rows = [memo.row("open-data", first, p, functools.partial(open_data_row, catalogue, p, today)) for p in catalogue.products.values()]
+    records = product_records(catalogue, today)
     files: dict[str, str | bytes] = {
-        Urls.products_json(): products_json(catalogue, today, [line for line, _ in rows]),
-        Urls.products_csv(): products_csv(catalogue, today, [cells for _, cells in rows]),
+        Urls.products_json(): products_json(catalogue, today, records),
+        Urls.products_csv(): products_csv(catalogue, today, records),
         Urls.products_schema(): products_schema(catalogue.settings.site_url, catalogue.settings.languages),
         Urls.sales_points_json(): sales_points_json(catalogue, today),
         Urls.re_evaluation_csv(): re_evaluation_csv(catalogue, figures),
     }
     for lang in catalogue.settings.languages:
-        files[Urls.check_data(lang)] = check_index_js(catalogue, lang, today, site.browser_paths(lang), memo)
+        files[Urls.check_data(lang)] = check_index_js(catalogue, lang, today, site.browser_paths(lang))
         files[Urls.finder_data(lang)] = finder_data(site, lang)
         files.update(search_data(site, lang))
     return files

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
@@ -47,21 +47,12 @@ def _looks_like_a_long_number(text: str) -> bool:
     return text.isascii() and text.isdigit() and ((len(text) > 1 and text[0] == "0") or len(text) > _EXCEL_DIGITS)
 
 
-def csv_cells(columns: Sequence[str], row: Mapping[str, Any]) -> list[str]:
-    """The cells of one row (missing fields empty), each through `cell`."""
-    return [cell(row.get(name)) for name in columns]
-
-
 def csv_bytes(columns: list[str], rows: Iterable[Mapping[str, Any]]) -> bytes:
     """A CSV file with a header line and one line per row (missing fields empty), every cell through
     `cell`; UTF-8 with a byte-order mark so that Excel reads Vietnamese, and CRLF line ends."""
-    return csv_table(columns, (csv_cells(columns, row) for row in rows))
-
-
-def csv_table(columns: list[str], rows: Iterable[list[str]]) -> bytes:
-    """`csv_bytes` of rows whose cells are made already (`csv_cells`)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([cell(name) for name in columns])
-    writer.writerows(rows)
+    for row in rows:
+        writer.writerow([cell(row.get(name)) for name in columns])
     return out.getvalue().encode("utf-8-sig")

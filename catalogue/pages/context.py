@@ -124,8 +124,10 @@ class Site:
 
 def ordered(site: Site, products: list[Product]) -> list[Product]:
     """Products in force first, then by name without tone marks (the order of every listing).
-    Each product's place is worked out once a build: a site sorts its products for every listing,
-    script and language."""
+    Each product's place is worked out once a build, and so is the order of all the products listed
+    (`Site.listed`): a site sorts its products for every listing, script and language."""
+    if products is site.listed and _LISTED in site.memo:
+        return list(site.memo[_LISTED])
     places = site.memo.setdefault(_PLACES, {})
 
     def place(product: Product) -> tuple[bool, str, str]:
@@ -134,7 +136,11 @@ def ordered(site: Site, products: list[Product]) -> list[Product]:
             found = places[product.id] = (site.status(product) not in IN_FORCE, fold_tone_marks(product.name), product.id)
         return found  # type: ignore[no-any-return]
 
-    return sorted(products, key=place)
+    found = sorted(products, key=place)
+    if products is site.listed:
+        site.memo[_LISTED] = found
+        return list(found)
+    return found
 
 
-_PLACES = ("ordered", "places")
+_PLACES, _LISTED = ("ordered", "places"), ("ordered", "listed")

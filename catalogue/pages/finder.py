@@ -8,13 +8,10 @@ that 20,000 products remain a small download.
 
 from __future__ import annotations
 
-import functools
-
 from markupsafe import Markup
 
 from ..languages import SOURCE
 from ..makers.badges import badge_label
-from ..model import Product
 from ..places import province
 from ..status import CertificateStatus
 from ..translated import localized_text, term
@@ -23,7 +20,6 @@ from ..vocab import GROUP_LABELS, PRODUCER_KIND_LABELS, Group, ProducerKind
 from .context import Site, ordered
 from .html import card_template, html, join, relative, script_json, to_root
 from .i18n import format_date, t
-from .row_memo import row_memo
 from .search import parsed, searched
 
 # The first is the default: a shopper looks for products they can buy with the label today; "all"
@@ -60,7 +56,6 @@ def finder_data(site: Site, lang: str) -> str:
     Group, producer and commune are positions in the lists beside it; the thumbnail is a file name
     in the product's image folder. `paths` holds the templates of the
     paths the script builds (`Site.browser_paths`), `synonyms` the settings' groups of synonyms.
-    A product's row is the one an earlier build made when the product is as then (row_memo.py).
     """
     catalogue = site.catalogue
     units = list(province().units)
@@ -70,11 +65,36 @@ def finder_data(site: Site, lang: str) -> str:
     kinds = list(ProducerKind)
     groups = list(Group)
     translated = lang != SOURCE  # a translated site also searches the Vietnamese name
-    memo = row_memo(site)
     rows = []
     for product in ordered(site, site.listed):
-        row = memo.row("finder", lang, product, functools.partial(_row, site, product, lang, unit_index))
-        rows.append([*row[:PRODUCER], producer_index[row[PRODUCER]], *row[PRODUCER + 1 :]])
+        name = localized_text(product, "name", lang)
+        vietnamese = product.name if translated and product.name != name else ""
+        summary = localized_text(product, "summary", lang)
+        tags = ", ".join(product.tags)
+        revoked = product.certificate.revoked
+        origin = product.origin.commune if product.origin and product.origin.commune else None
+        row = [
+            product.id,
+            name,
+            groups.index(product.group),
+            product.stars,
+            producer_index[product.producer],
+            catalogue.expires(product).isoformat(),
+            revoked.date.isoformat() if revoked else 0,
+            unit_index[origin] if origin else -1,
+            _thumbnail(site, product.id),
+            format_date(catalogue.expires(product), lang),
+            format_date(revoked.date, lang) if revoked else 0,
+            product.certificate.issued.isoformat(),
+            tags,
+            searched(name, vietnamese),
+            searched(tags),
+            searched(summary),
+        ]
+        if translated:
+            row.append(vietnamese or 0)
+        row.append(1 if product.trade else 0)
+        rows.append(row)
     data = {
         "fields": (*FIELDS, *([VIETNAMESE_NAME] if translated else []), TRADE_FIELD),
         "groups": [g.value for g in groups],
@@ -86,42 +106,6 @@ def finder_data(site: Site, lang: str) -> str:
         "synonyms": catalogue.settings.synonyms,
     }
     return "window.OCOP_FINDER = " + parsed(data)
-
-
-PRODUCER = FIELDS.index("producer")  # kept as the producer's id in a row kept for later builds (row_memo.py)
-
-
-def _row(site: Site, product: Product, lang: str, unit_index: dict[str, int]) -> list[str | int]:
-    """`product`'s row (see `finder_data`), with its producer's id in place of its position."""
-    name = localized_text(product, "name", lang)
-    translated = lang != SOURCE
-    vietnamese = product.name if translated and product.name != name else ""
-    summary = localized_text(product, "summary", lang)
-    revoked = product.certificate.revoked
-    origin = product.origin.commune if product.origin and product.origin.commune else None
-    expires = site.catalogue.expires(product)
-    row: list[str | int] = [
-        product.id,
-        name,
-        list(Group).index(product.group),
-        product.stars,
-        product.producer,
-        expires.isoformat(),
-        revoked.date.isoformat() if revoked else 0,
-        unit_index[origin] if origin else -1,
-        _thumbnail(site, product.id),
-        format_date(expires, lang),
-        format_date(revoked.date, lang) if revoked else 0,
-        product.certificate.issued.isoformat(),
-        ", ".join(product.tags),
-        searched(name, vietnamese),
-        searched(", ".join(product.tags)),
-        searched(summary),
-    ]
-    if translated:
-        row.append(vietnamese or 0)
-    row.append(1 if product.trade else 0)
-    return row
 
 
 def _thumbnail(site: Site, product_id: str) -> str | int:

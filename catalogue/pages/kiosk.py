@@ -8,19 +8,15 @@ after a tap). After two minutes without a touch it clears the finder and goes ba
 
 from __future__ import annotations
 
-import functools
-
 from markupsafe import Markup
 
 from ..languages import html_lang, language
-from ..model import Product
 from ..status import IN_FORCE
 from ..translated import localized_text
 from .context import Site, ordered
 from .finder import finder_form
 from .html import html, join, listed_card, relative, script_json
 from .i18n import status_texts, t
-from .row_memo import row_memo
 
 
 def _qr(site: Site, product_id: str, page: str, lang: str) -> Markup:
@@ -31,18 +27,12 @@ def _qr(site: Site, product_id: str, page: str, lang: str) -> Markup:
     return html('<img class="ocop-kiosk__qr" src="{}" width="120" height="120" alt="{}" loading="lazy">', src, t(lang, "kiosk_scan"))
 
 
-def _tile(site: Site, product: Product, page: str, lang: str) -> str:
-    """`product`'s tile: its card with its QR code (kept for later builds: row_memo.py)."""
-    return str(listed_card(site, product, page, lang, _qr(site, product.id, page, lang)))
-
-
 def kiosk_page(site: Site, lang: str) -> str:
     """The kiosk page of one language, a whole HTML document."""
     settings = site.catalogue.settings
     page = site.urls.kiosk(lang)
     live = ordered(site, [p for p in site.listed if site.status(p) in IN_FORCE])
-    memo = row_memo(site)
-    tiles = join(Markup(memo.row("kiosk", lang, p, functools.partial(_tile, site, p, page, lang))) for p in live)
+    tiles = join(listed_card(site, p, page, lang, _qr(site, p.id, page, lang)) for p in live)
     switch = join(
         html(
             '<a class="ocop-kiosk__lang" href="{}" lang="{}" hreflang="{}">{}</a>',

@@ -11,19 +11,17 @@ script rather than JSON so that it also loads from file:// at a fair.
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 
 from ..languages import SOURCE
-from ..model import Producer, Product
+from ..model import Producer
 from ..places import province
 from ..rules import fold_tone_marks
 from ..translated import localized_text
 from ..urls import Urls
 from .context import Site, ordered
 from .i18n import t
-from .row_memo import row_memo
 
 PRODUCT_FIELDS = ("id", "name", "producer", "folded", "expires", "revoked")
 # Products a part holds: a phone reads 2,500 in about a tenth of a second (4x slower CPU), so the
@@ -49,8 +47,7 @@ def search_data(site: Site, lang: str) -> dict[str, str]:
     A product is a row of the values its `product_fields` name: id, name in `lang`, producer (a
     position in `producers`), its names folded (`searched`), its expiry and revocation days (or 0),
     for its status in the reader's today, worded by `statuses`, and in other languages than
-    Vietnamese the Vietnamese name when it differs, or 0 (the row an earlier build made, when the
-    product is as then: row_memo.py). A producer is id, name in `lang`,
+    Vietnamese the Vietnamese name when it differs, or 0. A producer is id, name in `lang`,
     commune (a position in `communes`, the communes' names) and its name and commune folded.
     The folding is done here: done in the browser for 20,000 names it took a phone about a second.
     `paths` are templates from the language's root (`Urls.template`); `index` is the file a
@@ -62,11 +59,22 @@ def search_data(site: Site, lang: str) -> dict[str, str]:
     producers = sorted(catalogue.producers.values(), key=lambda p: p.id)
     producer_index = {p.id: i for i, p in enumerate(producers)}
     translated = lang != SOURCE
-    memo = row_memo(site)
     products = []
     for product in ordered(site, site.listed):
-        row = memo.row("search", lang, product, functools.partial(_product_row, site, product, lang))
-        products.append([*row[:PRODUCER], producer_index[row[PRODUCER]], *row[PRODUCER + 1 :]])
+        name = localized_text(product, "name", lang)
+        vietnamese = product.name if translated and product.name != name else ""
+        revoked = product.certificate.revoked
+        row: list[str | int] = [
+            product.id,
+            name,
+            producer_index[product.producer],
+            searched(name, vietnamese),
+            catalogue.expires(product).isoformat(),
+            revoked.date.isoformat() if revoked else 0,
+        ]
+        if translated:
+            row.append(vietnamese or 0)
+        products.append(row)
     parts = split_parts(products)
     urls = site.urls
     head = {
@@ -90,28 +98,6 @@ def search_data(site: Site, lang: str) -> dict[str, str]:
         added = f"(window.OCOP_SEARCH_PARTS = window.OCOP_SEARCH_PARTS || {{}})[{number}] = "
         files[Urls.search_data(lang, number)] = added + parsed(part)
     return files
-
-
-PRODUCER = PRODUCT_FIELDS.index("producer")  # kept as the producer's id in a row kept for later builds (row_memo.py)
-
-
-def _product_row(site: Site, product: Product, lang: str) -> list[str | int]:
-    """`product`'s row (see `search_data`), with its producer's id in place of its position."""
-    name = localized_text(product, "name", lang)
-    translated = lang != SOURCE
-    vietnamese = product.name if translated and product.name != name else ""
-    revoked = product.certificate.revoked
-    row: list[str | int] = [
-        product.id,
-        name,
-        product.producer,
-        searched(name, vietnamese),
-        site.catalogue.expires(product).isoformat(),
-        revoked.date.isoformat() if revoked else 0,
-    ]
-    if translated:
-        row.append(vietnamese or 0)
-    return row
 
 
 def split_parts(rows: list[list[str | int]]) -> list[list[list[str | int]]]:
