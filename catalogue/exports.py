@@ -12,10 +12,12 @@ from typing import Any
 from .catalogue import Catalogue
 from .dashboard import Dashboard
 from .makers.qr import product_url
+from .model import Product
 from .pages.i18n import format_date, format_phone
+from .pages.row_memo import RowMemo, compact, json_with
 from .places import province
 from .rules import fold_code, gtin14
-from .spreadsheet import Code, csv_bytes
+from .spreadsheet import Code, csv_bytes, csv_cells, csv_from_lines, csv_line
 from .status import CertificateStatus
 from .trade_data import TRADE_COLUMNS, trade_csv_cells, trade_record, trade_schema_fields
 from .translated import localized_text, translation
@@ -80,50 +82,51 @@ def products_schema(site_url: str, languages: Sequence[str]) -> str:
 
 def product_records(catalogue: Catalogue, today: date) -> list[dict[str, Any]]:
     """One flat record per product, with its status on `today`; the same fields in JSON and CSV."""
+    return [product_record(catalogue, product, today) for product in catalogue.products.values()]
+
+
+def product_record(catalogue: Catalogue, product: Product, today: date) -> dict[str, Any]:
+    """`product`'s record in the open data (see `product_records`)."""
     site, languages = catalogue.settings.site_url, catalogue.settings.languages
     urls = Urls.of(languages)
-    records = []
-    for product in catalogue.products.values():
-        producer = catalogue.producers[product.producer]
-        cert, price = product.certificate, product.price
-        records.append(
-            {
-                "id": product.id,
-                "name": product.name,
-                **_translations(product, "name", languages),
-                "group": product.group.value,
-                "category": product.category,
-                "stars": product.stars,
-                "status": catalogue.status(product, today).value,
-                "certificate_number": cert.number,
-                "issuer": cert.issuer,
-                "issued": cert.issued.isoformat(),
-                "expires": catalogue.expires(product).isoformat(),
-                "decision": cert.decision,
-                "revoked_on": cert.revoked.date.isoformat() if cert.revoked else None,
-                "producer_id": producer.id,
-                "producer_name": producer.name,
-                "producer_kind": producer.kind.value,
-                "producer_phone": producer.phone,
-                "commune": producer.commune,
-                "commune_name": province().units[producer.commune].title,
-                "url": product_url(site, product.id),
-                **{f"url_{lang}": site + urls.product(product.id, lang) for lang in languages[1:]},
-                "gtin": gtin14(product.gtin) if product.gtin else None,
-                "price_from": price.low if price else None,
-                "price_to": price.high if price else None,
-                "price_unit": price.unit if price else None,
-                # The product left the catalogue on this day; it stays in the open data, as its page stays.
-                "withdrawn_on": product.withdrawn.date.isoformat() if product.withdrawn else None,
-                **trade_record(product),
-            }
-        )
-    return records
+    producer = catalogue.producers[product.producer]
+    cert, price = product.certificate, product.price
+    return {
+        "id": product.id,
+        "name": product.name,
+        **_translations(product, "name", languages),
+        "group": product.group.value,
+        "category": product.category,
+        "stars": product.stars,
+        "status": catalogue.status(product, today).value,
+        "certificate_number": cert.number,
+        "issuer": cert.issuer,
+        "issued": cert.issued.isoformat(),
+        "expires": catalogue.expires(product).isoformat(),
+        "decision": cert.decision,
+        "revoked_on": cert.revoked.date.isoformat() if cert.revoked else None,
+        "producer_id": producer.id,
+        "producer_name": producer.name,
+        "producer_kind": producer.kind.value,
+        "producer_phone": producer.phone,
+        "commune": producer.commune,
+        "commune_name": province().units[producer.commune].title,
+        "url": product_url(site, product.id),
+        **{f"url_{lang}": site + urls.product(product.id, lang) for lang in languages[1:]},
+        "gtin": gtin14(product.gtin) if product.gtin else None,
+        "price_from": price.low if price else None,
+        "price_to": price.high if price else None,
+        "price_unit": price.unit if price else None,
+        # The product left the catalogue on this day; it stays in the open data, as its page stays.
+        "withdrawn_on": product.withdrawn.date.isoformat() if product.withdrawn else None,
+        **trade_record(product),
+    }
 
 
-def products_json(catalogue: Catalogue, today: date, records: list[dict[str, Any]] | None = None) -> str:
+def products_json(catalogue: Catalogue, today: date, records: list[dict[str, Any]] | None = None, lines: list[str] | None = None) -> str:
     """/data/products.json: the catalogue's products, with when and for whom it was made
-    (`records`: the `product_records` of that day, when they are worked out already).
+    (`records`: the `product_records` of that day, when they are worked out already; or `lines`,
+    their `record_line`s).
 
     One product a line, so that a change to one product is a change to one line; each line is
     written by the standard library's fast encoder (an indented document is written by its slow
@@ -134,10 +137,35 @@ def products_json(catalogue: Catalogue, today: date, records: list[dict[str, Any
         "demo": catalogue.settings.demo,
         "status_on": today.isoformat(),
     }
-    lines = [json.dumps(record, ensure_ascii=False, separators=(",", ":")) for record in (records or product_records(catalogue, today))]
+    if lines is None:
+        lines = [record_line(record) for record in (records or product_records(catalogue, today))]
     fields = [f" {json.dumps(name)}: {json.dumps(value, ensure_ascii=False)}" for name, value in head.items()]
     products = "[\n  " + ",\n  ".join(lines) + "\n ]" if lines else "[]"
     return "{\n" + ",\n".join([*fields, f' "products": {products}']) + "\n}\n"
+
+
+def record_line(record: dict[str, Any]) -> str:
+    """A product's record as its line of products.json."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def record_csv_line(record: dict[str, Any], languages: Sequence[str]) -> str:
+    """A product's record as its line of products.csv (see `products_csv`)."""
+    return csv_line(csv_cells(csv_columns(languages), _csv_record(record)))
+
+
+def products_csv_from_lines(languages: Sequence[str], lines: list[str]) -> bytes:
+    """products.csv of the products' `record_csv_line`s."""
+    return csv_from_lines(csv_columns(languages), lines)
+
+
+def _csv_record(record: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **record,
+        "producer_phone": format_phone(record["producer_phone"]),
+        "gtin": Code(record["gtin"]) if record["gtin"] else None,
+        **trade_csv_cells(record),
+    }
 
 
 def products_csv(catalogue: Catalogue, today: date, records: list[dict[str, Any]] | None = None) -> bytes:
@@ -147,15 +175,7 @@ def products_csv(catalogue: Catalogue, today: date, records: list[dict[str, Any]
     The same fields as products.json, but phones grouped as people read them (0912 345 678, which
     also keeps Excel from dropping the 0) and the GTIN kept as text.
     """
-    rows = [
-        {
-            **record,
-            "producer_phone": format_phone(record["producer_phone"]),
-            "gtin": Code(record["gtin"]) if record["gtin"] else None,
-            **trade_csv_cells(record),
-        }
-        for record in (product_records(catalogue, today) if records is None else records)
-    ]
+    rows = [_csv_record(record) for record in (product_records(catalogue, today) if records is None else records)]
     return csv_bytes(csv_columns(catalogue.settings.languages), rows)
 
 
@@ -166,7 +186,7 @@ CHECK_FIELDS = (
 EARLIER_FIELDS = ("key", "number", "issued_text", "stars", "product", "next_number", "next_issued_text", "decision_url")
 
 
-def check_index_js(catalogue: Catalogue, lang: str, today: date, paths: dict[str, object]) -> str:
+def check_index_js(catalogue: Catalogue, lang: str, today: date, paths: dict[str, object], memo: RowMemo | None = None) -> str:
     """data/check-<lang>.js: what the certificate check page searches, as a script (loads from file://).
 
     `window.OCOP_CHECK` holds two tables, each with its field names beside it (the script reads
@@ -182,46 +202,56 @@ def check_index_js(catalogue: Catalogue, lang: str, today: date, paths: dict[str
       replaced it (the next earlier one, or the current one) with its issue date, and the link to
       its decision document or null.
 
-    `paths` holds the templates of the paths the script builds (`Site.browser_paths`).
+    `paths` holds the templates of the paths the script builds (`Site.browser_paths`). With `memo`,
+    a product's rows are those an earlier build made when the product is as then (row_memo.py).
     """
-    products, earlier = [], []
-    for product in catalogue.products.values():
-        cert = product.certificate
-        name = localized_text(product, "name", lang)
-        gone = product.withdrawn if product.withdrawn and catalogue.withdrawn(product, today) else None
-        products.append(
-            [
-                product.id,
-                fold_code(cert.number),
-                cert.number,
-                name,
-                product.stars,
-                catalogue.expires(product).isoformat(),
-                cert.revoked.date.isoformat() if cert.revoked else None,
-                format_date(gone.date, lang) if gone else None,
-                gone.reason if gone else None,
-                format_date(catalogue.expires(product), lang),
-                format_date(cert.revoked.date, lang) if cert.revoked else None,
-                cert.decision,
-                cert.decision_url,
-            ]
-        )
-        replacements = [*cert.previous, cert][1:]  # what replaced each earlier certificate
-        for old, new in zip(cert.previous, replacements, strict=True):
-            earlier.append(
-                [
-                    fold_code(old.number),
-                    old.number,
-                    format_date(old.issued, lang),
-                    old.stars,
-                    product.id,
-                    new.number,
-                    format_date(new.issued, lang),
-                    old.decision_url,
-                ]
-            )
-    data = {"fields": CHECK_FIELDS, "products": products, "earlier_fields": EARLIER_FIELDS, "earlier": earlier, "paths": paths}
-    return "window.OCOP_CHECK = " + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n"
+
+    def make(product: Product) -> str:
+        return _check_text(catalogue, product, lang, today)
+
+    products = catalogue.products.values()
+    texts = memo.rows("check", lang, products, make) if memo else [make(product) for product in products]
+    parts = [text.partition("\0")[::2] for text in texts]
+    data = {"fields": CHECK_FIELDS, "products": None, "earlier_fields": EARLIER_FIELDS, "earlier": None, "paths": paths}
+    return "window.OCOP_CHECK = " + json_with(data, products=[row for row, _ in parts], earlier=[old for _, old in parts if old]) + ";\n"
+
+
+def _check_text(catalogue: Catalogue, product: Product, lang: str, today: date) -> str:
+    """`product`'s row of the certificate check and its earlier certificates' rows, as JSON text
+    (the rows apart, the earlier ones without their brackets: see `check_index_js`)."""
+    cert = product.certificate
+    name = localized_text(product, "name", lang)
+    gone = product.withdrawn if product.withdrawn and catalogue.withdrawn(product, today) else None
+    row = [
+        product.id,
+        fold_code(cert.number),
+        cert.number,
+        name,
+        product.stars,
+        catalogue.expires(product).isoformat(),
+        cert.revoked.date.isoformat() if cert.revoked else None,
+        format_date(gone.date, lang) if gone else None,
+        gone.reason if gone else None,
+        format_date(catalogue.expires(product), lang),
+        format_date(cert.revoked.date, lang) if cert.revoked else None,
+        cert.decision,
+        cert.decision_url,
+    ]
+    replacements = [*cert.previous, cert][1:]  # what replaced each earlier certificate
+    earlier = [
+        [
+            fold_code(old.number),
+            old.number,
+            format_date(old.issued, lang),
+            old.stars,
+            product.id,
+            new.number,
+            format_date(new.issued, lang),
+            old.decision_url,
+        ]
+        for old, new in zip(cert.previous, replacements, strict=True)
+    ]
+    return compact(row) + "\0" + compact(earlier)[1:-1]
 
 
 def sales_points_json(catalogue: Catalogue, today: date) -> str:

@@ -12,12 +12,22 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from .catalogue import Catalogue
 from .collector import fewer_collections, settle
 from .dashboard import Dashboard
-from .exports import check_index_js, product_records, products_csv, products_json, products_schema, re_evaluation_csv, sales_points_json
+from .exports import (
+    check_index_js,
+    product_record,
+    products_csv_from_lines,
+    products_json,
+    products_schema,
+    re_evaluation_csv,
+    record_csv_line,
+    record_line,
+    sales_points_json,
+)
 from .hosting.host_files import write_host_files
 from .hosting.precompress import compress_kept, precompress
 from .incremental import Kept, drop_unchanged, keep_unchanged
@@ -28,12 +38,14 @@ from .makers.fonts import load_fonts
 from .maps import maps_in_build
 from .media_stage import build_media
 from .messages import msg, say
+from .model import Product
 from .pages.context import Site
 from .pages.finder import finder_data
 from .pages.generate import all_pages
 from .pages.kiosk import kiosk_page
 from .pages.page_cache import PageStore, opened, page_loader, record_published, work_out_keys
 from .pages.redirects import digital_link_pages
+from .pages.row_memo import row_memo
 from .pages.search import search_data
 from .problems import Report
 from .published import MANIFEST, check_removed, manifest_json, published_ids
@@ -281,6 +293,7 @@ def _unrendered(site: Site, figures: Dashboard) -> dict[str, str | bytes]:
     for lang in site.catalogue.settings.languages:
         with opened(site, lang):  # the kiosk's cards are the listings' (catalogue/pages/page_cache.py)
             files[Urls.index_file(site.urls.kiosk(lang))] = kiosk_page(site, lang)
+    row_memo(site).store()
     return files
 
 
@@ -305,16 +318,26 @@ def open_data(site: Site, figures: Dashboard) -> dict[str, str | bytes]:
     """The open data (with the dashboard's `figures` for the re-evaluation list), and the scripts of
     the finder, the header search and the certificate check, by site path."""
     catalogue, today = site.catalogue, site.today
-    records = product_records(catalogue, today)
+    memo, languages = row_memo(site), catalogue.settings.languages
+    products = list(catalogue.products.values())
+    records: dict[str, dict[str, Any]] = {}  # worked out for the products whose lines are made, once for both files
+
+    def record(product: Product) -> dict[str, Any]:
+        if product.id not in records:
+            records[product.id] = product_record(catalogue, product, today)
+        return records[product.id]
+
+    json_lines = memo.rows("json", languages[0], products, lambda product: record_line(record(product)))
+    csv_lines = memo.rows("csv", languages[0], products, lambda product: record_csv_line(record(product), languages))
     files: dict[str, str | bytes] = {
-        Urls.products_json(): products_json(catalogue, today, records),
-        Urls.products_csv(): products_csv(catalogue, today, records),
+        Urls.products_json(): products_json(catalogue, today, lines=json_lines),
+        Urls.products_csv(): products_csv_from_lines(languages, csv_lines),
         Urls.products_schema(): products_schema(catalogue.settings.site_url, catalogue.settings.languages),
         Urls.sales_points_json(): sales_points_json(catalogue, today),
         Urls.re_evaluation_csv(): re_evaluation_csv(catalogue, figures),
     }
     for lang in catalogue.settings.languages:
-        files[Urls.check_data(lang)] = check_index_js(catalogue, lang, today, site.browser_paths(lang))
+        files[Urls.check_data(lang)] = check_index_js(catalogue, lang, today, site.browser_paths(lang), memo)
         files[Urls.finder_data(lang)] = finder_data(site, lang)
         files.update(search_data(site, lang))
     return files

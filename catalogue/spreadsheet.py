@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
@@ -47,6 +47,11 @@ def _looks_like_a_long_number(text: str) -> bool:
     return text.isascii() and text.isdigit() and ((len(text) > 1 and text[0] == "0") or len(text) > _EXCEL_DIGITS)
 
 
+def csv_cells(columns: Sequence[str], row: Mapping[str, Any]) -> list[str]:
+    """The cells of one row (missing fields empty), each through `cell`."""
+    return [cell(row.get(name)) for name in columns]
+
+
 def csv_bytes(columns: list[str], rows: Iterable[Mapping[str, Any]]) -> bytes:
     """A CSV file with a header line and one line per row (missing fields empty), every cell through
     `cell`; UTF-8 with a byte-order mark so that Excel reads Vietnamese, and CRLF line ends."""
@@ -56,3 +61,15 @@ def csv_bytes(columns: list[str], rows: Iterable[Mapping[str, Any]]) -> bytes:
     for row in rows:
         writer.writerow([cell(row.get(name)) for name in columns])
     return out.getvalue().encode("utf-8-sig")
+
+
+def csv_line(cells: list[str]) -> str:
+    """One line of a CSV file of `csv_bytes`, its cells made already (`cell`)."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow(cells)
+    return out.getvalue()
+
+
+def csv_from_lines(columns: list[str], lines: Iterable[str]) -> bytes:
+    """`csv_bytes` of rows made already as lines (`csv_line`)."""
+    return (csv_line([cell(name) for name in columns]) + "".join(lines)).encode("utf-8-sig")

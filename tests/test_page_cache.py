@@ -7,13 +7,17 @@ new folder without it, and the two sites must hold the same files with the same 
 keys show which pages were made again: those of the edited products and of their producers' other
 products (which list them), in every language; and which listing cards: only those of the edited
 products. MkDocs' output is kept too (catalogue/render/renders.py): an edit of a product or a
-producer does not change what MkDocs reads, so the rebuilds take it; a changed setting does.
+producer does not change what MkDocs reads, so the rebuilds take it; a changed setting does. And
+so are the products' rows of the data files (catalogue/pages/row_memo.py): only the edited
+products' rows are made again.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import pickle
 import re
 import sqlite3
 from pathlib import Path
@@ -70,6 +74,19 @@ def card_keys(store: Path) -> dict[tuple[str, str, str], str]:
     return found
 
 
+def row_keys(store: Path) -> dict[tuple[str, str, str], str]:
+    """The kept rows' keys by kind, language and product (none when the file is not there or damaged)."""
+    try:
+        _, rows = pickle.loads((store / "rows.pickle").read_bytes())
+    except (OSError, pickle.UnpicklingError):
+        return {}
+    return {(kind, lang, pid): kept[:KEY] for (kind, lang), rows_of in rows.items() for pid, kept in rows_of.items()}
+
+
+KEY = 64  # a row is kept as its key (SHA-256, hexadecimal) and its text
+ROW_KINDS = {"json", "csv", "check", "finder", "search", "kiosk"}
+
+
 def renders(store: Path) -> dict[str, tuple[str, int]]:
     """Each language's kept MkDocs output (one, named by its key), and when it was written."""
     found = {}
@@ -101,12 +118,14 @@ class Catalogue:
         self.rounds = 0
         self.remade_cards: set[tuple[str, str]] = set()  # the products whose cards the last rebuild made, by language
         self.rendered: set[str] = set()  # the languages that MkDocs rendered in the last rebuild
+        self.remade_rows: set[tuple[str, str, str]] = set()  # the rows of the data files the last rebuild made, by kind, language, product
 
     def rebuild(self, damaged: str = "", locked: str = "") -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
         """Build on top of the site with the stores (the `damaged` store file overwritten first,
         the `locked` one held by another connection meanwhile), and from nothing beside it; assert
         that both sites are the same bytes, and return the store's keys before and after."""
         before, cards_before, renders_before = keys(self.store), card_keys(self.store), renders(self.store)
+        rows_before = row_keys(self.store)
         if damaged:
             (self.store / damaged).write_bytes(b"not a database")
         with (
@@ -125,6 +144,7 @@ class Catalogue:
         self.remade_cards = {
             (lang, pid) for (lang, pid, variant), key in card_keys(self.store).items() if cards_before.get((lang, pid, variant)) != key
         }
+        self.remade_rows = {row for row, key in row_keys(self.store).items() if rows_before.get(row) != key}
         return before, keys(self.store)
 
 
@@ -135,6 +155,9 @@ def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
     build(catalogue.root, catalogue.site, catalogue.cache)
     assert len(keys(catalogue.store)) == len(LANGUAGES) * len(list((catalogue.root / "products").glob("*.yaml")))
     assert {(lang, pid) for lang, pid, _ in card_keys(catalogue.store)} >= pages_of(*PRODUCTS, ALONE)
+    assert {(kind, lang) for kind, lang, _ in row_keys(catalogue.store)} == {("json", "vi"), ("csv", "vi")} | {
+        (kind, lang) for kind in ROW_KINDS - {"json", "csv"} for lang in LANGUAGES
+    }
     # The dashboard's rows of products are kept as cards are (both are listed there: not inspected, expired).
     assert {(lang, pid, variant) for lang, pid, variant in card_keys(catalogue.store) if variant.startswith("dashboard-")} >= {
         (lang, pid, variant)
@@ -163,6 +186,8 @@ def test_renaming_a_product_makes_its_producers_pages_again_and_takes_the_rest_f
     before, after = catalogue.rebuild()
     assert remade(before, after) == pages_of(*PRODUCTS, ALONE)
     assert catalogue.remade_cards == pages_of(PRODUCTS[0], ALONE)  # a card shows its own product only
+    assert {pid for _, _, pid in catalogue.remade_rows} == {PRODUCTS[0], ALONE}  # so does a row of the data files
+    assert {kind for kind, _, _ in catalogue.remade_rows} == ROW_KINDS
     assert catalogue.rendered == set()  # the listings' bodies are put in after MkDocs
     assert "zqxm" in (catalogue.site / "p" / PRODUCTS[1] / "index.html").read_text(encoding="utf-8")  # listed by its sibling
     dashboard = (catalogue.site / "dashboard" / "index.html").read_text(encoding="utf-8")
@@ -182,6 +207,7 @@ def test_a_deleted_photo_and_a_renamed_producer_make_the_pages_that_show_them_ag
     before, after = catalogue.rebuild()
     assert remade(before, after) == pages_of(*PRODUCTS)
     assert catalogue.remade_cards == pages_of(*PRODUCTS)  # a card names the producer
+    assert {pid for _, _, pid in catalogue.remade_rows} == set(PRODUCTS)  # the open data and the search name it too
     assert catalogue.rendered == set()
 
 
@@ -224,6 +250,28 @@ def test_pages_the_site_holds_are_not_read_from_the_store_and_a_changed_file_is_
     assert remade(before, after) == pages_of(ALONE)
     assert {lang: (path.stat().st_ino, path.stat().st_mtime_ns) for lang, path in kept.items()} == kept_before
     assert b"edited by hand" not in tampered.read_bytes()
+
+
+def test_the_data_files_take_the_rows_kept_for_products_as_they_were_and_make_the_others(catalogue: Catalogue) -> None:
+    # The finder's kept row of `untouched` names it otherwise: a rebuild that took it publishes that name.
+    untouched, edited = "mat-ong-pa-u", ALONE
+    code, rows = pickle.loads((catalogue.store / "rows.pickle").read_bytes())
+    kept = rows[("finder", "en")][untouched]
+    before, after = kept[KEY:].split("\0")  # the row's parts around its producer's position (row_memo.py)
+    fields = json.loads(f"[{before}]")
+    fields[1] = "zqx kept row"
+    rows[("finder", "en")][untouched] = kept[:KEY] + json.dumps(fields, separators=(",", ":"))[1:-1] + "\0" + after
+    (catalogue.store / "rows.pickle").write_bytes(pickle.dumps((code, rows)))
+    edit(catalogue.root / "products" / f"{edited}.yaml", r"^name: (.*)$", r"name: \1 zqxv")
+    build(catalogue.root, catalogue.site, catalogue.cache)
+    finder = (catalogue.site / "data" / "finder-en.js").read_text(encoding="utf-8")
+    assert "zqx kept row" in finder and "zqxv" in finder
+    # A file of rows that cannot be read is made afresh, and the site is again the bytes of a build from nothing.
+    (catalogue.store / "rows.pickle").write_bytes(b"not a pickle")
+    edit(catalogue.root / "products" / f"{edited}.yaml", r"^name: (.*)$", r"name: \1 zqxw")
+    catalogue.rebuild()
+    assert "zqx kept row" not in (catalogue.site / "data" / "finder-en.js").read_text(encoding="utf-8")
+    assert {pid for _, _, pid in catalogue.remade_rows} == {p.stem for p in (catalogue.root / "products").glob("*.yaml")}
 
 
 def gone(path: Path, product_id: str, key: str) -> None:

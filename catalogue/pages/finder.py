@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from ..languages import SOURCE
 from ..makers.badges import badge_label
+from ..model import Product
 from ..places import province
 from ..status import CertificateStatus
 from ..translated import localized_text, term
@@ -20,7 +21,8 @@ from ..vocab import GROUP_LABELS, PRODUCER_KIND_LABELS, Group, ProducerKind
 from .context import Site, ordered
 from .html import card_template, html, join, relative, script_json, to_root
 from .i18n import format_date, t
-from .search import parsed, searched
+from .row_memo import joined_row, json_with, row_memo, split_row
+from .search import parsed_text, searched
 
 # The first is the default: a shopper looks for products they can buy with the label today; "all"
 # is the switch that shows every product, whatever its certificate's status.
@@ -56,6 +58,7 @@ def finder_data(site: Site, lang: str) -> str:
     Group, producer and commune are positions in the lists beside it; the thumbnail is a file name
     in the product's image folder. `paths` holds the templates of the
     paths the script builds (`Site.browser_paths`), `synonyms` the settings' groups of synonyms.
+    A product's row is the one an earlier build made when the product is as then (row_memo.py).
     """
     catalogue = site.catalogue
     units = list(province().units)
@@ -65,47 +68,57 @@ def finder_data(site: Site, lang: str) -> str:
     kinds = list(ProducerKind)
     groups = list(Group)
     translated = lang != SOURCE  # a translated site also searches the Vietnamese name
-    rows = []
-    for product in ordered(site, site.listed):
-        name = localized_text(product, "name", lang)
-        vietnamese = product.name if translated and product.name != name else ""
-        summary = localized_text(product, "summary", lang)
-        tags = ", ".join(product.tags)
-        revoked = product.certificate.revoked
-        origin = product.origin.commune if product.origin and product.origin.commune else None
-        row = [
-            product.id,
-            name,
-            groups.index(product.group),
-            product.stars,
-            producer_index[product.producer],
-            catalogue.expires(product).isoformat(),
-            revoked.date.isoformat() if revoked else 0,
-            unit_index[origin] if origin else -1,
-            _thumbnail(site, product.id),
-            format_date(catalogue.expires(product), lang),
-            format_date(revoked.date, lang) if revoked else 0,
-            product.certificate.issued.isoformat(),
-            tags,
-            searched(name, vietnamese),
-            searched(tags),
-            searched(summary),
-        ]
-        if translated:
-            row.append(vietnamese or 0)
-        row.append(1 if product.trade else 0)
-        rows.append(row)
+    listed = ordered(site, site.listed)
+    kept = row_memo(site).rows("finder", lang, listed, lambda product: split_row(_row(site, product, lang, unit_index), PRODUCER))
+    rows = [joined_row(parts, producer_index[product.producer]) for product, parts in zip(listed, kept, strict=True)]
     data = {
         "fields": (*FIELDS, *([VIETNAMESE_NAME] if translated else []), TRADE_FIELD),
         "groups": [g.value for g in groups],
         "kinds": [k.value for k in kinds],
         "communes": [[u, province().units[u].title] for u in units],
         "producers": [[site.producer_name(p, lang), kinds.index(p.kind), unit_index[p.commune]] for p in producers],
-        "products": rows,
+        "products": None,
         "paths": site.browser_paths(lang),
         "synonyms": catalogue.settings.synonyms,
     }
-    return "window.OCOP_FINDER = " + parsed(data)
+    return "window.OCOP_FINDER = " + parsed_text(json_with(data, products=rows))
+
+
+PRODUCER = FIELDS.index("producer")  # a position, put in each row as the file is made (row_memo.py)
+
+
+def _row(site: Site, product: Product, lang: str, unit_index: dict[str, int]) -> list[str | int | None]:
+    """`product`'s row (see `finder_data`), with None for its producer's position."""
+    name = localized_text(product, "name", lang)
+    translated = lang != SOURCE
+    vietnamese = product.name if translated and product.name != name else ""
+    summary = localized_text(product, "summary", lang)
+    tags = ", ".join(product.tags)
+    revoked = product.certificate.revoked
+    origin = product.origin.commune if product.origin and product.origin.commune else None
+    expires = site.catalogue.expires(product)
+    row: list[str | int | None] = [
+        product.id,
+        name,
+        list(Group).index(product.group),
+        product.stars,
+        None,
+        expires.isoformat(),
+        revoked.date.isoformat() if revoked else 0,
+        unit_index[origin] if origin else -1,
+        _thumbnail(site, product.id),
+        format_date(expires, lang),
+        format_date(revoked.date, lang) if revoked else 0,
+        product.certificate.issued.isoformat(),
+        tags,
+        searched(name, vietnamese),
+        searched(tags),
+        searched(summary),
+    ]
+    if translated:
+        row.append(vietnamese or 0)
+    row.append(1 if product.trade else 0)
+    return row
 
 
 def _thumbnail(site: Site, product_id: str) -> str | int:

@@ -17,6 +17,7 @@ from .context import Site, ordered
 from .finder import finder_form
 from .html import html, join, listed_card, relative, script_json
 from .i18n import status_texts, t
+from .row_memo import row_memo
 
 
 def _qr(site: Site, product_id: str, page: str, lang: str) -> Markup:
@@ -32,7 +33,9 @@ def kiosk_page(site: Site, lang: str) -> str:
     settings = site.catalogue.settings
     page = site.urls.kiosk(lang)
     live = ordered(site, [p for p in site.listed if site.status(p) in IN_FORCE])
-    tiles = join(listed_card(site, p, page, lang, _qr(site, p.id, page, lang)) for p in live)
+    tiles = Markup(
+        "".join(row_memo(site).rows("kiosk", lang, live, lambda p: str(listed_card(site, p, page, lang, _qr(site, p.id, page, lang)))))
+    )
     switch = join(
         html(
             '<a class="ocop-kiosk__lang" href="{}" lang="{}" hreflang="{}">{}</a>',

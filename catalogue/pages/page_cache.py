@@ -349,6 +349,14 @@ class _Keys:
         return _digests(self.site)[0][product.id]
 
 
+def card_keys(site: Site, lang: str) -> Callable[[Product], str]:
+    """The key of what a card of a product shows in `lang` (the product and its producer, each with
+    its media, and what every page shares) for a site with a store (`site.pages`): it also keys the
+    product's rows in the site's data files (catalogue/pages/row_memo.py)."""
+    assert site.pages is not None
+    return _Keys(site, lang, site.pages.code).card
+
+
 def work_out_keys(site: Site) -> None:
     """Work out what the keys of every language's pages and cards are made of (each product with
     its media, each producer) now, once: the processes that make the languages' pages, forked

@@ -13,17 +13,20 @@ from __future__ import annotations
 
 import json
 import re
+from typing import TypeVar
 
 from ..languages import SOURCE
-from ..model import Producer
+from ..model import Producer, Product
 from ..places import province
 from ..rules import fold_tone_marks
 from ..translated import localized_text
 from ..urls import Urls
 from .context import Site, ordered
 from .i18n import t
+from .row_memo import joined_row, row_memo, split_row
 
 PRODUCT_FIELDS = ("id", "name", "producer", "folded", "expires", "revoked")
+T = TypeVar("T")
 # Products a part holds: a phone reads 2,500 in about a tenth of a second (4x slower CPU), so the
 # first products show while the later parts still load. The first part is smaller: it is asked for
 # together with the head, and its products are the first a phone shows.
@@ -47,7 +50,8 @@ def search_data(site: Site, lang: str) -> dict[str, str]:
     A product is a row of the values its `product_fields` name: id, name in `lang`, producer (a
     position in `producers`), its names folded (`searched`), its expiry and revocation days (or 0),
     for its status in the reader's today, worded by `statuses`, and in other languages than
-    Vietnamese the Vietnamese name when it differs, or 0. A producer is id, name in `lang`,
+    Vietnamese the Vietnamese name when it differs, or 0 (the row an earlier build made, when the
+    product is as then: row_memo.py). A producer is id, name in `lang`,
     commune (a position in `communes`, the communes' names) and its name and commune folded.
     The folding is done here: done in the browser for 20,000 names it took a phone about a second.
     `paths` are templates from the language's root (`Urls.template`); `index` is the file a
@@ -59,22 +63,9 @@ def search_data(site: Site, lang: str) -> dict[str, str]:
     producers = sorted(catalogue.producers.values(), key=lambda p: p.id)
     producer_index = {p.id: i for i, p in enumerate(producers)}
     translated = lang != SOURCE
-    products = []
-    for product in ordered(site, site.listed):
-        name = localized_text(product, "name", lang)
-        vietnamese = product.name if translated and product.name != name else ""
-        revoked = product.certificate.revoked
-        row: list[str | int] = [
-            product.id,
-            name,
-            producer_index[product.producer],
-            searched(name, vietnamese),
-            catalogue.expires(product).isoformat(),
-            revoked.date.isoformat() if revoked else 0,
-        ]
-        if translated:
-            row.append(vietnamese or 0)
-        products.append(row)
+    listed = ordered(site, site.listed)
+    kept = row_memo(site).rows("search", lang, listed, lambda product: split_row(_product_row(site, product, lang), PRODUCER))
+    products = [joined_row(parts, producer_index[product.producer]) for product, parts in zip(listed, kept, strict=True)]
     parts = split_parts(products)
     urls = site.urls
     head = {
@@ -96,11 +87,33 @@ def search_data(site: Site, lang: str) -> dict[str, str]:
     files = {Urls.search_data(lang): "window.OCOP_SEARCH = " + parsed(head)}
     for number, part in enumerate(parts, start=1):
         added = f"(window.OCOP_SEARCH_PARTS = window.OCOP_SEARCH_PARTS || {{}})[{number}] = "
-        files[Urls.search_data(lang, number)] = added + parsed(part)
+        files[Urls.search_data(lang, number)] = added + parsed_text("[" + ",".join(part) + "]")
     return files
 
 
-def split_parts(rows: list[list[str | int]]) -> list[list[list[str | int]]]:
+PRODUCER = PRODUCT_FIELDS.index("producer")  # a position, put in each row as the file is made (row_memo.py)
+
+
+def _product_row(site: Site, product: Product, lang: str) -> list[str | int | None]:
+    """`product`'s row (see `search_data`), with None for its producer's position."""
+    name = localized_text(product, "name", lang)
+    translated = lang != SOURCE
+    vietnamese = product.name if translated and product.name != name else ""
+    revoked = product.certificate.revoked
+    row: list[str | int | None] = [
+        product.id,
+        name,
+        None,
+        searched(name, vietnamese),
+        site.catalogue.expires(product).isoformat(),
+        revoked.date.isoformat() if revoked else 0,
+    ]
+    if translated:
+        row.append(vietnamese or 0)
+    return row
+
+
+def split_parts(rows: list[T]) -> list[list[T]]:
     """The rows as the parts of the index: FIRST_PART_SIZE, then PART_SIZE each. There is always a
     first part, empty without products: the script asks for it before it has read the head."""
     first, rest = rows[:FIRST_PART_SIZE], rows[FIRST_PART_SIZE:]
@@ -110,7 +123,11 @@ def split_parts(rows: list[list[str | int]]) -> list[list[list[str | int]]]:
 def parsed(value: object) -> str:
     """`value` as a script expression and statement end: a string for JSON.parse rather than a
     literal, which a browser reads about twice as fast (the finder's data too)."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return parsed_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+
+
+def parsed_text(text: str) -> str:
+    """`parsed` of a value written already as compact JSON `text`."""
     return "JSON.parse(" + json.dumps(text, ensure_ascii=False) + ");\n"
 
 
