@@ -14,7 +14,7 @@ from .dashboard import Dashboard
 from .makers.qr import product_url
 from .model import Product
 from .pages.i18n import format_date, format_phone
-from .pages.row_memo import RowMemo, compact, json_with
+from .pages.row_memo import RowMemo, apart, compact, json_with, kept_rows, paired
 from .places import province
 from .rules import fold_code, gtin14
 from .spreadsheet import Code, csv_bytes, csv_cells, csv_from_lines, csv_line
@@ -80,13 +80,8 @@ def products_schema(site_url: str, languages: Sequence[str]) -> str:
     return json.dumps(schema, indent=1) + "\n"
 
 
-def product_records(catalogue: Catalogue, today: date) -> list[dict[str, Any]]:
-    """One flat record per product, with its status on `today`; the same fields in JSON and CSV."""
-    return [product_record(catalogue, product, today) for product in catalogue.products.values()]
-
-
 def product_record(catalogue: Catalogue, product: Product, today: date) -> dict[str, Any]:
-    """`product`'s record in the open data (see `product_records`)."""
+    """`product`'s flat record in the open data, with its status on `today`; the same fields in JSON and CSV."""
     site, languages = catalogue.settings.site_url, catalogue.settings.languages
     urls = Urls.of(languages)
     producer = catalogue.producers[product.producer]
@@ -123,10 +118,27 @@ def product_record(catalogue: Catalogue, product: Product, today: date) -> dict[
     }
 
 
-def products_json(catalogue: Catalogue, today: date, records: list[dict[str, Any]] | None = None, lines: list[str] | None = None) -> str:
-    """/data/products.json: the catalogue's products, with when and for whom it was made
-    (`records`: the `product_records` of that day, when they are worked out already; or `lines`,
-    their `record_line`s).
+def open_data_lines(catalogue: Catalogue, today: date, memo: RowMemo | None = None) -> tuple[list[str], list[str]]:
+    """Each product's line of products.json (its record) and of products.csv, in the catalogue's
+    order; with `memo`, those an earlier build made when the product is as then (row_memo.py). A
+    product's record is worked out once for both."""
+    first, columns = catalogue.settings.languages[0], csv_columns(catalogue.settings.languages)
+    products = list(catalogue.products.values())
+    records: dict[str, dict[str, Any]] = {}
+
+    def record(product: Product) -> dict[str, Any]:
+        if product.id not in records:
+            records[product.id] = product_record(catalogue, product, today)
+        return records[product.id]
+
+    json_lines = kept_rows(memo, "json", first, products, lambda product: compact(record(product)))
+    csv_lines = kept_rows(memo, "csv", first, products, lambda product: csv_line(csv_cells(columns, _csv_record(record(product)))))
+    return json_lines, csv_lines
+
+
+def products_json(catalogue: Catalogue, today: date, lines: list[str] | None = None) -> str:
+    """/data/products.json: the catalogue's products, with when and for whom it was made (`lines`:
+    the products' lines of `open_data_lines`, when they are worked out already).
 
     One product a line, so that a change to one product is a change to one line; each line is
     written by the standard library's fast encoder (an indented document is written by its slow
@@ -137,26 +149,10 @@ def products_json(catalogue: Catalogue, today: date, records: list[dict[str, Any
         "demo": catalogue.settings.demo,
         "status_on": today.isoformat(),
     }
-    if lines is None:
-        lines = [record_line(record) for record in (records or product_records(catalogue, today))]
+    lines = open_data_lines(catalogue, today)[0] if lines is None else lines
     fields = [f" {json.dumps(name)}: {json.dumps(value, ensure_ascii=False)}" for name, value in head.items()]
     products = "[\n  " + ",\n  ".join(lines) + "\n ]" if lines else "[]"
     return "{\n" + ",\n".join([*fields, f' "products": {products}']) + "\n}\n"
-
-
-def record_line(record: dict[str, Any]) -> str:
-    """A product's record as its line of products.json."""
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
-
-
-def record_csv_line(record: dict[str, Any], languages: Sequence[str]) -> str:
-    """A product's record as its line of products.csv (see `products_csv`)."""
-    return csv_line(csv_cells(csv_columns(languages), _csv_record(record)))
-
-
-def products_csv_from_lines(languages: Sequence[str], lines: list[str]) -> bytes:
-    """products.csv of the products' `record_csv_line`s."""
-    return csv_from_lines(csv_columns(languages), lines)
 
 
 def _csv_record(record: dict[str, Any]) -> dict[str, Any]:
@@ -168,15 +164,15 @@ def _csv_record(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def products_csv(catalogue: Catalogue, today: date, records: list[dict[str, Any]] | None = None) -> bytes:
+def products_csv(catalogue: Catalogue, today: date, lines: list[str] | None = None) -> bytes:
     """/data/products.csv: one row per product, for spreadsheets (see `catalogue.spreadsheet`), from
-    the `product_records` of that day (`records`, when they are worked out already).
+    the products' lines of `open_data_lines` (`lines`, when they are worked out already).
 
     The same fields as products.json, but phones grouped as people read them (0912 345 678, which
     also keeps Excel from dropping the 0) and the GTIN kept as text.
     """
-    rows = [_csv_record(record) for record in (product_records(catalogue, today) if records is None else records)]
-    return csv_bytes(csv_columns(catalogue.settings.languages), rows)
+    lines = open_data_lines(catalogue, today)[1] if lines is None else lines
+    return csv_from_lines(csv_columns(catalogue.settings.languages), lines)
 
 
 CHECK_FIELDS = (
@@ -205,13 +201,8 @@ def check_index_js(catalogue: Catalogue, lang: str, today: date, paths: dict[str
     `paths` holds the templates of the paths the script builds (`Site.browser_paths`). With `memo`,
     a product's rows are those an earlier build made when the product is as then (row_memo.py).
     """
-
-    def make(product: Product) -> str:
-        return _check_text(catalogue, product, lang, today)
-
-    products = catalogue.products.values()
-    texts = memo.rows("check", lang, products, make) if memo else [make(product) for product in products]
-    parts = [text.partition("\0")[::2] for text in texts]
+    texts = kept_rows(memo, "check", lang, list(catalogue.products.values()), lambda product: _check_text(catalogue, product, lang, today))
+    parts = [apart(text) for text in texts]
     data = {"fields": CHECK_FIELDS, "products": None, "earlier_fields": EARLIER_FIELDS, "earlier": None, "paths": paths}
     return "window.OCOP_CHECK = " + json_with(data, products=[row for row, _ in parts], earlier=[old for _, old in parts if old]) + ";\n"
 
@@ -251,7 +242,7 @@ def _check_text(catalogue: Catalogue, product: Product, lang: str, today: date) 
         ]
         for old, new in zip(cert.previous, replacements, strict=True)
     ]
-    return compact(row) + "\0" + compact(earlier)[1:-1]
+    return paired(compact(row), compact(earlier)[1:-1])
 
 
 def sales_points_json(catalogue: Catalogue, today: date) -> str:

@@ -12,20 +12,18 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from .catalogue import Catalogue
 from .collector import fewer_collections, settle
 from .dashboard import Dashboard
 from .exports import (
     check_index_js,
-    product_record,
-    products_csv_from_lines,
+    open_data_lines,
+    products_csv,
     products_json,
     products_schema,
     re_evaluation_csv,
-    record_csv_line,
-    record_line,
     sales_points_json,
 )
 from .hosting.host_files import write_host_files
@@ -38,7 +36,6 @@ from .makers.fonts import load_fonts
 from .maps import maps_in_build
 from .media_stage import build_media
 from .messages import msg, say
-from .model import Product
 from .pages.context import Site
 from .pages.finder import finder_data
 from .pages.generate import all_pages
@@ -318,20 +315,11 @@ def open_data(site: Site, figures: Dashboard) -> dict[str, str | bytes]:
     """The open data (with the dashboard's `figures` for the re-evaluation list), and the scripts of
     the finder, the header search and the certificate check, by site path."""
     catalogue, today = site.catalogue, site.today
-    memo, languages = row_memo(site), catalogue.settings.languages
-    products = list(catalogue.products.values())
-    records: dict[str, dict[str, Any]] = {}  # worked out for the products whose lines are made, once for both files
-
-    def record(product: Product) -> dict[str, Any]:
-        if product.id not in records:
-            records[product.id] = product_record(catalogue, product, today)
-        return records[product.id]
-
-    json_lines = memo.rows("json", languages[0], products, lambda product: record_line(record(product)))
-    csv_lines = memo.rows("csv", languages[0], products, lambda product: record_csv_line(record(product), languages))
+    memo = row_memo(site)
+    json_lines, csv_lines = open_data_lines(catalogue, today, memo)
     files: dict[str, str | bytes] = {
-        Urls.products_json(): products_json(catalogue, today, lines=json_lines),
-        Urls.products_csv(): products_csv_from_lines(languages, csv_lines),
+        Urls.products_json(): products_json(catalogue, today, json_lines),
+        Urls.products_csv(): products_csv(catalogue, today, csv_lines),
         Urls.products_schema(): products_schema(catalogue.settings.site_url, catalogue.settings.languages),
         Urls.sales_points_json(): sales_points_json(catalogue, today),
         Urls.re_evaluation_csv(): re_evaluation_csv(catalogue, figures),

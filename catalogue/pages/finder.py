@@ -21,7 +21,7 @@ from ..vocab import GROUP_LABELS, PRODUCER_KIND_LABELS, Group, ProducerKind
 from .context import Site, ordered
 from .html import card_template, html, join, relative, script_json, to_root
 from .i18n import format_date, t
-from .row_memo import joined_row, json_with, row_memo, split_row
+from .row_memo import json_with, row_memo
 from .search import parsed_text, searched
 
 # The first is the default: a shopper looks for products they can buy with the label today; "all"
@@ -69,8 +69,14 @@ def finder_data(site: Site, lang: str) -> str:
     groups = list(Group)
     translated = lang != SOURCE  # a translated site also searches the Vietnamese name
     listed = ordered(site, site.listed)
-    kept = row_memo(site).rows("finder", lang, listed, lambda product: split_row(_row(site, product, lang, unit_index), PRODUCER))
-    rows = [joined_row(parts, producer_index[product.producer]) for product, parts in zip(listed, kept, strict=True)]
+    rows = row_memo(site).placed(
+        "finder",
+        lang,
+        listed,
+        lambda product: _row(site, product, lang, unit_index),
+        PRODUCER,
+        lambda product: producer_index[product.producer],
+    )
     data = {
         "fields": (*FIELDS, *([VIETNAMESE_NAME] if translated else []), TRADE_FIELD),
         "groups": [g.value for g in groups],

@@ -13,8 +13,8 @@ Rows are kept as the text they take in their file (JSON, a CSV line, HTML), each
 its key in front: a first try kept them as Python values, and at 20,000 products the millions of
 objects took seconds to load and slowed every garbage collection after. A row that refers to
 another list of its file (the producer's position among the producers, which moves when one is
-added) is kept in two parts around it (`split_row`), and the file puts the position in
-(`joined_row`). Rows are kept for a site with a page store (`Site.pages`), in one file beside it
+added) is kept in two parts around it, and the file puts the position in (`RowMemo.placed`).
+Rows are kept for a site with a page store (`Site.pages`), in one file beside it
 holding the rows this build used; without a store every row is made.
 """
 
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import pickle
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from ..model import Product
@@ -49,7 +49,7 @@ class RowMemo:
         self._made = False
         self._key: dict[str, dict[str, str]] = {}  # each product's key, by language: several kinds of row share it
 
-    def rows(self, kind: str, lang: str, products: Iterable[Product], make: Callable[[Product], str]) -> list[str]:
+    def rows(self, kind: str, lang: str, products: list[Product], make: Callable[[Product], str]) -> list[str]:
         """The rows of `kind` in `lang` of `products`, in their order: each the one kept, or made by `make`."""
         if self.path is None:
             return [make(product) for product in products]
@@ -65,6 +65,20 @@ class RowMemo:
             new[product.id] = kept
             found.append(kept[_KEY:])
         return found
+
+    def placed(
+        self,
+        kind: str,
+        lang: str,
+        products: list[Product],
+        make: Callable[[Product], list[Any]],
+        slot: int,
+        place: Callable[[Product], int],
+    ) -> list[str]:
+        """`rows` of JSON arrays, made by `make` with anything at `slot`, and kept without it: each
+        row as JSON text with the product's `place` (a position in another list of the file) there."""
+        kept = self.rows(kind, lang, products, lambda product: _split(make(product), slot))
+        return [_joined(parts, place(product)) for product, parts in zip(products, kept, strict=True)]
 
     def store(self) -> None:
         """Keep the rows this build used for the next one (when any was made or dropped)."""
@@ -98,6 +112,11 @@ class RowMemo:
         return rows if code == self.site.pages.code and isinstance(rows, dict) else {}
 
 
+def kept_rows(memo: RowMemo | None, kind: str, lang: str, products: list[Product], make: Callable[[Product], str]) -> list[str]:
+    """`RowMemo.rows` with `memo`, else every row made."""
+    return memo.rows(kind, lang, products, make) if memo else [make(product) for product in products]
+
+
 def row_memo(site: Site) -> RowMemo:
     """The rows of `site`'s build (one memo a build: the data files are made in one thread)."""
     memo = site.memo.get(_MEMO)
@@ -111,13 +130,13 @@ def compact(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def split_row(row: list[Any], slot: int) -> str:
-    """A row (a JSON array) without its value at `slot`, kept as its two parts around it."""
+def _split(row: list[Any], slot: int) -> str:
+    """A row (a JSON array) without its value at `slot`, as its two parts around it."""
     return compact(row[:slot])[1:-1] + _GAP + compact(row[slot + 1 :])[1:-1]
 
 
-def joined_row(parts: str, value: int) -> str:
-    """The row of `split_row` with `value` at its slot, as JSON text."""
+def _joined(parts: str, value: int) -> str:
+    """The row of `_split` with `value` at its slot, as JSON text."""
     middle = str(value)
     if not parts.startswith(_GAP):
         middle = "," + middle
@@ -126,11 +145,23 @@ def joined_row(parts: str, value: int) -> str:
     return "[" + parts.replace(_GAP, middle, 1) + "]"
 
 
+def paired(first: str, second: str) -> str:
+    """Two JSON texts kept as one row (`apart` gives them back)."""
+    return first + _GAP + second
+
+
+def apart(row: str) -> tuple[str, str]:
+    """The two JSON texts of a row kept by `paired`."""
+    first, _, second = row.partition(_GAP)
+    return first, second
+
+
 def json_with(value: dict[str, Any], **arrays: list[str]) -> str:
     """`value` as compact JSON, but each field named in `arrays` an array of those JSON texts."""
-    fields = (compact(name) + ":" + (_array(arrays[name]) if name in arrays else compact(item)) for name, item in value.items())
+    fields = (compact(name) + ":" + (json_array(arrays[name]) if name in arrays else compact(item)) for name, item in value.items())
     return "{" + ",".join(fields) + "}"
 
 
-def _array(items: list[str]) -> str:
+def json_array(items: list[str]) -> str:
+    """A JSON array of items written already as JSON texts."""
     return "[" + ",".join(items) + "]"

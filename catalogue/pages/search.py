@@ -23,7 +23,7 @@ from ..translated import localized_text
 from ..urls import Urls
 from .context import Site, ordered
 from .i18n import t
-from .row_memo import joined_row, row_memo, split_row
+from .row_memo import compact, json_array, row_memo
 
 PRODUCT_FIELDS = ("id", "name", "producer", "folded", "expires", "revoked")
 T = TypeVar("T")
@@ -64,8 +64,14 @@ def search_data(site: Site, lang: str) -> dict[str, str]:
     producer_index = {p.id: i for i, p in enumerate(producers)}
     translated = lang != SOURCE
     listed = ordered(site, site.listed)
-    kept = row_memo(site).rows("search", lang, listed, lambda product: split_row(_product_row(site, product, lang), PRODUCER))
-    products = [joined_row(parts, producer_index[product.producer]) for product, parts in zip(listed, kept, strict=True)]
+    products = row_memo(site).placed(
+        "search",
+        lang,
+        listed,
+        lambda product: _product_row(site, product, lang),
+        PRODUCER,
+        lambda product: producer_index[product.producer],
+    )
     parts = split_parts(products)
     urls = site.urls
     head = {
@@ -87,7 +93,7 @@ def search_data(site: Site, lang: str) -> dict[str, str]:
     files = {Urls.search_data(lang): "window.OCOP_SEARCH = " + parsed(head)}
     for number, part in enumerate(parts, start=1):
         added = f"(window.OCOP_SEARCH_PARTS = window.OCOP_SEARCH_PARTS || {{}})[{number}] = "
-        files[Urls.search_data(lang, number)] = added + parsed_text("[" + ",".join(part) + "]")
+        files[Urls.search_data(lang, number)] = added + parsed_text(json_array(part))
     return files
 
 
@@ -123,7 +129,7 @@ def split_parts(rows: list[T]) -> list[list[T]]:
 def parsed(value: object) -> str:
     """`value` as a script expression and statement end: a string for JSON.parse rather than a
     literal, which a browser reads about twice as fast (the finder's data too)."""
-    return parsed_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+    return parsed_text(compact(value))
 
 
 def parsed_text(text: str) -> str:
