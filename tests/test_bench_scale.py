@@ -23,7 +23,11 @@ def test_the_benchmark_prints_both_sides_and_their_ratios(tmp_path: Path) -> Non
     lines = result.stdout.splitlines()
     assert re.fullmatch(r"8 products x 1 languages \(vi\): \d+ pages; first build making media \d+\.\d s", lines[0])
     assert lines[1] == "compared with: true"
-    figures = lines[3:]
+    static = sorted(
+        path.relative_to(tmp_path / "twin" / "static").as_posix() for path in (tmp_path / "twin" / "static").rglob("*") if path.is_file()
+    )
+    assert lines[2] == f"the Hugo twin: 1 x 8 product pages, {len(static)} media files as static files"
+    figures = lines[4:]
     assert [line.split(",")[0] for line in figures] == [step for step in STEPS for _ in range(3)]
     for line, measure in zip(figures, ["wall", "CPU (user+sys)", "peak memory"] * 3, strict=True):
         assert re.search(rf", {re.escape(measure)}\s+{FIGURE}{FIGURE}(?:\d+\.\dx|-)$", line), line
@@ -31,6 +35,10 @@ def test_the_benchmark_prints_both_sides_and_their_ratios(tmp_path: Path) -> Non
     pages = sorted(path.name for path in (tmp_path / "twin" / "content" / "vi" / "p").glob("sp-*.md"))
     assert pages == [f"sp-{number:05}.md" for number in range(8)]
     assert "(edited)" in (tmp_path / "twin" / "content" / "vi" / "p" / "sp-00000.md").read_text(encoding="utf-8")
+    # ... carrying the media the site publishes (photos, QR codes, badges, print files), where the site has them
+    assert {"qr/sp-00000.svg", "qr/sp-00000.png"} <= set(static)
+    assert any(name.endswith(".webp") for name in static) and any(name.startswith("print/") for name in static)
+    assert all((kept / name).is_file() for name in static)
     # the edited site kept for measuring, and the media made into the cache kept for later runs
     assert "(edited)" in (kept / "p" / "sp-00000" / "index.html").read_text(encoding="utf-8")
     assert any(cache.rglob("*.webp"))

@@ -19,7 +19,9 @@ of times, interleaved with ours, and each figure gets a ratio (ours / theirs). I
 is the output folder (a new one for each full build, the same one for the rebuilds) and `{twin}`
 the folder given with `--hugo-twin`, where a Hugo site with the same product pages is written
 (tools/hugo_twin.py; the edit is made there too). With `--hugo-twin` and no `--compare`, the command
-is the Hugo one above.
+is the Hugo one above. The twin carries the catalogue's media as static files, which Hugo copies
+into its site as a build copies them into ours (tools/hugo_twin.py; `--twin-without-media` leaves
+them out: then Hugo writes the pages alone).
 
 The media cache is the run's own (in the temporary folder, under the catalogue as `.cache/media`)
 unless `--media-cache DIR` keeps it for later runs; `--keep-site DIR` keeps the edited site.
@@ -46,7 +48,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tools"))
 
-from hugo_twin import write_product_page, write_twin  # noqa: E402
+from hugo_twin import write_media, write_product_page, write_twin  # noqa: E402
 
 from demo.synth import write_catalogue  # noqa: E402
 
@@ -165,6 +167,7 @@ def main() -> None:
         metavar="DIR",
         help="keep the media cache in DIR (made once, for later runs: 20,000 products take half an hour) instead of the run's folder",
     )
+    parser.add_argument("--twin-without-media", action="store_true", help="the Hugo twin without the catalogue's media (pages only)")
     parser.add_argument("--keep-site", type=Path, default=None, metavar="DIR", help="keep the built site in DIR")
     args = parser.parse_args()
     compare = args.compare or (HUGO if args.hugo_twin else None)
@@ -186,6 +189,7 @@ def main() -> None:
             return timed(compare.format(out=shlex.quote(str(out)), twin=shlex.quote(str(twin or ""))), folder)
 
         media = timed(our_command(root, folder / "warm"), root)
+        twin_media = write_media(root, twin, root / ".cache" / "media") if twin and not args.twin_without_media else 0
         ours_full, theirs_full = [], []
         for number in range(args.runs):
             forget_stores(root)
@@ -205,6 +209,8 @@ def main() -> None:
     heading = f"{'':<52} {'this project':>14}"
     if compare:
         print(f"compared with: {compare}")
+        if twin:
+            print(f"the Hugo twin: {len(languages)} x {args.products} product pages, {twin_media} media files as static files")
         heading += f" {'other':>14} {'ratio':>8}"
     print(heading)
     lines = report(f"full build (median of {args.runs})", median(ours_full), median(other) if other else None)

@@ -8,6 +8,10 @@ same texts as the catalogue's page (name, summary, description, story, facts, pr
 producer; a missing translation falls back to Vietnamese), a header with the language selector, and
 one listing per group: the work of a template engine on the same number of pages, so that anyone
 can compare the two generators on the same machine (tools/bench_scale.py --hugo-twin).
+
+With `--media`, the twin also carries the catalogue's media as Hugo static files (`static/`): the
+photos, QR codes, badges and print files the catalogue's own site publishes, made by this project's
+media stage from its cache, so that Hugo copies the same files into its site as a build does.
 """
 
 from __future__ import annotations
@@ -15,10 +19,13 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 TEXTS = ("name", "summary", "description", "story")
 
@@ -115,15 +122,36 @@ def write_product_page(out: Path, record: dict[str, Any], producer: dict[str, An
     (section / f"{record['id']}.md").write_text(f"{json.dumps(front, ensure_ascii=False)}\n\n{body}\n", encoding="utf-8")
 
 
+def write_media(catalogue: Path, out: Path, cache: Path) -> int:
+    """Put the media files the catalogue's site publishes into the twin's `static/` folder (made by
+    the media stage, from the media cache at `cache` or into it); the number of files."""
+    from catalogue.jobs.cache import MediaCache
+    from catalogue.media_stage import build_media
+    from catalogue.validate import validate
+
+    shown, report = validate(catalogue / "products", catalogue / "producers", catalogue / "catalogue.yaml")
+    if not report.ok:
+        raise SystemExit(f"hugo_twin: the catalogue at {catalogue} has errors")
+    static = out / "static"
+    shutil.rmtree(static, ignore_errors=True)
+    static.mkdir(parents=True)
+    result = build_media(shown, static, MediaCache(cache), fresh=True)
+    return result.stats.written
+
+
 def main() -> None:
     """Write the twin of the catalogue given on the command line."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("catalogue", type=Path)
     parser.add_argument("out", type=Path)
     parser.add_argument("--languages", default="vi,en")
+    parser.add_argument("--media", action="store_true", help="also the media, as static files (cache: CATALOGUE_DIR/.cache/media)")
     args = parser.parse_args()
     pages = write_twin(args.catalogue, args.out, args.languages.split(","))
     print(f"{pages} product pages written into {args.out}")
+    if args.media:
+        files = write_media(args.catalogue, args.out, args.catalogue / ".cache" / "media")
+        print(f"{files} media files written into {args.out / 'static'}")
 
 
 if __name__ == "__main__":
