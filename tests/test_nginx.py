@@ -73,6 +73,15 @@ def test_text_files_are_sent_as_the_build_gzipped_them(nginx_origin: str, demo_s
     assert (plain_status, "content-encoding" in plain_headers, plain) == (200, False, (demo_site / path.lstrip("/")).read_bytes())
 
 
+def test_qr_codes_which_have_no_gzipped_copy_are_compressed_as_they_are_sent(nginx_origin: str, demo_site: Path) -> None:
+    path = built_file(demo_site, "qr/*.svg")
+    assert not (demo_site / f"{path.lstrip('/')}.gz").exists()
+    status, headers, body = get(nginx_origin + path)
+    assert (status, headers["content-type"].split(";")[0], headers["content-encoding"]) == (200, "image/svg+xml", "gzip")
+    original = (demo_site / path.lstrip("/")).read_bytes()
+    assert gzip.decompress(body) == original and len(body) < len(original) / 2
+
+
 def test_hashed_files_are_cached_for_a_year_and_the_rest_revalidated(nginx_origin: str, demo_site: Path) -> None:
     product = PRODUCTS[0].id
     immutable = [

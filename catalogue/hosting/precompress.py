@@ -4,15 +4,20 @@ server sends them as they are (nginx's gzip_static) instead of compressing on ev
 Two kinds of file, two ways, each with no name and no time in the header, so the same file always
 gives the same bytes:
 
-- the kinds a site has thousands of (pages, QR codes: `FAST`) with ISA-L (`isal`) at its level
-  3, for speed: on the 183 MB of text of 2,000 products in two languages, one core, zlib's level
-  6 took 2.24 s for 41.5 MB and ISA-L's level 3 0.44 s for 45.6 MB (10% more bytes, about half a
-  kilobyte a page);
+- the pages, which a site has thousands of (`FAST`), with ISA-L (`isal`) at its level 3, for
+  speed: on the 183 MB of text of 2,000 products in two languages, one core, zlib's level 6 took
+  2.24 s for 41.5 MB and ISA-L's level 3 0.44 s for 45.6 MB (10% more bytes, about half a kilobyte
+  a page);
 - the few others (styles and scripts, which every page loads; the finder's, the header search's
   and the certificate check's data, which a phone downloads whole to search, under a budget of
-  1 MB at 20,000 products; the open data) with zlib-ng at level 9, for size. ISA-L's level 3 made
-  the finder's data 27% larger than level 9, products.json 65%; zlib-ng's level 9 is within 1.5%
-  of zlib's, in a third of its time.
+  1 MB at 20,000 products; the open data; the star badges) with zlib-ng at level 9, for size.
+  ISA-L's level 3 made the finder's data 27% larger than level 9, products.json 65%; zlib-ng's
+  level 9 is within 1.5% of zlib's, in a third of its time.
+
+The QR codes' SVG files (`qr/`, one or two a product, about 3 KB each) get no copy: a copy is one
+more file to write for each (2,400 at 2,000 products, where creating a file can cost a
+millisecond), and a server that compresses on the fly (nginx's `gzip on`, Netlify, Cloudflare,
+GitHub Pages) sends them about as small.
 
 A file that a rebuild keeps (catalogue/incremental.py) keeps its compressed copy too, bytes and
 time. Brotli is not written: Debian's nginx has no module to serve it, and a host that compresses
@@ -29,10 +34,17 @@ from isal import igzip
 from zlib_ng import gzip_ng
 
 from ..incremental import Kept
+from ..urls import QR
 
 _LEVEL = 3  # ISA-L's highest level
-FAST = (".html", ".svg")  # the kinds of file a site has thousands of: compressed for speed, the others for size
+FAST = (".html",)  # the kind of file a site has thousands of: compressed for speed, the others for size
 SUFFIXES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".csv", ".txt")
+
+
+def compressed(path: str) -> bool:
+    """Whether the site keeps a gzipped copy of its file at `path` (relative to the site, with `/`):
+    every text file but the QR codes (see above)."""
+    return path.endswith(SUFFIXES) and not path.startswith(QR)
 
 
 def gzipped(data: bytes, name: str) -> bytes:
@@ -51,7 +63,9 @@ def precompress(site: Path) -> int:
     files = []
     for folder, _, names in os.walk(site):
         present = set(names)
-        files += [Path(folder, name) for name in names if name.endswith(SUFFIXES) and f"{name}.gz" not in present]
+        relative = os.path.relpath(folder, site).replace(os.sep, "/")
+        prefix = "" if relative == "." else f"{relative}/"
+        files += [Path(folder, name) for name in names if compressed(prefix + name) and f"{name}.gz" not in present]
 
     def one(path: Path) -> int:
         _compress(path, path.with_name(path.name + ".gz"))
@@ -68,7 +82,7 @@ def compress_kept(site: Path, kept: Kept) -> int:
     copy too, or write one under `site` when the previous site has none; the number compressed."""
     written = 0
     for path in sorted(kept.paths):
-        if not path.endswith(SUFFIXES) or path.endswith(".gz"):
+        if not compressed(path):
             continue
         if os.path.isfile(os.path.join(kept.previous, f"{path}.gz")):
             kept.paths.add(f"{path}.gz")
