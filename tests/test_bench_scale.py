@@ -44,8 +44,12 @@ def test_the_benchmark_prints_both_sides_and_their_ratios(tmp_path: Path) -> Non
     assert any(cache.rglob("*.webp"))
 
 
-def test_a_failing_comparison_command_stops_the_benchmark_with_its_words() -> None:
-    command = [*TINY, "--compare", "echo broken >&2; false"]
+def test_a_failing_comparison_command_stops_the_benchmark_with_its_words(tmp_path: Path) -> None:
+    twin = tmp_path / "twin"
+    command = [*TINY, "--compare", "echo broken >&2; false", "--hugo-twin", str(twin), "--twin-without-media"]
     result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=600)
     assert result.returncode == 1
     assert result.stderr == "bench_scale: 'echo broken >&2; false' failed:\nbroken\n\n"
+    # the twin was written before the comparison ran: its pages, and without media no static files
+    assert len(list((twin / "content" / "vi" / "p").glob("sp-*.md"))) == 8
+    assert not (twin / "static").exists()
