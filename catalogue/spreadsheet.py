@@ -59,7 +59,7 @@ def csv_bytes(columns: list[str], rows: Iterable[Mapping[str, Any]]) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([cell(name) for name in columns])
     for row in rows:
-        writer.writerow([cell(row.get(name)) for name in columns])
+        writer.writerow(csv_cells(columns, row))
     return out.getvalue().encode("utf-8-sig")
 
 

@@ -129,13 +129,13 @@ def write_media(catalogue: Path, out: Path, cache: Path) -> int:
     from catalogue.media_stage import build_media
     from catalogue.validate import validate
 
-    shown, report = validate(catalogue / "products", catalogue / "producers", catalogue / "catalogue.yaml")
+    valid, report = validate(catalogue / "products", catalogue / "producers", catalogue / "catalogue.yaml")
     if not report.ok:
         raise SystemExit(f"hugo_twin: the catalogue at {catalogue} has errors")
     static = out / "static"
     shutil.rmtree(static, ignore_errors=True)
     static.mkdir(parents=True)
-    result = build_media(shown, static, MediaCache(cache), fresh=True)
+    result = build_media(valid, static, MediaCache(cache), fresh=True)
     return result.stats.written
 
 
