@@ -1,4 +1,4 @@
-"""A small site made by the build, once per test session: the base catalogue plus a second
+"""A small site made by the build, once per test run (shared_build.py): the base catalogue plus a second
 product, built under a restrictive umask. Tests copy it (with its media cache) to build again."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from catalogue.jobs.cache import MediaCache
 from catalogue.sitebuild import build_site
 
 from .conftest import make_base_catalogue
+from .shared_build import made_once
 
 TODAY = date(2026, 11, 28)
 EXTRA = "extra-product"
@@ -32,7 +33,11 @@ def make_two_product_catalogue(root: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A catalogue folder holding `site/` as built by build_site (umask 077) and `.cache/media`."""
-    root = make_two_product_catalogue(tmp_path_factory.mktemp("built-base") / "cat")
+    return made_once(tmp_path_factory, "built-base", _build_base) / "cat"
+
+
+def _build_base(folder: Path) -> None:
+    root = make_two_product_catalogue(folder / "cat")
     previous = os.umask(0o077)
     try:
         with open(os.devnull, "w") as quiet:
@@ -42,7 +47,6 @@ def built_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
     finally:
         os.umask(previous)
     assert summary is not None, report.to_text()
-    return root
 
 
 def copy_catalogue(built: Path, target: Path, site: bool = True) -> Path:
