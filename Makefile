@@ -53,12 +53,12 @@ serve: $(RUNTIME_STAMP) build-node-deps
 admin: $(RUNTIME_STAMP) node-deps
 	$(BIN)/python -m catalogue.admin $(if $(PORT),--port $(PORT)) $(if $(BACKEND_PORT),--backend-port $(BACKEND_PORT))
 
-# The tests run in one process per core (pytest-xdist; at most 4), each module's tests in one process so that
-# its fixtures are made once; the demo sites are built once for all of them (tests/shared_build.py).
+# The tests run in one process per core (pytest-xdist; at most 4), each taking the next tests as it is free;
+# the demo sites are built once for all of them (tests/shared_build.py).
 # `make test TEST_PROCESSES=0` runs them in this process alone.
 TEST_PROCESSES ?= auto
 test: $(TEST_STAMP) lint node-deps
-	$(BIN)/python -m pytest --numprocesses=$(TEST_PROCESSES) --maxprocesses=4 --dist=loadscope
+	$(BIN)/python -m pytest --numprocesses=$(TEST_PROCESSES) --maxprocesses=4
 
 # npm ci only when a package is missing or package-lock.json is newer than the last install.
 # Without npm, say so and go on: the browser tests then skip (and fail under CI=true), and the

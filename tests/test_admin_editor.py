@@ -18,7 +18,7 @@ import yaml
 from catalogue.admin.page import admin_response
 from catalogue.admin.server import decap_server, missing, wait_until_listening
 
-from .browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, missing_tools, skip_or_fail
+from .browser import DESKTOP, missing_tools, skip_or_fail
 from .conftest import REPO
 from .test_serve import free_port
 
@@ -68,19 +68,6 @@ def editor(catalogue: Path) -> Iterator[str]:
     finally:
         backend.terminate()
         backend.wait(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    reason = missing_tools()
-    if reason:  # without Chromium the editor's tests are skipped (failed under CI=true), not errors
-        skip_or_fail(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
