@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
+
+import pytest
 
 from catalogue.hosting.fetch import Answer
 from catalogue.hosting.headers_check import page_problems
 from catalogue.hosting.policy import STATIC_HEADERS, security_headers
 
 from .conftest import REPO
+from .nginx_server import start
 from .test_site import CATALOGUE, PRODUCTS
 
 
@@ -23,17 +27,25 @@ def verify(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True, check=False, cwd=REPO, timeout=300)
 
 
-@contextmanager
-def moved_away(path: Path) -> Iterator[None]:
-    """`path` (and its gzipped copy) out of the served folder for a moment."""
-    moved = [p for p in (path, path.with_name(path.name + ".gz")) if p.exists()]
-    for p in moved:
-        p.rename(p.with_name(p.name + ".away"))
+@pytest.fixture
+def own_copy(nginx_origin: str, demo_site: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """Another nginx, serving a copy of the demo site (its files hard links to the demo site's)
+    that a test may take files out of: the demo site is shared by tests running at the same time
+    in other processes."""
+    site = tmp_path / "site"
+    shutil.copytree(demo_site, site, copy_function=os.link, symlinks=True)
+    process, origin = start(site, tmp_path / "nginx")
     try:
-        yield
+        yield origin, site
     finally:
-        for p in moved:
-            p.with_name(p.name + ".away").rename(p)
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def take_away(path: Path) -> None:
+    """`path` (and any gzipped copy) out of the copy of the site."""
+    for p in (path, path.with_name(path.name + ".gz")):
+        p.unlink(missing_ok=True)
 
 
 def test_verify_passes_on_the_published_demo_site(nginx_origin: str) -> None:
@@ -48,22 +60,24 @@ def test_verify_passes_on_the_published_demo_site(nginx_origin: str) -> None:
     assert lines[-1].startswith("ĐẠT / PASSED")
 
 
-def test_verify_names_a_product_page_missing_from_the_host(nginx_origin: str, demo_site: Path) -> None:
+def test_verify_names_a_product_page_missing_from_the_host(own_copy: tuple[str, Path]) -> None:
+    origin, site = own_copy
     product = PRODUCTS[3].id
     lang = CATALOGUE.settings.languages[-1]
-    with moved_away(demo_site / lang / "p" / product / "index.html"):
-        result = verify(nginx_origin)
+    take_away(site / lang / "p" / product / "index.html")
+    result = verify(origin)
     assert result.returncode == 1
-    assert f"  - {nginx_origin}/{lang}/p/{product}/: 404 ('{product}')" in result.stdout.splitlines()
+    assert f"  - {origin}/{lang}/p/{product}/: 404 ('{product}')" in result.stdout.splitlines()
     assert "KHÔNG ĐẠT / FAILED: 1 lỗi / problems" in result.stdout
 
 
-def test_verify_names_a_qr_target_and_gs1_path_that_open_nothing(nginx_origin: str, demo_site: Path) -> None:
+def test_verify_names_a_qr_target_and_gs1_path_that_open_nothing(own_copy: tuple[str, Path]) -> None:
+    origin, site = own_copy
     product = next(p for p in PRODUCTS if p.gtin)
-    with moved_away(demo_site / "p" / product.id / "index.html"):
-        result = verify(nginx_origin + "/")
+    take_away(site / "p" / product.id / "index.html")
+    result = verify(origin + "/")
     assert result.returncode == 1
-    assert f"  - {nginx_origin}/p/{product.id}/: 404 ('{product.id}')" in result.stdout  # the page, and the QR code's target
+    assert f"  - {origin}/p/{product.id}/: 404 ('{product.id}')" in result.stdout  # the page, and the QR code's target
     assert "  mã QR / QR codes: 47/48, 1 lỗi / failed" in result.stdout.splitlines()
 
 
