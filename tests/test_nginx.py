@@ -51,7 +51,6 @@ def built_file(demo_site: Path, pattern: str) -> str:
 @pytest.mark.parametrize(
     ("pattern", "mime"),
     [
-        ("index.html", "text/html"),
         ("assets/stylesheets/main.*.min.css", "text/css"),
         ("assets/javascripts/bundle.*.min.js", "application/javascript"),
         ("data/products.json", "application/json"),
@@ -73,13 +72,24 @@ def test_text_files_are_sent_as_the_build_gzipped_them(nginx_origin: str, demo_s
     assert (plain_status, "content-encoding" in plain_headers, plain) == (200, False, (demo_site / path.lstrip("/")).read_bytes())
 
 
-def test_qr_codes_which_have_no_gzipped_copy_are_compressed_as_they_are_sent(nginx_origin: str, demo_site: Path) -> None:
-    path = built_file(demo_site, "qr/*.svg")
+@pytest.mark.parametrize(
+    ("pattern", "mime"),
+    [("index.html", "text/html"), ("en/index.html", "text/html"), ("p/*/index.html", "text/html"), ("qr/*.svg", "image/svg+xml")],
+)
+def test_pages_and_qr_codes_which_have_no_gzipped_copy_are_compressed_as_they_are_sent(
+    nginx_origin: str, demo_site: Path, pattern: str, mime: str
+) -> None:
+    path = built_file(demo_site, pattern)
     assert not (demo_site / f"{path.lstrip('/')}.gz").exists()
     status, headers, body = get(nginx_origin + path)
-    assert (status, headers["content-type"].split(";")[0], headers["content-encoding"]) == (200, "image/svg+xml", "gzip")
+    assert (status, headers["content-type"].split(";")[0], headers["content-encoding"]) == (200, mime, "gzip")
+    assert "accept-encoding" in headers["vary"].lower()
     original = (demo_site / path.lstrip("/")).read_bytes()
     assert gzip.decompress(body) == original and len(body) < len(original) / 2
+    if mime == "text/html":  # at the configuration's level 5, not nginx's own 1
+        assert len(body) < len(gzip.compress(original, 1, mtime=0)) * 0.95
+    plain_status, plain_headers, plain = get(nginx_origin + path, gzip_ok=False)
+    assert (plain_status, "content-encoding" in plain_headers, plain) == (200, False, original)
 
 
 def test_hashed_files_are_cached_for_a_year_and_the_rest_revalidated(nginx_origin: str, demo_site: Path) -> None:

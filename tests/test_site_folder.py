@@ -265,7 +265,7 @@ def test_a_full_disk_while_compressing_keeps_the_previous_site_and_its_times(cop
     def full(data: bytes, compresslevel: int = 9, *, mtime: float | None = None) -> bytes:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(precompress_module.igzip, "compress", full)
+    monkeypatch.setattr(precompress_module.gzip_ng, "compress", full)
     assert main(["--lang", "en", "--today", "2026-11-28"]) == 1
     assert capsys.readouterr().err == "build_site.py: error: site: No space left on device; site left as it was\n"
     assert snapshot(copied / "site") == before

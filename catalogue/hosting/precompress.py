@@ -1,23 +1,20 @@
-"""Gzipped copies of the site's text files, written beside them (`page.html.gz`), so that a web
-server sends them as they are (nginx's gzip_static) instead of compressing on every request.
+"""Gzipped copies of the site's text files but its pages, written beside them (`finder-vi.js.gz`),
+with zlib-ng at level 9, so that a web server sends them as they are (nginx's gzip_static)
+instead of compressing on every request: the styles and scripts, which every page loads; the
+finder's, the header search's and the certificate check's data, which a phone downloads whole to
+search, under a budget of 1 MB at 20,000 products; the open data; the star badges. No name and
+no time in the header, so the same file always gives the same bytes. zlib-ng's level 9 is within
+1.5% of zlib's, in a third of its time.
 
-Two kinds of file, two ways, each with no name and no time in the header, so the same file always
-gives the same bytes:
+Two kinds of file get no copy, because a server that compresses as it sends (nginx's `gzip on`
+at the level deploy/nginx/ocop-site.conf sets, Netlify, Cloudflare, GitHub Pages) sends them as
+small or smaller, and a copy is one more file to write, upload and keep in step:
 
-- the pages, which a site has thousands of (`FAST`), with ISA-L (`isal`) at its level 3, for
-  speed: on the 183 MB of text of 2,000 products in two languages, one core, zlib's level 6 took
-  2.24 s for 41.5 MB and ISA-L's level 3 0.44 s for 45.6 MB (10% more bytes, about half a kilobyte
-  a page);
-- the few others (styles and scripts, which every page loads; the finder's, the header search's
-  and the certificate check's data, which a phone downloads whole to search, under a budget of
-  1 MB at 20,000 products; the open data; the star badges) with zlib-ng at level 9, for size.
-  ISA-L's level 3 made the finder's data 27% larger than level 9, products.json 65%; zlib-ng's
-  level 9 is within 1.5% of zlib's, in a third of its time.
-
-The QR codes' SVG files (`qr/`, one or two a product, about 3 KB each) get no copy: a copy is one
-more file to write for each (2,400 at 2,000 products, where creating a file can cost a
-millisecond), and a server that compresses on the fly (nginx's `gzip on`, Netlify, Cloudflare,
-GitHub Pages) sends them about as small.
+- the pages (`.html`), which a site has thousands of (5,600 at 2,000 products in two languages):
+  writing a copy of each took a tenth of a full build's time here. On the 427 pages of the demo
+  site (27.9 KB each on average) ISA-L's level 3, which the copies used for speed, gave 7.3 KB a
+  page; zlib's level 5, which the nginx configuration sets, gives 6.7 KB, 9% less, in 0.6 ms;
+- the QR codes' SVG files (`qr/`, one or two a product, about 3 KB each).
 
 A file that a rebuild keeps (catalogue/incremental.py) keeps its compressed copy too, bytes and
 time. Brotli is not written: Debian's nginx has no module to serve it, and a host that compresses
@@ -30,36 +27,29 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from isal import igzip
 from zlib_ng import gzip_ng
 
 from ..incremental import Kept
 from ..urls import QR
 
-_LEVEL = 3  # ISA-L's highest level
-FAST = (".html",)  # the kind of file a site has thousands of: compressed for speed, the others for size
-SUFFIXES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".csv", ".txt")
+SUFFIXES = (".css", ".js", ".json", ".svg", ".xml", ".csv", ".txt")
 
 
 def compressed(path: str) -> bool:
     """Whether the site keeps a gzipped copy of its file at `path` (relative to the site, with `/`):
-    every text file but the QR codes (see above)."""
+    every text file but the pages and the QR codes (see above)."""
     return path.endswith(SUFFIXES) and not path.startswith(QR)
 
 
-def gzipped(data: bytes, name: str) -> bytes:
-    """`data`, the file `name`, gzipped as the site's compressed copies are (fast for the `FAST`
-    kinds, else at the highest level): no name and no time in the header, so the same bytes always
-    give the same file."""
-    if name.endswith(FAST):
-        return igzip.compress(data, compresslevel=_LEVEL, mtime=0)
+def gzipped(data: bytes) -> bytes:
+    """`data` gzipped as the site's compressed copies are: at the highest level, with no name and
+    no time in the header, so the same bytes always give the same file."""
     return gzip_ng.compress(data, compresslevel=9, mtime=0)
 
 
 def precompress(site: Path) -> int:
-    """Write `<file>.gz` beside every text file under `site` that has none yet (the pages filled
-    into their shells are compressed as they are written: catalogue/render/shells.py); the number
-    compressed."""
+    """Write `<file>.gz` beside every file under `site` that gets one (`compressed`) and has none
+    yet; the number compressed."""
     files = []
     for folder, _, names in os.walk(site):
         present = set(names)
@@ -71,7 +61,7 @@ def precompress(site: Path) -> int:
         _compress(path, path.with_name(path.name + ".gz"))
         return 1
 
-    # ISA-L and zlib-ng let go of Python's lock while they compress, and a new file waits on the file system:
+    # zlib-ng lets go of Python's lock while it compresses, and a new file waits on the file system:
     # threads keep every core busy.
     with ThreadPoolExecutor(max_workers=(os.cpu_count() or 1) + 2) as pool:
         return sum(pool.map(one, files))
@@ -96,4 +86,4 @@ def compress_kept(site: Path, kept: Kept) -> int:
 
 def _compress(source: Path, target: Path) -> None:
     """Write `source` gzipped at `target` (`gzipped`)."""
-    target.write_bytes(gzipped(source.read_bytes(), source.name))
+    target.write_bytes(gzipped(source.read_bytes()))

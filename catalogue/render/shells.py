@@ -54,7 +54,6 @@ from typing import BinaryIO
 from markupsafe import Markup, escape
 
 from ..hosting.inline import page_hashes
-from ..hosting.precompress import gzipped
 from ..incremental import Kept
 from ..jobs.cache import FILE_THREADS
 from ..pages.listings import PageFile
@@ -222,10 +221,10 @@ class Shells:
     def fill(self, site: Path, kept: Kept | None = None, host: bool = False) -> tuple[dict[str, frozenset[str]], Marks]:
         """Write every spooled page into the rendered `site`, from its shell or in place of its
         stand-in, but for those the previous site already holds (`kept`, seen from this language's
-        folder), then remove the shells' own pages. With `host`, each page written gets its
-        compressed copy beside it, and its inline scripts are hashed (catalogue/hosting: this
-        process holds its bytes now, so they are not read again), and each product page's file is
-        marked. Those hashes, by the page's path in `site`, and the marks, by product."""
+        folder), then remove the shells' own pages. With `host`, the inline scripts of each page
+        written are hashed (catalogue/hosting: this process holds its bytes now, so they are not
+        read again), and each product page's file is marked. Those hashes, by the page's path in
+        `site`, and the marks, by product."""
         templates = [_template(_output(site, shell.path)) for shell in self.shells]
         shells = [hashlib.sha256("\0".join(parts).encode()).hexdigest() for parts in templates]
         scripts: dict[str, frozenset[str]] = {}
@@ -245,7 +244,6 @@ class Shells:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
             if host:
-                target.with_name(target.name + ".gz").write_bytes(gzipped(data, target.name))
                 scripts[path] = frozenset(page_hashes(data.decode("utf-8")))
             if record:
                 written = target.stat()
