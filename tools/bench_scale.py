@@ -9,8 +9,8 @@ then times, each in a process of its own:
 
 - full builds into an empty folder (the median of `--runs`), each with nothing kept by earlier
   builds but the media (no records cache, no product pages' store);
-- a rebuild into the same folder after editing one product's name (with the stores the last full
-  build filled);
+- a rebuild into the last full build's folder after editing one product's name (with the stores
+  that build filled, which name its pages as published);
 - a rebuild with nothing changed.
 
 Each figure is the wall time, the CPU time (user + system, with every child process) and the peak
@@ -195,7 +195,8 @@ def main() -> None:
             forget_stores(root)
             ours_full.append(timed(our_command(root, folder / f"site-{number}"), root))
             theirs_full.append(theirs(folder / f"out-{number}"))
-        site, out = folder / "site-0", folder / "out-0"
+        # the folder of the last full build, whose pages the stores name as published
+        site, out = folder / f"site-{args.runs - 1}", folder / f"out-{args.runs - 1}"
         edit_product(root, twin, languages)
         ours_edit, theirs_edit = timed(our_command(root, site), root), theirs(out)
         ours_same, theirs_same = timed(our_command(root, site), root), theirs(out)
