@@ -95,6 +95,7 @@ def build_site(
     offline: bool = False,
     unpublish: Iterable[str] = (),
     reuse: bool = False,
+    known: tuple[Inputs, str] | None = None,
 ) -> tuple[Report, BuildSummary | None]:
     """Build the site into `site_dir`; on any problem return the report and leave `site_dir` as it was.
 
@@ -107,7 +108,9 @@ def build_site(
     build into `site_dir` left them does nothing and says so (`BuildSummary.unchanged`; see
     catalogue/stamp.py), and the files read by an earlier build are not read again
     (catalogue/record_cache.py); the stamps and the records are kept beside the media cache.
-    Meanwhile the garbage collector runs less often (catalogue/collector.py).
+    Meanwhile the garbage collector runs less often (catalogue/collector.py). `known` is the inputs
+    and their key (`input_key`) as the caller worked them out a moment before, taken when they are
+    this build's inputs: the key reads every file of the catalogue.
     """
     started = time.perf_counter()
     check_site_dir(site_dir, products_dir, producers_dir, settings_path)
@@ -118,7 +121,7 @@ def build_site(
     stamps = StampStore.beside(cache.root if cache else DEFAULT_CACHE)
     today = today or _today(settings_path)
     inputs = Inputs(products_dir, producers_dir, settings_path, site_dir, today, site_url, offline, unpublish)
-    key = input_key(inputs) if reuse else ""
+    key = (known[1] if known and known[0] == inputs else input_key(inputs)) if reuse else ""
     kept = stamps.unchanged(inputs, key) if reuse else None
     if kept:
         summary = BuildSummary(kept.products, kept.pages, kept.languages, time.perf_counter() - started, site_dir, unchanged=True)

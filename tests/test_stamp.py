@@ -225,6 +225,50 @@ def test_an_edit_builds_once_then_the_stamp_holds_again(stamped: Path) -> None:
     assert not skips()  # the failed build dropped the stamp: the next build checks everything again
 
 
+def test_the_command_reads_the_catalogue_for_its_key_once(stamped: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The key of the inputs reads every file of the catalogue: the command works it out once, to
+    check the stamp, and the build takes it from there."""
+    import catalogue.sitebuild as sitebuild_module
+
+    keys: list[Inputs] = []
+
+    def counted(given: Inputs) -> str:
+        keys.append(given)
+        return input_key(given)
+
+    monkeypatch.setattr(stamp_module, "input_key", counted)
+    monkeypatch.setattr(sitebuild_module, "input_key", counted)
+    path = stamped / "products" / "extra-product.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("summary: ", "summary: Một lần. ", 1), encoding="utf-8")
+    try:
+        argv = ["--products", "products", "--producers", "producers", "--site-dir", "site", "--today", TODAY.isoformat()]
+        assert main(argv) == 0
+        assert "Một lần. " in (stamped / "site" / "p" / "extra-product" / "index.html").read_text(encoding="utf-8")
+        assert len(keys) == 1 and skips()
+    finally:
+        path.write_text(text, encoding="utf-8")
+        _build()  # the fixture's site and stamp as its other tests expect them
+
+
+def test_a_key_worked_out_for_other_inputs_is_not_taken(stamped: Path) -> None:
+    path = stamped / "products" / "extra-product.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("summary: ", "summary: Khác. ", 1), encoding="utf-8")
+    try:
+        with open(os.devnull, "w") as quiet:
+            known = (inputs(date(2026, 1, 1)), "not-the-key")
+            build_site(Path("products"), Path("producers"), Path("site"), today=TODAY, stream=quiet, reuse=True, known=known)
+        assert skips()  # stamped with the key of its own inputs
+        path.write_text(text, encoding="utf-8")
+        with open(os.devnull, "w") as quiet:  # the same inputs: the key given is the one stamped
+            build_site(Path("products"), Path("producers"), Path("site"), today=TODAY, stream=quiet, reuse=True, known=(inputs(), "given"))
+        assert not skips()
+    finally:
+        path.write_text(text, encoding="utf-8")
+        _build()
+
+
 def test_records_read_before_are_not_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = make_two_product_catalogue(tmp_path / "cat")
     monkeypatch.chdir(root)
