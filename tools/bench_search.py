@@ -1,6 +1,6 @@
 """Benchmark: what the header search box downloads, and its time to first results in Chromium.
 
-    .venv/bin/python tools/bench_search.py [--products 20000] [--site FOLDER] [--limit-mb 1]
+    .venv/bin/python tools/bench_search.py [--products 20000] [--site FOLDER] [--limit-mb 1] [--runs 5]
 
 The header search's product index (data/search-<lang>.js, catalogue/pages/search.py) is a function
 of the catalogue: it is computed from a synthetic catalogue of that many products, written once
@@ -64,7 +64,7 @@ new MutationObserver(() => {
 
 def gzipped(data: bytes) -> int:
     """Bytes after gzip as the build compresses a script or JSON file for a host (catalogue/hosting/precompress.py)."""
-    return len(served(data, "index.js"))
+    return len(served(data))
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -145,6 +145,7 @@ def main() -> None:
     parser.add_argument("--products", type=int, default=20_000)
     parser.add_argument("--site", type=Path, help="a built site to read the theme's index from and to time (default: the demo, built)")
     parser.add_argument("--limit-mb", type=float, default=1.0)
+    parser.add_argument("--runs", type=int, default=5, help="pages opened at each CPU speed (the median is shown)")
     args = parser.parse_args()
     site = synthetic_site(args.products)
     with tempfile.TemporaryDirectory() as tmp:
@@ -179,7 +180,7 @@ def main() -> None:
             )
         product = next((folder / "p").iterdir()).name
         for throttle in (1, 4):
-            found = timings(folder, f"p/{product}/", throttle)
+            found = timings(folder, f"p/{product}/", throttle, args.runs)
             print(
                 f"CPU {throttle}x, {args.products} products: index ready {found['ready']:.0f} ms after the tap on the search box; "
                 f"typing {QUERY!r} at once, first products {found['first']:.0f} ms after the tap; "
