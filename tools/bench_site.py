@@ -4,7 +4,9 @@
 
 The synthetic catalogue is written once into .cache/bench/. Its media are made first, so the
 timed builds are "media cached" builds. Prints wall seconds, pages per second, peak memory, the
-median product page's HTML bytes, and the seconds of a second build with nothing changed.
+median product page's HTML bytes, and the seconds of a second build with nothing changed, made
+as `build_site` makes it when called without `reuse`: with none of the stamp and stores that the
+command (`build_site.py`) keeps, which `tools/bench_scale.py` times.
 """
 
 from __future__ import annotations
@@ -64,7 +66,7 @@ def main() -> None:
     print(f"{args.products} products, {pages} pages in {len(languages)} languages ({', '.join(languages)})")
     print(f"first build, making media: {warm_up:.1f} s")
     print(f"build with media cached: {cold:.1f} s wall, {pages / cold:.0f} pages/s")
-    print(f"second build, nothing changed: {again:.1f} s")
+    print(f"second build, nothing changed, without the command's stamp and stores: {again:.1f} s")
     print(f"peak memory: {peak_self:.0f} MB (build process), {peak_children:.0f} MB (largest MkDocs or media worker)")
     print(f"median product page: {median_html / 1000:.1f} KB of HTML; whole site {total / 1e6:.0f} MB")
 
