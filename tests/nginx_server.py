@@ -8,6 +8,7 @@ writes (pid, logs, temporary files) goes into a temporary folder.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import os
 import shutil
@@ -96,14 +97,21 @@ def start(site: Path, work: Path) -> tuple[subprocess.Popen[bytes], str]:
     return process, origin
 
 
-@pytest.fixture(scope="session")
-def nginx_origin(demo_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The origin of nginx serving the built demo site with the repository's configuration."""
-    if not NGINX.is_file() or not shutil.which(str(NGINX)):
-        skip_or_fail(f"{NGINX} is missing: install Debian's web server with `apt-get install nginx`")
-    process, origin = start(demo_site, tmp_path_factory.mktemp("nginx"))
+@contextlib.contextmanager
+def serving(site: Path, work: Path) -> Iterator[str]:
+    """nginx serving `site` (`start`) while the block runs: its origin; stopped at the end."""
+    process, origin = start(site, work)
     try:
         yield origin
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def nginx_origin(demo_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The origin of nginx serving the built demo site with the repository's configuration."""
+    if not NGINX.is_file() or not shutil.which(str(NGINX)):
+        skip_or_fail(f"{NGINX} is missing: install Debian's web server with `apt-get install nginx`")
+    with serving(demo_site, tmp_path_factory.mktemp("nginx")) as origin:
+        yield origin

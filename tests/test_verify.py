@@ -17,7 +17,7 @@ from catalogue.hosting.headers_check import page_problems
 from catalogue.hosting.policy import STATIC_HEADERS, security_headers
 
 from .conftest import REPO
-from .nginx_server import start
+from .nginx_server import serving
 from .test_site import CATALOGUE, PRODUCTS
 
 
@@ -34,18 +34,8 @@ def own_copy(nginx_origin: str, demo_site: Path, tmp_path: Path) -> Iterator[tup
     in other processes."""
     site = tmp_path / "site"
     shutil.copytree(demo_site, site, copy_function=os.link, symlinks=True)
-    process, origin = start(site, tmp_path / "nginx")
-    try:
+    with serving(site, tmp_path / "nginx") as origin:
         yield origin, site
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
-
-def take_away(path: Path) -> None:
-    """`path` (and any gzipped copy) out of the copy of the site."""
-    for p in (path, path.with_name(path.name + ".gz")):
-        p.unlink(missing_ok=True)
 
 
 def test_verify_passes_on_the_published_demo_site(nginx_origin: str) -> None:
@@ -64,7 +54,7 @@ def test_verify_names_a_product_page_missing_from_the_host(own_copy: tuple[str, 
     origin, site = own_copy
     product = PRODUCTS[3].id
     lang = CATALOGUE.settings.languages[-1]
-    take_away(site / lang / "p" / product / "index.html")
+    (site / lang / "p" / product / "index.html").unlink()  # pages have no gzipped copy to take too
     result = verify(origin)
     assert result.returncode == 1
     assert f"  - {origin}/{lang}/p/{product}/: 404 ('{product}')" in result.stdout.splitlines()
@@ -74,7 +64,7 @@ def test_verify_names_a_product_page_missing_from_the_host(own_copy: tuple[str, 
 def test_verify_names_a_qr_target_and_gs1_path_that_open_nothing(own_copy: tuple[str, Path]) -> None:
     origin, site = own_copy
     product = next(p for p in PRODUCTS if p.gtin)
-    take_away(site / "p" / product.id / "index.html")
+    (site / "p" / product.id / "index.html").unlink()
     result = verify(origin + "/")
     assert result.returncode == 1
     assert f"  - {origin}/p/{product.id}/: 404 ('{product.id}')" in result.stdout  # the page, and the QR code's target

@@ -9,9 +9,9 @@ data is the size it would be. Prints finder-<lang>.js raw and gzipped, in total 
 
 Then the demo site is built into a temporary folder (or a built site given with `--site` is copied
 there), its finder data replaced by the synthetic one, and the all-products page opened in Debian's
-Chromium with a query in the address: the time from navigation to the first results on screen
-(median of 5), with and without a 4× CPU slowdown (roughly a mid-range phone), and the time one
-more keystroke takes to search all products.
+Chromium with a query in the address: the time from navigation to the first results on screen (the
+median of `--runs`, 5 by default), with and without a 4× CPU slowdown (roughly a mid-range phone),
+and the time one more keystroke takes to search all products.
 """
 
 from __future__ import annotations

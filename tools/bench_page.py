@@ -31,7 +31,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 import tests.conftest  # noqa: E402, F401  (the test helpers import each other through it)
-from tests.nginx_server import start  # noqa: E402
+from tests.nginx_server import serving  # noqa: E402
 
 # Lighthouse's phone (a Moto G Power): what "Lighthouse mobile" in the issue measures.
 PHONE = {"width": 412, "height": 823}
@@ -98,8 +98,7 @@ def main() -> int:
     paths = product_pages(site, args.pages)
     totals: list[float] = []
     cores: list[float] = []
-    with tempfile.TemporaryDirectory(prefix="bench-page-") as work, sync_playwright() as playwright:
-        process, origin = start(site, Path(work))
+    with tempfile.TemporaryDirectory(prefix="bench-page-") as work, sync_playwright() as playwright, serving(site, Path(work)) as origin:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
         try:
             for path in paths:
@@ -112,8 +111,6 @@ def main() -> int:
                 print(f"/{path}: {total:.1f} KB; HTML, CSS, scripts and cover {core:.1f} KB ({parts})")
         finally:
             browser.close()
-            process.terminate()
-            process.wait(timeout=10)
     print(f"{len(totals)} product pages, first view on a phone: median {statistics.median(totals):.1f} KB, largest {max(totals):.1f} KB")
     print(f"HTML, CSS, scripts and cover photo (the issue's budget): median {statistics.median(cores):.1f} KB, largest {max(cores):.1f} KB")
     over = [core for core in cores if core > args.limit_kb]
