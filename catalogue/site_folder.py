@@ -182,14 +182,15 @@ def merge(staging: Path, target: Path, kept: Collection[str], digest: SiteDigest
     _prune(str(target), "", wanted, folders, digest or SiteDigest())
 
 
-def _prune(folder: str, prefix: str, wanted: set[str], folders: set[str], digest: SiteDigest) -> None:
+def _prune(folder: str, prefix: str, wanted: set[str], folders: set[str], digest: SiteDigest) -> int:
     """Delete every file under `folder` (its site path starting with `prefix`) that is not
     `wanted`, and the folders that are not among `folders` and are left empty (a link to a folder
     that is not among them: the link); give `digest` every entry left, a folder once what is in
-    it is done. One listing a folder, with no path worked out twice: the whole previous site is
-    walked after each rebuild."""
+    it is done. The number of entries left in `folder`. One listing a folder, with no path worked
+    out twice: the whole previous site is walked after each rebuild."""
     with os.scandir(folder) as listing:
         entries = list(listing)
+    left = 0
     for entry in entries:
         name = prefix + entry.name
         if not entry.is_dir():
@@ -197,16 +198,18 @@ def _prune(folder: str, prefix: str, wanted: set[str], folders: set[str], digest
                 os.unlink(entry.path)
             else:
                 digest.add(name, entry.stat(follow_symlinks=False), folder=False)
+                left += 1
             continue
         link = entry.is_symlink()
-        if not link:
-            _prune(entry.path, name + "/", wanted, folders, digest)
+        inside = 0 if link else _prune(entry.path, name + "/", wanted, folders, digest)
         if name not in folders and link:
             os.unlink(entry.path)
-        elif name not in folders and not os.listdir(entry.path):
+        elif name not in folders and not inside:
             os.rmdir(entry.path)
         else:
             digest.add(name, os.lstat(entry.path), folder=not link)
+            left += 1
+    return left
 
 
 def _make_folder(path: Path) -> None:

@@ -280,6 +280,8 @@ def test_publishing_on_a_previous_site_moves_the_staged_files_and_deletes_what_i
         "kept/a.html": "kept",
         "p/gone/index.html": "gone",
         "p/gone/index.html.gz": "gone",
+        "old/deep/x.html": "gone, and its folder and the one above it left empty",
+        "held/deep/b.html": "kept, two folders down",
         "was-a-folder/x.html": "x",
         "was-a-file": "file",
     }.items():
@@ -291,17 +293,20 @@ def test_publishing_on_a_previous_site_moves_the_staged_files_and_deletes_what_i
     (site / "link.html").symlink_to("kept/a.html")  # a link the new site keeps
     (site / "linked-folder").symlink_to("kept", target_is_directory=True)  # a link to a folder it has not
     kept_before = (site / "kept" / "a.html").stat()
-    fingerprint = Workspace(site, staging, tmp_path / ".site.work-x", previous=site).publish(kept={"kept/a.html", "link.html"})
+    workspace = Workspace(site, staging, tmp_path / ".site.work-x", previous=site)
+    fingerprint = workspace.publish(kept={"kept/a.html", "held/deep/b.html", "link.html"})
     found = {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in site.rglob("*") if p.is_file()}
     assert found == {
         "index.html": "new home",
         "kept/a.html": "kept",
+        "held/deep/b.html": "kept, two folders down",
         "link.html": "kept",
         "p/new/index.html": "new",
         "was-a-folder": "now a file",
         "was-a-file/y.html": "y",
     }
-    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_dir()) == ["kept", "p", "p/new", "was-a-file"]
+    folders = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_dir())
+    assert folders == ["held", "held/deep", "kept", "p", "p/new", "was-a-file"]
     kept_after = (site / "kept" / "a.html").stat()
     assert (kept_after.st_ino, kept_after.st_mtime_ns) == (kept_before.st_ino, kept_before.st_mtime_ns)
     assert stat.S_IMODE((site / "p" / "new").stat().st_mode) == 0o755
