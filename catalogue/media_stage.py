@@ -25,6 +25,7 @@ from .media.plan import plan_media
 from .messages import Message, msg
 from .printing.catalogue_parts import WHOLE, CataloguePart
 from .printing.jobs import CataloguePdfJob, PosterJob
+from .printing.kept_pieces import prune
 from .printing.plan import plan_print
 from .problems import Report
 from .status import CertificateStatus, today_in
@@ -92,7 +93,13 @@ def plan(catalogue: Catalogue, today: date, cache: MediaCache | None = None) -> 
     """Every job the catalogue needs on `today`: the web media, then the print files made from them
     (with `cache`, the photos' hashes it remembers are not worked out again)."""
     media = plan_media(catalogue, today, cache.digest) if cache else plan_media(catalogue, today)
-    return media.jobs + plan_print(catalogue, today, media.cover_hashes, media.cover_jobs, media.code_jobs)
+    pieces = _pieces_folder(cache) if cache else None
+    return media.jobs + plan_print(catalogue, today, media.cover_hashes, media.cover_jobs, media.code_jobs, pieces)
+
+
+def _pieces_folder(cache: MediaCache) -> Path:
+    """Where the print jobs keep what they drew for the next build (`catalogue.printing.kept_pieces`)."""
+    return cache.root.with_name("print-pages")
 
 
 def build_media(
@@ -117,6 +124,7 @@ def build_media(
     report = Report()
     entries, run = run_jobs(jobs, cache, lambda job, error: _report_problem(catalogue, job, error, report), workers, stream, pool)
     cache.remember()
+    prune(_pieces_folder(cache))
     stats = MediaStats(jobs=run.jobs, reused=run.reused, made=run.made)
     stats.written = sync_entries(entries.values(), out_dir, kept, fresh) + write_badges(out_dir, catalogue.settings.languages)
     stats.seconds = time.perf_counter() - started

@@ -8,13 +8,16 @@ room left under the certificate and the producer, as much of them as fits.
 
 from __future__ import annotations
 
+import hashlib
 import io
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PIL import Image
 
+from ..jobs.cache import digest, plain
 from ..languages import SOURCE
 from ..makers.images import PhotoError
 from ..makers.qr import encode
@@ -51,6 +54,20 @@ def draw_entry(pdf: FPDF, entry: CatalogueEntry, lang: str, on: date, top: float
     below = max(_certificate(pdf, entry, lang, MARGIN, band), _producer(pdf, entry, lang, MARGIN + CERTIFICATE_WIDTH + GAP, band))
     _code(pdf, entry, lang, MARGIN + WIDTH - QR_SIDE, band)
     _trade(pdf, entry, lang, below + 1.5, top + SLOT_HEIGHT - 2)
+
+
+def entry_key(entry: CatalogueEntry, lang: str, on: date, top: float) -> str:
+    """What `draw_entry` draws, as a key for the pieces kept between builds (`kept_pieces`): the
+    entry (its photo by path: the media cache names it by its content; its code by its modules),
+    the language, the day and the slot."""
+    code = hashlib.blake2b(bytes(dark for row in entry.qr.rows for dark in row)).hexdigest() if entry.qr else None
+    return digest("catalogue-entry", plain(replace(entry, qr=None)), code, lang, on.isoformat(), top)
+
+
+def entry_photos(entry: CatalogueEntry) -> list[bytes]:
+    """The images `draw_entry` puts on the page: its photo's JPEG when it has one that can be read."""
+    photo = _photo_jpeg(entry.item.photo) if entry.item.photo else None
+    return [photo[0]] if photo else []
 
 
 def status_words(entry: CatalogueEntry, lang: str, on: date) -> str:

@@ -14,10 +14,11 @@ from ..pages.i18n import format_date, t
 from ..translated import term
 from ..vocab import GROUP_LABELS
 from . import text
-from .catalogue_entry import draw_entry
+from .catalogue_entry import draw_entry, entry_key, entry_photos
 from .catalogue_front import COLUMN_HEIGHT, COLUMNS, Cover, contents_rows, draw_contents_page, draw_cover
 from .catalogue_layout import BODY_TOP, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, SLOT_HEIGHT, EntryPage, by_group, entry_pages, flow
 from .items import CatalogueEntry, check_lang, require_in_force
+from .kept_pieces import KeptPieces, number_glyphs
 
 if TYPE_CHECKING:
     from fpdf import FPDF
@@ -27,11 +28,12 @@ __all__ = ["CatalogueEntry", "Cover", "catalogue_pdf"]
 INK, GREY, GREEN, RULE = (17, 17, 17), (85, 85, 85), (11, 110, 79), (200, 206, 210)
 
 
-def catalogue_pdf(entries: Sequence[CatalogueEntry], cover: Cover, lang: str) -> bytes:
+def catalogue_pdf(entries: Sequence[CatalogueEntry], cover: Cover, lang: str, kept: KeptPieces | None = None) -> bytes:
     """The whole catalogue in `lang` ('vi' or 'en'), its statuses as on `cover.data_date`.
 
     Entries keep the order given within their group. Only products in force may appear: an
-    expired or revoked entry is a ValueError, and so is an empty list.
+    expired or revoked entry is a ValueError, and so is an empty list. With `kept`, an entry drawn
+    by an earlier build the same way is put back as it was drawn (the same bytes).
     """
     check_lang(lang)
     require_in_force([entry.item for entry in entries], "catalogue entries")
@@ -39,6 +41,8 @@ def catalogue_pdf(entries: Sequence[CatalogueEntry], cover: Cover, lang: str) ->
         raise ValueError("catalogue: no products in force to print")
     pdf = new_pdf("A4", title=f"{cover.site_name}: {t(lang, 'print_title')}", weights=("regular", "semibold", "bold"))
     pdf.set_lang(lang)
+    number_glyphs(pdf)
+    kept = kept or KeptPieces(None)
     groups = by_group(entries)
     if cover.part:  # a part's contents list its own groups, not the others as empty
         groups = {group: members for group, members in groups.items() if members}
@@ -57,11 +61,11 @@ def catalogue_pdf(entries: Sequence[CatalogueEntry], cover: Cover, lang: str) ->
         draw_contents_page(pdf, rows, columns, page_of, lang)
         _foot(pdf, cover, lang, total)
     for page in pages:
-        _entry_page(pdf, page, cover, lang, total)
-    return bytes(pdf.output())
+        _entry_page(pdf, page, cover, lang, total, kept)
+    return kept.output(pdf)
 
 
-def _entry_page(pdf: FPDF, page: EntryPage, cover: Cover, lang: str, total: int) -> None:
+def _entry_page(pdf: FPDF, page: EntryPage, cover: Cover, lang: str, total: int, kept: KeptPieces) -> None:
     pdf.add_page()
     group = term(GROUP_LABELS[page.group], lang)
     if page.first_of_group:
@@ -74,7 +78,12 @@ def _entry_page(pdf: FPDF, page: EntryPage, cover: Cover, lang: str, total: int)
             pdf.set_draw_color(*GREEN)
             pdf.set_line_width(0.4)
             pdf.line(MARGIN, top, PAGE_WIDTH - MARGIN, top)
-        draw_entry(pdf, entry, lang, cover.data_date, top)
+        kept.draw(
+            pdf,
+            entry_key(entry, lang, cover.data_date, top),
+            lambda: draw_entry(pdf, entry, lang, cover.data_date, top),  # noqa: B023 (called at once)
+            lambda: entry_photos(entry),  # noqa: B023
+        )
     _foot(pdf, cover, lang, total)
 
 

@@ -18,6 +18,7 @@ from .catalogue_front import Cover
 from .catalogue_parts import WHOLE, CataloguePart
 from .catalogue_pdf import catalogue_pdf
 from .items import CatalogueEntry, PrintItem
+from .kept_pieces import KeptPieces
 from .labels import label_sheet_pdf
 from .posters import PosterFacts, poster_pdf
 
@@ -57,6 +58,7 @@ class LabelsJob:
     qr_keys: tuple[str, ...] = ()  # by item: the key of the QR job that made its code
     part: CataloguePart = WHOLE
     calibration: bool = True
+    pieces: str | None = None  # the folder of pages kept between builds (`kept_pieces`); not in the key
 
     def run(self, inputs: Mapping[str, Input]) -> tuple[Files, Meta]:
         """print/labels-<lang>[-<part>].pdf for each language, and print/labels-calibration.pdf;
@@ -67,7 +69,10 @@ class LabelsJob:
         made = zip(self.items, self.qr_keys, strict=False)
         codes = {item.url: code for item, key in made if (code := _made_code(item, inputs.get(key))) is not None}
         with _layout_problems():
-            files = {Urls.labels(lang, self.part.slug): label_sheet_pdf(self.items, self.sheet, lang, codes) for lang in self.languages}
+            kept = _kept(self.pieces, self.kind)
+            files = {
+                Urls.labels(lang, self.part.slug): label_sheet_pdf(self.items, self.sheet, lang, codes, kept) for lang in self.languages
+            }
             if self.calibration:
                 files[Urls.labels_calibration()] = calibration_pdf(self.sheet)
         return files, {"labels": len(self.items)}
@@ -93,13 +98,19 @@ class CataloguePdfJob:
     entries: tuple[PlannedEntry, ...]
     path: str
     part: CataloguePart = WHOLE
+    pieces: str | None = None  # the folder of entries kept between builds (`kept_pieces`); not in the key
 
     def run(self, inputs: Mapping[str, Input]) -> tuple[Files, Meta]:
         """The catalogue at `path`; `inputs` hold the photo and QR jobs it needs (a photo that could
         not be made is simply absent); meta: the number of entries."""
         entries = [_resolved(planned, inputs) for planned in self.entries]
         with _layout_problems():
-            return {self.path: catalogue_pdf(entries, self.cover, self.lang)}, {"entries": len(entries)}
+            return {self.path: catalogue_pdf(entries, self.cover, self.lang, _kept(self.pieces, self.kind))}, {"entries": len(entries)}
+
+
+def _kept(folder: str | None, kind: str) -> KeptPieces:
+    """The pieces of `kind` kept in `folder`, salted with the kind's version (none without a folder)."""
+    return KeptPieces(Path(folder) if folder else None, salt=(kind, VERSIONS[kind]))
 
 
 def _resolved(planned: PlannedEntry, inputs: Mapping[str, Input]) -> CatalogueEntry:

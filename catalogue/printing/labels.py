@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from ..jobs.cache import digest, plain
 from ..label_sheet import LabelSheet
 from ..languages import t
 from ..makers.fonts import PT, new_pdf
@@ -13,6 +14,7 @@ from ..makers.qr_pdf import draw_qr
 from . import text
 from .calibration import calibration_pdf
 from .items import PrintItem, check_lang, require_in_force
+from .kept_pieces import KeptPieces, number_glyphs
 from .stars import draw_star_phrase, star_phrase
 
 if TYPE_CHECKING:
@@ -45,7 +47,9 @@ def qr_module(sheet: LabelSheet, matrix: QrMatrix) -> float:
     return module
 
 
-def label_sheet_pdf(items: Sequence[PrintItem], sheet: LabelSheet, lang: str, codes: Mapping[str, QrMatrix] | None = None) -> bytes:
+def label_sheet_pdf(
+    items: Sequence[PrintItem], sheet: LabelSheet, lang: str, codes: Mapping[str, QrMatrix] | None = None, kept: KeptPieces | None = None
+) -> bytes:
     """An A4 PDF with one label per item in grid order (across, then down), as many pages as needed.
 
     Names are in `lang` ('vi', or 'en' with the Vietnamese name when there is no English one).
@@ -53,7 +57,8 @@ def label_sheet_pdf(items: Sequence[PrintItem], sheet: LabelSheet, lang: str, co
     `catalogue.makers.qr.from_svg`): encoding costs about 17 ms a code, over half a minute a
     language at 2,000 labels; a URL not in it is encoded here. Only products in force get labels:
     an expired or revoked item is a ValueError, and so is an empty list or a code too small for the
-    sheet (see `qr_module`).
+    sheet (see `qr_module`). With `kept`, a page drawn by an earlier build the same way is put
+    back as it was drawn (the same bytes).
     """
     check_lang(lang)
     require_in_force(items, "labels")
@@ -63,17 +68,32 @@ def label_sheet_pdf(items: Sequence[PrintItem], sheet: LabelSheet, lang: str, co
     matrices = [made.get(item.url) or encode(item.url) for item in items]
     modules = [qr_module(sheet, matrix) for matrix in matrices]
     pdf = new_pdf("A4", title=t(lang, "labels_title"))
-    for index, (item, matrix, module) in enumerate(zip(items, matrices, modules, strict=True)):
-        page, x, y = sheet.origin(index)
-        if page == pdf.page:  # fpdf2 counts pages from 1, `origin` from 0
-            pdf.add_page()
+    number_glyphs(pdf)
+    kept = kept or KeptPieces(None)
+    labels = list(zip(items, matrices, modules, strict=True))
+    for first in range(0, len(labels), sheet.per_page):
+        page = labels[first : first + sheet.per_page]
+        pdf.add_page()
+        kept.draw(pdf, _page_key(page, sheet, lang, first), lambda: _draw_page(pdf, page, sheet, lang, first))  # noqa: B023 (called at once)
+    return kept.output(pdf)
+
+
+def _draw_page(pdf: FPDF, labels: list[tuple[PrintItem, QrMatrix, float]], sheet: LabelSheet, lang: str, first: int) -> None:
+    """The labels of one page, the first of them the `first`-th of the sheet."""
+    for index, (item, matrix, module) in enumerate(labels, start=first):
+        _, x, y = sheet.origin(index)
         side = module * matrix.size
         margin = (sheet.label_height - side) / 2
         draw_qr(pdf, matrix, x + margin, y + margin, side)
         # The code's own quiet zone separates it from the text.
         box = (x + margin + side, y + PAD, x + sheet.label_width - PAD, y + sheet.label_height - PAD)
         _draw_text(pdf, box, item, lang, sheet.label_height)
-    return bytes(pdf.output())
+
+
+def _page_key(labels: list[tuple[PrintItem, QrMatrix, float]], sheet: LabelSheet, lang: str, first: int) -> str:
+    """What `_draw_page` draws, as a key for the pieces kept between builds (`kept_pieces`)."""
+    shown = [(plain(item), matrix.text, matrix.version, module, [list(row) for row in matrix.rows]) for item, matrix, module in labels]
+    return digest("labels-page", shown, sheet.model_dump(mode="json"), lang, first)
 
 
 def _draw_text(pdf: FPDF, box: tuple[float, float, float, float], item: PrintItem, lang: str, label_height: float) -> None:

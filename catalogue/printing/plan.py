@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from ..catalogue import Catalogue
 from ..jobs.cache import job_key, plain
@@ -28,13 +29,19 @@ from .posters import PosterFacts
 
 
 def plan_print(
-    catalogue: Catalogue, today: date, cover_hashes: Mapping[str, str], cover_jobs: Mapping[str, str], code_jobs: Mapping[str, str]
+    catalogue: Catalogue,
+    today: date,
+    cover_hashes: Mapping[str, str],
+    cover_jobs: Mapping[str, str],
+    code_jobs: Mapping[str, str],
+    pieces: Path | None = None,
 ) -> list[Job]:
     """Every print job on `today` (statuses decide which labels, posters and catalogue entries exist).
 
     By product id: `cover_hashes` the hash of its cover photo's bytes (a poster shows the photo),
     `cover_jobs` and `code_jobs` the keys of the jobs that make its cover photo and its QR code,
-    which the printed catalogue embeds.
+    which the printed catalogue embeds. `pieces`: the folder where the label sheets and the printed
+    catalogue keep what they drew for the next build (`kept_pieces`).
     """
     live = _in_print_order(catalogue, today)
     items = [_print_item(catalogue, product, today) for product in live]
@@ -44,11 +51,14 @@ def plan_print(
         return posters
     # The longest first (the runner starts ready jobs in this order): after an edit, the printed
     # catalogue's parts take longer than its label sheet, which takes longer than its poster.
-    labels = _label_jobs(catalogue, live, {item.id: item for item in items}, code_jobs)
-    return _catalogue_pdf_jobs(catalogue, live, today, cover_jobs, code_jobs) + labels + posters
+    folder = str(pieces) if pieces else None
+    labels = _label_jobs(catalogue, live, {item.id: item for item in items}, code_jobs, folder)
+    return _catalogue_pdf_jobs(catalogue, live, today, cover_jobs, code_jobs, folder) + labels + posters
 
 
-def _label_jobs(catalogue: Catalogue, products: list[Product], items: Mapping[str, PrintItem], code_jobs: Mapping[str, str]) -> list[Job]:
+def _label_jobs(
+    catalogue: Catalogue, products: list[Product], items: Mapping[str, PrintItem], code_jobs: Mapping[str, str], pieces: str | None
+) -> list[Job]:
     """The label sheets: one job for all, or one per part of the printed catalogue when it is split
     (the first also makes the calibration page)."""
     sheet, languages = catalogue.settings.labels, tuple(printed(catalogue.settings.languages))
@@ -57,7 +67,7 @@ def _label_jobs(catalogue: Catalogue, products: list[Product], items: Mapping[st
         labelled = tuple(replace(items[product.id], photo=None) for product in members)
         # The QR jobs' keys stand for the codes the sheets draw: the labels wait for those jobs and read their SVGs.
         codes = tuple(code_jobs[item.id] for item in labelled)
-        labels = LabelsJob(labelled, sheet, languages, codes, part, calibration=number == 0)
+        labels = LabelsJob(labelled, sheet, languages, codes, part, calibration=number == 0, pieces=pieces)
         planned = [plain(item) for item in labelled]
         key = job_key("labels", VERSIONS["labels"], planned, sheet.model_dump(mode="json"), languages, codes, plain(part), number == 0)
         jobs.append(Job(key, labels, needs=tuple(sorted(set(codes)))))
@@ -113,7 +123,12 @@ def _poster_job(catalogue: Catalogue, item: PrintItem, photo_hash: str | None, q
 
 
 def _catalogue_pdf_jobs(
-    catalogue: Catalogue, products: list[Product], today: date, cover_jobs: Mapping[str, str], code_jobs: Mapping[str, str]
+    catalogue: Catalogue,
+    products: list[Product],
+    today: date,
+    cover_jobs: Mapping[str, str],
+    code_jobs: Mapping[str, str],
+    pieces: str | None,
 ) -> list[Job]:
     """The printed catalogue in each language, one job per part (see `catalogue_parts`), made from
     the site's own cover photos and QR codes.
@@ -135,7 +150,7 @@ def _catalogue_pdf_jobs(
         for lang in printed(settings.languages):  # Be Vietnam Pro has no CJK glyphs: print stays vi/en
             site_name = localized_text(settings, "site_name", lang)
             cover = Cover(site_name, settings.province, settings.site_url, today, settings.demo, part.label(lang))
-            params = CataloguePdfJob(lang, cover, entries, Urls.catalogue_pdf(lang, part.slug), part)
+            params = CataloguePdfJob(lang, cover, entries, Urls.catalogue_pdf(lang, part.slug), part, pieces)
             key = job_key("catalogue-pdf", VERSIONS["catalogue-pdf"], lang, plain(cover), planned, params.path, plain(part))
             made.append(Job(key, params, needs=needs))
     return made
