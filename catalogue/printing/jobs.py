@@ -23,7 +23,7 @@ from .labels import label_sheet_pdf
 from .posters import PosterFacts, poster_pdf
 
 # Bump a kind's version when its output changes for the same inputs: the cache keys include it.
-VERSIONS = {"poster": 3, "labels": 2, "catalogue-pdf": 3}
+VERSIONS = {"poster": 3, "labels": 3, "catalogue-pdf": 4}
 PRINT_PHOTO_WIDTH = 640  # px: the photo variant the printed catalogue embeds, about 200 dpi across 80 mm
 
 
