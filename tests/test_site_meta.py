@@ -127,3 +127,16 @@ def test_big_catalogues_get_a_sitemap_index(monkeypatch: pytest.MonkeyPatch) -> 
     assert [loc.text for loc in index.iter(f"{{{ns['s']}}}loc")] == [f"https://x.example/sitemap-{n}.xml" for n in (1, 2, 3)]
     counts = [len(ET.fromstring(files[f"sitemap-{n}.xml"].encode()).findall("s:url", ns)) for n in (1, 2, 3)]
     assert counts == [10, 10, 4], "at most MAX_URLS addresses per file, both languages of a page together"
+
+
+def test_sitemap_addresses_are_escaped_in_text_and_in_attributes() -> None:
+    import xml.etree.ElementTree as ET
+
+    from catalogue import sitemap
+
+    hostile = 'https://x.example/a&b"<c>/'
+    files = sitemap.sitemaps(hostile, ["p/"], ["vi", "en"])
+    tree = ET.fromstring(files["sitemap.xml"].encode())  # parses: nothing broke out of its place
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    assert [loc.text for loc in tree.iter(f"{{{ns['s']}}}loc")] == [hostile + "p/", hostile + "en/p/"]
+    assert {link.get("href") for link in tree.iter(f"{{{ns['x']}}}link")} == {hostile + "p/", hostile + "en/p/"}
