@@ -10,7 +10,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import os
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from ..incremental import Kept
@@ -58,14 +59,26 @@ def write_host_files(
     hashed as they were written (`hashed`, by path in the site) are not read."""
     scripts = ScriptHashes(memo, hashed)
     hashes: set[str] = set()
-    for path in site.rglob("*.html"):
-        hashes |= scripts.of(path.relative_to(site).as_posix(), path)
+    for name, path in _pages(str(site), ""):
+        hashes |= scripts.of(name, path)
     for name in kept.paths if kept else ():
         if name.endswith(".html"):
-            hashes |= scripts.of(name, kept.previous / name)
+            hashes |= scripts.of(name, os.path.join(kept.previous, name))
     scripts.save()
     headers = security_headers(hashes)
     (site / HEADERS).write_text(headers_file(headers, languages), encoding="utf-8")
     (site / NGINX_HEADERS).write_text(nginx_headers(headers), encoding="utf-8")
     (site / REDIRECTS).write_text(redirects_file(languages), encoding="utf-8")
     return headers
+
+
+def _pages(folder: str, prefix: str) -> Iterator[tuple[str, str]]:
+    """Every .html file under `folder` as (its place in the site, its path): strings, not
+    `pathlib` paths, which cost a rebuild at 2,000 products a tenth of a second for 5,600 pages."""
+    with os.scandir(folder) as entries:
+        found = list(entries)
+    for entry in found:
+        if entry.is_dir(follow_symlinks=False):
+            yield from _pages(entry.path, f"{prefix}{entry.name}/")
+        elif entry.name.endswith(".html"):
+            yield f"{prefix}{entry.name}", entry.path

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import pickle
 import re
 from collections.abc import Mapping
@@ -68,13 +69,14 @@ class ScriptHashes:
         self.known: dict[_Signature, frozenset[str]] = known if isinstance(known, dict) else {}
         self.seen: dict[_Signature, frozenset[str]] = {}
 
-    def of(self, name: str, path: Path) -> frozenset[str]:
+    def of(self, name: str, path: str | Path) -> frozenset[str]:
         """The hashes of the page at `path`, whose place in the site is `name`."""
-        info = path.stat()
+        info = os.stat(path)
         signature = (name, info.st_size, info.st_mtime_ns, info.st_ino)
         hashes = self.hashed[name] if name in self.hashed else self.known.get(signature)
         if hashes is None:
-            hashes = frozenset(page_hashes(path.read_text(encoding="utf-8")))
+            with open(path, encoding="utf-8") as page:
+                hashes = frozenset(page_hashes(page.read()))
         self.seen[signature] = hashes
         return hashes
 
