@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
+from catalogue.label_sheet import LabelSheet
 from catalogue.media_stage import PrintFile, plan
 from catalogue.pages.listings import _print_links
 from catalogue.places import province
@@ -152,15 +153,14 @@ def test_the_demo_catalogue_planned_in_small_parts_prints_each_product_once_per_
 
 def test_the_label_sheets_follow_the_parts_so_an_edit_makes_one_part_again(monkeypatch: pytest.MonkeyPatch) -> None:
     [whole] = [job for job in plan(CATALOGUE, TODAY) if job.kind == "labels"]
-    assert whole.params.part == WHOLE and whole.params.calibration
-    assert set(whole.params.run({})[0]) == {"print/labels-vi.pdf", "print/labels-en.pdf", "print/labels-calibration.pdf"}
+    assert whole.params.part == WHOLE
+    assert set(whole.params.run({})[0]) == {"print/labels-vi.pdf", "print/labels-en.pdf"}
     monkeypatch.setattr(catalogue_parts, "MAX_ENTRIES", 6)
     jobs = plan(CATALOGUE, TODAY)
     sheets = [job for job in jobs if job.kind == "labels"]
     books = [job for job in jobs if job.kind == "catalogue-pdf" and job.params.lang == "vi"]
     assert [job.params.part for job in sheets] == [job.params.part for job in books]
     assert sorted(item.id for job in sheets for item in job.params.items) == sorted(in_force())  # each label once
-    assert [job.params.calibration for job in sheets] == [True] + [False] * (len(sheets) - 1)
     assert len({job.key for job in sheets}) == len(sheets)
     for job in sheets:
         assert set(job.needs) == set(job.params.qr_keys) and len(job.params.qr_keys) == len(job.params.items)
@@ -174,3 +174,16 @@ def test_the_label_sheets_follow_the_parts_so_an_edit_makes_one_part_again(monke
     monkeypatch.setitem(CATALOGUE.products, product, renamed)
     again = [job for job in plan(CATALOGUE, TODAY) if job.kind == "labels"]
     assert [a.key == b.key for a, b in zip(sheets, again, strict=True)] == [index != 1 for index in range(len(sheets))]
+
+
+def test_the_calibration_page_is_a_job_of_its_own_that_only_the_sheet_changes(monkeypatch: pytest.MonkeyPatch) -> None:
+    [calibration] = [job for job in plan(CATALOGUE, TODAY) if job.kind == "calibration"]
+    assert set(calibration.params.run({})[0]) == {"print/labels-calibration.pdf"} and not calibration.needs
+    monkeypatch.setattr(catalogue_parts, "MAX_ENTRIES", 6)
+    product = next(iter(in_force()))
+    renamed = CATALOGUE.products[product].model_copy(update={"name": "Tên khác"})
+    monkeypatch.setitem(CATALOGUE.products, product, renamed)
+    assert [job.key for job in plan(CATALOGUE, TODAY) if job.kind == "calibration"] == [calibration.key]
+    other = CATALOGUE.settings.model_copy(update={"labels": LabelSheet.from_preset("L7651")})
+    monkeypatch.setattr(CATALOGUE, "settings", other)
+    assert [job.key for job in plan(CATALOGUE, TODAY) if job.kind == "calibration"] != [calibration.key]

@@ -23,7 +23,7 @@ from .labels import label_sheet_pdf
 from .posters import PosterFacts, poster_pdf
 
 # Bump a kind's version when its output changes for the same inputs: the cache keys include it.
-VERSIONS = {"poster": 3, "labels": 3, "catalogue-pdf": 4}
+VERSIONS = {"poster": 3, "labels": 3, "catalogue-pdf": 4, "calibration": 1}
 PRINT_PHOTO_WIDTH = 640  # px: the photo variant the printed catalogue embeds, about 200 dpi across 80 mm
 
 
@@ -48,8 +48,7 @@ class PosterJob:
 @dataclass(frozen=True)
 class LabelsJob:
     """The QR label sheets of the products in force, in each language: of all of them, or of one
-    `part` when the catalogue is printed in parts (an edit then makes one part's sheets again);
-    with the calibration page when `calibration`."""
+    `part` when the catalogue is printed in parts (an edit then makes one part's sheets again)."""
 
     kind: ClassVar[str] = "labels"
     items: tuple[PrintItem, ...]
@@ -57,25 +56,35 @@ class LabelsJob:
     languages: tuple[str, ...]
     qr_keys: tuple[str, ...] = ()  # by item: the key of the QR job that made its code
     part: CataloguePart = WHOLE
-    calibration: bool = True
     pieces: str | None = None  # the folder of pages kept between builds (`kept_pieces`); not in the key
 
     def run(self, inputs: Mapping[str, Input]) -> tuple[Files, Meta]:
-        """print/labels-<lang>[-<part>].pdf for each language, and print/labels-calibration.pdf;
-        meta: the number of labels.
+        """print/labels-<lang>[-<part>].pdf for each language; meta: the number of labels.
 
         The codes are the QR jobs' SVGs read back once for every language (one whose job failed is
         encoded again by the sheet)."""
         made = zip(self.items, self.qr_keys, strict=False)
         codes = {item.url: code for item, key in made if (code := _made_code(item, inputs.get(key))) is not None}
+        kept = _kept(self.pieces, self.kind)
         with _layout_problems():
-            kept = _kept(self.pieces, self.kind)
             files = {
                 Urls.labels(lang, self.part.slug): label_sheet_pdf(self.items, self.sheet, lang, codes, kept) for lang in self.languages
             }
-            if self.calibration:
-                files[Urls.labels_calibration()] = calibration_pdf(self.sheet)
         return files, {"labels": len(self.items)}
+
+
+@dataclass(frozen=True)
+class CalibrationJob:
+    """The label printer's calibration page: the outline of every label of the sheet. It depends on
+    the sheet alone, so no edit makes it again."""
+
+    kind: ClassVar[str] = "calibration"
+    sheet: LabelSheet
+
+    def run(self, inputs: Mapping[str, Input]) -> tuple[Files, Meta]:
+        """print/labels-calibration.pdf."""
+        with _layout_problems():
+            return {Urls.labels_calibration(): calibration_pdf(self.sheet)}, {}
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from . import catalogue_parts
 from .catalogue_front import Cover
 from .catalogue_parts import CataloguePart
 from .items import CatalogueEntry, PrintItem
-from .jobs import VERSIONS, CataloguePdfJob, LabelsJob, PlannedEntry, PosterJob
+from .jobs import VERSIONS, CalibrationJob, CataloguePdfJob, LabelsJob, PlannedEntry, PosterJob
 from .posters import PosterFacts
 
 
@@ -59,18 +59,20 @@ def plan_print(
 def _label_jobs(
     catalogue: Catalogue, products: list[Product], items: Mapping[str, PrintItem], code_jobs: Mapping[str, str], pieces: str | None
 ) -> list[Job]:
-    """The label sheets: one job for all, or one per part of the printed catalogue when it is split
-    (the first also makes the calibration page)."""
+    """The label sheets: one job for all, or one per part of the printed catalogue when it is
+    split; then the calibration page, a job of its own."""
     sheet, languages = catalogue.settings.labels, tuple(printed(catalogue.settings.languages))
+    geometry = sheet.model_dump(mode="json")
     jobs = []
-    for number, (part, members) in enumerate(_parts(catalogue, products)):
+    for part, members in _parts(catalogue, products):
         labelled = tuple(replace(items[product.id], photo=None) for product in members)
         # The QR jobs' keys stand for the codes the sheets draw: the labels wait for those jobs and read their SVGs.
         codes = tuple(code_jobs[item.id] for item in labelled)
-        labels = LabelsJob(labelled, sheet, languages, codes, part, calibration=number == 0, pieces=pieces)
+        labels = LabelsJob(labelled, sheet, languages, codes, part, pieces=pieces)
         planned = [plain(item) for item in labelled]
-        key = job_key("labels", VERSIONS["labels"], planned, sheet.model_dump(mode="json"), languages, codes, plain(part), number == 0)
+        key = job_key("labels", VERSIONS["labels"], planned, geometry, languages, codes, plain(part))
         jobs.append(Job(key, labels, needs=tuple(sorted(set(codes)))))
+    jobs.append(Job(job_key("calibration", VERSIONS["calibration"], geometry), CalibrationJob(sheet)))
     return jobs
 
 
