@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from catalogue.makers.qr import encode
 from catalogue.printing.catalogue_pdf import CatalogueEntry, catalogue_pdf
 from catalogue.printing.kept_pieces import KeptPieces, prune
 from catalogue.printing.labels import label_sheet_pdf
+from catalogue.status import CertificateStatus
 from catalogue.vocab import Group
 
 from .test_catalogue_print import COVER, HONEY_PHOTO, entry
@@ -65,6 +67,16 @@ def test_an_entry_whose_code_changed_is_drawn_again(tmp_path: Path) -> None:
     made[2] = replace(made[2], qr=encode(made[2].item.url + "?from=label"))
     kept = KeptPieces(tmp_path)
     assert catalogue_pdf(made, COVER, "vi", kept) == catalogue_pdf(made, COVER, "vi")
+    assert (kept.drawn, kept.put_back) == (1, 6)
+
+
+def test_the_next_day_draws_again_only_the_entries_whose_status_counts_the_days(tmp_path: Path) -> None:
+    made = entries()
+    made[3] = replace(made[3], item=replace(made[3].item, status=CertificateStatus.EXPIRING))  # 'Sắp hết hạn (… ngày nữa)'
+    catalogue_pdf(made, COVER, "vi", KeptPieces(tmp_path))
+    tomorrow = replace(COVER, data_date=COVER.data_date + timedelta(days=1))
+    kept = KeptPieces(tmp_path)
+    assert catalogue_pdf(made, tomorrow, "vi", kept) == catalogue_pdf(made, tomorrow, "vi")
     assert (kept.drawn, kept.put_back) == (1, 6)
 
 

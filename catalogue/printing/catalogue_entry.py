@@ -59,9 +59,10 @@ def draw_entry(pdf: FPDF, entry: CatalogueEntry, lang: str, on: date, top: float
 def entry_key(entry: CatalogueEntry, lang: str, on: date, top: float) -> str:
     """What `draw_entry` draws, as a key for the pieces kept between builds (`kept_pieces`): the
     entry (its photo by path: the media cache names it by its content; its code by its modules),
-    the language, the day and the slot."""
+    the language, the slot, and of the day only the status it gives in words: the daily rebuild
+    draws again only the entries whose words count the days left."""
     code = hashlib.blake2b(bytes(dark for row in entry.qr.rows for dark in row)).hexdigest() if entry.qr else None
-    return digest("catalogue-entry", plain(replace(entry, qr=None)), code, lang, on.isoformat(), top)
+    return digest("catalogue-entry", plain(replace(entry, qr=None)), code, lang, status_words(entry, lang, on), top)
 
 
 def entry_photos(entry: CatalogueEntry) -> list[bytes]:
