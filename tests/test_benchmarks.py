@@ -1,4 +1,4 @@
-"""The validation, media, site and text-wrap benchmarks that the README names (tools/bench_*.py)
+"""The validation, media, site, print and text-wrap benchmarks that the README names (tools/bench_*.py)
 run at a small size and print each of their figures. The figures are not checked (speed is for the
 benchmarks); that each one is printed, in its words, is."""
 
@@ -13,7 +13,7 @@ from .conftest import REPO
 # The media and site benchmarks write their synthetic catalogue once into .cache/bench/, named by
 # its size: these sizes are used by no other test, so that two test processes never write the same
 # folder at once (tests/test_bench_scale.py uses 8, tests/test_bench_search.py 60 and 61).
-MEDIA_PRODUCTS, SITE_PRODUCTS = 7, 9
+MEDIA_PRODUCTS, SITE_PRODUCTS, PRINT_PRODUCTS = 7, 9, 11
 SECONDS = r"\d+\.\d+ s"
 
 
@@ -74,3 +74,19 @@ def test_the_text_wrap_benchmark_measures_each_length_it_is_given() -> None:
     assert [row.split()[0] for row in rows] == ["100", "400"], lines
     for row in rows:
         assert re.fullmatch(rf"\s*\d+{figures}{figures}", row), row
+
+
+def test_the_print_benchmark_times_each_print_job_and_the_kept_pieces_rounds() -> None:
+    lines = run("tools/bench_print.py", "--products", str(PRINT_PRODUCTS), "--workers", "1")
+    matching(
+        lines,
+        rf"{PRINT_PRODUCTS} products; \d+ media jobs the print jobs read, made or reused in \d+ s",
+        r"  catalogue-pdf: print/catalogue-vi\.pdf: \d+\.\d\d MB",
+        r"catalogue-pdf job \(\{'entries': \d+\}\): \d+\.\d s",
+        r"labels job \(\{'labels': \d+\}\): \d+\.\d s",
+        r"printed catalogue: \d+\.\d KB per product entry \(all parts, all languages\)",
+        r"all 3 print jobs, drawn whole: \d+\.\d s of CPU",
+        r"all 3 print jobs, drawn, pieces kept: \d+\.\d s of CPU",
+        r"all 3 print jobs, put back: \d+\.\d s of CPU",
+        r"kept pieces: the same bytes in the three rounds: yes; \d+ files, \d+\.\d MB",
+    )

@@ -6,14 +6,20 @@ Uses the synthetic catalogue of tools/bench_site.py (written once into .cache/be
 media the print jobs read (photos, QR codes) are made first through the normal media cache, so
 only the print jobs themselves are timed, each in this process on one core. Prints the seconds of
 the label job and of each printed catalogue, the size of each PDF, and the bytes per product entry
-that the catalogue's split rule rests on.
+that the catalogue's split rule rests on. Then all the print jobs three times over, with the
+pieces a build keeps (catalogue/printing/kept_pieces.py): drawn whole, drawn into an empty store,
+and put back from it (what an edit or the daily rebuild does to every part it makes again), with
+the CPU seconds of each round, whether the three gave the same bytes, and what the store holds.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -76,6 +82,32 @@ def main() -> None:
             total_bytes += sum(sizes.values())
     if total_entries:
         print(f"printed catalogue: {total_bytes / total_entries / 1000:.1f} KB per product entry (all parts, all languages)")
+    kept_rounds(printing, {key: Input(entry.folder, entry.meta) for key, entry in entries.items()})
+
+
+def kept_rounds(printing: list[Job], inputs: dict[str, Input]) -> None:
+    """Every print job in this process three times: drawn whole, drawn with an empty store of kept
+    pieces, and put back from that store."""
+    folder = Path(tempfile.mkdtemp(prefix="kept-pieces-"))
+    rounds = (("drawn whole", None), ("drawn, pieces kept", str(folder)), ("put back", str(folder)))
+    made: list[dict[str, bytes]] = []
+    try:
+        for label, pieces in rounds:
+            started = time.process_time()
+            files: dict[str, bytes] = {}
+            for job in printing:
+                again = dataclasses.replace(job, params=dataclasses.replace(job.params, pieces=pieces))
+                outcome = run_job(again, {key: inputs[key] for key in job.needs if key in inputs})
+                assert outcome.error is None, outcome.error
+                files.update(outcome.files)
+            made.append(files)
+            print(f"all {len(printing)} print jobs, {label}: {time.process_time() - started:.1f} s of CPU")
+        stored = [path for path in folder.rglob("*") if path.is_file()]
+        same = "yes" if made[0] == made[1] == made[2] else "NO"
+        size = sum(path.stat().st_size for path in stored) / 1e6
+        print(f"kept pieces: the same bytes in the three rounds: {same}; {len(stored)} files, {size:.1f} MB")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":
