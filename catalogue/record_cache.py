@@ -89,3 +89,19 @@ def store_pickle(path: Path, value: object) -> None:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+
+
+def load_pickle(path: Path) -> object | None:
+    """What `store_pickle` wrote to `path`, or None when there is none or it cannot be read (a
+    cache's file, damaged or from another version, only costs the build its shortcut)."""
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)  # our own file, in our own cache
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
+        return None
+
+
+def touch(path: Path) -> None:
+    """Mark a cache's file as used now (its time), for a cleaning that deletes the files unused for long."""
+    with contextlib.suppress(OSError):
+        os.utime(path)

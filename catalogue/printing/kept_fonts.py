@@ -11,12 +11,10 @@ the bytes are the ones fontTools writes (`tests/test_kept_pieces.py` compares wh
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import importlib.metadata
 import io
 import os
-import pickle
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,7 +22,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from ..jobs.cache import digest, library_versions
-from ..record_cache import store_pickle
+from ..record_cache import load_pickle, store_pickle, touch
 
 VERSION = 1
 
@@ -71,7 +69,7 @@ class _Subsetter:
             kept = (written.getvalue(), {name: font.getGlyphID(name) for name in font.getGlyphOrder()})
             store_pickle(path, kept)
         else:
-            _touch(path)
+            touch(path)
         data, numbers = kept
         font.getGlyphID = numbers.__getitem__
         font.save = lambda file, *args, **kwargs: file.write(data)
@@ -88,18 +86,8 @@ def _fonttools() -> str:
     return importlib.metadata.version("fonttools")
 
 
-def _touch(path: Path) -> None:
-    """Mark a subset as used now, so that `kept_pieces.prune` keeps it."""
-    with contextlib.suppress(OSError):
-        os.utime(path)
-
-
 def _read(path: Path) -> tuple[bytes, dict[str, int]] | None:
     """The subset kept at `path`: its bytes and its glyph numbers by name, or None."""
-    try:
-        with path.open("rb") as handle:
-            kept = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
-        return None
+    kept = load_pickle(path)
     valid = isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], bytes) and isinstance(kept[1], dict)
-    return kept if valid else None
+    return kept if valid else None  # type: ignore[return-value]

@@ -27,7 +27,6 @@ import dataclasses
 import io
 import itertools
 import os
-import pickle
 import re
 import time
 import zlib
@@ -37,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..jobs.cache import digest, library_versions
-from ..record_cache import store_pickle
+from ..record_cache import load_pickle, store_pickle, touch
 from .kept_fonts import kept_subsets
 
 if TYPE_CHECKING:
@@ -115,7 +114,7 @@ class KeptPieces:
         piece = _read(path)
         if piece is not None and _put_back(pdf, piece, photos):
             self.put_back += 1
-            _touch(path)
+            touch(path)
             return
         self.drawn += 1
         kept = _drawn(pdf, draw)
@@ -135,11 +134,16 @@ class KeptPieces:
 
 
 def _state_words(pdf: FPDF) -> str:
-    """fpdf2's drawing state as words (its font by key)."""
+    """fpdf2's drawing state and position as words."""
+    return repr((sorted(_state_fields(pdf).items()), pdf.x, pdf.y))
+
+
+def _state_fields(pdf: FPDF) -> dict[str, object]:
+    """fpdf2's drawing state by field, its font by key."""
     state = pdf._get_current_graphics_state()
     fields = {field.name: getattr(state, field.name) for field in dataclasses.fields(state)}
-    font = fields.pop("current_font")
-    return repr((sorted(fields.items()), getattr(font, "fontkey", None), pdf.x, pdf.y))
+    fields["current_font"] = getattr(fields["current_font"], "fontkey", None)
+    return fields
 
 
 def _glyphs(pdf: FPDF) -> Glyphs:
@@ -177,12 +181,9 @@ def _drawn(pdf: FPDF, draw: Callable[[], None]) -> Piece | None:
         or any(len(char) != 1 for _, chars in after for char in chars)
     ):
         return None
-    state = pdf._get_current_graphics_state()
-    fields = {field.name: getattr(state, field.name) for field in dataclasses.fields(state)}
-    fields["current_font"] = getattr(fields["current_font"], "fontkey", None)
     fonts = tuple(sorted({int(n) for n in _FONT_USE.findall(operators)}))
     images = tuple(int(n) for n in _IMAGE_USE.findall(operators))
-    return Piece(zlib.compress(operators, 1), fonts, images, before, after, fields, (pdf.x, pdf.y))
+    return Piece(zlib.compress(operators, 1), fonts, images, before, after, _state_fields(pdf), (pdf.x, pdf.y))
 
 
 def _put_back(pdf: FPDF, piece: Piece, photos: Callable[[], Sequence[bytes]]) -> bool:
@@ -238,18 +239,8 @@ def _restore(pdf: FPDF, piece: Piece) -> None:
 
 def _read(path: Path) -> Piece | None:
     """The piece kept at `path`, or None (none, or one that cannot be read)."""
-    try:
-        with path.open("rb") as handle:
-            piece = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
-        return None
+    piece = load_pickle(path)
     return piece if isinstance(piece, Piece) else None
-
-
-def _touch(path: Path) -> None:
-    """Mark a piece as used now, so that `prune` keeps it."""
-    with contextlib.suppress(OSError):
-        os.utime(path)
 
 
 def prune(folder: Path, now: float | None = None, days: float = KEEP_DAYS) -> int:
