@@ -4,9 +4,9 @@ build from nothing makes, and only the pages an edit touches are made again.
 A copy of the demo is built with `reuse` (as `build_site.py` builds), then edited in rounds; after
 each round it is built again on top of its site, with the store, and once more from nothing into a
 new folder without it, and the two sites must hold the same files with the same bytes. The store's
-keys show which pages were made again: those of the edited products and of their producers' other
-products (which list them), in every language; and which listing cards: only those of the edited
-products. MkDocs' output is kept too (catalogue/render/renders.py): an edit of a product or a
+keys show which pages were made again: those of the edited products, of their producers' other
+products and of their producers (which list them), in every language; and which listing cards:
+only those of the edited products. MkDocs' output is kept too (catalogue/render/renders.py): an edit of a product or a
 producer does not change what MkDocs reads, so the rebuilds take it; a changed setting does. And
 so are the products' rows of the data files (catalogue/pages/row_memo.py): only the edited
 products' rows are made again.
@@ -38,6 +38,7 @@ PRODUCER = "htx-det-ban-hon"
 PRODUCTS = ["du-lich-cong-dong-ban-hon", "khan-tho-cam-lu-ban-hon", "vai-cham-cham-ban-hon"]  # all of its products
 PHOTO = "images/vai-cham-cham-ban-hon/2.jpg"
 ALONE = "ruou-pusilung"  # the only product of its producer
+ALONE_PRODUCER = "hkd-dao-van-hon"
 
 
 def build(root: Path, site: Path, cache: MediaCache | None) -> None:
@@ -57,7 +58,7 @@ def files(site: Path) -> dict[str, bytes]:
 
 
 def keys(store: Path) -> dict[tuple[str, str], str]:
-    """The stored pages' keys by language and product."""
+    """The stored pages' keys by language and entry (a product's id, or a producer's: `producer_page`)."""
     found = {}
     for lang in LANGUAGES:
         with sqlite3.connect(store / f"pages-{lang}.sqlite") as database:
@@ -153,7 +154,10 @@ def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
     """The demo copy, built once with the stores."""
     catalogue = Catalogue(tmp_path_factory.mktemp("page-cache"))
     build(catalogue.root, catalogue.site, catalogue.cache)
-    assert len(keys(catalogue.store)) == len(LANGUAGES) * len(list((catalogue.root / "products").glob("*.yaml")))
+    stored = {pid for _, pid in keys(catalogue.store)}
+    assert stored == {path.stem for path in (catalogue.root / "products").glob("*.yaml")} | {
+        producer_page(path.stem) for path in (catalogue.root / "producers").glob("*.yaml")
+    }
     assert {(lang, pid) for lang, pid, _ in card_keys(catalogue.store)} >= pages_of(*PRODUCTS, ALONE)
     assert {(kind, lang) for kind, lang, _ in row_keys(catalogue.store)} == {("json", "vi"), ("csv", "vi")} | {
         (kind, lang) for kind in ROW_KINDS - {"json", "csv"} for lang in LANGUAGES
@@ -180,11 +184,21 @@ def pages_of(*products: str) -> set[tuple[str, str]]:
     return {(lang, pid) for lang in LANGUAGES for pid in products}
 
 
+def producer_page(producer: str) -> str:
+    """How the store names a producer's page."""
+    return f"producer:{producer}"
+
+
+def producer_pages_of(*producers: str) -> set[tuple[str, str]]:
+    """The pages of `producers` in every language."""
+    return pages_of(*map(producer_page, producers))
+
+
 def test_renaming_a_product_makes_its_producers_pages_again_and_takes_the_rest_from_the_store(catalogue: Catalogue) -> None:
     edit(catalogue.root / "products" / f"{PRODUCTS[0]}.yaml", r"^name: (.*)$", r"name: \1 zqxm")
     edit(catalogue.root / "products" / f"{ALONE}.yaml", r"^name: (.*)$", r"name: \1 zqxn")
     before, after = catalogue.rebuild()
-    assert remade(before, after) == pages_of(*PRODUCTS, ALONE)
+    assert remade(before, after) == pages_of(*PRODUCTS, ALONE) | producer_pages_of(PRODUCER, ALONE_PRODUCER)
     assert catalogue.remade_cards == pages_of(PRODUCTS[0], ALONE)  # a card shows its own product only
     assert {pid for _, _, pid in catalogue.remade_rows} == {PRODUCTS[0], ALONE}  # so does a row of the data files
     assert {kind for kind, _, _ in catalogue.remade_rows} == ROW_KINDS
@@ -201,11 +215,11 @@ def test_a_deleted_photo_and_a_renamed_producer_make_the_pages_that_show_them_ag
     )
     (catalogue.root / "products" / PHOTO).unlink()
     before, after = catalogue.rebuild()
-    assert remade(before, after) == pages_of(*PRODUCTS)
+    assert remade(before, after) == pages_of(*PRODUCTS) | producer_pages_of(PRODUCER)
     assert catalogue.remade_cards == pages_of(PRODUCTS[2])
     edit(catalogue.root / "producers" / f"{PRODUCER}.yaml", r"^name: (.*)$", r"name: \1 zqxp")
     before, after = catalogue.rebuild()
-    assert remade(before, after) == pages_of(*PRODUCTS)
+    assert remade(before, after) == pages_of(*PRODUCTS) | producer_pages_of(PRODUCER)
     assert catalogue.remade_cards == pages_of(*PRODUCTS)  # a card names the producer
     assert {pid for _, _, pid in catalogue.remade_rows} == set(PRODUCTS)  # the open data and the search name it too
     assert catalogue.rendered == set()
@@ -224,7 +238,8 @@ def test_a_store_locked_by_another_build_is_left_aside_and_a_damaged_output_rend
     edit(catalogue.root / "products" / f"{ALONE}.yaml", r"^name: (.*)$", r"name: \1 zqxr")
     next(next(catalogue.store.glob("rendered-en-*")).joinpath("site", "groups").rglob("index.html")).unlink()
     before, after = catalogue.rebuild(locked="pages-vi.sqlite")
-    assert remade(before, after) == pages_of(ALONE) - {("vi", ALONE)}
+    touched = pages_of(ALONE) | producer_pages_of(ALONE_PRODUCER)
+    assert remade(before, after) == {(lang, entry) for lang, entry in touched if lang != "vi"}
     assert catalogue.remade_cards == pages_of(ALONE) - {("vi", ALONE)}
     assert catalogue.rendered == {"en"}
     assert "zqxr" in (catalogue.site / "p" / ALONE / "index.html").read_text(encoding="utf-8")
@@ -235,21 +250,31 @@ def test_pages_the_site_holds_are_not_read_from_the_store_and_a_changed_file_is_
     edit(catalogue.root / "products" / f"{ALONE}.yaml", r"^name: (.*)$", r"name: \1 zqxs")
     catalogue.rebuild()
     untouched, other, changed = "mat-ong-pa-u", "mat-ong-ka-lang", "gao-seng-cu-muong-than"
-    # The store's page of `untouched` becomes another product's: a rebuild that read it would publish it.
+    # Their producers' pages likewise (each producer has one page).
+    producers = {"mat-ong-pa-u": "hkd-vang-van-thien", "mat-ong-ka-lang": "hkd-tran-van-tuyen", "gao-seng-cu-muong-than": PRODUCER}
+    # The store's page of `untouched` becomes another product's, and its producer's page another
+    # producer's: a rebuild that read them would publish them.
     for lang in LANGUAGES:
         with contextlib.closing(sqlite3.connect(catalogue.store / f"pages-{lang}.sqlite")) as database:
-            database.execute("UPDATE pages SET page = (SELECT page FROM pages WHERE id = ?) WHERE id = ?", (other, untouched))
+            for one, instead in ((untouched, other), (producer_page(producers[untouched]), producer_page(producers[other]))):
+                database.execute("UPDATE pages SET page = (SELECT page FROM pages WHERE id = ?) WHERE id = ?", (instead, one))
             database.commit()
-    kept = {lang: catalogue.site / ("" if lang == "vi" else lang) / "p" / untouched / "index.html" for lang in LANGUAGES}
-    kept_before = {lang: (path.stat().st_ino, path.stat().st_mtime_ns) for lang, path in kept.items()}
-    # The published page of `changed` is edited by hand: the rebuild writes it again, from the store.
-    tampered = catalogue.site / "en" / "p" / changed / "index.html"
-    tampered.write_bytes(tampered.read_bytes().replace(b"</body>", b"<p>edited by hand</p></body>"))
+    kept = {
+        (lang, folder): catalogue.site / ("" if lang == "vi" else lang) / folder / "index.html"
+        for lang in LANGUAGES
+        for folder in (f"p/{untouched}", f"producers/{producers[untouched]}")
+    }
+    kept_before = {page: (path.stat().st_ino, path.stat().st_mtime_ns) for page, path in kept.items()}
+    # The published pages of `changed` and of another producer are edited by hand: the rebuild
+    # writes them again, from the store.
+    tampered = [catalogue.site / "en" / "p" / changed / "index.html", catalogue.site / "producers" / PRODUCER / "index.html"]
+    for path in tampered:
+        path.write_bytes(path.read_bytes().replace(b"</body>", b"<p>edited by hand</p></body>"))
     edit(catalogue.root / "products" / f"{ALONE}.yaml", r"^name: (.*)$", r"name: \1 zqxt")
     before, after = catalogue.rebuild()  # and the site is the bytes of a build from nothing
-    assert remade(before, after) == pages_of(ALONE)
-    assert {lang: (path.stat().st_ino, path.stat().st_mtime_ns) for lang, path in kept.items()} == kept_before
-    assert b"edited by hand" not in tampered.read_bytes()
+    assert remade(before, after) == pages_of(ALONE) | producer_pages_of(ALONE_PRODUCER)
+    assert {page: (path.stat().st_ino, path.stat().st_mtime_ns) for page, path in kept.items()} == kept_before
+    assert [b"edited by hand" in path.read_bytes() for path in tampered] == [False, False]
 
 
 def test_the_data_files_take_the_rows_kept_for_products_as_they_were_and_make_the_others(catalogue: Catalogue) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from importlib import resources
 
@@ -15,10 +16,10 @@ from .check import check_page
 from .context import Site
 from .dashboard import dashboard_page
 from .i18n import t
-from .listings import PageFile, home_page, listing_pages
+from .listings import PageFile, home_page, listing_pages, producer_listings, producer_pages, producers_index
 from .maps import map_page
 from .meta import product_head
-from .page_cache import PublishedPage, opened, stored_pages
+from .page_cache import PublishedPage, opened, stored_pages, stored_producer_page
 from .preview import with_preview
 from .product import product_body
 from .sales_points import sales_points_page
@@ -60,20 +61,32 @@ def all_pages(site: Site, lang: str) -> Iterator[PageFile | PublishedPage]:
     """Every page of one language, each with its link preview (the product pages and the
     listings' cards from the store, while it is open: page_cache.py)."""
     with opened(site, lang):
-        for page in _listed_pages(site, lang):
-            yield with_preview(site, page, lang)
+        yield from _listed_pages(site, lang)
         yield from product_pages(site, lang)
     for page in about_pages(site.urls, lang):
         yield with_preview(site, page, lang)
 
 
-def _listed_pages(site: Site, lang: str) -> Iterator[PageFile]:
-    yield home_page(site, lang)
-    yield check_page(site, lang)
-    yield dashboard_page(site, lang)
-    yield from listing_pages(site, lang)
-    yield sales_points_page(site, lang)
-    yield map_page(site, lang)
+def _listed_pages(site: Site, lang: str) -> Iterator[PageFile | PublishedPage]:
+    """The home page, the listings and the other pages made from the data, each with its link preview."""
+    made = (home_page(site, lang), check_page(site, lang), dashboard_page(site, lang))
+    yield from (with_preview(site, page, lang) for page in made)
+    yield from (with_preview(site, page, lang) for page in listing_pages(site, lang))
+    yield from _producer_pages(site, lang)
+    yield from (with_preview(site, page, lang) for page in (sales_points_page(site, lang), map_page(site, lang)))
+
+
+def _producer_pages(site: Site, lang: str) -> Iterator[PageFile | PublishedPage]:
+    """The producers' pages and their index; a producer's page that holds all its products is
+    taken from the store when it is as an earlier build made it (page_cache.py)."""
+    listings = producer_listings(site, lang)
+    for listing in listings:
+        made = (with_preview(site, page, lang) for page in producer_pages(site, listing, lang))
+        if listing.pages == 1:
+            yield stored_producer_page(site, lang, listing.producer.id, functools.partial(next, made))
+        else:
+            yield from made
+    yield with_preview(site, producers_index(site, listings, lang), lang)
 
 
 def page_source(page: PageFile) -> str:

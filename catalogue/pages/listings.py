@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from ..languages import html_lang, language
 from ..media_stage import PrintFile
-from ..model import Product
+from ..model import Producer, Product
 from ..places import province
 from ..rules import fold_tone_marks
 from ..status import IN_FORCE
@@ -97,14 +97,13 @@ def _pager(site: Site, base: str, number: int, pages: int, url: str, lang: str) 
 
 
 def listing_pages(site: Site, lang: str) -> Iterator[PageFile]:
-    """Every index page of one language."""
+    """Every index page of one language but the producers' (`producer_listings`)."""
     products = ordered(site, site.listed)
     finder = finder_form(site, lang, site.urls.products(lang))
     yield from paginate(site, site.urls.products(lang), t(lang, "all_products"), Markup(), products, lang, finder)
     yield from _group_pages(site, products, lang)
     yield from _commune_pages(site, products, lang)
     yield from _star_pages(site, products, lang)
-    yield from _producer_pages(site, lang)
 
 
 def _index(site: Site, section: str, rows: list[tuple[str, str, int]], lang: str) -> PageFile:
@@ -152,23 +151,49 @@ def _star_pages(site: Site, products: list[Product], lang: str) -> Iterator[Page
     yield _index(site, "stars", rows, lang)
 
 
-def _producer_pages(site: Site, lang: str) -> Iterator[PageFile]:
-    rows = []
+@dataclass(frozen=True)
+class ProducerListing:
+    """A producer as its page lists it: its products on the site, in order, and its name in the
+    page's language."""
+
+    producer: Producer
+    members: list[Product]
+    name: str
+
+    @property
+    def pages(self) -> int:
+        """How many pages its listing takes."""
+        return max(1, -(-len(self.members) // PAGE_SIZE))
+
+
+def producer_listings(site: Site, lang: str) -> list[ProducerListing]:
+    """Every producer, in the order of their index page (by name without tone marks)."""
+    listings = []
     for producer in sorted(site.catalogue.producers.values(), key=lambda p: fold_tone_marks(p.name)):
         members = ordered(site, [p for p in site.catalogue.products_of(producer.id) if site.catalogue.listed(p, site.today)])
-        name = site.producer_name(producer, lang)
-        rows.append((site.urls.producer(producer.id, lang), name, len(members)))
-        kind = term(PRODUCER_KIND_LABELS[producer.kind], lang)
-        intro = html(
-            '<p>{} · {} · <a href="{}">{}</a></p><p class="ocop-note">{}</p>',
-            kind,
-            producer.address,
-            tel_href(producer.phone),
-            format_phone(producer.phone),
-            t(lang, "only_certified"),
-        )
-        yield from paginate(site, site.urls.producer(producer.id, lang), name, intro, members, lang, searched=False)
-    yield _index(site, "producers", rows, lang)
+        listings.append(ProducerListing(producer, members, site.producer_name(producer, lang)))
+    return listings
+
+
+def producer_pages(site: Site, listing: ProducerListing, lang: str) -> Iterator[PageFile]:
+    """The pages of one producer: who they are, and the cards of their products."""
+    producer = listing.producer
+    kind = term(PRODUCER_KIND_LABELS[producer.kind], lang)
+    intro = html(
+        '<p>{} · {} · <a href="{}">{}</a></p><p class="ocop-note">{}</p>',
+        kind,
+        producer.address,
+        tel_href(producer.phone),
+        format_phone(producer.phone),
+        t(lang, "only_certified"),
+    )
+    yield from paginate(site, site.urls.producer(producer.id, lang), listing.name, intro, listing.members, lang, searched=False)
+
+
+def producers_index(site: Site, listings: list[ProducerListing], lang: str) -> PageFile:
+    """The index of the producers' pages."""
+    rows = [(site.urls.producer(one.producer.id, lang), one.name, len(one.members)) for one in listings]
+    return _index(site, "producers", rows, lang)
 
 
 def home_page(site: Site, lang: str) -> PageFile:

@@ -7,6 +7,8 @@ day, the maps, the share cards and the code (not the printed catalogue, whose si
 every edit: only listings link it). Its key is the fingerprint of exactly these; a page whose key
 is the one stored is taken from the store, any other is made and stored. The store is one SQLite
 file per language beside the media cache (`.cache/pages/`, about 12 KB a page).
+A producer's page is kept the same way (when it fits on one page of cards), under the key of what
+it shows: what every page shares, the producer and its products, each with its media.
 The listings' product cards are kept there too, each under the key of what a card shows (the
 product, its producer, their media, and what every page shares): a listing is made anew on every
 build, but only the cards of edited products are.
@@ -14,8 +16,8 @@ tests/test_page_cache.py builds after edits of every kind and asserts that the p
 bytes a build from nothing makes.
 
 A page the published site already holds is not even taken from the store. The renderer records,
-once a site is published, the file each product page became (`record_published`: opaque here, by
-site, product and key), and a rebuild on that site hands a page whose key is the one recorded to
+once a site is published, the file each stored page became (`record_published`: opaque here, by
+site, entry and key), and a rebuild on that site hands a page whose key is the one recorded to
 the renderer as a `PublishedPage`: its path and that record, and a way to load it should the
 renderer find the file changed (catalogue/render/shells.py).
 """
@@ -57,12 +59,13 @@ class PageStore:
 
 @dataclass(frozen=True)
 class PublishedPage:
-    """A product page that the published site holds as its last build wrote it, as far as the store
-    knows: its source path, product and key, the renderer's record of the file it became (`mark`),
-    and `load`, which gives the page itself (from the store, or made again)."""
+    """A product's (or producer's) page that the published site holds as its last build wrote it,
+    as far as the store knows: its source path, its entry in the store (`OpenStore.entry`) and key,
+    the renderer's record of the file it became (`mark`), and `load`, which gives the page itself
+    (from the store, or made again)."""
 
     path: str
-    product_id: str
+    entry: str
     key: str
     mark: bytes
     load: Callable[[], PageFile]
@@ -84,15 +87,16 @@ def page_loader(folder: Path, lang: str) -> Callable[[str, str], PageFile | None
     return functools.partial(stored_page, store_file(folder, lang))
 
 
-def stored_page(path: Path, product_id: str, key: str) -> PageFile | None:
-    """The page of a product stored under `key` in the store at `path` (read without writing: the
-    renderer's processes ask for a page whose published file they found changed), or None."""
+def stored_page(path: Path, entry: str, key: str) -> PageFile | None:
+    """The page stored as `entry` (`OpenStore.entry`) under `key` in the store at `path` (read
+    without writing: the renderer's processes ask for a page whose published file they found
+    changed), or None."""
     try:
         database = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=2)
     except sqlite3.Error:
         return None
     try:
-        row = database.execute("SELECT page FROM pages WHERE id = ? AND key = ?", (product_id, key)).fetchone()
+        row = database.execute("SELECT page FROM pages WHERE id = ? AND key = ?", (entry, key)).fetchone()
         page = pickle.loads(row[0]) if row else None  # our own file, in our own cache
     except Exception:  # unreadable, or written by another version
         return None
@@ -102,7 +106,7 @@ def stored_page(path: Path, product_id: str, key: str) -> PageFile | None:
 
 
 def record_published(store: PageStore, lang: str, marks: Mapping[str, tuple[str, str, bytes]]) -> None:
-    """Once the site is published: what each product page of `lang` became there, by product (its
+    """Once the site is published: what each stored page of `lang` became there, by entry (its
     key, source path and the renderer's mark), in place of what the last build recorded."""
     if not store.site:
         return
@@ -125,7 +129,7 @@ def opened(site: Site, lang: str) -> Iterator[None]:
             yield
         finally:
             del site.stores[lang]
-            store.drop(set(store.keys()) - site.catalogue.products.keys())
+            store.drop(set(store.keys()) - site.catalogue.products.keys() - set(map(producer_entry, site.catalogue.producers)))
 
 
 def stored_pages(site: Site, lang: str, make: Callable[[Product], PageFile]) -> Iterator[PageFile | PublishedPage]:
@@ -137,13 +141,31 @@ def stored_pages(site: Site, lang: str, make: Callable[[Product], PageFile]) -> 
         yield store.page(product, make) if store else make(product)
 
 
+def stored_producer_page(site: Site, lang: str, producer_id: str, make: Callable[[], PageFile]) -> PageFile | PublishedPage:
+    """A producer's page in `lang` (one page of cards) from the store when the producer, its
+    products and all that the page shows are as when it was stored (a `PublishedPage` when the
+    published site holds it as then), else made by `make`."""
+    store = site.stores.get(lang)
+    return store.producer_page(producer_id, make) if store else make()
+
+
+def producer_entry(producer_id: str) -> str:
+    """How the store names a producer's page beside the products' pages (named by their ids, which
+    cannot hold a colon: catalogue/fields.py, `ID_PATTERN`)."""
+    return f"producer:{producer_id}"
+
+
+# Sets the keys of producers' pages apart from those of products' pages.
+_PRODUCER_PAGE = b"producer page\0"
+
+
 @dataclass
 class OpenStore:
     """One language's open store, with the keys of its pages and cards."""
 
     store: _Store
     keys: _Keys
-    published: dict[str, tuple[str, str, bytes]] = field(default_factory=dict)  # key, path and mark, by product
+    published: dict[str, tuple[str, str, bytes]] = field(default_factory=dict)  # key, path and mark, by entry
     known: dict[str, str] = field(init=False)
     cards: dict[str, dict[str, tuple[str, str]]] = field(init=False, default_factory=dict)
 
@@ -152,20 +174,29 @@ class OpenStore:
 
     def page(self, product: Product, make: Callable[[Product], PageFile]) -> PageFile | PublishedPage:
         """The page of `product`: the one the published site holds, taken, or made (and stored)."""
-        key = self.keys.page(product)
-        if self.known.get(product.id) == key:
-            published = self.published.get(product.id)
-            if published is not None and published[0] == key:
-                return PublishedPage(published[1], product.id, key, published[2], lambda: self._page(product, key, make))
-        return self._page(product, key, make)
+        return self.entry(product.id, self.keys.page(product), lambda: make(product))
 
-    def _page(self, product: Product, key: str, make: Callable[[Product], PageFile]) -> PageFile:
-        """The page of `product` taken or made (and stored), with its product and key."""
-        page = self.store.page(product.id) if self.known.get(product.id) == key else None
+    def producer_page(self, producer_id: str, make: Callable[[], PageFile]) -> PageFile | PublishedPage:
+        """The page of a producer (one page of cards): the one the published site holds, taken, or
+        made (and stored)."""
+        return self.entry(producer_entry(producer_id), self.keys.producer_page(producer_id), make)
+
+    def entry(self, entry: str, key: str, make: Callable[[], PageFile]) -> PageFile | PublishedPage:
+        """The page stored as `entry` (a product's id, or `producer_entry`) under `key`: the one the
+        published site holds, taken, or made (and stored)."""
+        if self.known.get(entry) == key:
+            published = self.published.get(entry)
+            if published is not None and published[0] == key:
+                return PublishedPage(published[1], entry, key, published[2], lambda: self._page(entry, key, make))
+        return self._page(entry, key, make)
+
+    def _page(self, entry: str, key: str, make: Callable[[], PageFile]) -> PageFile:
+        """The page stored as `entry` taken or made (and stored), with its entry and key."""
+        page = self.store.page(entry) if self.known.get(entry) == key else None
         if page is None:
-            page = make(product)
-            self.store.put(product.id, key, page)
-        page.stored = (product.id, key)
+            page = make()
+            self.store.put(entry, key, page)
+        page.stored = (entry, key)
         return page
 
     def card(self, product: Product, variant: str, make: Callable[[], Markup]) -> Markup:
@@ -195,7 +226,7 @@ class _Store:
         self.waiting_cards: list[tuple[str, str, str, str]] = []
 
     def keys(self) -> dict[str, str]:
-        """The key of each stored page, by product."""
+        """The key of each stored page, by entry (`OpenStore.entry`)."""
         return self._run(lambda database: dict(database.execute("SELECT id, key FROM pages"))) or {}
 
     def cards(self, variant: str) -> dict[str, tuple[str, str]]:
@@ -209,32 +240,32 @@ class _Store:
         if self.database is not None:
             self.waiting_cards.append((product_id, variant, key, markup))
 
-    def page(self, product_id: str) -> PageFile | None:
-        """The stored page of a product, if it can be read."""
-        row = self._run(lambda database: database.execute("SELECT page FROM pages WHERE id = ?", (product_id,)).fetchone())
+    def page(self, entry: str) -> PageFile | None:
+        """The page stored as `entry`, if it can be read."""
+        row = self._run(lambda database: database.execute("SELECT page FROM pages WHERE id = ?", (entry,)).fetchone())
         try:
             page = pickle.loads(row[0]) if row else None  # our own file, in our own cache
         except Exception:  # written by another version of a library: make the page again
             return None
         return page if isinstance(page, PageFile) else None
 
-    def put(self, product_id: str, key: str, page: PageFile) -> None:
-        """Store a page made now with its key."""
+    def put(self, entry: str, key: str, page: PageFile) -> None:
+        """Store a page made now as `entry`, with its key."""
         if self.database is not None:
-            self.waiting.append((product_id, key, pickle.dumps(page, pickle.HIGHEST_PROTOCOL)))
+            self.waiting.append((entry, key, pickle.dumps(page, pickle.HIGHEST_PROTOCOL)))
             if len(self.waiting) >= self.BATCH:
                 self._write()
 
-    def drop(self, product_ids: Collection[str]) -> None:
-        """Forget the pages and cards of products that are gone."""
+    def drop(self, entries: Collection[str]) -> None:
+        """Forget the pages and cards of products (and producers) that are gone."""
         self._write()
-        gone = [(pid,) for pid in product_ids]
+        gone = [(entry,) for entry in entries]
         self._run(lambda database: database.executemany("DELETE FROM pages WHERE id = ?", gone))
         self._run(lambda database: database.executemany("DELETE FROM cards WHERE id = ?", gone))
         self._run(lambda database: database.commit())
 
     def published(self, site: str) -> dict[str, tuple[str, str, bytes]]:
-        """What each product page became on `site` when it was last published: key, path and mark."""
+        """What each stored page became on `site` when it was last published: key, path and mark, by entry."""
         query = "SELECT id, key, path, mark FROM published WHERE site = ?"
         rows = self._run(lambda database: database.execute(query, (site,)).fetchall()) or []
         return {pid: (key, path, mark) for pid, key, path, mark in rows}
@@ -311,7 +342,7 @@ def _open(path: Path) -> sqlite3.Connection | None:
 
 
 class _Keys:
-    """The keys of one language's product pages."""
+    """The keys of one language's product and producer pages, and of its cards."""
 
     def __init__(self, site: Site, lang: str, code: str) -> None:
         self.site = site
@@ -330,6 +361,16 @@ class _Keys:
         digest.update(self._producer(product.producer))
         for other in catalogue.products_of(product.producer):
             digest.update(self._product(other))
+        return digest.hexdigest()
+
+    def producer_page(self, producer_id: str) -> str:
+        """The key of a producer's page: what every page shares, the producer and its products,
+        each with its media."""
+        catalogue = self.site.catalogue
+        digest = hashlib.sha256(self.shared + _PRODUCER_PAGE)
+        digest.update(self._producer(producer_id))
+        for product in catalogue.products_of(producer_id):
+            digest.update(self._product(product))
         return digest.hexdigest()
 
     def card(self, product: Product) -> str:

@@ -117,7 +117,7 @@ class Rendered:
     site: Path
     paths: list[str]
     scripts: dict[str, frozenset[str]] = field(default_factory=dict)
-    marks: Marks = field(default_factory=dict)  # what each product page became, by product (shells.py)
+    marks: Marks = field(default_factory=dict)  # what each stored page became, by entry in the store (shells.py)
 
 
 def build_languages(
@@ -153,7 +153,7 @@ def build_languages(
     The theme's templates, compiled, are kept in `templates` for the next build (hooks.py), and
     with `shells`, MkDocs' output in `renders`: a language whose MkDocs input is as when its output
     was kept is not rendered again (renders.py). `loader` gives each language's way to read a
-    product page from the store (for a published page found changed: shells.py).
+    stored page (for a published page found changed: shells.py).
     A failed build raises RenderError (the others are stopped).
     """
     running: dict[str, _Running] = {}
@@ -257,7 +257,7 @@ _Keep = tuple[Renders, str, str]
 
 
 # What filling a language gives back: the paths it found kept, the inline scripts' hashes of the
-# pages it wrote, and what each product page became.
+# pages it wrote, and what each stored page became.
 _Filled = tuple[set[str], dict[str, frozenset[str]], Marks]
 
 

@@ -28,10 +28,10 @@ MkDocs reads no longer changes with every edit of a product (catalogue/render/re
 The values wait in a spool file (one record a page) while MkDocs runs, not in memory: at 20,000
 products the bodies of three languages would hold about 1.5 GB.
 
-Each product page's file is recorded once it is written (or found kept): the digest of its shell
-as MkDocs rendered it, and its size, time and inode (`_Mark`, kept by catalogue/pages/page_cache.py
-once the site is published). A rebuild whose store key for a product is the one recorded gets a
-`PublishedPage` instead of the page: it is not read from the store, spooled, filled or compared,
+Each stored page's file (a product's page, a producer's) is recorded once it is written (or found
+kept): the digest of its shell as MkDocs rendered it, and its size, time and inode (`_Mark`, kept by
+catalogue/pages/page_cache.py once the site is published). A rebuild whose store key for a page is
+the one recorded gets a `PublishedPage` instead of the page: it is not read from the store, spooled, filled or compared,
 but kept when its shell renders to the same digest and the published file is still the one
 written (same size, time and inode, as rsync judges a file); else the page is read from the store
 after all and filled as any other.
@@ -127,7 +127,7 @@ class _Record:
 
 @dataclass(frozen=True)
 class _Mark:
-    """What a product page's file was when a build wrote it (or found it kept): the digest of its
+    """What a stored page's file was when a build wrote it (or found it kept): the digest of its
     shape and of its shell as MkDocs rendered it, and the file's size, time and inode."""
 
     shape: str
@@ -137,31 +137,31 @@ class _Mark:
 
 @dataclass(frozen=True)
 class _Known:
-    """A product page the published site holds (`PublishedPage`), waiting to be checked against
-    its shell: which shell, where, its product and key, and its mark."""
+    """A stored page the published site holds (`PublishedPage`), waiting to be checked against
+    its shell: which shell, where, its entry in the store and key, and its mark."""
 
     shape: int
     path: str
-    product_id: str
+    entry: str
     key: str
     mark: _Mark
 
 
 class StoreChangedError(Exception):
-    """A product page that the store held when the build began is gone from it: another build
+    """A page that the store held when the build began is gone from it: another build
     using the same store replaced it meanwhile."""
 
 
-# Loads a product's page stored under a key (catalogue/pages/page_cache.py `stored_page`).
+# Loads the page stored as an entry under a key (catalogue/pages/page_cache.py `stored_page`).
 PageLoader = Callable[[str, str], PageFile | None]
-# What each product page became, by product: its store key, source path and mark (pickled), as
+# What each stored page became, by entry in the store: its key, source path and mark (pickled), as
 # catalogue/pages/page_cache.py records them.
 Marks = dict[str, tuple[str, str, bytes]]
 
 
 class Shells:
     """The shell-made pages of one language: `take` them before MkDocs runs, `fill` them after.
-    `load` reads a product page from the store, for a published one whose file changed."""
+    `load` reads a stored page, for a published one whose file changed."""
 
     def __init__(self, spool: Path, nav: Collection[str], load: PageLoader | None = None) -> None:
         self.spool = spool
@@ -200,7 +200,7 @@ class Shells:
             return None
         if not isinstance(mark, _Mark) or mark.shape not in self.digests:
             return None
-        return _Known(self.digests.index(mark.shape), page.path, page.product_id, page.key, mark)
+        return _Known(self.digests.index(mark.shape), page.path, page.entry, page.key, mark)
 
     @staticmethod
     def _placed(page: PageFile, spool: BinaryIO) -> PageFile:
@@ -223,16 +223,16 @@ class Shells:
         stand-in, but for those the previous site already holds (`kept`, seen from this language's
         folder), then remove the shells' own pages. With `host`, the inline scripts of each page
         written are hashed (catalogue/hosting: this process holds its bytes now, so they are not
-        read again), and each product page's file is marked. Those hashes, by the page's path in
-        `site`, and the marks, by product."""
+        read again), and each stored page's file is marked. Those hashes, by the page's path in
+        `site`, and the marks, by entry in the store."""
         templates = [_template(_output(site, shell.path)) for shell in self.shells]
         shells = [hashlib.sha256("\0".join(parts).encode()).hexdigest() for parts in templates]
         scripts: dict[str, frozenset[str]] = {}
         marks: Marks = {}
 
-        def note(product_id: str, key: str, path: str, made: _Mark) -> None:
+        def note(entry: str, key: str, path: str, made: _Mark) -> None:
             if host:
-                marks[product_id] = (key, path, pickle.dumps(made, pickle.HIGHEST_PROTOCOL))
+                marks[entry] = (key, path, pickle.dumps(made, pickle.HIGHEST_PROTOCOL))
 
         def mark(record: _Record, signature: tuple[int, int, int]) -> None:
             if record.stored:
@@ -255,7 +255,7 @@ class Shells:
             if isinstance(record, _Known):
                 path = _output_path(record.path)
                 if kept is not None and record.mark.shell == shells[record.shape] and kept.has_file(path, record.mark.signature):
-                    note(record.product_id, record.key, record.path, record.mark)
+                    note(record.entry, record.key, record.path, record.mark)
                     return None
                 record = self._reload(record)
             if isinstance(record, _Placed):
@@ -285,10 +285,10 @@ class Shells:
     def _reload(self, known: _Known) -> _Record:
         """The record of a published page whose file changed (or whose shell did): its page read
         from the store."""
-        page = self.load(known.product_id, known.key) if self.load else None
+        page = self.load(known.entry, known.key) if self.load else None
         if page is None:  # another build replaced it in the store meanwhile
             raise StoreChangedError(known.path)
-        return _Record(known.shape, page.path, _values(page), (known.product_id, known.key))
+        return _Record(known.shape, page.path, _values(page), (known.entry, known.key))
 
 
 BATCH = 256  # pages held in memory at once while they are written
