@@ -4,13 +4,15 @@ commands `export-xlsx`, `import-xlsx` and `import-decision` (catalogue/xlsx/).""
 from __future__ import annotations
 
 import argparse
+import atexit
 import contextlib
 import errno
+import os
 import socket
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from .load import yaml_files
 from .messages import DEFAULT, LANGUAGES, Message, msg
@@ -67,6 +69,17 @@ def _check_paths(parser: argparse.ArgumentParser, args: argparse.Namespace) -> N
             parser.error(msg("check.not-a-folder", path=str(folder)).text(args.lang))
     if args.settings and not args.settings.is_file():
         parser.error(msg("check.not-a-file", path=str(args.settings)).text(args.lang))
+
+
+def leave(status: int) -> NoReturn:
+    """End the process with `status` once the exit handlers have run and the output is written,
+    without freeing the catalogue, its pages and its media object by object, as Python does on
+    its way out (0.2 s of each build at 2,000 products): the system takes the memory back whole."""
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe, a closed file
+            stream.flush()
+    os._exit(status)
 
 
 def main(argv: list[str] | None = None) -> int:

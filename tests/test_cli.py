@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from catalogue.cli import main, module_main
+
+from .conftest import REPO
 
 
 def test_check_prints_ok(base_catalogue: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -107,3 +111,26 @@ def test_media_command_into_a_file_is_one_line(base_catalogue: Path, capsys: pyt
     assert module_main(["media", "out", "--lang", "en", "--cache", "cache", "--workers", "1", "--today", "2026-11-28"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("python -m catalogue media: error: out") and "Not a directory" in err and err.count("\n") == 1
+
+
+def test_leaving_runs_the_exit_handlers_writes_the_output_and_keeps_the_status(tmp_path: Path) -> None:
+    # build_site.py ends with `leave`, which skips Python's freeing of every object on the way out.
+    script = (
+        "import atexit, sys\n"
+        "from catalogue.cli import leave\n"
+        "atexit.register(lambda: print('handler ran'))\n"
+        "print('a line not yet flushed', end='')\n"
+        "sys.stderr.write('to stderr')\n"
+        "leave(3)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=False)
+    assert (result.returncode, result.stdout, result.stderr) == (3, "a line not yet flushedhandler ran\n", "to stderr")
+
+
+def test_build_site_script_leaves_with_mains_status(base_catalogue: Path) -> None:
+    path = base_catalogue / "products" / "base-product.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("stars: 4", "stars: 6"), encoding="utf-8")
+    command = [sys.executable, str(REPO / "build_site.py"), "--lang", "en", "--check"]
+    result = subprocess.run(command, cwd=base_catalogue, capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[-1] == "1 products, 1 producers: 1 error, 0 warnings"
