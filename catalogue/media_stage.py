@@ -5,7 +5,9 @@ Problems are named by file and line."""
 from __future__ import annotations
 
 import sys
+import threading
 import time
+from collections.abc import Collection
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,7 +18,7 @@ from .catalogue import Catalogue
 from .incremental import Kept
 from .jobs.cache import Entry, MediaCache, sync_entries, write_if_changed
 from .jobs.job import Job, Meta
-from .jobs.run import run_jobs
+from .jobs.run import JobRun
 from .load import SETTINGS_FILE, LoadError, load_yaml
 from .makers.badges import badge_kind, badge_svg
 from .makers.images import Variant
@@ -24,7 +26,7 @@ from .media.jobs import CardJob, PhotoJob, QrJob, SiteCardJob
 from .media.plan import plan_media
 from .messages import Message, msg
 from .printing.catalogue_parts import WHOLE, CataloguePart
-from .printing.jobs import CataloguePdfJob, PosterJob
+from .printing.jobs import CalibrationJob, CataloguePdfJob, LabelsJob, PosterJob
 from .printing.kept_pieces import prune
 from .printing.plan import plan_print
 from .problems import Report
@@ -117,18 +119,92 @@ def build_media(
     but for the cached files that the previous site already holds (`kept`). `fresh`: `out_dir` is
     a new folder of the build's own (see `sync_entries`). `pool`: processes started earlier to
     make the jobs in (catalogue/jobs/run.py, `warm_pool`)."""
+    return start_media(catalogue, out_dir, cache, today, workers, stream, kept, fresh, pool).finish()
+
+
+def start_media(
+    catalogue: Catalogue,
+    out_dir: Path,
+    cache: MediaCache | None = None,
+    today: date | None = None,
+    workers: int | None = None,
+    stream: TextIO = sys.stderr,
+    kept: Kept | None = None,
+    fresh: bool = False,
+    pool: ProcessPoolExecutor | None = None,
+) -> MediaUnderWay:
+    """`build_media` up to the point where the pages can be made: the web media are made (and
+    put in `out_dir` by `MediaUnderWay.put_made`), the print files may still be being drawn
+    (`MediaUnderWay.finish`)."""
     started = time.perf_counter()
     cache = cache or MediaCache()
     today = today or today_in(catalogue.settings.timezone)
     jobs = plan(catalogue, today, cache)
     report = Report()
-    entries, run = run_jobs(jobs, cache, lambda job, error: _report_problem(catalogue, job, error, report), workers, stream, pool)
-    cache.remember()
-    prune(_pieces_folder(cache))
-    stats = MediaStats(jobs=run.jobs, reused=run.reused, made=run.made)
-    stats.written = sync_entries(entries.values(), out_dir, kept, fresh) + write_badges(out_dir, catalogue.settings.languages)
-    stats.seconds = time.perf_counter() - started
-    return MediaResult(_assemble(catalogue, jobs, entries), report, stats, _catalogue_pdfs(jobs, entries), _site_cards(jobs, entries))
+    run = JobRun(jobs, cache, lambda job, error: _report_problem(catalogue, job, error, report), workers, stream, pool)
+    later = {job.key for job in jobs if isinstance(job.params, LATER)}
+    run.wait(until=lambda pending: pending <= later)
+    return MediaUnderWay(catalogue, jobs, cache, run, report, out_dir, kept, fresh, started)
+
+
+# The jobs whose files no page reads, and whose paths (and the printed catalogue's sizes: see
+# `MediaUnderWay.finish`) are all the pages take from them: the pages can be made while they are drawn.
+LATER = (CataloguePdfJob, LabelsJob, CalibrationJob, PosterJob)
+
+
+class MediaUnderWay:
+    """The media of a build whose pages can be made (`products`, `site_cards`, the problems met so
+    far in `report`), and whose print files may still be under way: `put_made` puts the files made
+    so far in the site (another thread may do it while the pages are made), `finish` waits for the
+    others and puts them there too."""
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        jobs: list[Job],
+        cache: MediaCache,
+        run: JobRun,
+        report: Report,
+        out_dir: Path,
+        kept: Kept | None,
+        fresh: bool,
+        started: float,
+    ) -> None:
+        self.catalogue, self.jobs, self.cache, self.run, self.report = catalogue, jobs, cache, run, report
+        self.out_dir, self.kept, self.fresh, self.started = out_dir, kept, fresh, started
+        # The files of the jobs still under way are taken to be made: should one fail, the build stops.
+        self.products = _assemble(catalogue, jobs, run.entries, run.pending)
+        self.site_cards = _site_cards(jobs, run.entries)
+        self.made = set(run.entries)  # the jobs whose files `put_made` puts in place
+        self.written = 0
+        self.lock = threading.Lock()
+        self.put = False
+        self.result: MediaResult | None = None
+
+    def put_made(self) -> None:
+        """Put the files of the jobs made or reused when the pages could start, and the star
+        badges, into the site (once)."""
+        with self.lock:
+            if not self.put:
+                self.written += sync_entries([self.run.entries[key] for key in self.made], self.out_dir, self.kept, self.fresh)
+                self.written += write_badges(self.out_dir, self.catalogue.settings.languages)
+                self.put = True
+
+    def finish(self) -> MediaResult:
+        """Wait for every job, put every file in place, and give what was made (the same result
+        on every call)."""
+        if self.result is None:
+            self.run.wait()
+            self.cache.remember()
+            prune(_pieces_folder(self.cache))
+            self.put_made()
+            later = [entry for key, entry in self.run.entries.items() if key not in self.made]
+            self.written += sync_entries(later, self.out_dir, self.kept, self.fresh)
+            stats = MediaStats(self.run.stats.jobs, self.run.stats.reused, self.run.stats.made, self.written)
+            stats.seconds = time.perf_counter() - self.started
+            pdfs = _catalogue_pdfs(self.jobs, self.run.entries)
+            self.result = MediaResult(self.products, self.report, stats, pdfs, self.site_cards)
+        return self.result
 
 
 def _report_problem(catalogue: Catalogue, job: Job, error: tuple[str, Message | str], report: Report) -> None:
@@ -159,14 +235,16 @@ def write_badges(out_dir: Path, languages: list[str]) -> int:
     return written
 
 
-def _assemble(catalogue: Catalogue, jobs: list[Job], entries: dict[str, Entry]) -> dict[str, ProductMedia]:
+def _assemble(catalogue: Catalogue, jobs: list[Job], entries: dict[str, Entry], under_way: Collection[str] = ()) -> dict[str, ProductMedia]:
+    """Each product's media: of the jobs reused or made (`entries`), and of those still `under_way`
+    (print files: their paths alone)."""
     media = {pid: ProductMedia() for pid in catalogue.products}
     for job in jobs:
         entry = entries.get(job.key)
-        if entry is None or job.product is None:
+        if job.product is None or (entry is None and job.key not in under_way):
             continue
         target, params = media[job.product], job.params
-        if isinstance(params, PhotoJob):
+        if isinstance(params, PhotoJob) and entry is not None:
             target.photos.append(_photo(catalogue, job, entry.meta))
         elif isinstance(params, QrJob):
             target.qr[params.stem] = {kind: Urls.qr(params.stem, kind) for kind in ("svg", "png", "pdf")}

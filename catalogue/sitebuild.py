@@ -34,12 +34,13 @@ from .jobs.run import warm_pool
 from .load import SETTINGS_FILE
 from .makers.fonts import load_fonts
 from .maps import maps_in_build
-from .media_stage import build_media
+from .media_stage import MediaUnderWay, start_media
 from .messages import msg, say
 from .pages.context import Site
 from .pages.finder import finder_data
 from .pages.generate import all_pages
 from .pages.kiosk import kiosk_page
+from .pages.listings import PRINT_LINKS, print_links
 from .pages.page_cache import PageStore, opened, page_loader, record_published, work_out_keys
 from .pages.redirects import digital_link_pages
 from .pages.row_memo import row_memo
@@ -224,7 +225,9 @@ def _make(
     is published: catalogue/pages/page_cache.py), or None when media problems stop the build (they
     are added to `report`)."""
     staging = workspace.staging
-    media = build_media(catalogue, staging, cache, today, stream=stream, kept=kept, fresh=True, pool=pool)
+    # The pages are made while the print files are drawn (media_stage.py, `start_media`).
+    media = start_media(catalogue, staging, cache, today, stream=stream, kept=kept, fresh=True, pool=pool)
+    met = len(media.report.problems)
     report.problems += media.report.problems
     settle()
     if not report.ok:
@@ -234,7 +237,7 @@ def _make(
         stream.write(say("check.no-leaflet") + "\n")
     if pages and not offline:  # the offline copy's pages are rewritten once made: none is taken as published
         pages = replace(pages, site=_site_id(workspace.target), previous=kept is not None)
-    site = Site(catalogue, media.products, today, media.catalogue_pdfs, site_cards=media.site_cards, maps=maps, pages=pages)
+    site = Site(catalogue, media.products, today, None, site_cards=media.site_cards, maps=maps, pages=pages)
     if pages:
         work_out_keys(site)
     figures = site.figures  # worked out once, here: the dashboard of each language's process and this one's CSV use them
@@ -251,11 +254,15 @@ def _make(
         today=today,
         workers=os.cpu_count() or 1,
         kept=views,
-        meanwhile=lambda: extra.update(_unrendered(site, figures)),
+        meanwhile=lambda: _meanwhile(media, site, figures, extra),
         templates=(cache.root if cache else DEFAULT_CACHE).with_name("templates"),
         renders=Renders(pages.folder, pages.code) if pages else None,
         loader=functools.partial(page_loader, pages.folder) if pages else None,
+        late=lambda lang: {PRINT_LINKS: print_links(media.finish().catalogue_pdfs, site.urls, lang)},
     )
+    report.problems += media.finish().report.problems[met:]
+    if not report.ok:
+        return None, [], {}
     _assemble(site.urls, {lang: rendered.site for lang, rendered in built.items()}, staging)
     _write_sitemaps(site.urls, catalogue.settings.site_url, {lang: rendered.paths for lang, rendered in built.items()}, staging)
     _write_new(staging, extra, kept)
@@ -283,6 +290,13 @@ def _write_new(staging: Path, files: dict[str, str | bytes], kept: Kept | None) 
             continue
         (staging / path).parent.mkdir(parents=True, exist_ok=True)
         (staging / path).write_bytes(data)
+
+
+def _meanwhile(media: MediaUnderWay, site: Site, figures: Dashboard, extra: dict[str, str | bytes]) -> None:
+    """What this process does while the pages are made: the media made so far into the new site,
+    and the files that MkDocs does not render into `extra`."""
+    media.put_made()
+    extra.update(_unrendered(site, figures))
 
 
 def _unrendered(site: Site, figures: Dashboard) -> dict[str, str | bytes]:

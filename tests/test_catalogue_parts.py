@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from types import SimpleNamespace
-from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
 
 from catalogue.label_sheet import LabelSheet
 from catalogue.media_stage import PrintFile, plan
-from catalogue.pages.listings import _print_links
+from catalogue.pages.listings import print_links
 from catalogue.places import province
 from catalogue.printing import catalogue_parts
 from catalogue.printing.catalogue_parts import MAX_ENTRIES, PART_LIMIT, WHOLE, CataloguePart, split_catalogue
@@ -97,8 +95,7 @@ def test_a_part_says_which_part_it_is_on_its_cover_and_lists_only_its_own_group(
 
 
 def links(catalogue_pdfs: dict[str, list[PrintFile]], lang: str) -> BeautifulSoup:
-    site: Any = SimpleNamespace(catalogue_pdfs=catalogue_pdfs)
-    return BeautifulSoup(str(_print_links(site, "" if lang == "vi" else f"{lang}/", lang)), "html.parser")
+    return BeautifulSoup(str(print_links(catalogue_pdfs, Urls.of(["vi", "en", "zh"]), lang)), "html.parser")
 
 
 @pytest.mark.parametrize("lang", ["vi", "en", "zh"])

@@ -1,5 +1,6 @@
-"""The build command: problems stop it with exit 1 and leave the previous site untouched;
-listing pages hold at most 200 products."""
+"""The build command: problems stop it with exit 1 and leave the previous site untouched (a
+print file that fails while the pages are made too); the home page links the printed catalogue
+with its sizes; listing pages hold at most 200 products."""
 
 from __future__ import annotations
 
@@ -12,8 +13,11 @@ import pytest
 from PIL import Image
 
 from catalogue.cli import main
+from catalogue.jobs.job import JobError
 from catalogue.pages.context import Site
+from catalogue.pages.i18n import format_size
 from catalogue.pages.listings import PAGE_SIZE, listing_pages
+from catalogue.printing.jobs import CataloguePdfJob
 from catalogue.published import manifest_json
 from catalogue.validate import validate
 from demo.synth import write_catalogue
@@ -63,6 +67,43 @@ def test_damaged_photo_stops_the_build_and_keeps_the_old_site(tmp_path: Path, mo
     assert main(["--lang", "en", "--today", "2026-11-28"]) == 1
     assert "products/base-product.yaml:25: error: images[1].src: 'images/base.jpg' is damaged" in capsys.readouterr().out
     assert current_site(root) == before
+
+
+def refuse_to_draw(self: CataloguePdfJob, inputs: object) -> None:
+    """A printed catalogue that cannot be drawn (in the build's own processes: they are forked from this one)."""
+    raise JobError("pdf-refused", "the printer's font is gone")
+
+
+def test_a_print_file_that_fails_while_the_pages_are_made_stops_the_build_and_keeps_the_old_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The pages are made while the print files are drawn (media_stage.py, `start_media`).
+    root = make_base_catalogue(tmp_path / "cat")
+    monkeypatch.chdir(root)
+    before = previous_site(root)
+    monkeypatch.setattr(CataloguePdfJob, "run", refuse_to_draw)
+    assert main(["--lang", "en", "--today", "2026-11-28"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert "catalogue.yaml:1: error: catalogue-pdf: the printer's font is gone [pdf-refused]" in out
+    assert out[-1].startswith("site not built, site left as it was: ")
+    assert current_site(root) == before
+    assert not [p for p in root.iterdir() if p.name.startswith(".site")]
+
+
+def test_the_home_page_links_the_printed_catalogue_drawn_beside_the_pages_with_its_sizes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_base_catalogue(tmp_path / "cat")
+    monkeypatch.chdir(root)
+    assert main(["--lang", "en", "--today", "2026-11-28"]) == 0
+    site = root / "site"
+    for home, lang in ((site / "index.html", "vi"), (site / "en" / "index.html", "en")):
+        html = home.read_text(encoding="utf-8")
+        assert "ocop-print-links" not in html  # the slot is filled
+        links = re.findall(r'<a href="((?:\.\./)?print/[^"]+\.pdf)"[^>]*>[^<]*</a> <small>\(PDF, ([^)]+)\)</small>', html)
+        assert sorted(Path(href).name for href, _ in links) == ["catalogue-en.pdf", "catalogue-vi.pdf"]
+        for href, size in links:
+            assert size == format_size((home.parent / href).stat().st_size, lang)
 
 
 def test_listing_pages_hold_at_most_200_products(tmp_path: Path) -> None:

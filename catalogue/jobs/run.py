@@ -60,25 +60,63 @@ def run_jobs(
     """The cache entry of every job that was reused or made, by key; `failed` hears of each job
     that could not be made (code, message). The jobs are made by `pool` when it is given (started
     earlier by `warm_pool`, and shut down once they are done), else by processes of their own."""
-    entries: dict[str, Entry] = {}
-    todo = []
-    for job in jobs:
-        entry = cache.get(job.key)
-        if entry is None:
-            todo.append(job)
-        else:
-            entries[job.key] = entry
-    stats = RunStats(jobs=len(jobs), reused=len(entries))
-    progress = Progress(len(todo), stream)
-    for job, outcome in _execute(todo, entries, workers, pool):
-        progress.step()
-        if outcome.error is not None:
-            failed(job, outcome.error)
-            continue
-        entries[job.key] = cache.put(job.key, outcome.files, outcome.meta)
-        stats.made += 1
-    progress.close()
-    return entries, stats
+    run = JobRun(jobs, cache, failed, workers, stream, pool)
+    run.wait()
+    return run.entries, run.stats
+
+
+class JobRun:
+    """Jobs under way (see `run_jobs`): what the cache holds is taken at once, the rest is made as
+    `wait` is called. `wait` may return when the jobs the caller needs first are done, the others
+    left running in the processes (a build's pages need the web media, not the print files)."""
+
+    def __init__(
+        self,
+        jobs: list[Job],
+        cache: MediaCache,
+        failed: Callable[[Job, tuple[str, str]], None],
+        workers: int | None = None,
+        stream: TextIO = sys.stderr,
+        pool: ProcessPoolExecutor | None = None,
+    ) -> None:
+        self.cache, self.failed = cache, failed
+        self.entries: dict[str, Entry] = {}
+        todo = []
+        for job in jobs:
+            entry = cache.get(job.key)
+            if entry is None:
+                todo.append(job)
+            else:
+                self.entries[job.key] = entry
+        self.stats = RunStats(jobs=len(jobs), reused=len(self.entries))
+        self.pending = {job.key for job in todo}  # made or failed once they leave it
+        self.progress = Progress(len(todo), stream)
+        self._outcomes: Iterator[tuple[Job, Outcome] | None] | None = _execute(todo, self.entries, workers, pool)
+
+    def wait(self, until: Callable[[set[str]], bool] | None = None) -> None:
+        """Take the jobs as they finish until `until` holds of the keys of those still pending
+        (it is asked only while some are running), or else until every one is done."""
+        while self._outcomes is not None:
+            item = next(self._outcomes, _DONE)
+            if item is _DONE:
+                self._outcomes = None
+                self.progress.close()
+                return
+            if item is None:  # about to wait for a job to finish
+                if until is not None and until(self.pending):
+                    return
+                continue
+            job, outcome = item
+            self.pending.discard(job.key)
+            self.progress.step()
+            if outcome.error is not None:
+                self.failed(job, outcome.error)
+                continue
+            self.entries[job.key] = self.cache.put(job.key, outcome.files, outcome.meta)
+            self.stats.made += 1
+
+
+_DONE = object()
 
 
 def _inputs(job: Job, entries: dict[str, Entry]) -> dict[str, Input]:
@@ -91,11 +129,12 @@ IN_PROCESS_BELOW = 2  # one job is made in this process: starting a worker would
 
 def _execute(
     todo: list[Job], entries: dict[str, Entry], workers: int | None, given: ProcessPoolExecutor | None = None
-) -> Iterator[tuple[Job, Outcome]]:
+) -> Iterator[tuple[Job, Outcome] | None]:
     """Run the jobs, each once every job it needs (the printed catalogue reads the QR codes and
     photos) has finished, yielding each as it finishes; the caller adds what it made to `entries`
-    before asking for the next. Across processes (`given`, or started here), or in this one for a
-    few jobs when no processes were started for them."""
+    before asking for the next. Across processes (`given`, or started here), where None is
+    yielded each time every job that may start has started and the next must be waited for, or
+    in this one for a few jobs when no processes were started for them."""
     workers = workers or os.cpu_count() or 1
     order = _Order(todo)
     if given is None and (workers == 1 or len(todo) < IN_PROCESS_BELOW):
@@ -112,7 +151,7 @@ def _execute(
             yield from _across(pool, order, entries)
 
 
-def _across(pool: ProcessPoolExecutor, order: _Order, entries: dict[str, Entry]) -> Iterator[tuple[Job, Outcome]]:
+def _across(pool: ProcessPoolExecutor, order: _Order, entries: dict[str, Entry]) -> Iterator[tuple[Job, Outcome] | None]:
     """`_execute` in `pool`'s processes."""
     finished: queue.SimpleQueue[Future[Outcome]] = queue.SimpleQueue()
     running: dict[Future[Outcome], Job] = {}
@@ -123,6 +162,7 @@ def _across(pool: ProcessPoolExecutor, order: _Order, entries: dict[str, Entry])
             future.add_done_callback(finished.put)
         if not running:
             return
+        yield None
         done = finished.get()
         job = running.pop(done)
         order.finished(job)

@@ -32,7 +32,9 @@ class Site:
     catalogue: Catalogue
     media: dict[str, ProductMedia]
     today: date
-    catalogue_pdfs: dict[str, list[PrintFile]] = field(default_factory=dict)  # the printed catalogue's files, by language
+    # The printed catalogue's files, by language; None while they are drawn beside the pages (the
+    # home page leaves their links to be filled in: catalogue/pages/listings.py, `PRINT_LINKS`).
+    catalogue_pdfs: dict[str, list[PrintFile]] | None = field(default_factory=dict)
     site_cards: dict[str, str] = field(default_factory=dict)  # the site's share card, by language
     maps: bool = False  # OpenStreetMap maps drawn with Leaflet: not in the offline copy (catalogue/maps.py)
     pages: PageStore | None = None  # product pages made by earlier builds (catalogue/pages/page_cache.py)

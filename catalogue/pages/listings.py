@@ -240,20 +240,27 @@ def home_page(site: Site, lang: str) -> PageFile:
         cards(site, featured, page, lang),
         t(lang, "browse"),
         ways,
-        _print_links(site, page, lang),
+        PRINT_LINKS if site.catalogue_pdfs is None else print_links(site.catalogue_pdfs, site.urls, lang),
     )
     # Indexed by its counts, not its cards: the header search finds products in their own index,
     # and a body read by the search plugin would have MkDocs render the site again for every edit.
     return PageFile(urls.source(page, lang), name, body, {"hide": ["navigation", "toc"], "ocop_search": counts.striptags()})
 
 
-def _print_links(site: Site, page: str, lang: str) -> Markup:
-    """The printed catalogue to download, in the page's language first, with each file's size. Each
-    edition is named in its own language, as language switches are; a language that print is not
-    made in (Chinese: the PDFs' font has no Chinese characters) links the editions there are. An
-    edition split into parts (see `catalogue.printing.catalogue_parts`) lists its parts, named in
-    the page's language."""
-    editions = sorted(site.catalogue_pdfs.items(), key=lambda pair: pair[0] != lang)
+# Where the home page's links to the printed catalogue go when the site's pages are made before
+# its files are drawn (`Site.catalogue_pdfs` None): a comment that no text from the data can make
+# (every text is escaped), filled in by the renderer (catalogue/render/shells.py, `late`).
+PRINT_LINKS = Markup("<!--ocop-print-links-->")
+
+
+def print_links(catalogue_pdfs: dict[str, list[PrintFile]], urls: Urls, lang: str) -> Markup:
+    """The printed catalogue to download from `lang`'s home page (its files by language), in the
+    page's language first, with each file's size. Each edition is named in its own language, as
+    language switches are; a language that print is not made in (Chinese: the PDFs' font has no
+    Chinese characters) links the editions there are. An edition split into parts (see
+    `catalogue.printing.catalogue_parts`) lists its parts, named in the page's language."""
+    page = urls.root(lang)
+    editions = sorted(catalogue_pdfs.items(), key=lambda pair: pair[0] != lang)
     if not editions:
         return Markup()
     split = any(len(files) > 1 for _, files in editions)

@@ -134,6 +134,7 @@ def build_languages(
     templates: Path | None = None,
     renders: Renders | None = None,
     loader: Callable[[str], PageLoader] | None = None,
+    late: Callable[[str], Mapping[str, str]] | None = None,
 ) -> dict[str, Rendered]:
     """Render every language under `work_dir/<lang>/`, by language.
 
@@ -154,6 +155,9 @@ def build_languages(
     with `shells`, MkDocs' output in `renders`: a language whose MkDocs input is as when its output
     was kept is not rendered again (renders.py). `loader` gives each language's way to read a
     stored page (for a published page found changed: shells.py).
+    With `shells`, `late` gives the values that the placed bodies of a language take in their
+    slots (shells.py, `Shells.fill`), asked for when the language is filled: work meanwhile may
+    still be finding them (the printed catalogue's files, drawn beside the pages).
     A failed build raises RenderError (the others are stopped).
     """
     running: dict[str, _Running] = {}
@@ -167,7 +171,7 @@ def build_languages(
                 process = None if prepared.taken else _start(prepared.config, folder / "mkdocs.log", templates)
                 run = running[lang] = _Running(process, folder, prepared.paths, prepared.shells, prepared.key if process else "")
                 if shells and process is None:  # MkDocs' output was kept: fill at once
-                    fillers.fill(lang, run.shells, folder / "site", kept.get(lang) if kept else None)
+                    fillers.fill(lang, run.shells, folder / "site", kept.get(lang) if kept else None, late=late(lang) if late else None)
             besides()
             for lang, run in running.items():
                 if run.process is None:
@@ -176,7 +180,9 @@ def build_languages(
                     raise RenderError(lang, (run.folder / "mkdocs.log").read_text(encoding="utf-8", errors="replace"))
                 if shells:
                     keep = (renders, lang, run.key) if renders and run.key else None
-                    fillers.fill(lang, run.shells, run.folder / "site", kept.get(lang) if kept else None, keep)
+                    fillers.fill(
+                        lang, run.shells, run.folder / "site", kept.get(lang) if kept else None, keep, late(lang) if late else None
+                    )
         return {
             lang: Rendered(run.folder / "site", run.paths, fillers.scripts.get(lang, {}), fillers.marks.get(lang, {}))
             for lang, run in running.items()
@@ -241,15 +247,17 @@ class _Fillers:
             if self.pool:
                 self.pool.shutdown(cancel_futures=True)
 
-    def fill(self, lang: str, shells: Shells, site: Path, kept: Kept | None, keep: _Keep | None = None) -> None:
-        """Fill `shells` into the rendered `site` of `lang`, but for the pages the previous site
-        holds (`kept`), having first kept MkDocs' output when told where (`keep`)."""
+    def fill(
+        self, lang: str, shells: Shells, site: Path, kept: Kept | None, keep: _Keep | None = None, late: Mapping[str, str] | None = None
+    ) -> None:
+        """Fill `shells` into the rendered `site` of `lang` (with the `late` values), but for the
+        pages the previous site holds (`kept`), having first kept MkDocs' output when told where (`keep`)."""
         if self.pool is None:
-            _, self.scripts[lang], self.marks[lang] = _fill(shells, site, kept, keep, self.host)
+            _, self.scripts[lang], self.marks[lang] = _fill(shells, site, kept, keep, self.host, late)
             return
         # Its own record of what it keeps, handed back: the shared one holds every path of the site.
         own = Kept(kept.previous, set(), kept.prefix) if kept else None
-        self.pending.append((lang, self.pool.submit(_fill, shells, site, own, keep, self.host), kept))
+        self.pending.append((lang, self.pool.submit(_fill, shells, site, own, keep, self.host, late), kept))
 
 
 # Where to keep one language's MkDocs output: the store, the language and the key.
@@ -261,12 +269,14 @@ _Keep = tuple[Renders, str, str]
 _Filled = tuple[set[str], dict[str, frozenset[str]], Marks]
 
 
-def _fill(shells: Shells, site: Path, kept: Kept | None, keep: _Keep | None = None, host: bool = False) -> _Filled:
+def _fill(
+    shells: Shells, site: Path, kept: Kept | None, keep: _Keep | None = None, host: bool = False, late: Mapping[str, str] | None = None
+) -> _Filled:
     """`Shells.fill`, MkDocs' output kept first (`keep`)."""
     if keep:
         renders, lang, key = keep
         renders.keep(lang, key, site)
-    scripts, marks = shells.fill(site, kept, host)
+    scripts, marks = shells.fill(site, kept, host, late)
     return (kept.paths if kept else set()), scripts, marks
 
 

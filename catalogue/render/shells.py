@@ -45,7 +45,7 @@ import json
 import pickle
 import re
 import shutil
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -218,10 +218,13 @@ class Shells:
             self.shells.append(_shell(page, len(self.shells)))
         return self.shapes[key]
 
-    def fill(self, site: Path, kept: Kept | None = None, host: bool = False) -> tuple[dict[str, frozenset[str]], Marks]:
+    def fill(
+        self, site: Path, kept: Kept | None = None, host: bool = False, late: Mapping[str, str] | None = None
+    ) -> tuple[dict[str, frozenset[str]], Marks]:
         """Write every spooled page into the rendered `site`, from its shell or in place of its
-        stand-in, but for those the previous site already holds (`kept`, seen from this language's
-        folder), then remove the shells' own pages. With `host`, the inline scripts of each page
+        stand-in (a placed body with each of the `late` values, known only now, in place of its
+        slot: an HTML comment), but for those the previous site already holds (`kept`, seen from
+        this language's folder), then remove the shells' own pages. With `host`, the inline scripts of each page
         written are hashed (catalogue/hosting: this process holds its bytes now, so they are not
         read again), and each stored page's file is marked. Those hashes, by the page's path in
         `site`, and the marks, by entry in the store."""
@@ -259,7 +262,7 @@ class Shells:
                     return None
                 record = self._reload(record)
             if isinstance(record, _Placed):
-                page = (record.path, _place(site / record.path, record), None)
+                page = (record.path, _place(site / record.path, record, late or {}), None)
             else:
                 page = (_output_path(record.path), fill(templates[record.shape], record.values), record)
             if kept is None or not kept.has_bytes(page[0], page[1]):
@@ -300,12 +303,16 @@ def fill(template: list[str], values: dict[str, str]) -> bytes:
     return "".join(parts).encode("utf-8", errors="xmlcharrefreplace")
 
 
-def _place(page: Path, placed: _Placed) -> bytes:
-    """The page MkDocs rendered with a stand-in, with the body in its place."""
+def _place(page: Path, placed: _Placed, late: Mapping[str, str]) -> bytes:
+    """The page MkDocs rendered with a stand-in, with the body in its place (and the `late` values
+    in the body's slots)."""
     html = page.read_text(encoding="utf-8")
     if html.count(placed.stand_in) != 1:
         raise ValueError(f"{page}: the theme did not write the body's stand-in once")
-    return html.replace(placed.stand_in, placed.body).encode("utf-8", errors="xmlcharrefreplace")
+    body = placed.body
+    for slot, value in late.items():
+        body = body.replace(slot, value)
+    return html.replace(placed.stand_in, body).encode("utf-8", errors="xmlcharrefreplace")
 
 
 def _text(body: Markup | str) -> str:
