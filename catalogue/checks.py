@@ -132,8 +132,10 @@ def check_product(
     today: date,
     root: Path,
     sound_photos: set[tuple[object, ...]] | None = None,
+    folders: dict[str, str] | None = None,
 ) -> None:
-    """Every cross-file and cross-field rule of one valid product (`sound_photos`: see `resolve_image`)."""
+    """Every cross-file and cross-field rule of one valid product (`sound_photos` and `folders`:
+    see `resolve_image`)."""
     _check_producer(product, doc, report, producers)
     _check_category(product, doc, report)
     _check_dates(product, doc, report, settings, today)
@@ -141,7 +143,7 @@ def check_product(
     _check_inspections(product, doc, report, today)
     _check_price(product, doc, report)
     _check_coordinates(product, doc, report)
-    _check_images(product, doc, report, root, sound_photos)
+    _check_images(product, doc, report, root, sound_photos, folders)
 
 
 def _check_producer(product: Product, doc: Document, report: Report, producers: set[str]) -> None:
@@ -283,10 +285,12 @@ def coordinates_outside(path: str, lat: float, lon: float) -> Message:
     return msg("check.coordinates-outside", path=path, lat=lat, lon=lon, province=province().name, hint=hint)
 
 
-def _check_images(product: Product, doc: Document, report: Report, root: Path, sound: set[tuple[object, ...]] | None) -> None:
+def _check_images(
+    product: Product, doc: Document, report: Report, root: Path, sound: set[tuple[object, ...]] | None, folders: dict[str, str] | None
+) -> None:
     for index, image in enumerate(product.images):
         try:
-            resolve_image(image.src, doc.path, root, sound)
+            resolve_image(image.src, doc.path, root, sound, folders)
         except ImageFileError as exc:
             where = f"images[{index + 1}].src"
             report.add(doc.path, doc.line_of(("images", index, "src")), exc.code, msg("field.at", path=where, message=exc.message))

@@ -138,8 +138,9 @@ def validate(
     known_producers = {p.record.id for p in producers} | {path.stem for path in producer_files}
     for item in producers:
         checks.check_producer(item.record, item.doc, report)
+    folders: dict[str, str] = {}  # the real path of each folder of the photos (image_files.py, `real_path`)
     for item in products:
-        checks.check_product(item.record, item.doc, report, known_producers, settings, today, root, records and records.photos)
+        checks.check_product(item.record, item.doc, report, known_producers, settings, today, root, records and records.photos, folders)
     catalogue = Catalogue(settings, root)
     for item in producers:
         catalogue.producers.setdefault(item.record.id, item.record)

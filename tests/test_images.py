@@ -1,13 +1,16 @@
-"""Photo variants: orientation, colour, transparency, odd sizes, damaged files, no metadata."""
+"""Photo variants: orientation, colour, transparency, odd sizes, damaged files, no metadata; the
+real path of a photo as the check works it out."""
 
 from __future__ import annotations
 
 import io
-from pathlib import Path
+import os
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import pytest
 from PIL import ExifTags, Image
 
+from catalogue import image_files
 from catalogue.makers.images import OG_SIZE, PhotoError, make_og, make_variants, open_photo, variant_widths
 
 from .icc import display_p3_profile
@@ -144,3 +147,47 @@ def test_variants_keep_the_aspect_ratio(tmp_path: Path) -> None:
     for v in variants:
         assert Image.open(io.BytesIO(files[v.webp])).size == (v.width, v.height)
         assert Image.open(io.BytesIO(files[v.jpeg])).format == "JPEG"
+
+
+def test_real_path_with_kept_folders_answers_as_realpath_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cat" / "images" / "a").mkdir(parents=True)
+    (tmp_path / "cat" / "images" / "a" / "1.jpg").write_bytes(b"photo")
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "2.jpg").write_bytes(b"photo")
+    (tmp_path / "cat" / "images" / "link.jpg").symlink_to("a/1.jpg")
+    (tmp_path / "cat" / "images" / "out").symlink_to(tmp_path / "outside", target_is_directory=True)
+    (tmp_path / "cat" / "images" / "loop").symlink_to("loop")
+    (tmp_path / "cat" / "images" / "file").write_bytes(b"not a folder")
+    folders: dict[str, str] = {}
+    for path in [
+        "cat/images/a/1.jpg",
+        "cat/images/link.jpg",
+        "cat/images/out/2.jpg",
+        "cat/images/out/../a/1.jpg",  # `..` after a link: the link's parent, as the system reads it
+        "cat/images/a/../a/./1.jpg",
+        str(tmp_path / "cat" / "images" / "a" / "1.jpg"),
+        "cat/images/missing.jpg",
+        "cat/images/loop",
+        "cat/images/file/1.jpg",
+        "cat/images/a/1.jpg",  # again, its folders kept
+    ]:
+        try:
+            expected: str | type[BaseException] = os.path.realpath(path, strict=True)
+        except (OSError, RuntimeError) as error:
+            expected = type(error)
+        try:
+            found: str | type[BaseException] = image_files.real_path(path, folders)
+        except (OSError, RuntimeError) as error:
+            found = type(error)
+        assert found == expected, path
+    assert folders[os.path.join("cat", "images", "a")] == str(tmp_path / "cat" / "images" / "a")
+
+
+@pytest.mark.parametrize(
+    "src",
+    ["images/a.jpg", "a:b.jpg", "C:a.jpg", "c:\\a.jpg", "\\\\server\\share\\a.jpg", "//server/share/a.jpg", "/a.jpg", "\\a.jpg", "~/a.jpg"],
+)
+def test_only_a_path_that_may_be_absolute_is_parsed_for_a_root_or_a_drive(src: str) -> None:
+    absolute = PurePosixPath(src).is_absolute() or PureWindowsPath(src).is_absolute() or bool(PureWindowsPath(src).drive)
+    assert not absolute or image_files._may_be_absolute(src)
