@@ -82,6 +82,11 @@ class Kept:
         """This record seen from `folder` of the site ('' for the root, 'en/' for English)."""
         return Kept(self.previous, self.paths, self.prefix + folder)
 
+    def fresh(self) -> Kept:
+        """The same view with an empty record of its own (for work done elsewhere, whose paths kept
+        are added to this one's afterwards)."""
+        return Kept(self.previous, set(), self.prefix)
+
     def has_copy(self, path: str, source: os.stat_result) -> bool:
         """True, naming `path` kept, when the previous site holds a copy of a file with `source`'s
         size and time (a file copied from the media cache carries the cached file's time)."""
@@ -109,6 +114,18 @@ class Kept:
         except OSError:
             return None
         return (old.st_size, old.st_mtime_ns, old.st_ino)
+
+    def has_same(self, path: str, source: str) -> bool:
+        """True, naming `path` kept, when the previous site holds there a file with the bytes of
+        the file at `source`."""
+        old = os.path.join(self.previous, self.prefix + path)
+        try:
+            if not os.path.isfile(old) or os.path.getsize(old) != os.path.getsize(source) or not same_bytes(old, source):
+                return False
+        except OSError:
+            return False
+        self.paths.add(self.prefix + path)
+        return True
 
     def has_bytes(self, path: str, data: bytes) -> bool:
         """True, naming `path` kept, when the previous site holds exactly `data` there."""

@@ -166,7 +166,9 @@ def build_languages(
         # The filling processes start first: the pages' processes are started next, and then
         # `meanwhile` runs beside this thread, which must not fork while it does.
         with _Fillers(workers if shells else 0, host=not offline) as fillers:
-            for lang, prepared in _prepared(settings, pages, work_dir, offline, today, shells, workers, besides, renders, loader):
+            for lang, prepared in _prepared(settings, pages, work_dir, offline, today, shells, workers, besides, renders, loader, kept):
+                if kept and lang in kept:
+                    kept[lang].paths.update(prepared.kept)
                 folder = work_dir / lang
                 process = None if prepared.taken else _start(prepared.config, folder / "mkdocs.log", templates)
                 run = running[lang] = _Running(process, folder, prepared.paths, prepared.shells, prepared.key if process else "")
@@ -256,7 +258,7 @@ class _Fillers:
             _, self.scripts[lang], self.marks[lang] = _fill(shells, site, kept, keep, self.host, late)
             return
         # Its own record of what it keeps, handed back: the shared one holds every path of the site.
-        own = Kept(kept.previous, set(), kept.prefix) if kept else None
+        own = kept.fresh() if kept else None
         self.pending.append((lang, self.pool.submit(_fill, shells, site, own, keep, self.host, late), kept))
 
 
@@ -291,6 +293,7 @@ class _Prepared:
     config: Path
     key: str = ""
     taken: bool = False
+    kept: frozenset[str] = frozenset()  # the paths that the previous site holds as the output taken has them
 
 
 def _prepared(
@@ -304,14 +307,17 @@ def _prepared(
     meanwhile: Callable[[], None],
     renders: Renders | None = None,
     loader: Callable[[str], PageLoader] | None = None,
+    kept: Mapping[str, Kept] | None = None,
 ) -> Iterator[tuple[str, _Prepared]]:
     """Each language with its pages' paths, its shells and its MkDocs configuration, in the
     settings' order, as soon as that language is written (by `workers` processes at once, while
-    a thread of this one does `meanwhile`)."""
+    a thread of this one does `meanwhile`). What the previous site holds (`kept`, by language) is
+    handed to each as an empty record of its own (`Kept.fresh`)."""
     languages = settings.languages
+    views = {lang: kept[lang].fresh() if kept and lang in kept else None for lang in languages}
     if workers <= 1 or len(languages) <= 1:
         for lang in languages:
-            yield lang, prepare_language(settings, pages, lang, work_dir / lang, offline, today, shells, renders, loader)
+            yield lang, prepare_language(settings, pages, lang, work_dir / lang, offline, today, shells, renders, loader, views[lang])
         return
     sent: Callable[[str], Iterable[PageFile | PublishedPage]] = pages
     if multiprocessing.get_start_method() == "fork":  # the workers are copies of this process: they have `pages` already
@@ -320,7 +326,7 @@ def _prepared(
     try:
         with ProcessPoolExecutor(max_workers=min(workers, len(languages))) as pool:
             futures = [
-                pool.submit(prepare_language, settings, sent, lang, work_dir / lang, offline, today, shells, renders, loader)
+                pool.submit(prepare_language, settings, sent, lang, work_dir / lang, offline, today, shells, renders, loader, views[lang])
                 for lang in languages
             ]
             with _alongside(meanwhile):
@@ -374,10 +380,13 @@ def prepare_language(
     shells: bool,
     renders: Renders | None = None,
     loader: Callable[[str], PageLoader] | None = None,
+    kept: Kept | None = None,
 ) -> _Prepared:
     """Make one language's pages and what MkDocs reads: the pages' paths, the shells to fill after
     it has rendered, and its configuration file. With `renders` (and `shells`), MkDocs' output kept
-    for what it would read is taken into `folder/site` and nothing is written for it to read."""
+    for what it would read is taken into `folder/site` and nothing is written for it to read; of
+    it, the files the previous site holds with the same bytes (`kept`, the language's view of it,
+    whose record of the paths kept is handed back) are not copied, but for those filled in."""
     paths: list[str] = []
     made = _noting_paths(pages(lang), paths)
     filler = Shells(folder / "shell-values.pickle", nav_sources(settings, lang) if shells else (), loader(lang) if loader else None)
@@ -387,8 +396,8 @@ def prepare_language(
     config = yaml.safe_dump(mkdocs_config(settings, lang, folder, offline, today=today), allow_unicode=True, sort_keys=False)
     files = docs_files(rendered_pages, offline)
     key = renders.key(files, config, folder) if renders and shells else ""
-    if key and renders and renders.take(lang, key, folder / "site"):
-        return _Prepared(paths, filler, config_path, key, taken=True)
+    if key and renders and renders.take(lang, key, folder / "site", kept, filler.read_again()):
+        return _Prepared(paths, filler, config_path, key, taken=True, kept=frozenset(kept.paths) if kept else frozenset())
     write_files(files, folder)
     config_path.write_text(config, encoding="utf-8")
     return _Prepared(paths, filler, config_path, key)

@@ -8,7 +8,8 @@ installed library: catalogue/stamp.py). After shells.py, none of these changes w
 edited but for its name in the navigation or its count in a search text: the pages' bodies are
 put in place after MkDocs. So its output, before the bodies are put in place, is kept under the
 fingerprint of all it read (`.cache/pages/rendered-<lang>-<key>/`), and a build whose fingerprint
-is one kept copies that output instead of running MkDocs. A kept output is named by its key and
+is one kept copies that output instead of running MkDocs (but for the files the previous site
+holds with the same bytes, which are kept there). A kept output is named by its key and
 never changed in place, so a build running beside another one copies the output it asked for or
 fails to copy (and renders). tests/test_page_cache.py asserts that the sites built so are the
 bytes of a site built from nothing.
@@ -21,9 +22,11 @@ import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from ..incremental import Kept
 
 VERSION = 2
 _DONE = "complete"  # in a kept output's folder: its files' number and bytes, written last
@@ -52,13 +55,20 @@ class Renders:
         digest.update(config.encode())
         return digest.hexdigest()
 
-    def take(self, lang: str, key: str, site: Path) -> bool:
-        """Copy into `site` the output kept for `lang` under `key`: whether there was one, whole."""
+    def take(self, lang: str, key: str, site: Path, previous: Kept | None = None, needed: Collection[str] = ()) -> bool:
+        """Copy into `site` the output kept for `lang` under `key`: whether there was one, whole.
+        A file that the previous site holds with the same bytes (`previous`, this language's view
+        of it) is named kept there instead, unless it is `needed` (read or written again after)."""
         kept = self._kept(lang, key)
         try:
-            if (kept / _DONE).read_text(encoding="ascii") != _size(kept / _SITE):
+            files = _files(kept / _SITE)
+            if (kept / _DONE).read_text(encoding="ascii") != _size(files):
                 return False  # files missing or changed since it was kept
-            shutil.copytree(kept / _SITE, site, copy_function=shutil.copyfile)
+            for path, full in files:
+                if previous is None or path in needed or not previous.has_same(path, full):
+                    target = site / path
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(full, target)
             return True
         except OSError:  # none kept, unreadable, or removed by another build meanwhile: MkDocs renders it
             shutil.rmtree(site, ignore_errors=True)
@@ -74,7 +84,7 @@ class Renders:
             fresh = Path(tempfile.mkdtemp(prefix=f".rendered-{lang}-", dir=self.folder))
             try:
                 shutil.copytree(site, fresh / _SITE, copy_function=shutil.copyfile)
-                (fresh / _DONE).write_text(_size(fresh / _SITE), encoding="ascii")
+                (fresh / _DONE).write_text(_size(_files(fresh / _SITE)), encoding="ascii")
                 shutil.rmtree(target, ignore_errors=True)  # damaged, since MkDocs rendered it again
                 os.replace(fresh, target)
             finally:
@@ -98,7 +108,6 @@ def _files(folder: Path) -> list[tuple[str, str]]:
     return found
 
 
-def _size(folder: Path) -> str:
-    """The number of files under `folder` and their bytes, as '<files> <bytes>'."""
-    files = _files(folder)
+def _size(files: list[tuple[str, str]]) -> str:
+    """The number of `files` (`_files`) and their bytes, as '<files> <bytes>'."""
     return f"{len(files)} {sum(os.path.getsize(full) for _, full in files)}"

@@ -170,6 +170,7 @@ class Shells:
         self.shapes: dict[str, int] = {}
         self.digests: list[str] = []  # each shape's digest, in the shells' order
         self.shells: list[PageFile] = []
+        self.placed: list[str] = []  # the paths in the site of the pages rendered with a stand-in
 
     def take(self, pages: Iterable[PageFile | PublishedPage]) -> list[PageFile]:
         """The pages MkDocs must render: those not made from a shell, and one shell per shape.
@@ -202,13 +203,18 @@ class Shells:
             return None
         return _Known(self.digests.index(mark.shape), page.path, page.entry, page.key, mark)
 
-    @staticmethod
-    def _placed(page: PageFile, spool: BinaryIO) -> PageFile:
+    def _placed(self, page: PageFile, spool: BinaryIO) -> PageFile:
         """`page` with a stand-in for its body, which is spooled to be put in its place."""
         body = _text(page.body)
         instead = stand_in(body)
-        pickle.dump(_Placed(Urls.index_file(page.url), instead, body), spool, protocol=pickle.HIGHEST_PROTOCOL)
+        self.placed.append(Urls.index_file(page.url))
+        pickle.dump(_Placed(self.placed[-1], instead, body), spool, protocol=pickle.HIGHEST_PROTOCOL)
         return replace(page, body=Markup(instead))
+
+    def read_again(self) -> set[str]:
+        """The paths in the rendered site that `fill` reads or writes over: the shells' pages and
+        the pages rendered with a stand-in."""
+        return {_output_path(shell.path) for shell in self.shells} | set(self.placed)
 
     def _shape(self, page: PageFile) -> int:
         key = _shape_key(page)
