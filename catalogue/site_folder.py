@@ -14,17 +14,17 @@ systems). The result is world-readable whatever the umask, for the web server th
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
-import stat
 import tempfile
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
+from .file_modes import make_world_readable, set_mode
 from .messages import Message, msg
 from .published import published_ids
+from .site_census import Census, merge_known
 from .stamp import SiteDigest
 
 REPO = Path(__file__).resolve().parent.parent
@@ -117,45 +117,29 @@ class Workspace:
         except ValueError:
             return absolute.as_posix()
 
-    def publish(self, kept: Collection[str] = ()) -> str | None:
+    def publish(self, kept: Collection[str] = (), census: Census | None = None) -> str | None:
         """Make the new site readable by everyone and put it in place of the old one: by a swap,
         or on top of a `previous` site, by moving the staged files over it and deleting every file
         of the previous site that is neither staged nor `kept` (paths in the site, with `/`). On
         top of a previous site, the new one's fingerprint (catalogue/stamp.py, `site_digest`),
-        taken on the way: that walk lists every folder of the site anyway."""
+        taken on the way: that walk lists every folder of the site anyway; or, given a `census`
+        of the previous site taken while the build ran, without walking it again
+        (catalogue/site_census.py)."""
         make_world_readable(self.staging)
         if self.previous is None:
             swap(self.staging, self.target)
             return None
         digest = SiteDigest()
-        merge(self.staging, self.previous, kept, digest)
+        if census is None:
+            merge(self.staging, self.previous, kept, digest)
+        else:
+            merge_known(self.staging, self.previous, kept, census, digest)
         return digest.hexdigest()
 
     def remove(self) -> None:
         """Delete the temporary folders (after success or failure alike)."""
         shutil.rmtree(self.staging, ignore_errors=True)
         shutil.rmtree(self.work, ignore_errors=True)
-
-
-def make_world_readable(folder: Path) -> None:
-    """Folders 0755 and files 0644 under `folder`, whatever the umask they were made with.
-
-    File systems that keep no Unix modes (FAT on a USB stick) refuse some changes; their mount
-    options decide what everyone may read, so a refusal there is left as it is."""
-    _set_mode(str(folder), 0o755)
-    for parent, folders, files in os.walk(folder):
-        for name in folders:
-            _set_mode(os.path.join(parent, name), 0o755)
-        for name in files:
-            _set_mode(os.path.join(parent, name), 0o644)
-
-
-def _set_mode(path: str, mode: int) -> None:
-    current = os.lstat(path)
-    if stat.S_ISLNK(current.st_mode) or stat.S_IMODE(current.st_mode) == mode:
-        return
-    with contextlib.suppress(PermissionError):  # FAT and the like: see make_world_readable
-        os.chmod(path, mode)
 
 
 def merge(staging: Path, target: Path, kept: Collection[str], digest: SiteDigest | None = None) -> None:
@@ -219,7 +203,7 @@ def _make_folder(path: Path) -> None:
     if path.exists() or path.is_symlink():
         path.unlink()
     path.mkdir()
-    _set_mode(str(path), 0o755)
+    set_mode(str(path), 0o755)
 
 
 def swap(staging: Path, target: Path) -> None:

@@ -8,7 +8,7 @@ import os
 import sys
 import time
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -52,6 +52,7 @@ from .render.build import RenderError, build_languages
 from .render.offline import rewrite_pages, shim
 from .render.renders import Renders
 from .render.shells import Marks, StoreChangedError
+from .site_census import Census, take_census
 from .site_folder import Workspace, check_site_dir
 from .sitemap import robots_txt, sitemaps
 from .stamp import VERSION, Inputs, Stamp, StampStore, code_digest, input_key, media_sources, site_digest
@@ -129,10 +130,12 @@ def build_site(
         return kept.report, summary
     stamps.forget(site_dir)
     stores = _Stores.beside(stamps, key) if reuse else None
-    # The media's processes start loading what they draw with while this one validates.
+    # The media's processes start loading what they draw with while this one validates, and one
+    # of them takes the census of the previous site for publishing (catalogue/site_census.py).
     pool = warm_pool(load_fonts)
+    census = pool.submit(take_census, str(site_dir.resolve())) if pool and not offline and site_dir.is_dir() else None
     try:
-        return _build(inputs, cache, stream, started, pool, stores)
+        return _build(inputs, cache, stream, started, pool, stores, census)
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
@@ -156,9 +159,16 @@ class _Stores:
 
 
 def _build(
-    inputs: Inputs, cache: MediaCache | None, stream: TextIO, started: float, pool: ProcessPoolExecutor | None, stores: _Stores | None
+    inputs: Inputs,
+    cache: MediaCache | None,
+    stream: TextIO,
+    started: float,
+    pool: ProcessPoolExecutor | None,
+    stores: _Stores | None,
+    census: Future[Census] | None = None,
 ) -> tuple[Report, BuildSummary | None]:
-    """`build_site` once it is known that the site must be made: validate, make, publish, stamp."""
+    """`build_site` once it is known that the site must be made: validate, make, publish, stamp
+    (with the `census` of the previous site under way, if any)."""
     site_dir, offline = inputs.site_dir, inputs.offline
     records, pages = (stores.records, stores.pages) if stores else (None, None)
     catalogue, report = validate(inputs.products_dir, inputs.producers_dir, inputs.settings_path, inputs.today, records=records)
@@ -179,7 +189,7 @@ def _build(
         count, languages, marks = _make(catalogue, workspace, cache, inputs.today, stream, offline, report, kept, pages, pool)
         if count is None:
             return report, None
-        published_digest = workspace.publish(kept.paths if kept else ())
+        published_digest = workspace.publish(kept.paths if kept else (), _taken(census) if workspace.previous else None)
         if pages and not offline:
             published = replace(pages, site=_site_id(site_dir))
             for lang, marked in marks.items():
@@ -200,6 +210,17 @@ def _build(
         stamp = Stamp(VERSION, stores.key, media_sources(catalogue), fingerprint, report, products, count, languages)
         stores.stamps.keep(site_dir, stamp)
     return report, BuildSummary(products, count, languages, time.perf_counter() - started, site_dir)
+
+
+def _taken(census: Future[Census] | None) -> Census | None:
+    """The census of the previous site, or None when none was taken or it failed (a file removed
+    while it was taken): publishing then walks the site."""
+    if census is None:
+        return None
+    try:
+        return census.result()
+    except OSError:
+        return None
 
 
 def _today(settings_path: Path) -> date:

@@ -36,6 +36,7 @@ from .status import DEFAULT_TIMEZONE, today_in
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue
+    from .site_census import Status as _Status
 
 REPO = Path(__file__).resolve().parent.parent
 VERSION = 1
@@ -158,7 +159,7 @@ class SiteDigest:
     def __init__(self) -> None:
         self.lines: list[str] = []
 
-    def add(self, path: str, info: os.stat_result, folder: bool) -> None:
+    def add(self, path: str, info: os.stat_result | _Status, folder: bool) -> None:
         """One entry: its path in the site (with `/`), what `lstat` says of it, whether it is a
         folder (not a link to one)."""
         kind = "d" if folder else "f"

@@ -20,6 +20,7 @@ import catalogue.jobs.cache as media_cache
 import catalogue.render.config as render
 from catalogue import __version__
 from catalogue.cli import main, module_main
+from catalogue.site_census import take_census
 from catalogue.site_folder import Workspace
 from catalogue.stamp import site_digest
 
@@ -273,7 +274,10 @@ def test_a_full_disk_while_compressing_keeps_the_previous_site_and_its_times(cop
     assert not leftovers(copied)
 
 
-def test_publishing_on_a_previous_site_moves_the_staged_files_and_deletes_what_is_gone(tmp_path: Path) -> None:
+@pytest.mark.parametrize("census", [False, True], ids=["walked", "census"])
+def test_publishing_on_a_previous_site_moves_the_staged_files_and_deletes_what_is_gone(tmp_path: Path, census: bool) -> None:
+    # With a census of the previous site (catalogue/site_census.py), taken before the build staged
+    # its files, publishing does the same without walking the site again.
     site, staging = tmp_path / "site", tmp_path / ".site.new-x"
     for path, text in {
         "index.html": "old home",
@@ -294,7 +298,8 @@ def test_publishing_on_a_previous_site_moves_the_staged_files_and_deletes_what_i
     (site / "linked-folder").symlink_to("kept", target_is_directory=True)  # a link to a folder it has not
     kept_before = (site / "kept" / "a.html").stat()
     workspace = Workspace(site, staging, tmp_path / ".site.work-x", previous=site)
-    fingerprint = workspace.publish(kept={"kept/a.html", "held/deep/b.html", "link.html"})
+    taken = take_census(str(site)) if census else None
+    fingerprint = workspace.publish(kept={"kept/a.html", "held/deep/b.html", "link.html"}, census=taken)
     found = {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in site.rglob("*") if p.is_file()}
     assert found == {
         "index.html": "new home",
