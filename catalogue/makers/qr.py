@@ -8,6 +8,8 @@ print at 300 dpi, and a one-page vector PDF.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import io
 import math
 import re
@@ -54,6 +56,12 @@ class QrMatrix:
         """Modules per side, quiet zone included."""
         return len(self.rows)
 
+    @functools.cached_property
+    def modules_digest(self) -> str:
+        """A digest of the modules, row by row (a dark module is byte 1): what a key of a drawn
+        code needs of it (catalogue/printing/kept_pieces.py)."""
+        return hashlib.blake2b(b"".join(bytes(row) for row in self.rows)).hexdigest()
+
     def dark_runs(self) -> list[tuple[int, int, int]]:
         """Horizontal runs of dark modules as (row, first column, length)."""
         runs = []
@@ -93,22 +101,26 @@ def to_svg(matrix: QrMatrix, title: str | None = None) -> str:
     )
 
 
+@functools.lru_cache(maxsize=1024)
 def from_svg(svg: str, text: str) -> QrMatrix:
     """The matrix of a code drawn by `to_svg`, whose URL is `text`.
 
     Reading a code back is a regular expression; encoding it again costs about 17 ms, which adds up
-    to half a minute for a printed catalogue of 2,000 products. Raises ValueError for any other SVG.
+    to half a minute for a printed catalogue of 2,000 products. A code read lately is not read
+    again (the labels of a part of the printed catalogue read the codes the part read). Raises
+    ValueError for any other SVG.
     """
     view_box = re.search(r'viewBox="0 0 (\d+) \1"', svg)
     path = re.search(r'<path d="([^"]*)"', svg)
     if not view_box or not path:
         raise ValueError("not a QR code SVG written by to_svg")
     size = int(view_box.group(1))
-    rows = [[False] * size for _ in range(size)]
+    rows = [bytearray(size) for _ in range(size)]
     for x, y, length in _SVG_RUN.findall(path.group(1)):
-        rows[int(y)][int(x) : int(x) + int(length)] = [True] * int(length)
+        start = int(x)
+        rows[int(y)][start : start + int(length)] = b"\x01" * int(length)
     version = (size - 2 * QUIET_ZONE - 17) // 4
-    return QrMatrix(text, version, tuple(tuple(row) for row in rows))
+    return QrMatrix(text, version, tuple(tuple(map(bool, row)) for row in rows))
 
 
 def to_png(matrix: QrMatrix, min_pixels: int = PNG_MIN_PIXELS) -> bytes:

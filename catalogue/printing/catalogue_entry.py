@@ -8,7 +8,6 @@ room left under the certificate and the producer, as much of them as fits.
 
 from __future__ import annotations
 
-import hashlib
 import io
 from dataclasses import replace
 from datetime import date
@@ -61,7 +60,7 @@ def entry_key(entry: CatalogueEntry, lang: str, on: date, top: float) -> str:
     entry (its photo by path: the media cache names it by its content; its code by its modules),
     the language, the slot, and of the day only the status it gives in words: the daily rebuild
     draws again only the entries whose words count the days left."""
-    code = hashlib.blake2b(bytes(dark for row in entry.qr.rows for dark in row)).hexdigest() if entry.qr else None
+    code = entry.qr.modules_digest if entry.qr else None
     return digest("catalogue-entry", plain(replace(entry, qr=None)), code, lang, status_words(entry, lang, on), top)
 
 

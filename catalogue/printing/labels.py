@@ -92,7 +92,7 @@ def _draw_page(pdf: FPDF, labels: list[tuple[PrintItem, QrMatrix, float]], sheet
 
 def _page_key(labels: list[tuple[PrintItem, QrMatrix, float]], sheet: LabelSheet, lang: str, first: int) -> str:
     """What `_draw_page` draws, as a key for the pieces kept between builds (`kept_pieces`)."""
-    shown = [(plain(item), matrix.text, matrix.version, module, [list(row) for row in matrix.rows]) for item, matrix, module in labels]
+    shown = [(plain(item), matrix.text, matrix.version, module, matrix.modules_digest) for item, matrix, module in labels]
     return digest("labels-page", shown, sheet.model_dump(mode="json"), lang, first)
 
 
