@@ -1,5 +1,6 @@
 """The fast paths of catalogue/pages/html.py give exactly what the slow, obvious ways give:
-`html()` what markupsafe's `Markup.format` gives, `relative()` what `posixpath.relpath` gives."""
+`html()` what markupsafe's `Markup.format` gives, `join()` what `Markup.join` gives, `relative()`
+what `posixpath.relpath` gives."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ import random
 
 import pytest
 from markupsafe import Markup
+from markupsafe import escape as markup_escape
 
-from catalogue.pages.html import html, relative
+from catalogue.pages.html import html, join, relative
 
 HOSTILE = ['<script>alert("x")</script>', "a & b", "it's", '"quoted"', "{braces}", "Trà Shan tuyết", ""]
 VALUES: list[object] = [*HOSTILE, Markup("<b>bold</b>"), 7, 3.5, None, True]
@@ -38,6 +40,25 @@ def test_html_format_specs_conversions_and_attributes_as_markupsafe() -> None:
 def _posix_relative(target: str, page: str) -> str:
     link = posixpath.relpath(target or ".", page.rstrip("/") or ".")
     return link + "/" if target.endswith("/") and not link.endswith("/") else link
+
+
+class _Html:
+    """An object that gives its own HTML, as markupsafe lets any object do."""
+
+    def __html__(self) -> str:
+        return "<em>its own</em>"
+
+
+class _Fragment(Markup):
+    """A subclass of Markup: markupsafe asks it for its HTML too."""
+
+
+@pytest.mark.parametrize("separator", ["", " · ", "<br>", "&"])
+def test_join_escapes_what_is_not_markup_as_markupsafe_does(separator: str) -> None:
+    parts = [*VALUES, _Html(), _Fragment("<u>sub</u>"), Markup("<li>card</li>")]
+    joined = join(iter(parts), separator)
+    assert type(joined) is Markup
+    assert joined == Markup(markup_escape(separator)).join(parts)
 
 
 def test_relative_is_relpath_for_site_paths() -> None:
