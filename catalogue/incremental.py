@@ -16,8 +16,20 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 _CHUNK = 1 << 16
+
+
+class Status(Protocol):
+    """What a census of the site keeps of a file's `lstat` (catalogue/site_census.py)."""
+
+    @property
+    def st_size(self) -> int: ...
+    @property
+    def st_mtime_ns(self) -> int: ...
+    @property
+    def st_ino(self) -> int: ...
 
 
 def keep_unchanged(new: Path, previous: Path) -> set[str]:
@@ -77,24 +89,36 @@ class Kept:
     previous: Path
     paths: set[str] = field(default_factory=set)
     prefix: str = ""
+    # What `lstat` said of each file of the previous site as the build began, by path, when it is
+    # known (catalogue/site_census.py): asked instead of the file (an empty census is not known).
+    census: dict[str, Status] = field(default_factory=dict, compare=False, repr=False)
 
     def within(self, folder: str) -> Kept:
         """This record seen from `folder` of the site ('' for the root, 'en/' for English)."""
-        return Kept(self.previous, self.paths, self.prefix + folder)
+        return Kept(self.previous, self.paths, self.prefix + folder, self.census)
 
     def fresh(self) -> Kept:
         """The same view with an empty record of its own (for work done elsewhere, whose paths kept
-        are added to this one's afterwards)."""
+        are added to this one's afterwards), and without the census (it is not handed over)."""
         return Kept(self.previous, set(), self.prefix)
+
+    def status(self, path: str) -> Status | None:
+        """What `lstat` said of the previous site's file at `path` (this view's) as the build began,
+        when the census is known; else None."""
+        return self.census.get(self.prefix + path)
 
     def has_copy(self, path: str, source: os.stat_result) -> bool:
         """True, naming `path` kept, when the previous site holds a copy of a file with `source`'s
         size and time (a file copied from the media cache carries the cached file's time)."""
-        try:
-            old = os.stat(os.path.join(self.previous, self.prefix + path))
-        except OSError:
-            return False
-        if old.st_size != source.st_size or old.st_mtime_ns != source.st_mtime_ns:
+        old: Status | os.stat_result | None
+        if self.census:
+            old = self.status(path)
+        else:
+            try:
+                old = os.stat(os.path.join(self.previous, self.prefix + path))
+            except OSError:
+                old = None
+        if old is None or old.st_size != source.st_size or old.st_mtime_ns != source.st_mtime_ns:
             return False
         self.paths.add(self.prefix + path)
         return True

@@ -71,6 +71,11 @@ def take_census(site: str) -> Census:
     return found
 
 
+def census_files(census: Census) -> dict[str, Status]:
+    """What `lstat` said of each file (not a folder, nor a link to one) of the census, by path."""
+    return {path: known.info for path, known in census.items() if known.kind == OTHER and known.info is not None}
+
+
 class _Site:
     """The target's entries as publishing changes them: the census, brought up to date."""
 

@@ -52,7 +52,7 @@ from .render.build import RenderError, build_languages
 from .render.offline import rewrite_pages, shim
 from .render.renders import Renders
 from .render.shells import Marks, StoreChangedError
-from .site_census import Census, take_census
+from .site_census import Census, census_files, take_census
 from .site_folder import Workspace, check_site_dir
 from .sitemap import robots_txt, sitemaps
 from .stamp import VERSION, Inputs, Stamp, StampStore, code_digest, input_key, media_sources, site_digest
@@ -186,7 +186,7 @@ def _build(
         # page for file:// and is made whole.
         workspace = Workspace.beside(site_dir, on_previous=not offline)
         kept = Kept(workspace.previous) if workspace.previous else None
-        count, languages, marks = _make(catalogue, workspace, cache, inputs.today, stream, offline, report, kept, pages, pool)
+        count, languages, marks = _make(catalogue, workspace, cache, inputs.today, stream, offline, report, kept, pages, pool, census)
         if count is None:
             return report, None
         published_digest = workspace.publish(kept.paths if kept else (), _taken(census) if workspace.previous else None)
@@ -239,15 +239,19 @@ def _make(
     kept: Kept | None = None,
     pages: PageStore | None = None,
     pool: ProcessPoolExecutor | None = None,
+    census: Future[Census] | None = None,
 ) -> tuple[int | None, list[str], dict[str, Marks]]:
     """Make the new site in the workspace's staging folder (but for the previous site's files that
-    it `kept`, and with the product pages of earlier builds that are still right, from `pages`):
+    it `kept`, known from its `census` once that is taken, and with the product pages of earlier
+    builds that are still right, from `pages`):
     the number of pages, the languages and what each product page became (to record once the site
     is published: catalogue/pages/page_cache.py), or None when media problems stop the build (they
     are added to `report`)."""
     staging = workspace.staging
     # The pages are made while the print files are drawn (media_stage.py, `start_media`).
     media = start_media(catalogue, staging, cache, today, stream=stream, kept=kept, fresh=True, pool=pool)
+    if kept and census and census.done():  # the files of the previous site, without asking each again
+        kept.census.update(census_files(_taken(census) or {}))
     met = len(media.report.problems)
     report.problems += media.report.problems
     settle()

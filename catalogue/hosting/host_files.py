@@ -63,7 +63,7 @@ def write_host_files(
         hashes |= scripts.of(name, path)
     for name in kept.paths if kept else ():
         if name.endswith(".html"):
-            hashes |= scripts.of(name, os.path.join(kept.previous, name))
+            hashes |= scripts.of(name, os.path.join(kept.previous, name), kept.census.get(name))
     scripts.save()
     headers = security_headers(hashes)
     (site / HEADERS).write_text(headers_file(headers, languages), encoding="utf-8")

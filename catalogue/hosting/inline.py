@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
+from ..incremental import Status
 from ..record_cache import store_pickle
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
@@ -69,9 +70,10 @@ class ScriptHashes:
         self.known: dict[_Signature, frozenset[str]] = known if isinstance(known, dict) else {}
         self.seen: dict[_Signature, frozenset[str]] = {}
 
-    def of(self, name: str, path: str | Path) -> frozenset[str]:
-        """The hashes of the page at `path`, whose place in the site is `name`."""
-        info = os.stat(path)
+    def of(self, name: str, path: str | Path, known: Status | None = None) -> frozenset[str]:
+        """The hashes of the page at `path`, whose place in the site is `name` (what `lstat` said
+        of it as the build began: `known`, when a census of the site is)."""
+        info = known or os.stat(path)
         signature = (name, info.st_size, info.st_mtime_ns, info.st_ino)
         hashes = self.hashed[name] if name in self.hashed else self.known.get(signature)
         if hashes is None:
