@@ -237,7 +237,7 @@ def _build(args: argparse.Namespace) -> int:
 
 def _run_build(args: argparse.Namespace) -> tuple[int, str, str]:
     """Build the site: the exit status, and the texts for standard output and standard error."""
-    kept, known = _unchanged(args)
+    kept, known, digests = _unchanged(args)
     if kept:
         return 0, _unchanged_text(kept.report, args, kept.products, kept.pages), ""
     from .render.offline import OfflineError
@@ -256,6 +256,7 @@ def _run_build(args: argparse.Namespace) -> tuple[int, str, str]:
             unpublish=args.unpublish,
             reuse=True,
             known=known,
+            known_digests=digests,
         )
     except SiteDirError as error:
         return 1, "", f"{args.prog}: error: {error.message.text(args.lang)}"
@@ -275,10 +276,11 @@ def _unchanged_text(report: Report, args: argparse.Namespace, products: int, pag
     return _report_text(report, args, said)
 
 
-def _unchanged(args: argparse.Namespace) -> tuple[Stamp | None, tuple[Inputs, str] | None]:
+def _unchanged(args: argparse.Namespace) -> tuple[Stamp | None, tuple[Inputs, str] | None, dict[str, bytes]]:
     """The last build's stamp when nothing has changed since (catalogue/stamp.py), found before the
     build's own modules are loaded: a rebuild with nothing to do then takes a moment. With it, the
-    build's inputs and their key, for the build to take (None when they could not be worked out)."""
+    build's inputs and their key, for the build to take (None when they could not be worked out),
+    and the digest of each file of the catalogue as the key read it."""
     from .jobs.cache import DEFAULT_CACHE
     from .load import SETTINGS_FILE
     from .site_folder import SiteDirError, check_site_dir
@@ -287,14 +289,15 @@ def _unchanged(args: argparse.Namespace) -> tuple[Stamp | None, tuple[Inputs, st
     settings = args.settings or args.products.parent / SETTINGS_FILE
     today = args.today or plain_today(settings)
     if today is None:
-        return None, None
+        return None, None, {}
     try:
         check_site_dir(args.site_dir, args.products, args.producers, args.settings)
     except SiteDirError:
-        return None, None  # the build says why
+        return None, None, {}  # the build says why
     inputs = Inputs(args.products, args.producers, settings, args.site_dir, today, args.site_url, args.offline, tuple(args.unpublish))
-    key = input_key(inputs)
-    return StampStore.beside(DEFAULT_CACHE).unchanged(inputs, key), (inputs, key)
+    digests: dict[str, bytes] = {}
+    key = input_key(inputs, digests)
+    return StampStore.beside(DEFAULT_CACHE).unchanged(inputs, key), (inputs, key), digests
 
 
 def _port(text: str) -> int:

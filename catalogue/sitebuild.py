@@ -7,7 +7,7 @@ import functools
 import os
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
@@ -98,6 +98,7 @@ def build_site(
     unpublish: Iterable[str] = (),
     reuse: bool = False,
     known: tuple[Inputs, str] | None = None,
+    known_digests: Mapping[str, bytes] | None = None,
 ) -> tuple[Report, BuildSummary | None]:
     """Build the site into `site_dir`; on any problem return the report and leave `site_dir` as it was.
 
@@ -112,7 +113,8 @@ def build_site(
     (catalogue/record_cache.py); the stamps and the records are kept beside the media cache.
     Meanwhile the garbage collector runs less often (catalogue/collector.py). `known` is the inputs
     and their key (`input_key`) as the caller worked them out a moment before, taken when they are
-    this build's inputs: the key reads every file of the catalogue.
+    this build's inputs: the key reads every file of the catalogue (`known_digests`: the SHA-256
+    of each, by path, as `input_key` gave them; the validation does not read those files again).
     """
     started = time.perf_counter()
     check_site_dir(site_dir, products_dir, producers_dir, settings_path)
@@ -123,13 +125,19 @@ def build_site(
     stamps = StampStore.beside(cache.root if cache else DEFAULT_CACHE)
     today = today or _today(settings_path)
     inputs = Inputs(products_dir, producers_dir, settings_path, site_dir, today, site_url, offline, unpublish)
-    key = (known[1] if known and known[0] == inputs else input_key(inputs)) if reuse else ""
+    digests: dict[str, bytes] = {}  # each file's, as the key read them: the validation takes them
+    if not reuse:
+        key = ""
+    elif known and known[0] == inputs:
+        key, digests = known[1], dict(known_digests or {})
+    else:
+        key = input_key(inputs, digests)
     kept = stamps.unchanged(inputs, key) if reuse else None
     if kept:
         summary = BuildSummary(kept.products, kept.pages, kept.languages, time.perf_counter() - started, site_dir, unchanged=True)
         return kept.report, summary
     stamps.forget(site_dir)
-    stores = _Stores.beside(stamps, key) if reuse else None
+    stores = _Stores.beside(stamps, key, digests) if reuse else None
     # The media's processes start loading what they draw with while this one validates, and one
     # of them takes the census of the previous site for publishing (catalogue/site_census.py).
     pool = warm_pool(load_fonts)
@@ -152,10 +160,12 @@ class _Stores:
     pages: PageStore
 
     @classmethod
-    def beside(cls, stamps: StampStore, key: str) -> _Stores:
-        """The records and pages kept beside `stamps`, for the code as it is."""
+    def beside(cls, stamps: StampStore, key: str, digests: Mapping[str, bytes]) -> _Stores:
+        """The records and pages kept beside `stamps`, for the code as it is (`digests`: of the
+        catalogue's files, as `input_key` read them for `key`)."""
         code = code_digest()
-        return cls(stamps, key, RecordCache(stamps.root.with_name("records"), code), PageStore(stamps.root.with_name("pages"), code))
+        records = RecordCache(stamps.root.with_name("records"), code, digests)
+        return cls(stamps, key, records, PageStore(stamps.root.with_name("pages"), code))
 
 
 def _build(

@@ -77,8 +77,9 @@ class Stamp:
     languages: list[str]
 
 
-def input_key(inputs: Inputs) -> str:
-    """The fingerprint of everything the build reads except the media sources."""
+def input_key(inputs: Inputs, digests: dict[str, bytes] | None = None) -> str:
+    """The fingerprint of everything the build reads except the media sources; into `digests`,
+    the SHA-256 of each file of the catalogue by path (catalogue/record_cache.py takes them)."""
     digest = hashlib.sha256()
     for part in (
         VERSION,
@@ -93,8 +94,8 @@ def input_key(inputs: Inputs) -> str:
         digest.update(repr(part).encode() + b"\0")
     for folder in (inputs.products_dir, inputs.producers_dir):
         for path in yaml_files(folder):
-            _add_file(digest, path.name, path)
-    _add_file(digest, "settings", inputs.settings_path)
+            _add_file(digest, path.name, path, digests)
+    _add_file(digest, "settings", inputs.settings_path, digests)
     return digest.hexdigest()
 
 
@@ -125,12 +126,15 @@ def _files(root: Path, names: Iterable[str]) -> Iterator[Path]:
                     yield Path(parent, file)
 
 
-def _add_file(digest: hashlib._Hash, name: str, path: Path) -> None:
+def _add_file(digest: hashlib._Hash, name: str, path: Path, digests: dict[str, bytes] | None = None) -> None:
     try:
         data = path.read_bytes()
     except OSError:
         data = None
-    digest.update(name.encode() + b"\0" + (b"-" if data is None else b"+" + hashlib.sha256(data).digest()))
+    own = None if data is None else hashlib.sha256(data).digest()
+    if own is not None and digests is not None:
+        digests[str(path)] = own
+    digest.update(name.encode() + b"\0" + (b"-" if own is None else b"+" + own))
 
 
 def media_sources(catalogue: Catalogue) -> dict[str, Signature]:

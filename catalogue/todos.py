@@ -8,12 +8,14 @@ that line (a `phone: TODO` is no phone number) are left out, since nobody has wr
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from .messages import Message, msg
 from .problems import Report, display_path
+from .record_cache import RecordCache
 
 TODO = "TODO"
 _TODO = re.compile(r"\bTODO\b")
@@ -24,20 +26,31 @@ def todo_lines(text: str) -> list[tuple[int, str]]:
     return [(number, line.strip()) for number, line in enumerate(text.splitlines(), 1) if _TODO.search(line)]
 
 
-def _text(path: Path, sources: Mapping[Path, str]) -> str:
+def _lines(path: Path, sources: Mapping[Path, str], cache: RecordCache | None) -> list[tuple[int, str]]:
+    """`todo_lines` of the file at `path` (or of its text in `sources`); with `cache`, a file whose
+    bytes were looked through before (by their digest, as the build read them for its key) is not
+    read again, and what is read is remembered by the digest of the bytes read."""
     if path in sources:
-        return sources[path]
+        return todo_lines(sources[path])
+    given = cache.digests.get(str(path)) if cache else None
+    known = cache.todo_lines(given) if cache and given else None
+    if known is not None:
+        return known
     try:
         raw = path.read_bytes()
     except OSError:
-        return ""  # an unreadable file has its own problem already
-    return raw.decode("utf-8", "replace") if TODO.encode() in raw else ""
+        return []  # an unreadable file has its own problem already
+    lines = todo_lines(raw.decode("utf-8", "replace")) if TODO.encode() in raw else []
+    if cache:
+        cache.keep_todo_lines(hashlib.sha256(raw).digest(), lines)
+    return lines
 
 
-def list_todos(files: Iterable[Path], sources: Mapping[Path, str], report: Report) -> None:
-    """Add a `[todo]` error for each TODO line of `files`, in place of any other problem on that line."""
+def list_todos(files: Iterable[Path], sources: Mapping[Path, str], report: Report, cache: RecordCache | None = None) -> None:
+    """Add a `[todo]` error for each TODO line of `files`, in place of any other problem on that
+    line (with `cache`: see `_lines`)."""
     for path in files:
-        lines = todo_lines(_text(path, sources))
+        lines = _lines(path, sources, cache)
         if not lines:
             continue
         shown = display_path(path)

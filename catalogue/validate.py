@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import pickle
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -40,15 +41,19 @@ def load_record(
 ) -> Loaded[M] | None:
     """Load and check one file against `model` (its text `source` instead of the file's, when given); problems go to `report`.
 
-    With `cache`, a file read before with the same bytes gives what it gave then (catalogue/record_cache.py)."""
+    With `cache`, a file read before with the same bytes gives what it gave then (catalogue/record_cache.py);
+    a file whose digest the cache was given is not read again."""
     if cache is None:
         return _load_record(path, model, report, source)
-    try:
-        data = source.encode("utf-8", "surrogatepass") if source is not None else path.read_bytes()
-    except OSError:
-        return _load_record(path, model, report, source)
-    key = cache.key(path, model, data)
-    known = cache.get(key)
+    given = cache.digests.get(str(path)) if source is None else None
+    known = cache.get(cache.key(path, model, given)) if given else None
+    if known is None:  # what the file holds now decides, and what is read is kept under its own digest
+        try:
+            data = source.encode("utf-8", "surrogatepass") if source is not None else path.read_bytes()
+        except OSError:
+            return _load_record(path, model, report, source)
+        key = cache.key(path, model, hashlib.sha256(data).digest())
+        known = cache.get(key)
     if known is None:
         found = Report()
         loaded = _load_record(path, model, found, source)
@@ -152,7 +157,7 @@ def validate(
         product_ids = {p.record.id for p in products} | {path.stem for path in product_files}
         check_sales_points(catalogue, settings_file.doc, report, product_ids, today)
     files = [*producer_files, *product_files, settings_path]
-    list_todos(files, sources, report)
+    list_todos(files, sources, report, records)
     if records:
         records.store()
     return catalogue, report

@@ -23,6 +23,7 @@ from catalogue import stamp as stamp_module
 from catalogue import validate as validate_module
 from catalogue.cli import main
 from catalogue.jobs.cache import MediaCache
+from catalogue.load import yaml_files
 from catalogue.record_cache import RecordCache
 from catalogue.sitebuild import build_site
 from catalogue.stamp import Inputs, StampStore, code_digest, input_key
@@ -232,9 +233,9 @@ def test_the_command_reads_the_catalogue_for_its_key_once(stamped: Path, monkeyp
 
     keys: list[Inputs] = []
 
-    def counted(given: Inputs) -> str:
+    def counted(given: Inputs, digests: dict[str, bytes] | None = None) -> str:
         keys.append(given)
-        return input_key(given)
+        return input_key(given, digests)
 
     monkeypatch.setattr(stamp_module, "input_key", counted)
     monkeypatch.setattr(sitebuild_module, "input_key", counted)
@@ -301,6 +302,47 @@ def test_records_read_before_are_not_read_again(tmp_path: Path, monkeypatch: pyt
     other = RecordCache(tmp_path / "records", "other code")
     validate(Path("products"), Path("producers"), today=TODAY, records=other)
     assert sorted(read[1:]) == ["bad-producer.yaml", "base-producer.yaml", "base-product.yaml", "extra-product.yaml"]
+
+
+def test_the_files_the_key_read_are_taken_by_their_digests_and_not_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_two_product_catalogue(tmp_path / "cat")
+    monkeypatch.chdir(root)
+    given = inputs()
+    digests: dict[str, bytes] = {}
+    input_key(given, digests)  # as the command works it out, before the build
+    assert set(digests) == {str(path) for path in [*yaml_files(Path("products")), *yaml_files(Path("producers")), Path("catalogue.yaml")]}
+    first, _ = validate(Path("products"), Path("producers"), today=TODAY, records=RecordCache(tmp_path / "records", "code", digests))
+    opened: list[str] = []
+    real = Path.read_bytes
+
+    def counted(path: Path) -> bytes:
+        if path.suffix == ".yaml" and path.name != "catalogue.yaml":  # the records, not the cache's own files nor the settings
+            opened.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    again, _ = validate(Path("products"), Path("producers"), today=TODAY, records=RecordCache(tmp_path / "records", "code", digests))
+    assert again.products == first.products and opened == []
+    # Without the digests, each file is read for its own (and for its lines marked TODO).
+    validate(Path("products"), Path("producers"), today=TODAY, records=RecordCache(tmp_path / "records", "code"))
+    assert set(opened) == {path.rpartition("/")[2] for path in digests if not path.endswith("catalogue.yaml")}
+    # A file changed since its digest was taken, to bytes not read before, is read and checked as
+    # it is now, and kept under its own digest: not under the digest given, whose bytes it no longer holds.
+    product = root / "products" / "extra-product.yaml"
+    text = product.read_text(encoding="utf-8")
+    product.write_text(text.replace("stars: 4", "stars: 5"), encoding="utf-8")
+    edited, _ = validate(Path("products"), Path("producers"), today=TODAY, records=RecordCache(tmp_path / "records", "other code", digests))
+    assert edited.products["extra-product"].stars == 5
+    product.write_text(text, encoding="utf-8")
+    back, _ = validate(Path("products"), Path("producers"), today=TODAY, records=RecordCache(tmp_path / "records", "other code", digests))
+    assert back.products["extra-product"].stars == 4
+    # A line marked TODO is reported whether the file is read or known by its digest.
+    product.write_text(text.replace("summary: ", "summary: TODO ", 1), encoding="utf-8")
+    for _ in range(2):
+        digests.clear()
+        input_key(given, digests)
+        _, report = validate(Path("products"), Path("producers"), today=TODAY, records=RecordCache(tmp_path / "records", "code", digests))
+        assert [problem.code for problem in report.problems if problem.file.endswith("extra-product.yaml")] == ["todo"]
 
 
 def test_problems_across_files_name_their_lines_from_records_read_before(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
