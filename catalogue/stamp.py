@@ -139,11 +139,18 @@ def _add_file(digest: hashlib._Hash, name: str, path: Path, digests: dict[str, b
 
 def media_sources(catalogue: Catalogue) -> dict[str, Signature]:
     """The signature of every photo file the catalogue's products name (resolved paths)."""
+    from .image_files import real_path  # it loads Pillow: the command loads this module before it knows whether to build
+
     found: dict[str, Signature] = {}
+    folders: dict[str, str] = {}  # each folder's real path, worked out once (`real_path`)
     for pid, product in catalogue.products.items():
         folder = catalogue.product_files[pid].parent
         for image in product.images:
-            path = os.path.realpath(folder / image.src)
+            named = os.fspath(folder / image.src)
+            try:
+                path = real_path(named, folders)
+            except (OSError, RuntimeError):  # gone since it was checked: as `os.path.realpath` names it
+                path = os.path.realpath(named)
             found[path] = _signature(path)
     return found
 
