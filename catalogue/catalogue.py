@@ -24,6 +24,9 @@ class Catalogue:
     producers: dict[str, Producer] = field(default_factory=dict)
     product_files: dict[str, Path] = field(default_factory=dict)
     producer_files: dict[str, Path] = field(default_factory=dict)
+    # By file: the record cache's key of what the file held (its bytes, read against its model by
+    # this code: catalogue/record_cache.py), when the records were read through that cache.
+    record_keys: dict[Path, str] = field(default_factory=dict)
 
     def expires(self, product: Product) -> date:
         """The product certificate's last day of validity."""

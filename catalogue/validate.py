@@ -34,6 +34,7 @@ class Loaded(Generic[M]):
 
     record: M
     doc: Document
+    key: str | None = None  # the record cache's key of what the file held (catalogue/record_cache.py), when a cache read it
 
 
 def load_record(
@@ -46,7 +47,8 @@ def load_record(
     if cache is None:
         return _load_record(path, model, report, source)
     given = cache.digests.get(str(path)) if source is None else None
-    known = cache.get(cache.key(path, model, given)) if given else None
+    key = cache.key(path, model, given) if given else ""
+    known = cache.get(key) if key else None
     if known is None:  # what the file holds now decides, and what is read is kept under its own digest
         try:
             data = source.encode("utf-8", "surrogatepass") if source is not None else path.read_bytes()
@@ -59,9 +61,12 @@ def load_record(
         loaded = _load_record(path, model, found, source)
         cache.put(key, _kept(loaded), found.problems)
         report.problems += found.problems
-        return loaded
-    report.problems += known[1]
-    return _taken(known[0])
+    else:
+        report.problems += known[1]
+        loaded = _taken(known[0])
+    if loaded:
+        loaded.key = key
+    return loaded
 
 
 # What the cache keeps of a record: the record, and its document pickled apart (its lines are read
@@ -153,6 +158,7 @@ def validate(
     for item in products:
         catalogue.products.setdefault(item.record.id, item.record)
         catalogue.product_files.setdefault(item.record.id, item.doc.path)
+    catalogue.record_keys = {item.doc.path: item.key for item in [*producers, *products] if item.key}
     if settings_file:
         product_ids = {p.record.id for p in products} | {path.stem for path in product_files}
         check_sales_points(catalogue, settings_file.doc, report, product_ids, today)

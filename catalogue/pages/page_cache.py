@@ -35,7 +35,9 @@ from pathlib import Path
 from typing import TypeVar
 
 from markupsafe import Markup
+from pydantic import BaseModel
 
+from ..catalogue import Catalogue
 from ..model import Product
 from .context import Site
 from .listings import PageFile
@@ -409,13 +411,27 @@ def _digests(site: Site) -> tuple[dict[str, bytes], dict[str, bytes]]:
     """The digest of each product with its media, and of each producer, by id (worked out once a build)."""
     digests = site.memo.get(_DIGESTS)
     if digests is None:
+        catalogue = site.catalogue
         products = {
-            pid: hashlib.sha256(f"{product.model_dump_json()}\0{site.media.get(pid)!r}".encode()).digest()
-            for pid, product in site.catalogue.products.items()
+            pid: hashlib.sha256(
+                f"{_record(catalogue, catalogue.product_files.get(pid), product)}\0{site.media.get(pid)!r}".encode()
+            ).digest()
+            for pid, product in catalogue.products.items()
         }
-        producers = {pid: hashlib.sha256(one.model_dump_json().encode()).digest() for pid, one in site.catalogue.producers.items()}
+        producers = {
+            pid: hashlib.sha256(_record(catalogue, catalogue.producer_files.get(pid), one).encode()).digest()
+            for pid, one in catalogue.producers.items()
+        }
         digests = site.memo[_DIGESTS] = (products, producers)
     return digests
+
+
+def _record(catalogue: Catalogue, path: Path | None, record: BaseModel) -> str:
+    """What stands for a record in a key: the record cache's key of its file (what the file held,
+    read by this code), or else the record itself as JSON (a tenth of a second for every record of
+    2,000 products)."""
+    key = catalogue.record_keys.get(path) if path else None
+    return f"file {key}" if key else record.model_dump_json()
 
 
 _DIGESTS = ("page_cache", "digests")
