@@ -183,9 +183,11 @@ def test_a_build_reads_the_records_an_earlier_one_found_and_checks_each_is_still
     (made.folder / "meta.json").write_text('{"files": ["other"], "meta": {}}', encoding="utf-8")
     later = MediaCache(tmp_path / "media")
     assert later.get("ab" + "0" * 62) == made
-    # ...once the entry's own record is there: a removed entry is made again.
-    (made.folder / "meta.json").unlink()
+    # ...once the entry's folder is seen to be there (an entry's folder appears whole: `put`): a
+    # removed entry is made again.
+    shutil.move(made.folder, tmp_path / "aside")
     assert MediaCache(tmp_path / "media").get("ab" + "0" * 62) is None
+    shutil.move(tmp_path / "aside", made.folder)
     # A damaged index is read past: the entries' own records are read.
     (made.folder / "meta.json").write_text('{"files": ["x.svg"], "meta": {"version": 4}}', encoding="utf-8")
     (tmp_path / "media-index.pickle").write_bytes(b"not a pickle")

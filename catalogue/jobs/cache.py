@@ -7,6 +7,7 @@ their outputs and do no image or QR work.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import errno
 import functools
@@ -125,6 +126,7 @@ class MediaCache:
         self.root = root
         self._known: _Index | None = None
         self._used = _Index()
+        self._present: set[str] | None = None
 
     def _folder(self, key: str) -> str:
         """The folder of `key`'s outputs (a string, not a path: a rebuild looks up thousands)."""
@@ -135,7 +137,7 @@ class MediaCache:
         folder = self._folder(key)
         record = os.path.join(folder, "meta.json")
         known = self._index().entries.get(key)
-        if known is None or not os.path.isfile(record):
+        if known is None or key not in self._folders():
             try:
                 with open(record, encoding="utf-8") as meta:
                     found = json.load(meta)
@@ -144,6 +146,19 @@ class MediaCache:
             known = (tuple(found["files"]), found["meta"])
         self._used.entries[key] = known
         return Entry(Path(folder), *known)
+
+    def _folders(self) -> set[str]:
+        """The keys whose folders the cache holds, listed once (each appears whole: `put`): a
+        rebuild looks up every job of the catalogue, 5,500 at 2,000 products."""
+        if self._present is None:
+            present: set[str] = set()
+            with contextlib.suppress(OSError), os.scandir(self.root) as shelves:
+                for shelf in shelves:
+                    if len(shelf.name) == 2 and shelf.is_dir():
+                        with os.scandir(shelf.path) as entries:
+                            present.update(entry.name for entry in entries if not entry.name.startswith("."))
+            self._present = present
+        return self._present
 
     def digest(self, path: Path) -> str:
         """The SHA-256 of a source file's bytes (`file_digest`), read again only when the file's
@@ -189,6 +204,8 @@ class MediaCache:
             shutil.rmtree(staging, ignore_errors=True)
             raise
         self._used.entries[key] = (tuple(sorted(files)), meta)
+        if self._present is not None:
+            self._present.add(key)
         return Entry(folder, tuple(sorted(files)), meta)
 
 
