@@ -27,7 +27,7 @@ from .exports import (
     sales_points_json,
 )
 from .hosting.host_files import write_host_files
-from .hosting.precompress import compress_kept, precompress
+from .hosting.precompress import compress_kept, compressed, gzipped, precompress
 from .incremental import Kept, drop_unchanged, keep_unchanged
 from .jobs.cache import DEFAULT_CACHE, MediaCache
 from .jobs.run import warm_pool
@@ -289,7 +289,7 @@ def _make(
         today=today,
         workers=os.cpu_count() or 1,
         kept=views,
-        meanwhile=lambda: _meanwhile(media, site, figures, extra),
+        meanwhile=lambda: _meanwhile(media, site, figures, extra, kept, compress=not offline),
         templates=(cache.root if cache else DEFAULT_CACHE).with_name("templates"),
         renders=Renders(pages.folder, pages.code) if pages else None,
         loader=functools.partial(page_loader, pages.folder) if pages else None,
@@ -327,11 +327,21 @@ def _write_new(staging: Path, files: dict[str, str | bytes], kept: Kept | None) 
         (staging / path).write_bytes(data)
 
 
-def _meanwhile(media: MediaUnderWay, site: Site, figures: Dashboard, extra: dict[str, str | bytes]) -> None:
+def _meanwhile(
+    media: MediaUnderWay, site: Site, figures: Dashboard, extra: dict[str, str | bytes], kept: Kept | None, compress: bool
+) -> None:
     """What this process does while the pages are made: the media made so far into the new site,
-    and the files that MkDocs does not render into `extra`."""
+    and the files that MkDocs does not render into `extra`; with `compress`, with the compressed
+    copies of those that the previous site (`kept`) does not hold as they are
+    (catalogue/hosting/precompress.py: written with them, they need not be compressed once the
+    pages are done)."""
     media.put_made()
-    extra.update(_unrendered(site, figures))
+    made = _unrendered(site, figures)
+    for path, content in list(made.items()) if compress else ():
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        if compressed(path) and not (kept and kept.has_bytes(path, data)):
+            made[f"{path}.gz"] = gzipped(data)
+    extra.update(made)
 
 
 def _unrendered(site: Site, figures: Dashboard) -> dict[str, str | bytes]:
