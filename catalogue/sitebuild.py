@@ -55,7 +55,7 @@ from .render.shells import Marks, StoreChangedError
 from .site_census import Census, census_files, take_census
 from .site_folder import Workspace, check_site_dir
 from .sitemap import robots_txt, sitemaps
-from .stamp import VERSION, Inputs, Stamp, StampStore, code_digest, input_key, media_sources, site_digest
+from .stamp import VERSION, Inputs, Signature, Stamp, StampStore, code_digest, input_key, media_sources, site_digest
 from .status import today_in
 from .urls import Urls
 from .validate import load_settings, validate
@@ -196,7 +196,10 @@ def _build(
         # page for file:// and is made whole.
         workspace = Workspace.beside(site_dir, on_previous=not offline)
         kept = Kept(workspace.previous) if workspace.previous else None
-        count, languages, marks = _make(catalogue, workspace, cache, inputs.today, stream, offline, report, kept, pages, pool, census)
+        sources: dict[str, Signature] = {}  # the photos' signatures for the stamp, taken while the pages are made
+        count, languages, marks = _make(
+            catalogue, workspace, cache, inputs.today, stream, offline, report, kept, pages, pool, census, sources if stores else None
+        )
         if count is None:
             return report, None
         published_digest = workspace.publish(kept.paths if kept else (), _taken(census) if workspace.previous else None)
@@ -217,7 +220,7 @@ def _build(
     products = len(catalogue.products)
     if stores:
         fingerprint = published_digest or site_digest(site_dir)
-        stamp = Stamp(VERSION, stores.key, media_sources(catalogue), fingerprint, report, products, count, languages)
+        stamp = Stamp(VERSION, stores.key, sources or media_sources(catalogue), fingerprint, report, products, count, languages)
         stores.stamps.keep(site_dir, stamp)
     return report, BuildSummary(products, count, languages, time.perf_counter() - started, site_dir)
 
@@ -250,6 +253,7 @@ def _make(
     pages: PageStore | None = None,
     pool: ProcessPoolExecutor | None = None,
     census: Future[Census] | None = None,
+    sources: dict[str, Signature] | None = None,
 ) -> tuple[int | None, list[str], dict[str, Marks]]:
     """Make the new site in the workspace's staging folder (but for the previous site's files that
     it `kept`, known from its `census` once that is taken, and with the product pages of earlier
@@ -289,7 +293,7 @@ def _make(
         today=today,
         workers=os.cpu_count() or 1,
         kept=views,
-        meanwhile=lambda: _meanwhile(media, site, figures, extra, kept, compress=not offline),
+        meanwhile=lambda: _meanwhile(media, site, figures, extra, kept, compress=not offline, sources=sources),
         templates=(cache.root if cache else DEFAULT_CACHE).with_name("templates"),
         renders=Renders(pages.folder, pages.code) if pages else None,
         loader=functools.partial(page_loader, pages.folder) if pages else None,
@@ -328,14 +332,22 @@ def _write_new(staging: Path, files: dict[str, str | bytes], kept: Kept | None) 
 
 
 def _meanwhile(
-    media: MediaUnderWay, site: Site, figures: Dashboard, extra: dict[str, str | bytes], kept: Kept | None, compress: bool
+    media: MediaUnderWay,
+    site: Site,
+    figures: Dashboard,
+    extra: dict[str, str | bytes],
+    kept: Kept | None,
+    compress: bool,
+    sources: dict[str, Signature] | None = None,
 ) -> None:
     """What this process does while the pages are made: the media made so far into the new site,
     and the files that MkDocs does not render into `extra`; with `compress`, with the compressed
     copies of those that the previous site (`kept`) does not hold as they are
     (catalogue/hosting/precompress.py: written with them, they need not be compressed once the
-    pages are done)."""
+    pages are done); into `sources`, the photos' signatures for the build's stamp (stamp.py)."""
     media.put_made()
+    if sources is not None:
+        sources.update(media_sources(site.catalogue))
     made = _unrendered(site, figures)
     for path, content in list(made.items()) if compress else ():
         data = content.encode("utf-8") if isinstance(content, str) else content
