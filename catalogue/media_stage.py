@@ -143,7 +143,7 @@ def start_media(
     report = Report()
     run = JobRun(jobs, cache, lambda job, error: _report_problem(catalogue, job, error, report), workers, stream, pool)
     later = {job.key for job in jobs if isinstance(job.params, LATER)}
-    run.wait(until=lambda pending: pending <= later)
+    run.wait(but=later)
     return MediaUnderWay(catalogue, jobs, cache, run, report, out_dir, kept, fresh, started)
 
 

@@ -6,7 +6,7 @@ import collections
 import os
 import queue
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TextIO
@@ -93,9 +93,10 @@ class JobRun:
         self.progress = Progress(len(todo), stream)
         self._outcomes: Iterator[tuple[Job, Outcome] | None] | None = _execute(todo, self.entries, workers, pool)
 
-    def wait(self, until: Callable[[set[str]], bool] | None = None) -> None:
-        """Take the jobs as they finish until `until` holds of the keys of those still pending
-        (it is asked only while some are running), or else until every one is done."""
+    def wait(self, but: Collection[str] | None = None) -> None:
+        """Take the jobs as they finish until every one is done, or, given `but` (keys), until
+        every one but those is done and the others are all running or waiting to."""
+        left = len(self.pending.difference(but)) if but is not None else -1  # counted down: 55,000 jobs at 20,000 products
         while self._outcomes is not None:
             item = next(self._outcomes, _DONE)
             if item is _DONE:
@@ -103,10 +104,12 @@ class JobRun:
                 self.progress.close()
                 return
             if item is None:  # about to wait for a job to finish
-                if until is not None and until(self.pending):
+                if left == 0:
                     return
                 continue
             job, outcome = item
+            if but is not None and job.key not in but:
+                left -= 1
             self.pending.discard(job.key)
             self.progress.step()
             if outcome.error is not None:
