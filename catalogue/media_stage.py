@@ -18,6 +18,7 @@ from .catalogue import Catalogue
 from .incremental import Kept
 from .jobs.cache import Entry, MediaCache, sync_entries, write_if_changed
 from .jobs.job import Job, Meta
+from .jobs.plan_memo import PlanMemo
 from .jobs.run import JobRun
 from .load import SETTINGS_FILE, LoadError, load_yaml
 from .makers.badges import badge_kind, badge_svg
@@ -93,10 +94,14 @@ class MediaResult:
 
 def plan(catalogue: Catalogue, today: date, cache: MediaCache | None = None) -> list[Job]:
     """Every job the catalogue needs on `today`: the web media, then the print files made from them
-    (with `cache`, the photos' hashes it remembers are not worked out again)."""
-    media = plan_media(catalogue, today, cache.digest) if cache else plan_media(catalogue, today)
+    (with `cache`, the photos' hashes it remembers are not worked out again, and each product's
+    jobs are kept beside it for the next build: catalogue/jobs/plan_memo.py)."""
+    memo = PlanMemo(catalogue, today, cache.digest, cache.root.parent) if cache else PlanMemo(catalogue, today)
+    media = plan_media(catalogue, today, memo=memo)
     pieces = _pieces_folder(cache) if cache else None
-    return media.jobs + plan_print(catalogue, today, media.cover_hashes, media.cover_jobs, media.code_jobs, pieces)
+    jobs = media.jobs + plan_print(catalogue, today, media.cover_hashes, media.cover_jobs, media.code_jobs, pieces, memo)
+    memo.store()
+    return jobs
 
 
 def _pieces_folder(cache: MediaCache) -> Path:

@@ -50,7 +50,17 @@ BYTE_MAKERS = ("pillow", "qrcode", "fpdf2", "fontpkg-be-vietnam-pro")
 
 def digest(*parts: object) -> str:
     """A stable hex digest of JSON-able parts."""
-    return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+    return hashlib.sha256(as_json(parts).encode()).hexdigest()
+
+
+def as_json(value: object) -> str:
+    """`value` as the keys write it (JSON with sorted keys): the text `digest` hashes for it."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def json_list(texts: Iterable[str]) -> str:
+    """The JSON text of a list whose items are written already (`as_json`), as `as_json` writes it."""
+    return "[" + ", ".join(texts) + "]"
 
 
 @functools.cache
@@ -69,6 +79,13 @@ def job_key(*parts: object) -> str:
     """The cache key of a media job: its inputs and the versions of the libraries that make its bytes,
     so that two machines with different Pillow or fpdf2 never share an output made by the other."""
     return digest(*parts, library_versions())
+
+
+def job_key_of(*texts: str) -> str:
+    """`job_key` of parts written already (`as_json`): a part made of many items, such as the
+    entries of a printed catalogue's part, can be written from the items' texts kept by an earlier
+    build (catalogue/jobs/plan_memo.py). The same key as `job_key` of the parts themselves."""
+    return hashlib.sha256(json_list([*texts, as_json(library_versions())]).encode()).hexdigest()
 
 
 def plain(value: object) -> object:

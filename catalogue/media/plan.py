@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -11,6 +12,7 @@ from urllib.parse import urlsplit
 from ..catalogue import Catalogue
 from ..jobs.cache import file_digest, job_key, plain
 from ..jobs.job import Job
+from ..jobs.plan_memo import PlanMemo
 from ..languages import printed
 from ..makers.badges import badge_label
 from ..makers.cards import CardFrame, ProductCard, SiteCard
@@ -35,14 +37,16 @@ class MediaPlan:
     code_jobs: dict[str, str] = field(default_factory=dict)
 
 
-def plan_media(catalogue: Catalogue, today: date, digest: Callable[[Path], str] = file_digest) -> MediaPlan:
+def plan_media(catalogue: Catalogue, today: date, digest: Callable[[Path], str] = file_digest, memo: PlanMemo | None = None) -> MediaPlan:
     """Every web media job the catalogue needs on `today` (statuses decide how share cards look);
-    `digest` gives a photo's hash (`MediaCache.digest` remembers them)."""
+    `digest` gives a photo's hash (`MediaCache.digest` remembers them). With `memo`, the jobs' keys
+    of a product are those of the last build when nothing they come from changed (plan_memo.py)."""
+    memo = memo or PlanMemo(catalogue, today, digest)
     made = MediaPlan()
     for product in catalogue.products.values():
-        made.jobs += _photo_jobs(catalogue, product, made, digest)
-        made.jobs += _qr_jobs(catalogue, product, made)
-        made.jobs += _card_jobs(catalogue, product, today)
+        made.jobs += _photo_jobs(catalogue, product, made, memo)
+        made.jobs += _qr_jobs(catalogue, product, made, memo)
+        made.jobs += _card_jobs(catalogue, product, today, memo)
     made.jobs += _site_card_jobs(catalogue)
     return made
 
@@ -52,34 +56,39 @@ def photo_stem(pid: str, index: int, source_hash: str) -> str:
     return Urls.photo_stem(pid, index, source_hash)
 
 
-def _photo_jobs(catalogue: Catalogue, product: Product, made: MediaPlan, digest: Callable[[Path], str]) -> list[Job]:
+def _photo_jobs(catalogue: Catalogue, product: Product, made: MediaPlan, memo: PlanMemo) -> list[Job]:
     jobs = []
     pid = product.id
     folder = catalogue.product_files[pid].parent
-    for index, image in enumerate(product.images):
-        source = folder / image.src
-        source_hash = digest(source)
-        params = PhotoJob(source, photo_stem(pid, index, source_hash), og=index == 0)
+    for index, (image, source_hash) in enumerate(zip(product.images, memo.photo_hashes(product), strict=True)):
+        params = PhotoJob(folder / image.src, photo_stem(pid, index, source_hash), og=index == 0)
         settings = [WIDTHS, OG_SIZE, WEBP_OPTIONS, JPEG_OPTIONS]
-        key = job_key("photo", VERSIONS["photo"], source_hash, params.stem, params.og, settings)
+        key = memo.text(
+            product, f"photo {index}", functools.partial(job_key, "photo", VERSIONS["photo"], source_hash, params.stem, params.og, settings)
+        )
         jobs.append(Job(key, params, pid, index))
         if index == 0:
             made.cover_hashes[pid], made.cover_jobs[pid] = source_hash, key
     return jobs
 
 
-def _qr_jobs(catalogue: Catalogue, product: Product, made: MediaPlan) -> list[Job]:
+def _qr_jobs(catalogue: Catalogue, product: Product, made: MediaPlan, memo: PlanMemo) -> list[Job]:
     jobs = []
     for stem, url in product_codes(catalogue.settings.site_url, product).items():
         params = QrJob(url, stem)
-        key = job_key("qr", VERSIONS["qr"], plain(params))
+        key = memo.text(product, f"qr {stem}", functools.partial(_key_of, "qr", params))
         jobs.append(Job(key, params, product.id))
         if stem == product.id:
             made.code_jobs[product.id] = key
     return jobs
 
 
-def _card_jobs(catalogue: Catalogue, product: Product, today: date) -> list[Job]:
+def _key_of(kind: str, params: object) -> str:
+    """The key of a job whose parameters are all its inputs."""
+    return job_key(kind, VERSIONS[kind], plain(params))
+
+
+def _card_jobs(catalogue: Catalogue, product: Product, today: date, memo: PlanMemo) -> list[Job]:
     """A share card in each language for a product without photos (one with photos shows its cover).
 
     The card shows the status on `today`, so it is drawn again, grey, once the certificate ends.
@@ -91,11 +100,17 @@ def _card_jobs(catalogue: Catalogue, product: Product, today: date) -> list[Job]
     for lang in printed(catalogue.settings.languages):  # the font draws Latin scripts only; other pages show the Vietnamese cards
         name = localized_text(product, "name", lang)
         card = ProductCard(name, product.stars, status in IN_FORCE, badge_label(product.stars, status, lang), _frame(catalogue, lang))
-        key = job_key("card", VERSIONS["card"], {"lang": lang, "card": plain(card)}, OG_SIZE, JPEG_OPTIONS)
+        key = memo.text(product, f"card {lang}", functools.partial(_card_key, lang, card))
         # The key in the name: a changed card gets a new address, so no cache serves the old one.
         params = CardJob(lang, card, Urls.product_card(product.id, lang, key))
         jobs.append(Job(key, params, product.id))
     return jobs
+
+
+def _card_key(lang: str, card: ProductCard | SiteCard) -> str:
+    """The key of a share card's job."""
+    kind = "card" if isinstance(card, ProductCard) else "site-card"
+    return job_key(kind, VERSIONS[kind], {"lang": lang, "card": plain(card)}, OG_SIZE, JPEG_OPTIONS)
 
 
 def _site_card_jobs(catalogue: Catalogue) -> list[Job]:
@@ -103,7 +118,7 @@ def _site_card_jobs(catalogue: Catalogue) -> list[Job]:
     jobs = []
     for lang in printed(catalogue.settings.languages):  # the font draws Latin scripts only; other pages show the Vietnamese cards
         card = SiteCard(t(lang, "card_tagline"), _frame(catalogue, lang))
-        key = job_key("site-card", VERSIONS["site-card"], {"lang": lang, "card": plain(card)}, OG_SIZE, JPEG_OPTIONS)
+        key = _card_key(lang, card)
         jobs.append(Job(key, SiteCardJob(lang, card, Urls.site_card(lang, key))))
     return jobs
 

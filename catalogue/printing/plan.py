@@ -3,14 +3,16 @@ printed catalogue in each language."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from ..catalogue import Catalogue
-from ..jobs.cache import job_key, plain
+from ..jobs.cache import as_json, job_key, job_key_of, json_list, plain
 from ..jobs.job import Job
+from ..jobs.plan_memo import PlanMemo
 from ..languages import printed
 from ..makers.qr import product_codes
 from ..model import Producer, Product
@@ -35,29 +37,41 @@ def plan_print(
     cover_jobs: Mapping[str, str],
     code_jobs: Mapping[str, str],
     pieces: Path | None = None,
+    memo: PlanMemo | None = None,
 ) -> list[Job]:
     """Every print job on `today` (statuses decide which labels, posters and catalogue entries exist).
 
     By product id: `cover_hashes` the hash of its cover photo's bytes (a poster shows the photo),
     `cover_jobs` and `code_jobs` the keys of the jobs that make its cover photo and its QR code,
     which the printed catalogue embeds. `pieces`: the folder where the label sheets and the printed
-    catalogue keep what they drew for the next build (`kept_pieces`).
+    catalogue keep what they drew for the next build (`kept_pieces`). With `memo`, the keys and
+    the JSON texts worked out for a product are those of the last build when nothing they come
+    from changed (catalogue/jobs/plan_memo.py).
     """
+    memo = memo or PlanMemo(catalogue, today)
     live = _in_print_order(catalogue, today)
     items = [_print_item(catalogue, product, today) for product in live]
     facts = {p.id: _poster_facts(catalogue, p, today) for p in live}
-    posters = [_poster_job(catalogue, item, cover_hashes.get(item.id), code_jobs.get(item.id), facts[item.id]) for item in items]
+    posters = [
+        _poster_job(catalogue, item, cover_hashes.get(item.id), code_jobs.get(item.id), facts[item.id], product, memo)
+        for item, product in zip(items, live, strict=True)
+    ]
     if not items:
         return posters
     # The longest first (the runner starts ready jobs in this order): after an edit, the printed
     # catalogue's parts take longer than its label sheet, which takes longer than its poster.
     folder = str(pieces) if pieces else None
-    labels = _label_jobs(catalogue, live, {item.id: item for item in items}, code_jobs, folder)
-    return _catalogue_pdf_jobs(catalogue, live, today, cover_jobs, code_jobs, folder) + labels + posters
+    labels = _label_jobs(catalogue, live, {item.id: item for item in items}, code_jobs, folder, memo)
+    return _catalogue_pdf_jobs(catalogue, live, today, cover_jobs, code_jobs, folder, memo) + labels + posters
 
 
 def _label_jobs(
-    catalogue: Catalogue, products: list[Product], items: Mapping[str, PrintItem], code_jobs: Mapping[str, str], pieces: str | None
+    catalogue: Catalogue,
+    products: list[Product],
+    items: Mapping[str, PrintItem],
+    code_jobs: Mapping[str, str],
+    pieces: str | None,
+    memo: PlanMemo,
 ) -> list[Job]:
     """The label sheets: one job for all, or one per part of the printed catalogue when it is
     split; then the calibration page, a job of its own."""
@@ -69,8 +83,9 @@ def _label_jobs(
         # The QR jobs' keys stand for the codes the sheets draw: the labels wait for those jobs and read their SVGs.
         codes = tuple(code_jobs[item.id] for item in labelled)
         labels = LabelsJob(labelled, sheet, languages, codes, part, pieces=pieces)
-        planned = [plain(item) for item in labelled]
-        key = job_key("labels", VERSIONS["labels"], planned, geometry, languages, codes, plain(part))
+        planned = json_list(memo.text(p, "label", functools.partial(_json, item)) for p, item in zip(members, labelled, strict=True))
+        after = (geometry, languages, codes, plain(part))
+        key = job_key_of(as_json("labels"), as_json(VERSIONS["labels"]), planned, *map(as_json, after))
         jobs.append(Job(key, labels, needs=tuple(sorted(set(codes)))))
     jobs.append(Job(job_key("calibration", VERSIONS["calibration"], geometry), CalibrationJob(sheet)))
     return jobs
@@ -114,14 +129,25 @@ def _poster_facts(catalogue: Catalogue, product: Product, today: date) -> Poster
     return PosterFacts(contact, tuple(trade_lines(product.trade, today, "vi")) if product.trade else ())
 
 
-def _poster_job(catalogue: Catalogue, item: PrintItem, photo_hash: str | None, qr_key: str | None, facts: PosterFacts) -> Job:
+def _poster_job(
+    catalogue: Catalogue,
+    item: PrintItem,
+    photo_hash: str | None,
+    qr_key: str | None,
+    facts: PosterFacts,
+    product: Product,
+    memo: PlanMemo,
+) -> Job:
     params = PosterJob(item, catalogue.settings.site_name, Urls.poster(item.id), qr_key, facts)
-    # The photo's bytes stand in the key for its path, which may move without changing the poster;
-    # the QR job's key for the code it draws, read back from that job's SVG.
-    key = job_key(
-        "poster", VERSIONS["poster"], plain(replace(item, photo=None)), photo_hash, params.site_name, params.path, qr_key, plain(facts)
-    )
+    key = memo.text(product, "poster", functools.partial(_poster_key, params, photo_hash))
     return Job(key, params, item.id, needs=(qr_key,) if qr_key else ())
+
+
+def _poster_key(params: PosterJob, photo_hash: str | None) -> str:
+    """The key of a poster's job. The photo's bytes stand in it for its path, which may move without
+    changing the poster; the QR job's key for the code it draws, read back from that job's SVG."""
+    item = replace(params.item, photo=None)
+    return job_key("poster", VERSIONS["poster"], plain(item), photo_hash, params.site_name, params.path, params.qr_key, plain(params.facts))
 
 
 def _catalogue_pdf_jobs(
@@ -131,6 +157,7 @@ def _catalogue_pdf_jobs(
     cover_jobs: Mapping[str, str],
     code_jobs: Mapping[str, str],
     pieces: str | None,
+    memo: PlanMemo,
 ) -> list[Job]:
     """The printed catalogue in each language, one job per part (see `catalogue_parts`), made from
     the site's own cover photos and QR codes.
@@ -148,12 +175,14 @@ def _catalogue_pdf_jobs(
             for product in members
         )
         needs = tuple(sorted({key for entry in entries for key in (entry.photo_key, entry.qr_key) if key}))
-        planned = [plain(entry) for entry in entries]  # the same in every language's key
+        # The same in every language's key.
+        planned = json_list(memo.text(p, "entry", functools.partial(_json, entry)) for p, entry in zip(members, entries, strict=True))
         for lang in printed(settings.languages):  # Be Vietnam Pro has no CJK glyphs: print stays vi/en
             site_name = localized_text(settings, "site_name", lang)
             cover = Cover(site_name, settings.province, settings.site_url, today, settings.demo, part.label(lang))
             params = CataloguePdfJob(lang, cover, entries, Urls.catalogue_pdf(lang, part.slug), part, pieces)
-            key = job_key("catalogue-pdf", VERSIONS["catalogue-pdf"], lang, plain(cover), planned, params.path, plain(part))
+            before = ("catalogue-pdf", VERSIONS["catalogue-pdf"], lang, plain(cover))
+            key = job_key_of(*map(as_json, before), planned, as_json(params.path), as_json(plain(part)))
             made.append(Job(key, params, needs=needs))
     return made
 
@@ -179,6 +208,11 @@ def _catalogue_entry(catalogue: Catalogue, product: Product, today: date) -> Cat
         if product.trade
         else {},
     )
+
+
+def _json(value: object) -> str:
+    """`value` as a job's key writes it."""
+    return as_json(plain(value))
 
 
 def _translated(record: Product | Producer, field: str) -> dict[str, str]:
