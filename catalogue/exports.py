@@ -10,14 +10,14 @@ from datetime import date
 from typing import Any
 
 from .catalogue import Catalogue
-from .dashboard import Dashboard
+from .dashboard import CertificateDue, Dashboard
 from .makers.qr import product_url
 from .model import Product
 from .pages.i18n import format_date, format_phone
 from .pages.row_memo import RowMemo, apart, compact, json_with, kept_rows, paired
 from .places import province
 from .rules import fold_code, gtin14
-from .spreadsheet import Code, csv_bytes, csv_cells, csv_from_lines, csv_line
+from .spreadsheet import Code, csv_cells, csv_from_lines, csv_line
 from .status import CertificateStatus
 from .trade_data import TRADE_COLUMNS, trade_csv_cells, trade_record, trade_schema_fields
 from .translated import localized_text, translation
@@ -292,36 +292,48 @@ def re_evaluation_columns(languages: Sequence[str]) -> list[str]:
     return translated_columns(_RE_EVALUATION_COLUMNS, languages, ("product_name",))
 
 
-def re_evaluation_csv(catalogue: Catalogue, figures: Dashboard) -> bytes:
+def re_evaluation_csv(catalogue: Catalogue, figures: Dashboard, memo: RowMemo | None = None) -> bytes:
     """/data/re-evaluation.csv: the dashboard's re-evaluation list, UTF-8 with a byte-order mark.
 
     `situation` is `due` (ends within the dashboard's 6 months), `expired` or `revoked`; `days_left`
     is negative once expired and empty for a revoked certificate. Phones are grouped for reading
-    (0912 345 678), which also keeps Excel from dropping their leading 0.
+    (0912 345 678), which also keeps Excel from dropping their leading 0. With `memo`, a product's
+    line is the one an earlier build made when the product is as then (row_memo.py: the day is
+    part of its key).
     """
+    columns = re_evaluation_columns(catalogue.settings.languages)
+    due = {row.product.id: row for row in figures.re_evaluation}
+    products = [row.product for row in figures.re_evaluation]
+    lines = kept_rows(
+        memo,
+        "re-evaluation",
+        catalogue.settings.languages[0],
+        products,
+        lambda product: csv_line(csv_cells(columns, _re_evaluation_record(catalogue, due[product.id]))),
+    )
+    return csv_from_lines(columns, lines)
+
+
+def _re_evaluation_record(catalogue: Catalogue, row: CertificateDue) -> dict[str, Any]:
+    """A product's row of re-evaluation.csv, by column."""
     languages = catalogue.settings.languages
-    rows = []
-    for row in figures.re_evaluation:
-        product, producer, cert = row.product, row.producer, row.product.certificate
-        revoked = row.status is CertificateStatus.REVOKED
-        rows.append(
-            {
-                "situation": "revoked" if revoked else "expired" if row.status is CertificateStatus.EXPIRED else "due",
-                "product_id": product.id,
-                "product_name": product.name,
-                **{key: text or "" for key, text in _translations(product, "name", languages, "product_name").items()},
-                "stars": product.stars,
-                "certificate_number": cert.number,
-                "issued": cert.issued.isoformat(),
-                "expires": row.expires.isoformat(),
-                "days_left": "" if revoked else row.days_left,
-                "revoked_on": cert.revoked.date.isoformat() if cert.revoked else "",
-                "revoked_reason": cert.revoked.reason if cert.revoked else "",
-                "producer_id": producer.id,
-                "producer_name": producer.name,
-                "producer_phone": format_phone(producer.phone),
-                "commune_name": province().units[producer.commune].title,
-                "url": product_url(catalogue.settings.site_url, product.id),
-            }
-        )
-    return csv_bytes(re_evaluation_columns(languages), rows)
+    product, producer, cert = row.product, row.producer, row.product.certificate
+    revoked = row.status is CertificateStatus.REVOKED
+    return {
+        "situation": "revoked" if revoked else "expired" if row.status is CertificateStatus.EXPIRED else "due",
+        "product_id": product.id,
+        "product_name": product.name,
+        **{key: text or "" for key, text in _translations(product, "name", languages, "product_name").items()},
+        "stars": product.stars,
+        "certificate_number": cert.number,
+        "issued": cert.issued.isoformat(),
+        "expires": row.expires.isoformat(),
+        "days_left": "" if revoked else row.days_left,
+        "revoked_on": cert.revoked.date.isoformat() if cert.revoked else "",
+        "revoked_reason": cert.revoked.reason if cert.revoked else "",
+        "producer_id": producer.id,
+        "producer_name": producer.name,
+        "producer_phone": format_phone(producer.phone),
+        "commune_name": province().units[producer.commune].title,
+        "url": product_url(catalogue.settings.site_url, product.id),
+    }

@@ -396,7 +396,7 @@ def open_data(site: Site, figures: Dashboard) -> dict[str, str | bytes]:
         Urls.products_csv(): products_csv(catalogue, today, csv_lines),
         Urls.products_schema(): products_schema(catalogue.settings.site_url, catalogue.settings.languages),
         Urls.sales_points_json(): sales_points_json(catalogue, today),
-        Urls.re_evaluation_csv(): re_evaluation_csv(catalogue, figures),
+        Urls.re_evaluation_csv(): re_evaluation_csv(catalogue, figures, memo),
     }
     for lang in catalogue.settings.languages:
         files[Urls.check_data(lang)] = check_index_js(catalogue, lang, today, site.browser_paths(lang), memo)

@@ -85,7 +85,8 @@ def row_keys(store: Path) -> dict[tuple[str, str, str], str]:
 
 
 KEY = 64  # a row is kept as its key (SHA-256, hexadecimal) and its text
-ROW_KINDS = {"json", "csv", "check", "finder", "search", "kiosk"}
+ROW_KINDS = {"json", "csv", "re-evaluation", "check", "finder", "search", "kiosk"}
+ONCE = {"json", "csv", "re-evaluation"}  # the kinds of rows of one file for every language (kept under the first)
 
 
 def renders(store: Path) -> dict[str, tuple[str, int]]:
@@ -159,8 +160,8 @@ def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
         producer_page(path.stem) for path in (catalogue.root / "producers").glob("*.yaml")
     }
     assert {(lang, pid) for lang, pid, _ in card_keys(catalogue.store)} >= pages_of(*PRODUCTS, ALONE)
-    assert {(kind, lang) for kind, lang, _ in row_keys(catalogue.store)} == {("json", "vi"), ("csv", "vi")} | {
-        (kind, lang) for kind in ROW_KINDS - {"json", "csv"} for lang in LANGUAGES
+    assert {(kind, lang) for kind, lang, _ in row_keys(catalogue.store)} == {(kind, "vi") for kind in ONCE} | {
+        (kind, lang) for kind in ROW_KINDS - ONCE for lang in LANGUAGES
     }
     # The dashboard's rows of products are kept as cards are (both are listed there: not inspected, expired).
     assert {(lang, pid, variant) for lang, pid, variant in card_keys(catalogue.store) if variant.startswith("dashboard-")} >= {
@@ -206,6 +207,7 @@ def test_renaming_a_product_makes_its_producers_pages_again_and_takes_the_rest_f
     assert "zqxm" in (catalogue.site / "p" / PRODUCTS[1] / "index.html").read_text(encoding="utf-8")  # listed by its sibling
     dashboard = (catalogue.site / "dashboard" / "index.html").read_text(encoding="utf-8")
     assert "zqxm" in dashboard and "zqxn" in dashboard  # their rows of the dashboard's lists, made again
+    assert "zqxn" in (catalogue.site / "data" / "re-evaluation.csv").read_text(encoding="utf-8-sig")  # expired: on the list
 
 
 def test_a_deleted_photo_and_a_renamed_producer_make_the_pages_that_show_them_again(catalogue: Catalogue) -> None:
