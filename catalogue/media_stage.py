@@ -191,7 +191,8 @@ class MediaUnderWay:
         badges, into the site (once)."""
         with self.lock:
             if not self.put:
-                self.written += sync_entries([self.run.entries[key] for key in self.made], self.out_dir, self.kept, self.fresh)
+                made = [self.run.entries[key] for key in self.made]
+                self.written += sync_entries(made, self.out_dir, self.kept, self.fresh, self.cache.statuses)
                 self.written += write_badges(self.out_dir, self.catalogue.settings.languages)
                 self.put = True
 
@@ -200,11 +201,11 @@ class MediaUnderWay:
         on every call)."""
         if self.result is None:
             self.run.wait()
-            self.cache.remember()
             prune(_pieces_folder(self.cache))
             self.put_made()
             later = [entry for key, entry in self.run.entries.items() if key not in self.made]
-            self.written += sync_entries(later, self.out_dir, self.kept, self.fresh)
+            self.written += sync_entries(later, self.out_dir, self.kept, self.fresh, self.cache.statuses)
+            self.cache.remember()  # with the statuses of the files put in place (`MediaCache.statuses`)
             stats = MediaStats(self.run.stats.jobs, self.run.stats.reused, self.run.stats.made, self.written)
             stats.seconds = time.perf_counter() - self.started
             pdfs = _catalogue_pdfs(self.jobs, self.run.entries)

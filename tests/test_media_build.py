@@ -15,7 +15,7 @@ import pytest
 from PIL import Image
 
 import catalogue.jobs.cache as media_cache
-from catalogue.jobs.cache import MediaCache
+from catalogue.jobs.cache import MediaCache, sync_entries
 from catalogue.makers.qr import product_codes
 from catalogue.media_stage import build_media
 from catalogue.status import CertificateStatus
@@ -241,3 +241,54 @@ def test_a_cached_file_is_copied_whole_with_its_time_however_the_kernel_answers(
     assert target.stat().st_mtime_ns == 1_700_000_000_123_456_789
     if kernel == "refuses half way":
         assert len(calls) == 2
+
+
+def test_the_statuses_of_an_entrys_files_are_asked_once_and_the_previous_sites_copies_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cached file is never written again, so its size and time are asked of it once, when a
+    build first puts it in a site, and remembered: the next build compares the previous site's copy
+    with them. An entry made again is asked again."""
+    from catalogue.incremental import Kept
+    from catalogue.jobs import cache as cache_module
+
+    key = "ab" + "0" * 62
+    made = MediaCache(tmp_path / "media")
+    made.put(key, {"qr/a.svg": b"<svg/>", "qr/b.svg": b"<svg></svg>"}, {"version": 1})
+    made.remember()
+    site, staging = tmp_path / "site", tmp_path / "staging"
+    assert sync_entries([MediaCache(tmp_path / "media").get(key)], site) == 2  # type: ignore[list-item]  # the first site
+
+    asked: list[str] = []
+    real_stat = os.stat
+    monkeypatch.setattr(cache_module.os, "stat", lambda path, *a, **k: asked.append(os.fspath(path)) or real_stat(path, *a, **k))
+    first = MediaCache(tmp_path / "media")
+    entry = first.get(key)
+    assert entry is not None
+    kept = Kept(site)
+    assert sync_entries([entry], staging, kept, fresh=True, statuses=first.statuses) == 0
+    assert kept.paths == {"qr/a.svg", "qr/b.svg"}
+    first.remember()
+    cached = [path for path in asked if path.startswith(os.fspath(tmp_path / "media"))]
+    assert sorted(cached) == sorted(os.fspath(entry.folder / name) for name in entry.files)
+
+    asked.clear()
+    second = MediaCache(tmp_path / "media")
+    entry = second.get(key)
+    assert entry is not None
+    (site / "qr" / "b.svg").write_bytes(b"<svg>edited by hand</svg>")  # another size: copied again
+    kept = Kept(site)
+    assert sync_entries([entry], tmp_path / "staging-2", kept, fresh=True, statuses=second.statuses) == 1
+    assert kept.paths == {"qr/a.svg"}
+    assert (tmp_path / "staging-2" / "qr" / "b.svg").read_bytes() == b"<svg></svg>"
+    assert [path for path in asked if path.startswith(os.fspath(tmp_path / "media"))] == []
+
+    # An entry made again (another build's, say) has new files: their statuses are asked again.
+    second.put(key, {"qr/a.svg": b"<svg>new</svg>", "qr/b.svg": b"<svg></svg>"}, {"version": 1})
+    entry = second.get(key)
+    assert entry is not None
+    asked.clear()
+    assert sync_entries([entry], tmp_path / "staging-3", Kept(site), fresh=True, statuses=second.statuses) == 2
+    assert sorted(path for path in asked if path.startswith(os.fspath(tmp_path / "media"))) == sorted(
+        os.fspath(entry.folder / name) for name in entry.files
+    )
