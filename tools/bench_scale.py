@@ -8,7 +8,7 @@ temporary folder, makes its media once (not timed: the figures are for builds wi
 then times, each in a process of its own:
 
 - full builds into an empty folder (the median of `--runs`), each with nothing kept by earlier
-  builds but the media (no records cache, no product pages' store);
+  builds but the media (no records cache, no product pages' store, no plan memo);
 - a rebuild into the last full build's folder after editing one product's name (with the stores
   that build filled, which name its pages as published);
 - a rebuild with nothing changed.
@@ -103,9 +103,10 @@ def catalogue_copy(products: int, languages: list[str] | None, folder: Path) -> 
 
 def forget_stores(root: Path) -> None:
     """Empty what earlier builds kept beside the media cache (the records read, the product pages
-    made), so that a full build makes everything but the media."""
+    made, the plan's job keys), so that a full build makes everything but the media."""
     for name in ("records", "pages"):
         shutil.rmtree(root / ".cache" / name, ignore_errors=True)
+    (root / ".cache" / "plan-memo.pickle").unlink(missing_ok=True)
 
 
 def our_command(root: Path, site: Path) -> list[str]:
