@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -109,14 +109,20 @@ class _Site:
         return known.info if known.info is not None else Status.of(os.lstat(self.target / path))
 
 
+def staged(staging: Path) -> Iterator[tuple[str, str, list[str], list[str]]]:
+    """Each folder under `staging` (its own first), as its path, its site path as a prefix ('' for
+    the root, 'en/p/' below), its folders and its files: what publishing moves into the site."""
+    for parent, dirs, files in os.walk(staging):
+        relative = os.path.relpath(parent, staging).replace(os.sep, "/")
+        yield parent, "" if relative == "." else f"{relative}/", dirs, files
+
+
 def merge_known(staging: Path, target: Path, kept: Collection[str], census: Census, digest: SiteDigest) -> None:
     """`site_folder.merge` of `staging` into `target`, whose entries before it were `census`."""
     site = _Site(target, census)
     wanted = set(kept)
     folders = {""}
-    for parent, dirs, files in os.walk(staging):
-        relative = os.path.relpath(parent, staging).replace(os.sep, "/")
-        prefix = "" if relative == "." else f"{relative}/"
+    for parent, prefix, dirs, files in staged(staging):
         for name in dirs:
             path = prefix + name
             folders.add(path)

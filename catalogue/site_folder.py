@@ -24,7 +24,7 @@ from pathlib import Path
 from .file_modes import make_world_readable, set_mode
 from .messages import Message, msg
 from .published import published_ids
-from .site_census import Census, merge_known
+from .site_census import Census, merge_known, staged
 from .stamp import SiteDigest
 
 REPO = Path(__file__).resolve().parent.parent
@@ -151,9 +151,7 @@ def merge(staging: Path, target: Path, kept: Collection[str], digest: SiteDigest
     rename, the site holds some new files beside old ones; a build that fails before never starts."""
     wanted = set(kept)
     folders = {""}
-    for parent, dirs, files in os.walk(staging):
-        relative = os.path.relpath(parent, staging).replace(os.sep, "/")
-        prefix = "" if relative == "." else f"{relative}/"
+    for parent, prefix, dirs, files in staged(staging):
         for name in dirs:
             folders.add(prefix + name)
             _make_folder(target / (prefix + name))
