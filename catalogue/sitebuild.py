@@ -48,7 +48,7 @@ from .pages.search import search_data
 from .problems import Report
 from .published import MANIFEST, check_removed, manifest_json, published_ids
 from .record_cache import RecordCache
-from .render.build import RenderError, build_languages
+from .render.build import Late, RenderError, build_languages
 from .render.offline import rewrite_pages, shim
 from .render.renders import Renders
 from .render.shells import Marks, StoreChangedError
@@ -59,7 +59,6 @@ from .stamp import VERSION, Inputs, Signature, Stamp, StampStore, code_digest, i
 from .status import today_in
 from .urls import Urls
 from .validate import load_settings, validate
-
 
 @dataclass
 class BuildSummary:
@@ -297,7 +296,7 @@ def _make(
         templates=(cache.root if cache else DEFAULT_CACHE).with_name("templates"),
         renders=Renders(pages.folder, pages.code) if pages else None,
         loader=functools.partial(page_loader, pages.folder) if pages else None,
-        late=lambda lang: {PRINT_LINKS: print_links(media.finish().catalogue_pdfs, site.urls, lang)},
+        late=Late(frozenset({PRINT_LINKS}), lambda lang: {PRINT_LINKS: print_links(media.finish().catalogue_pdfs, site.urls, lang)}),
     )
     report.problems += media.finish().report.problems[met:]
     if not report.ok:

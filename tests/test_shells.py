@@ -19,6 +19,7 @@ import pytest
 import yaml
 from markupsafe import Markup
 
+from catalogue.incremental import Kept
 from catalogue.maps import maps_in_build
 from catalogue.media_stage import build_media
 from catalogue.pages.context import Site
@@ -26,7 +27,7 @@ from catalogue.pages.generate import all_pages
 from catalogue.pages.listings import PageFile
 from catalogue.render.build import build_languages
 from catalogue.render.config import nav_sources
-from catalogue.render.shells import Shells, fillable, placeable, stand_in, token
+from catalogue.render.shells import Shells, fillable, place_later, placeable, stand_in, token
 from catalogue.status import CertificateStatus
 from catalogue.validate import validate
 
@@ -167,3 +168,33 @@ def test_only_generated_pages_outside_the_navigation_and_search_are_filled(tmp_p
     assert not placeable(rendered[0]) and placeable(home)
     assert rendered[1].body == stand_in(home.body) == f"<h1 id=h>Home</h1><!--{token('placed')}<h1-->"
     assert stand_in("<p>no title</p>") == f"<!--{token('placed')}-->"
+
+
+def test_a_placed_body_with_a_late_slot_waits_for_its_values_and_the_others_do_not(tmp_path: Path) -> None:
+    # The home page's links to the printed catalogue are known once the print files are drawn
+    # (catalogue/render/build.py, `Late`): its body is put in place last, the other pages' at once.
+    slot = "<!--ocop-late-slot-->"
+    home = PageFile("index.md", "Home", Markup(f"<h1>Home</h1><p>{slot}</p>"), {"ocop_search": "Home"})
+    other = PageFile("dashboard/index.md", "Figures", Markup("<h1>Figures</h1><p>12 &lt; 13</p>"), {"ocop_search": "Figures"})
+    shells = Shells(tmp_path / "spool", {"index.md", "dashboard/index.md"})
+    rendered = shells.take([home, other])
+    site = tmp_path / "site"
+    for path, page in zip(shells.placed, rendered, strict=True):  # as the theme writes each page
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(f"<main>{page.body}</main>", encoding="utf-8")
+    filled = shells.fill(site, later={slot})
+    assert (site / "dashboard/index.html").read_text(encoding="utf-8") == "<main><h1>Figures</h1><p>12 &lt; 13</p></main>"
+    assert [record.path for record in filled.waiting] == ["index.html"]
+    stand_in_page = (site / "index.html").read_text(encoding="utf-8")
+    assert slot not in stand_in_page and "<h1>Home</h1>" in stand_in_page  # not placed yet
+    assert place_later(site, filled.waiting, {slot: '<a href="print/x.pdf">PDF</a>'}, host=True) == {"index.html": frozenset()}
+    placed = '<main><h1>Home</h1><p><a href="print/x.pdf">PDF</a></p></main>'
+    assert (site / "index.html").read_text(encoding="utf-8") == placed
+    # On top of a previous site that holds the same page, the page is kept and its stand-in deleted.
+    previous = tmp_path / "previous"
+    previous.mkdir()
+    (previous / "index.html").write_text(placed, encoding="utf-8")
+    (site / "index.html").write_text(stand_in_page, encoding="utf-8")
+    kept = Kept(previous)
+    assert place_later(site, filled.waiting, {slot: '<a href="print/x.pdf">PDF</a>'}, kept) == {}
+    assert kept.paths == {"index.html"} and not (site / "index.html").exists()

@@ -16,7 +16,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -34,7 +34,7 @@ from . import TEMPLATE_CACHE
 from .config import REPO, mkdocs_config, nav_sources, theme_text
 from .offline import SHIM_NAME, shim
 from .renders import Renders
-from .shells import Marks, PageLoader, Shells
+from .shells import Filled, Marks, PageLoader, Shells, place_later
 
 # MkDocs' log lines for errors: "ERROR    -  Config value 'theme': ...".
 _ERROR_PREFIX = re.compile(r"^ERROR\s*-\s*")
@@ -134,7 +134,7 @@ def build_languages(
     templates: Path | None = None,
     renders: Renders | None = None,
     loader: Callable[[str], PageLoader] | None = None,
-    late: Callable[[str], Mapping[str, str]] | None = None,
+    late: Late | None = None,
 ) -> dict[str, Rendered]:
     """Render every language under `work_dir/<lang>/`, by language.
 
@@ -155,9 +155,9 @@ def build_languages(
     with `shells`, MkDocs' output in `renders`: a language whose MkDocs input is as when its output
     was kept is not rendered again (renders.py). `loader` gives each language's way to read a
     stored page (for a published page found changed: shells.py).
-    With `shells`, `late` gives the values that the placed bodies of a language take in their
-    slots (shells.py, `Shells.fill`), asked for when the language is filled: work meanwhile may
-    still be finding them (the printed catalogue's files, drawn beside the pages).
+    With `shells`, `late` names the slots of placed bodies (shells.py, `Shells.fill`) whose values
+    work meanwhile may still be finding (the printed catalogue's files, drawn beside the pages):
+    the pages that hold one are put in place once every language is filled, the others at once.
     A failed build raises RenderError (the others are stopped).
     """
     running: dict[str, _Running] = {}
@@ -165,7 +165,7 @@ def build_languages(
     try:
         # The filling processes start first: the pages' processes are started next, and then
         # `meanwhile` runs beside this thread, which must not fork while it does.
-        with _Fillers(workers if shells else 0, host=not offline) as fillers:
+        with _Fillers(workers if shells else 0, host=not offline, late=late) as fillers:
             for lang, prepared in _prepared(settings, pages, work_dir, offline, today, shells, workers, besides, renders, loader, kept):
                 if kept and lang in kept:
                     kept[lang].paths.update(prepared.kept)
@@ -173,7 +173,7 @@ def build_languages(
                 process = None if prepared.taken else _start(prepared.config, folder / "mkdocs.log", templates)
                 run = running[lang] = _Running(process, folder, prepared.paths, prepared.shells, prepared.key if process else "")
                 if shells and process is None:  # MkDocs' output was kept: fill at once
-                    fillers.fill(lang, run.shells, folder / "site", kept.get(lang) if kept else None, late=late(lang) if late else None)
+                    fillers.fill(lang, run.shells, folder / "site", kept.get(lang) if kept else None)
             besides()
             for lang, run in running.items():
                 if run.process is None:
@@ -182,9 +182,7 @@ def build_languages(
                     raise RenderError(lang, (run.folder / "mkdocs.log").read_text(encoding="utf-8", errors="replace"))
                 if shells:
                     keep = (renders, lang, run.key) if renders and run.key else None
-                    fillers.fill(
-                        lang, run.shells, run.folder / "site", kept.get(lang) if kept else None, keep, late(lang) if late else None
-                    )
+                    fillers.fill(lang, run.shells, run.folder / "site", kept.get(lang) if kept else None, keep)
         return {
             lang: Rendered(run.folder / "site", run.paths, fillers.scripts.get(lang, {}), fillers.marks.get(lang, {}))
             for lang, run in running.items()
@@ -220,18 +218,31 @@ class _Running:
     key: str
 
 
+@dataclass(frozen=True)
+class Late:
+    """Values that placed bodies take in their slots (shells.py), known only once other work is
+    done (the printed catalogue's files, drawn beside the pages): the slots, and each language's
+    values, asked for once its pages are filled (which may wait for that work)."""
+
+    slots: frozenset[str]
+    values: Callable[[str], Mapping[str, str]]
+
+
 class _Fillers:
     """Each language's pages filled into its shells as soon as MkDocs has rendered them, in `workers`
     processes at once (filling is Python's work: threads would take turns); the previous site's
     files that each one kept are added to its `Kept` when all are done, and the hashes of the
-    inline scripts of the pages written (with `host`: `Shells.fill`) are in `scripts`, by language."""
+    inline scripts of the pages written (with `host`: `Shells.fill`) are in `scripts`, by language.
+    The pages whose bodies hold a `late` slot are put in place last, in this process, once every
+    language is filled: the others need not wait for the values."""
 
-    def __init__(self, workers: int, host: bool = False) -> None:
+    def __init__(self, workers: int, host: bool = False, late: Late | None = None) -> None:
         self.pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
         if self.pool:
             self.pool.submit(int)  # forked processes all start with the first task: here, before any thread is started
         self.host = host
-        self.pending: list[tuple[str, Future[_Filled], Kept | None]] = []
+        self.late = late
+        self.pending: list[tuple[str, Future[_Filled], Kept | None, Path]] = []
         self.scripts: dict[str, dict[str, frozenset[str]]] = {}
         self.marks: dict[str, Marks] = {}
 
@@ -241,45 +252,54 @@ class _Fillers:
     def __exit__(self, *error: object) -> None:
         try:
             if error[0] is None:
-                for lang, future, kept in self.pending:
-                    found, self.scripts[lang], self.marks[lang] = future.result()
+                for lang, future, kept, site in self.pending:
+                    found, filled = future.result()
                     if kept is not None:
                         kept.paths.update(found)
+                    self.scripts[lang], self.marks[lang] = filled.scripts, filled.marks
+                    if filled.waiting:
+                        values = self.late.values(lang) if self.late else {}
+                        self.scripts[lang] |= place_later(site, filled.waiting, values, kept, self.host)
         finally:
             if self.pool:
                 self.pool.shutdown(cancel_futures=True)
 
-    def fill(
-        self, lang: str, shells: Shells, site: Path, kept: Kept | None, keep: _Keep | None = None, late: Mapping[str, str] | None = None
-    ) -> None:
-        """Fill `shells` into the rendered `site` of `lang` (with the `late` values), but for the
-        pages the previous site holds (`kept`), having first kept MkDocs' output when told where (`keep`)."""
+    def fill(self, lang: str, shells: Shells, site: Path, kept: Kept | None, keep: _Keep | None = None) -> None:
+        """Fill `shells` into the rendered `site` of `lang`, but for the pages the previous site
+        holds (`kept`), having first kept MkDocs' output when told where (`keep`)."""
+        later = self.late.slots if self.late else frozenset()
         if self.pool is None:
-            _, self.scripts[lang], self.marks[lang] = _fill(shells, site, kept, keep, self.host, late)
+            self.pending.append((lang, _done(_fill(shells, site, kept, keep, self.host, later)), kept, site))
             return
         # Its own record of what it keeps, handed back: the shared one holds every path of the site.
         own = kept.fresh() if kept else None
-        self.pending.append((lang, self.pool.submit(_fill, shells, site, own, keep, self.host, late), kept))
+        self.pending.append((lang, self.pool.submit(_fill, shells, site, own, keep, self.host, later), kept, site))
+
+
+def _done(result: _Filled) -> Future[_Filled]:
+    """`result` as a future already done."""
+    future: Future[_Filled] = Future()
+    future.set_result(result)
+    return future
 
 
 # Where to keep one language's MkDocs output: the store, the language and the key.
 _Keep = tuple[Renders, str, str]
 
 
-# What filling a language gives back: the paths it found kept, the inline scripts' hashes of the
-# pages it wrote, and what each stored page became.
-_Filled = tuple[set[str], dict[str, frozenset[str]], Marks]
+# What filling a language gives back: the paths it found kept, and what `Shells.fill` did.
+_Filled = tuple[set[str], Filled]
 
 
 def _fill(
-    shells: Shells, site: Path, kept: Kept | None, keep: _Keep | None = None, host: bool = False, late: Mapping[str, str] | None = None
+    shells: Shells, site: Path, kept: Kept | None, keep: _Keep | None = None, host: bool = False, later: Collection[str] = ()
 ) -> _Filled:
     """`Shells.fill`, MkDocs' output kept first (`keep`)."""
     if keep:
         renders, lang, key = keep
         renders.keep(lang, key, site)
-    scripts, marks = shells.fill(site, kept, host, late)
-    return (kept.paths if kept else set()), scripts, marks
+    filled = shells.fill(site, kept, host, later=later)
+    return (kept.paths if kept else set()), filled
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from markupsafe import Markup, escape
 
@@ -159,6 +159,16 @@ PageLoader = Callable[[str, str], PageFile | None]
 Marks = dict[str, tuple[str, str, bytes]]
 
 
+class Filled(NamedTuple):
+    """What `Shells.fill` did: the hashes of the inline scripts of the pages it wrote (by path in
+    the site), what each stored page became (by entry in the store), and the placed bodies left
+    for `place_later`."""
+
+    scripts: dict[str, frozenset[str]]
+    marks: Marks
+    waiting: tuple[_Placed, ...]
+
+
 class Shells:
     """The shell-made pages of one language: `take` them before MkDocs runs, `fill` them after.
     `load` reads a stored page, for a published one whose file changed."""
@@ -225,15 +235,18 @@ class Shells:
         return self.shapes[key]
 
     def fill(
-        self, site: Path, kept: Kept | None = None, host: bool = False, late: Mapping[str, str] | None = None
-    ) -> tuple[dict[str, frozenset[str]], Marks]:
+        self, site: Path, kept: Kept | None = None, host: bool = False, late: Mapping[str, str] | None = None, later: Collection[str] = ()
+    ) -> Filled:
         """Write every spooled page into the rendered `site`, from its shell or in place of its
         stand-in (a placed body with each of the `late` values, known only now, in place of its
         slot: an HTML comment), but for those the previous site already holds (`kept`, seen from
-        this language's folder), then remove the shells' own pages. With `host`, the inline scripts of each page
+        this language's folder), then remove the shells' own pages. A placed body holding one of
+        the slots `later` (whose values are not known yet) is handed back instead, to be put in
+        place by `place_later` once they are. With `host`, the inline scripts of each page
         written are hashed (catalogue/hosting: this process holds its bytes now, so they are not
         read again), and each stored page's file is marked. Those hashes, by the page's path in
         `site`, and the marks, by entry in the store."""
+        waiting: list[_Placed] = []
         templates = [_template(_output(site, shell.path)) for shell in self.shells]
         shells = [hashlib.sha256("\0".join(parts).encode()).hexdigest() for parts in templates]
         scripts: dict[str, frozenset[str]] = {}
@@ -268,14 +281,14 @@ class Shells:
                     return None
                 record = self._reload(record)
             if isinstance(record, _Placed):
-                page = (record.path, _place(site / record.path, record, late or {}), None)
-            else:
-                page = (_output_path(record.path), fill(templates[record.shape], record.values), record)
+                if any(slot in record.body for slot in later):
+                    waiting.append(record)
+                    return None
+                return _placed_page(site, record, late or {}, kept)
+            page = (_output_path(record.path), fill(templates[record.shape], record.values), record)
             if kept is None or not kept.has_bytes(page[0], page[1]):
                 return page
-            if isinstance(record, _Placed):
-                (site / record.path).unlink()
-            elif (signature := kept.signature(page[0])) is not None:
+            if (signature := kept.signature(page[0])) is not None:
                 mark(record, signature)
             return None
 
@@ -289,7 +302,7 @@ class Shells:
         for shell in self.shells:
             shutil.rmtree(_output(site, shell.path).parent)
         self.spool.unlink()
-        return scripts, marks
+        return Filled(scripts, marks, tuple(waiting))
 
     def _reload(self, known: _Known) -> _Record:
         """The record of a published page whose file changed (or whose shell did): its page read
@@ -307,6 +320,33 @@ def fill(template: list[str], values: dict[str, str]) -> bytes:
     """A shell's parts (text, slot name, text, ...) with each slot's value, as MkDocs writes a page."""
     parts = [values[part] if i % 2 else part for i, part in enumerate(template)]
     return "".join(parts).encode("utf-8", errors="xmlcharrefreplace")
+
+
+def place_later(
+    site: Path, waiting: Iterable[_Placed], late: Mapping[str, str], kept: Kept | None = None, host: bool = False
+) -> dict[str, frozenset[str]]:
+    """Put in place the placed bodies that `Shells.fill` handed back, with the `late` values now
+    known in their slots, as it would have (but for the pages the previous site holds: `kept`);
+    with `host`, the hashes of their inline scripts, by path in `site`."""
+    scripts = {}
+    for record in waiting:
+        page = _placed_page(site, record, late, kept)
+        if page is not None:
+            path, data, _ = page
+            (site / path).write_bytes(data)
+            if host:
+                scripts[path] = frozenset(page_hashes(data.decode("utf-8")))
+    return scripts
+
+
+def _placed_page(site: Path, placed: _Placed, late: Mapping[str, str], kept: Kept | None) -> tuple[str, bytes, None] | None:
+    """The page of a placed body to write over its stand-in, or None when the previous site holds
+    it as it is (`kept`): the stand-in is then deleted."""
+    data = _place(site / placed.path, placed, late)
+    if kept is not None and kept.has_bytes(placed.path, data):
+        (site / placed.path).unlink()
+        return None
+    return placed.path, data, None
 
 
 def _place(page: Path, placed: _Placed, late: Mapping[str, str]) -> bytes:
