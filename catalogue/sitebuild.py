@@ -60,6 +60,11 @@ from .status import today_in
 from .urls import Urls
 from .validate import load_settings, validate
 
+# How much lower the media's processes run than the build's others (`os.nice`): on two cores an
+# edit's print files and census took the time of the pages, which the build waits for first.
+MEDIA_NICE = 10
+
+
 @dataclass
 class BuildSummary:
     """What a site build made."""
@@ -139,7 +144,9 @@ def build_site(
     stores = _Stores.beside(stamps, key, digests) if reuse else None
     # The media's processes start loading what they draw with while this one validates, and one
     # of them takes the census of the previous site for publishing (catalogue/site_census.py).
-    pool = warm_pool(load_fonts)
+    # They yield the cores to this one and to the pages' processes: the web media of a rebuild are
+    # cached, and the print files and the census are needed only once the pages are made.
+    pool = warm_pool(load_fonts, nice=MEDIA_NICE)
     census = pool.submit(take_census, str(site_dir.resolve())) if pool and not offline and site_dir.is_dir() else None
     try:
         return _build(inputs, cache, stream, started, pool, stores, census)

@@ -68,13 +68,13 @@ def test_each_job_gets_what_it_needs_and_none_waits_for_more(tmp_path: Path, wor
 
 @dataclass(frozen=True)
 class Loaded:
-    """A job that notes whether its process had the PDF library loaded before it started."""
+    """A job that notes whether its process had the PDF library loaded before it started, and its priority."""
 
     kind: ClassVar[str] = "loaded"
     name: str
 
     def run(self, inputs: Mapping[str, Input]) -> tuple[dict[str, bytes], dict[str, object]]:
-        return {f"loaded/{self.name}.txt": b""}, {"fpdf": "fpdf" in sys.modules, "pid": os.getpid()}
+        return {f"loaded/{self.name}.txt": b""}, {"fpdf": "fpdf" in sys.modules, "pid": os.getpid(), "nice": os.nice(0)}
 
 
 def stopped(pool: ProcessPoolExecutor) -> bool:
@@ -88,7 +88,7 @@ def stopped(pool: ProcessPoolExecutor) -> bool:
 
 def warm_run(folder: str) -> None:
     """Run jobs in processes from `warm_pool` and print what they and this process had loaded."""
-    pool = warm_pool(load_fonts, 2)
+    pool = warm_pool(load_fonts, 2, nice=3)
     assert pool is not None
     jobs = [Job(f"key-{n}", Loaded(str(n))) for n in range(4)] + [job("slow", 0.2, needs=("key-0",))]
     entries, stats = run_jobs(jobs, MediaCache(Path(folder)), lambda job, error: sys.exit(str(error)), pool=pool)
@@ -97,6 +97,7 @@ def warm_run(folder: str) -> None:
     assert again is not None
     _, rerun = run_jobs(jobs, MediaCache(Path(folder)), lambda job, error: sys.exit(str(error)), pool=again)
     facts = {"made": stats.made, "workers": loaded, "here": "fpdf" in sys.modules, "pid": os.getpid(), "stopped": stopped(pool)}
+    facts["nice"] = os.nice(0)
     print(json.dumps(facts | {"reused": rerun.reused, "stopped_again": stopped(again)}))
 
 
@@ -107,6 +108,8 @@ def test_jobs_run_in_processes_started_earlier_with_the_fonts_loaded_and_then_st
     seen = json.loads(done.stdout)
     assert seen["made"] == 5 and not seen["here"]
     assert all(worker["fpdf"] and worker["pid"] != seen["pid"] for worker in seen["workers"])  # loaded before their first job
+    # They run at a lower priority than this process (as far as the system goes: 19 is the lowest).
+    assert all(worker["nice"] == min(seen["nice"] + 3, 19) for worker in seen["workers"])
     assert seen["stopped"]  # the processes were stopped with the last job
     assert seen["reused"] == 5 and seen["stopped_again"]  # or at once, with no job to make
     assert warm_pool(load_fonts, 1) is None  # one core: the jobs are made in this process

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import collections
+import contextlib
+import functools
 import os
 import queue
 import sys
@@ -172,16 +174,25 @@ def _across(pool: ProcessPoolExecutor, order: _Order, entries: dict[str, Entry])
         yield job, done.result()
 
 
-def warm_pool(warm_up: Callable[[], None], workers: int | None = None) -> ProcessPoolExecutor | None:
+def warm_pool(warm_up: Callable[[], None], workers: int | None = None, nice: int = 0) -> ProcessPoolExecutor | None:
     """Processes for `run_jobs` started now (None with one core), each doing `warm_up` (loading
     what the jobs will need) while this process goes on: a build starts them before it validates
-    the catalogue, a time when one core would otherwise wait."""
+    the catalogue, a time when one core would otherwise wait. `nice` lowers their priority (see
+    `os.nice`), so that they take only the time that other work leaves."""
     workers = workers or os.cpu_count() or 1
     if workers == 1:
         return None
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=warm_up)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=functools.partial(_started, warm_up, nice))
     pool.submit(int)  # forked processes all start with the first task
     return pool
+
+
+def _started(warm_up: Callable[[], None], nice: int) -> None:
+    """A process of `warm_pool`: its priority lowered by `nice`, then warmed up."""
+    if nice:
+        with contextlib.suppress(OSError):  # a system that refuses it leaves the priority as it is
+            os.nice(nice)
+    warm_up()
 
 
 class _Order:
