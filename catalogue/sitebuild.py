@@ -32,7 +32,6 @@ from .incremental import Kept, drop_unchanged, keep_unchanged
 from .jobs.cache import DEFAULT_CACHE, MediaCache
 from .jobs.run import warm_pool
 from .load import SETTINGS_FILE
-from .makers.fonts import load_fonts
 from .maps import maps_in_build
 from .media_stage import MediaUnderWay, start_media
 from .messages import msg, say
@@ -45,6 +44,7 @@ from .pages.page_cache import PageStore, opened, page_loader, record_published, 
 from .pages.redirects import digital_link_pages
 from .pages.row_memo import row_memo
 from .pages.search import search_data
+from .printing.warm import warm_up
 from .problems import Report
 from .published import MANIFEST, check_removed, manifest_json, published_ids
 from .record_cache import RecordCache
@@ -146,7 +146,7 @@ def build_site(
     # of them takes the census of the previous site for publishing (catalogue/site_census.py).
     # They yield the cores to this one and to the pages' processes: the web media of a rebuild are
     # cached, and the print files and the census are needed only once the pages are made.
-    pool = warm_pool(load_fonts, nice=MEDIA_NICE)
+    pool = warm_pool(warm_up, nice=MEDIA_NICE)
     census = pool.submit(take_census, str(site_dir.resolve())) if pool and not offline and site_dir.is_dir() else None
     try:
         return _build(inputs, cache, stream, started, pool, stores, census)

@@ -51,7 +51,11 @@ def images_of(data: bytes) -> list:
 @pytest.mark.parametrize("pid", ["a", "mat-ong-pa-u", "du-lich-sinh-thai-long-ho-nam-hang", "x" * 40])
 def test_a_code_read_back_from_its_svg_is_the_same_code(pid: str) -> None:
     matrix = encode(product_url(SITE, pid))
-    assert from_svg(to_svg(matrix, matrix.text), matrix.text) == matrix
+    read = from_svg(to_svg(matrix, matrix.text), matrix.text)
+    assert read == matrix
+    # Its digest (the kept print pieces' key of a code) is the one of the modules as encoded.
+    assert read.modules_digest == encode(matrix.text).modules_digest
+    assert read.modules_digest != encode(product_url(SITE, pid + "-2")).modules_digest
 
 
 def test_an_svg_that_is_not_one_of_our_codes_is_refused() -> None:

@@ -113,3 +113,16 @@ def test_jobs_run_in_processes_started_earlier_with_the_fonts_loaded_and_then_st
     assert seen["stopped"]  # the processes were stopped with the last job
     assert seen["reused"] == 5 and seen["stopped_again"]  # or at once, with no job to make
     assert warm_pool(load_fonts, 1) is None  # one core: the jobs are made in this process
+
+
+def test_a_warmed_up_media_process_has_loaded_what_its_first_print_file_would_load() -> None:
+    # In a process of its own, which has loaded none of it before (this one may have).
+    script = (
+        "import json, sys; from catalogue.printing.warm import warm_up; warm_up(); import babel.localedata as data; "
+        "from catalogue.jobs.cache import library_versions; "
+        "print(json.dumps({'modules': sorted(sys.modules), 'dates': sorted(data._cache), 'versions': library_versions.cache_info().currsize}))"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True)
+    seen = json.loads(done.stdout)
+    assert {"fpdf", "fpdf.output", "fpdf.image_parsing", "PIL.JpegImagePlugin"} <= set(seen["modules"])
+    assert "en" in seen["dates"] and seen["versions"] == 1

@@ -22,7 +22,7 @@ from ..urls import Urls
 QUIET_ZONE = 4
 PNG_MIN_PIXELS = 1200
 PNG_DPI = 300
-_SVG_RUN = re.compile(r"M(\d+) (\d+)h(\d+)v1h-\d+z")
+_SVG_RUN = re.compile(r"M(\d+) (\d+)h(\d+)")  # a run's start and length (`to_svg`: then "v1h-<length>z")
 
 
 def product_url(site_url: str, product_id: str) -> str:
@@ -60,7 +60,7 @@ class QrMatrix:
     def modules_digest(self) -> str:
         """A digest of the modules, row by row (a dark module is byte 1): what a key of a drawn
         code needs of it (catalogue/printing/kept_pieces.py)."""
-        return hashlib.blake2b(b"".join(bytes(row) for row in self.rows)).hexdigest()
+        return _modules_digest(b"".join(bytes(row) for row in self.rows))
 
     def dark_runs(self) -> list[tuple[int, int, int]]:
         """Horizontal runs of dark modules as (row, first column, length)."""
@@ -76,6 +76,10 @@ class QrMatrix:
                 else:
                     x += 1
         return runs
+
+
+def _modules_digest(modules: bytes | bytearray) -> str:
+    return hashlib.blake2b(modules).hexdigest()
 
 
 def encode(text: str) -> QrMatrix:
@@ -115,12 +119,15 @@ def from_svg(svg: str, text: str) -> QrMatrix:
     if not view_box or not path:
         raise ValueError("not a QR code SVG written by to_svg")
     size = int(view_box.group(1))
-    rows = [bytearray(size) for _ in range(size)]
+    modules, dark = bytearray(size * size), b"\x01" * size  # row by row, as `modules_digest` reads them
     for x, y, length in _SVG_RUN.findall(path.group(1)):
-        start = int(x)
-        rows[int(y)][start : start + int(length)] = b"\x01" * int(length)
+        start = int(y) * size + int(x)
+        modules[start : start + int(length)] = dark[: int(length)]
     version = (size - 2 * QUIET_ZONE - 17) // 4
-    return QrMatrix(text, version, tuple(tuple(map(bool, row)) for row in rows))
+    cells = tuple(map(bool, modules))
+    matrix = QrMatrix(text, version, tuple(cells[start : start + size] for start in range(0, len(cells), size)))
+    matrix.__dict__["modules_digest"] = _modules_digest(modules)  # the cached property, from the bytes at hand
+    return matrix
 
 
 def to_png(matrix: QrMatrix, min_pixels: int = PNG_MIN_PIXELS) -> bytes:
