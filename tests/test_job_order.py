@@ -119,8 +119,8 @@ def test_a_warmed_up_media_process_has_loaded_what_its_first_print_file_would_lo
     # In a process of its own, which has loaded none of it before (this one may have).
     script = (
         "import json, sys; from catalogue.printing.warm import warm_up; warm_up(); import babel.localedata as data; "
-        "from catalogue.jobs.cache import library_versions; "
-        "print(json.dumps({'modules': sorted(sys.modules), 'dates': sorted(data._cache), 'versions': library_versions.cache_info().currsize}))"
+        "from catalogue.jobs.cache import library_versions; versions = library_versions.cache_info().currsize; "
+        "print(json.dumps({'modules': sorted(sys.modules), 'dates': sorted(data._cache), 'versions': versions}))"
     )
     done = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True)
     seen = json.loads(done.stdout)
