@@ -48,10 +48,10 @@ from .printing.warm import warm_up
 from .problems import Report
 from .published import MANIFEST, check_removed, manifest_json, published_ids
 from .record_cache import RecordCache
-from .render.build import Late, RenderError, build_languages
+from .render.build import RenderError, build_languages
 from .render.offline import rewrite_pages, shim
 from .render.renders import Renders
-from .render.shells import Marks, StoreChangedError
+from .render.shells import Marks, StoreChangedError, place_later
 from .site_census import Census, census_files, take_census
 from .site_folder import Workspace, check_site_dir
 from .sitemap import robots_txt, sitemaps
@@ -61,7 +61,7 @@ from .urls import Urls
 from .validate import load_settings, validate
 
 # How much lower the media's processes run than the build's others (`os.nice`): on two cores an
-# edit's print files and census took the time of the pages, which the build waits for first.
+# edit's print files took the time of the pages, which the build waits for first.
 MEDIA_NICE = 10
 
 
@@ -142,17 +142,20 @@ def build_site(
         return kept.report, summary
     stamps.forget(site_dir)
     stores = _Stores.beside(stamps, key, digests) if reuse else None
-    # The media's processes start loading what they draw with while this one validates, and one
-    # of them takes the census of the previous site for publishing (catalogue/site_census.py).
-    # They yield the cores to this one and to the pages' processes: the web media of a rebuild are
-    # cached, and the print files and the census are needed only once the pages are made.
+    # The media's processes start loading what they draw with while this one validates. They yield
+    # the cores to this one and to the pages' processes: the web media of a rebuild are cached, and
+    # the print files are needed only once the pages are made.
     pool = warm_pool(warm_up, nice=MEDIA_NICE)
-    census = pool.submit(take_census, str(site_dir.resolve())) if pool and not offline and site_dir.is_dir() else None
+    # A process of its own takes the census of the previous site meanwhile (catalogue/site_census.py):
+    # the media's processes are free for the print files, and the census is there for the media.
+    surveyor = ProcessPoolExecutor(max_workers=1) if pool and not offline and site_dir.is_dir() else None
+    census = surveyor.submit(take_census, str(site_dir.resolve())) if surveyor else None
     try:
         return _build(inputs, cache, stream, started, pool, stores, census)
     finally:
-        if pool:
-            pool.shutdown(cancel_futures=True)
+        for processes in (pool, surveyor):
+            if processes:
+                processes.shutdown(cancel_futures=True)
 
 
 @dataclass(frozen=True)
@@ -303,14 +306,19 @@ def _make(
         templates=(cache.root if cache else DEFAULT_CACHE).with_name("templates"),
         renders=Renders(pages.folder, pages.code) if pages else None,
         loader=functools.partial(page_loader, pages.folder) if pages else None,
-        late=Late(frozenset({PRINT_LINKS}), lambda lang: {PRINT_LINKS: print_links(media.finish().catalogue_pdfs, site.urls, lang)}),
+        later={PRINT_LINKS},
     )
-    report.problems += media.finish().report.problems[met:]
-    if not report.ok:
-        return None, [], {}
     _assemble(site.urls, {lang: rendered.site for lang, rendered in built.items()}, staging)
     _write_sitemaps(site.urls, catalogue.settings.site_url, {lang: rendered.paths for lang, rendered in built.items()}, staging)
     _write_new(staging, extra, kept)
+    # The print files may still be being drawn: the home pages, which link them with their sizes, wait for them.
+    report.problems += media.finish().report.problems[met:]
+    if not report.ok:
+        return None, [], {}
+    for lang, rendered in built.items():
+        links = {PRINT_LINKS: print_links(media.finish().catalogue_pdfs, site.urls, lang)}
+        folder, view = staging / site.urls.root(lang), views[lang] if views else None
+        rendered.scripts.update(place_later(folder, rendered.waiting, links, view, host=not offline))
     if offline:
         rewrite_pages(staging)
     _write_new(staging, {MANIFEST.as_posix(): manifest_json(catalogue.products, today)}, kept)

@@ -172,7 +172,7 @@ def test_only_generated_pages_outside_the_navigation_and_search_are_filled(tmp_p
 
 def test_a_placed_body_with_a_late_slot_waits_for_its_values_and_the_others_do_not(tmp_path: Path) -> None:
     # The home page's links to the printed catalogue are known once the print files are drawn
-    # (catalogue/render/build.py, `Late`): its body is put in place last, the other pages' at once.
+    # (catalogue/sitebuild.py, `later`): its body is put in place last, the other pages' at once.
     slot = "<!--ocop-late-slot-->"
     home = PageFile("index.md", "Home", Markup(f"<h1>Home</h1><p>{slot}</p>"), {"ocop_search": "Home"})
     other = PageFile("dashboard/index.md", "Figures", Markup("<h1>Figures</h1><p>12 &lt; 13</p>"), {"ocop_search": "Figures"})

@@ -34,7 +34,7 @@ from . import TEMPLATE_CACHE
 from .config import REPO, mkdocs_config, nav_sources, theme_text
 from .offline import SHIM_NAME, shim
 from .renders import Renders
-from .shells import Filled, Marks, PageLoader, Shells, place_later
+from .shells import Filled, Marks, PageLoader, Placed, Shells
 
 # MkDocs' log lines for errors: "ERROR    -  Config value 'theme': ...".
 _ERROR_PREFIX = re.compile(r"^ERROR\s*-\s*")
@@ -112,12 +112,14 @@ def write_files(files: Iterable[tuple[str, str | Path]], folder: Path) -> None:
 class Rendered:
     """One language rendered: its site folder, the paths of its pages, and the hashes of the
     inline scripts of the pages filled into their shells, by path in the site folder (the other
-    pages are read for theirs: catalogue/hosting/inline.py)."""
+    pages are read for theirs: catalogue/hosting/inline.py); and the placed bodies that wait for
+    the values of their slots (`build_languages`, `later`), to be put in place by `place_later`."""
 
     site: Path
     paths: list[str]
     scripts: dict[str, frozenset[str]] = field(default_factory=dict)
     marks: Marks = field(default_factory=dict)  # what each stored page became, by entry in the store (shells.py)
+    waiting: tuple[Placed, ...] = ()
 
 
 def build_languages(
@@ -134,7 +136,7 @@ def build_languages(
     templates: Path | None = None,
     renders: Renders | None = None,
     loader: Callable[[str], PageLoader] | None = None,
-    late: Late | None = None,
+    later: Collection[str] = (),
 ) -> dict[str, Rendered]:
     """Render every language under `work_dir/<lang>/`, by language.
 
@@ -155,9 +157,10 @@ def build_languages(
     with `shells`, MkDocs' output in `renders`: a language whose MkDocs input is as when its output
     was kept is not rendered again (renders.py). `loader` gives each language's way to read a
     stored page (for a published page found changed: shells.py).
-    With `shells`, `late` names the slots of placed bodies (shells.py, `Shells.fill`) whose values
+    With `shells`, `later` names the slots of placed bodies (shells.py, `Shells.fill`) whose values
     work meanwhile may still be finding (the printed catalogue's files, drawn beside the pages):
-    the pages that hold one are put in place once every language is filled, the others at once.
+    the pages that hold one are left with their stand-in and handed back (`Rendered.waiting`), for
+    the caller to put in place (`place_later`) once it knows the values; the others are filled.
     A failed build raises RenderError (the others are stopped).
     """
     running: dict[str, _Running] = {}
@@ -165,7 +168,7 @@ def build_languages(
     try:
         # The filling processes start first: the pages' processes are started next, and then
         # `meanwhile` runs beside this thread, which must not fork while it does.
-        with _Fillers(workers if shells else 0, host=not offline, late=late) as fillers:
+        with _Fillers(workers if shells else 0, host=not offline, later=frozenset(later)) as fillers:
             for lang, prepared in _prepared(settings, pages, work_dir, offline, today, shells, workers, besides, renders, loader, kept):
                 if kept and lang in kept:
                     kept[lang].paths.update(prepared.kept)
@@ -184,7 +187,9 @@ def build_languages(
                     keep = (renders, lang, run.key) if renders and run.key else None
                     fillers.fill(lang, run.shells, run.folder / "site", kept.get(lang) if kept else None, keep)
         return {
-            lang: Rendered(run.folder / "site", run.paths, fillers.scripts.get(lang, {}), fillers.marks.get(lang, {}))
+            lang: Rendered(
+                run.folder / "site", run.paths, fillers.scripts.get(lang, {}), fillers.marks.get(lang, {}), fillers.waiting.get(lang, ())
+            )
             for lang, run in running.items()
         }
     finally:
@@ -218,33 +223,23 @@ class _Running:
     key: str
 
 
-@dataclass(frozen=True)
-class Late:
-    """Values that placed bodies take in their slots (shells.py), known only once other work is
-    done (the printed catalogue's files, drawn beside the pages): the slots, and each language's
-    values, asked for once its pages are filled (which may wait for that work)."""
-
-    slots: frozenset[str]
-    values: Callable[[str], Mapping[str, str]]
-
-
 class _Fillers:
     """Each language's pages filled into its shells as soon as MkDocs has rendered them, in `workers`
     processes at once (filling is Python's work: threads would take turns); the previous site's
     files that each one kept are added to its `Kept` when all are done, and the hashes of the
-    inline scripts of the pages written (with `host`: `Shells.fill`) are in `scripts`, by language.
-    The pages whose bodies hold a `late` slot are put in place last, in this process, once every
-    language is filled: the others need not wait for the values."""
+    inline scripts of the pages written (with `host`: `Shells.fill`) are in `scripts`, by language,
+    and the placed bodies holding a slot named in `later` in `waiting`."""
 
-    def __init__(self, workers: int, host: bool = False, late: Late | None = None) -> None:
+    def __init__(self, workers: int, host: bool = False, later: frozenset[str] = frozenset()) -> None:
         self.pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
         if self.pool:
             self.pool.submit(int)  # forked processes all start with the first task: here, before any thread is started
         self.host = host
-        self.late = late
-        self.pending: list[tuple[str, Future[_Filled], Kept | None, Path]] = []
+        self.later = later
+        self.pending: list[tuple[str, Future[_Filled], Kept | None]] = []
         self.scripts: dict[str, dict[str, frozenset[str]]] = {}
         self.marks: dict[str, Marks] = {}
+        self.waiting: dict[str, tuple[Placed, ...]] = {}
 
     def __enter__(self) -> _Fillers:
         return self
@@ -252,14 +247,11 @@ class _Fillers:
     def __exit__(self, *error: object) -> None:
         try:
             if error[0] is None:
-                for lang, future, kept, site in self.pending:
+                for lang, future, kept in self.pending:
                     found, filled = future.result()
                     if kept is not None:
                         kept.paths.update(found)
-                    self.scripts[lang], self.marks[lang] = filled.scripts, filled.marks
-                    if filled.waiting:
-                        values = self.late.values(lang) if self.late else {}
-                        self.scripts[lang] |= place_later(site, filled.waiting, values, kept, self.host)
+                    self.scripts[lang], self.marks[lang], self.waiting[lang] = filled
         finally:
             if self.pool:
                 self.pool.shutdown(cancel_futures=True)
@@ -267,13 +259,12 @@ class _Fillers:
     def fill(self, lang: str, shells: Shells, site: Path, kept: Kept | None, keep: _Keep | None = None) -> None:
         """Fill `shells` into the rendered `site` of `lang`, but for the pages the previous site
         holds (`kept`), having first kept MkDocs' output when told where (`keep`)."""
-        later = self.late.slots if self.late else frozenset()
         if self.pool is None:
-            self.pending.append((lang, _done(_fill(shells, site, kept, keep, self.host, later)), kept, site))
+            self.pending.append((lang, _done(_fill(shells, site, kept, keep, self.host, self.later)), kept))
             return
         # Its own record of what it keeps, handed back: the shared one holds every path of the site.
         own = kept.fresh() if kept else None
-        self.pending.append((lang, self.pool.submit(_fill, shells, site, own, keep, self.host, later), kept, site))
+        self.pending.append((lang, self.pool.submit(_fill, shells, site, own, keep, self.host, self.later), kept))
 
 
 def _done(result: _Filled) -> Future[_Filled]:

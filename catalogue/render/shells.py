@@ -106,7 +106,7 @@ def stand_in(body: str) -> str:
 
 
 @dataclass(frozen=True)
-class _Placed:
+class Placed:
     """A page rendered with a stand-in, waiting for its body: where it is written, and both."""
 
     path: str
@@ -166,7 +166,7 @@ class Filled(NamedTuple):
 
     scripts: dict[str, frozenset[str]]
     marks: Marks
-    waiting: tuple[_Placed, ...]
+    waiting: tuple[Placed, ...]
 
 
 class Shells:
@@ -218,7 +218,7 @@ class Shells:
         body = _text(page.body)
         instead = stand_in(body)
         self.placed.append(Urls.index_file(page.url))
-        pickle.dump(_Placed(self.placed[-1], instead, body), spool, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(Placed(self.placed[-1], instead, body), spool, protocol=pickle.HIGHEST_PROTOCOL)
         return replace(page, body=Markup(instead))
 
     def read_again(self) -> set[str]:
@@ -246,7 +246,7 @@ class Shells:
         written are hashed (catalogue/hosting: this process holds its bytes now, so they are not
         read again), and each stored page's file is marked. Those hashes, by the page's path in
         `site`, and the marks, by entry in the store."""
-        waiting: list[_Placed] = []
+        waiting: list[Placed] = []
         templates = [_template(_output(site, shell.path)) for shell in self.shells]
         shells = [hashlib.sha256("\0".join(parts).encode()).hexdigest() for parts in templates]
         scripts: dict[str, frozenset[str]] = {}
@@ -271,7 +271,7 @@ class Shells:
                 written = target.stat()
                 mark(record, (written.st_size, written.st_mtime_ns, written.st_ino))
 
-        def new(record: _Record | _Placed | _Known) -> tuple[str, bytes, _Record | None] | None:
+        def new(record: _Record | Placed | _Known) -> tuple[str, bytes, _Record | None] | None:
             """The page to write, or None when the previous site holds it (a placed page's
             stand-in is then deleted)."""
             if isinstance(record, _Known):
@@ -280,7 +280,7 @@ class Shells:
                     note(record.entry, record.key, record.path, record.mark)
                     return None
                 record = self._reload(record)
-            if isinstance(record, _Placed):
+            if isinstance(record, Placed):
                 if any(slot in record.body for slot in later):
                     waiting.append(record)
                     return None
@@ -323,7 +323,7 @@ def fill(template: list[str], values: dict[str, str]) -> bytes:
 
 
 def place_later(
-    site: Path, waiting: Iterable[_Placed], late: Mapping[str, str], kept: Kept | None = None, host: bool = False
+    site: Path, waiting: Iterable[Placed], late: Mapping[str, str], kept: Kept | None = None, host: bool = False
 ) -> dict[str, frozenset[str]]:
     """Put in place the placed bodies that `Shells.fill` handed back, with the `late` values now
     known in their slots, as it would have (but for the pages the previous site holds: `kept`);
@@ -339,7 +339,7 @@ def place_later(
     return scripts
 
 
-def _placed_page(site: Path, placed: _Placed, late: Mapping[str, str], kept: Kept | None) -> tuple[str, bytes, None] | None:
+def _placed_page(site: Path, placed: Placed, late: Mapping[str, str], kept: Kept | None) -> tuple[str, bytes, None] | None:
     """The page of a placed body to write over its stand-in, or None when the previous site holds
     it as it is (`kept`): the stand-in is then deleted."""
     data = _place(site / placed.path, placed, late)
@@ -349,7 +349,7 @@ def _placed_page(site: Path, placed: _Placed, late: Mapping[str, str], kept: Kep
     return placed.path, data, None
 
 
-def _place(page: Path, placed: _Placed, late: Mapping[str, str]) -> bytes:
+def _place(page: Path, placed: Placed, late: Mapping[str, str]) -> bytes:
     """The page MkDocs rendered with a stand-in, with the body in its place (and the `late` values
     in the body's slots)."""
     html = page.read_text(encoding="utf-8")
@@ -445,7 +445,7 @@ def _output_path(source: str) -> str:
     return Urls.index_file(folder + "/")
 
 
-def _records(spool: Path) -> Iterator[_Record | _Placed]:
+def _records(spool: Path) -> Iterator[_Record | Placed]:
     with spool.open("rb") as file:
         while True:
             try:
