@@ -189,7 +189,7 @@ def warm_pool(warm_up: Callable[[], None], workers: int | None = None, nice: int
 
 def _started(warm_up: Callable[[], None], nice: int) -> None:
     """A process of `warm_pool`: its priority lowered by `nice`, then warmed up."""
-    if nice:
+    if nice and hasattr(os, "nice"):  # Windows has no `nice`
         with contextlib.suppress(OSError):  # a system that refuses it leaves the priority as it is
             os.nice(nice)
     warm_up()
