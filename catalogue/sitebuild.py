@@ -26,7 +26,7 @@ from .exports import (
     re_evaluation_csv,
     sales_points_json,
 )
-from .hosting.host_files import write_host_files
+from .hosting.host_files import host_files, script_hashes
 from .hosting.precompress import compress_kept, compressed, gzipped, precompress
 from .incremental import Kept, drop_unchanged, keep_unchanged
 from .jobs.cache import DEFAULT_CACHE, MediaCache
@@ -48,7 +48,7 @@ from .printing.warm import warm_up
 from .problems import Report
 from .published import MANIFEST, check_removed, manifest_json, published_ids
 from .record_cache import RecordCache
-from .render.build import RenderError, build_languages
+from .render.build import Rendered, RenderError, build_languages
 from .render.offline import rewrite_pages, shim
 from .render.renders import Renders
 from .render.shells import Marks, StoreChangedError, place_later
@@ -311,22 +311,47 @@ def _make(
     _assemble(site.urls, {lang: rendered.site for lang, rendered in built.items()}, staging)
     _write_sitemaps(site.urls, catalogue.settings.site_url, {lang: rendered.paths for lang, rendered in built.items()}, staging)
     _write_new(staging, extra, kept)
-    # The print files may still be being drawn: the home pages, which link them with their sizes, wait for them.
+    _write_new(staging, {MANIFEST.as_posix(): manifest_json(catalogue.products, today)}, kept)
+    # The print files may still be being drawn: the home pages, which link them with their sizes,
+    # wait for them, and so do the hosts' headers (which name the pages' inline scripts); the rest
+    # of the site is finished meanwhile (a copy opened from file:// has neither headers nor
+    # compressed files, and its pages are rewritten once all are made).
+    if offline:
+        if not _place_home_pages(site, built, staging, media, report, met, views):
+            return None, [], {}
+        rewrite_pages(staging)
+        _keep_and_compress(workspace, kept, offline)
+    else:
+        memo = pages.folder / SCRIPTS_MEMO if pages else None
+        waiting = {site.urls.root(lang) + record.path for lang, rendered in built.items() for record in rendered.waiting}
+        hashes = script_hashes(staging, kept, memo, _hashed(site.urls, built), but=waiting)
+        _keep_and_compress(workspace, kept, offline)
+        if not _place_home_pages(site, built, staging, media, report, met, views):
+            return None, [], {}
+        placed = _hashed(site.urls, built)
+        hashes |= {script for path in waiting for script in placed.get(path, ())}
+        _write_new(staging, host_files(hashes, catalogue.settings.languages), kept)
+    return sum(len(rendered.paths) for rendered in built.values()), list(built), {lang: rendered.marks for lang, rendered in built.items()}
+
+
+def _hashed(urls: Urls, built: dict[str, Rendered]) -> dict[str, frozenset[str]]:
+    """The hashes of the inline scripts of the pages hashed as they were written, by path in the site."""
+    return {urls.root(lang) + path: hashes for lang, rendered in built.items() for path, hashes in rendered.scripts.items()}
+
+
+def _place_home_pages(
+    site: Site, built: dict[str, Rendered], staging: Path, media: MediaUnderWay, report: Report, met: int, views: dict[str, Kept] | None
+) -> bool:
+    """Wait for the print files, then put in place the bodies that link them (the home pages), in
+    the assembled site; False when a print file could not be made (the problems are in `report`)."""
     report.problems += media.finish().report.problems[met:]
     if not report.ok:
-        return None, [], {}
+        return False
     for lang, rendered in built.items():
         links = {PRINT_LINKS: print_links(media.finish().catalogue_pdfs, site.urls, lang)}
         folder, view = staging / site.urls.root(lang), views[lang] if views else None
-        rendered.scripts.update(place_later(folder, rendered.waiting, links, view, host=not offline))
-    if offline:
-        rewrite_pages(staging)
-    _write_new(staging, {MANIFEST.as_posix(): manifest_json(catalogue.products, today)}, kept)
-    if not offline:  # a copy opened from file:// has no server to send headers or compressed files
-        hashed = {site.urls.root(lang) + path: hashes for lang, rendered in built.items() for path, hashes in rendered.scripts.items()}
-        write_host_files(staging, catalogue.settings.languages, kept, pages.folder / SCRIPTS_MEMO if pages else None, hashed)
-    _keep_and_compress(workspace, kept, offline)
-    return sum(len(rendered.paths) for rendered in built.values()), list(built), {lang: rendered.marks for lang, rendered in built.items()}
+        rendered.scripts.update(place_later(folder, rendered.waiting, links, view, host=True))
+    return True
 
 
 def _site_id(site_dir: Path) -> str:

@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 
 from ..incremental import Kept
@@ -46,30 +46,35 @@ def redirects_file(languages: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_host_files(
+def script_hashes(
     site: Path,
-    languages: list[str],
     kept: Kept | None = None,
     memo: Path | None = None,
     hashed: Mapping[str, frozenset[str]] | None = None,
-) -> dict[str, str]:
-    """Hash the inline scripts of every page under `site`, and of the pages of the previous site
-    that a rebuild keeps as they are (`kept`: the new site has them too), and write the hosts'
-    files; the headers. With `memo`, a page read by an earlier build is not read again; the pages
-    hashed as they were written (`hashed`, by path in the site) are not read."""
+    but: Collection[str] = (),
+) -> set[str]:
+    """The hashes of the inline scripts of every page under `site`, and of the pages of the
+    previous site that a rebuild keeps as they are (`kept`: the new site has them too), but for
+    the pages at `but` (put in place later): what the hosts' headers name (`host_files`). With
+    `memo`, a page read by an earlier build is not read again; the pages hashed as they were
+    written (`hashed`, by path in the site) are not read."""
     scripts = ScriptHashes(memo, hashed)
     hashes: set[str] = set()
     for name, path in _pages(str(site), ""):
-        hashes |= scripts.of(name, path)
+        if name not in but:
+            hashes |= scripts.of(name, path)
     for name in kept.paths if kept else ():
-        if name.endswith(".html"):
+        if name.endswith(".html") and name not in but:
             hashes |= scripts.of(name, os.path.join(kept.previous, name), kept.census.get(name))
     scripts.save()
+    return hashes
+
+
+def host_files(hashes: set[str], languages: list[str]) -> dict[str, str | bytes]:
+    """The hosts' files, by name at the site's root, with the security headers that allow the
+    inline scripts of these `hashes` (`script_hashes`)."""
     headers = security_headers(hashes)
-    (site / HEADERS).write_text(headers_file(headers, languages), encoding="utf-8")
-    (site / NGINX_HEADERS).write_text(nginx_headers(headers), encoding="utf-8")
-    (site / REDIRECTS).write_text(redirects_file(languages), encoding="utf-8")
-    return headers
+    return {HEADERS: headers_file(headers, languages), NGINX_HEADERS: nginx_headers(headers), REDIRECTS: redirects_file(languages)}
 
 
 def _pages(folder: str, prefix: str) -> Iterator[tuple[str, str]]:

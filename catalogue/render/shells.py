@@ -327,15 +327,16 @@ def place_later(
 ) -> dict[str, frozenset[str]]:
     """Put in place the placed bodies that `Shells.fill` handed back, with the `late` values now
     known in their slots, as it would have (but for the pages the previous site holds: `kept`);
-    with `host`, the hashes of their inline scripts, by path in `site`."""
+    with `host`, the hashes of their inline scripts (written or kept), by path in `site`."""
     scripts = {}
     for record in waiting:
-        page = _placed_page(site, record, late, kept)
-        if page is not None:
-            path, data, _ = page
-            (site / path).write_bytes(data)
-            if host:
-                scripts[path] = frozenset(page_hashes(data.decode("utf-8")))
+        data = _place(site / record.path, record, late)
+        if kept is not None and kept.has_bytes(record.path, data):
+            (site / record.path).unlink()
+        else:
+            (site / record.path).write_bytes(data)
+        if host:
+            scripts[record.path] = frozenset(page_hashes(data.decode("utf-8")))
     return scripts
 
 
