@@ -328,8 +328,7 @@ def _make(
         _keep_and_compress(workspace, kept, offline)
         if not _place_home_pages(site, built, staging, media, report, met, views):
             return None, [], {}
-        placed = _hashed(site.urls, built)
-        hashes |= {script for path in waiting for script in placed.get(path, ())}
+        hashes |= {script for rendered in built.values() for record in rendered.waiting for script in rendered.scripts[record.path]}
         _write_new(staging, host_files(hashes, catalogue.settings.languages), kept)
     return sum(len(rendered.paths) for rendered in built.values()), list(built), {lang: rendered.marks for lang, rendered in built.items()}
 
@@ -344,11 +343,12 @@ def _place_home_pages(
 ) -> bool:
     """Wait for the print files, then put in place the bodies that link them (the home pages), in
     the assembled site; False when a print file could not be made (the problems are in `report`)."""
-    report.problems += media.finish().report.problems[met:]
+    made = media.finish()
+    report.problems += made.report.problems[met:]
     if not report.ok:
         return False
     for lang, rendered in built.items():
-        links = {PRINT_LINKS: print_links(media.finish().catalogue_pdfs, site.urls, lang)}
+        links = {PRINT_LINKS: print_links(made.catalogue_pdfs, site.urls, lang)}
         folder, view = staging / site.urls.root(lang), views[lang] if views else None
         rendered.scripts.update(place_later(folder, rendered.waiting, links, view, host=True))
     return True

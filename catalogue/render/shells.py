@@ -234,15 +234,12 @@ class Shells:
             self.shells.append(_shell(page, len(self.shells)))
         return self.shapes[key]
 
-    def fill(
-        self, site: Path, kept: Kept | None = None, host: bool = False, late: Mapping[str, str] | None = None, later: Collection[str] = ()
-    ) -> Filled:
+    def fill(self, site: Path, kept: Kept | None = None, host: bool = False, later: Collection[str] = ()) -> Filled:
         """Write every spooled page into the rendered `site`, from its shell or in place of its
-        stand-in (a placed body with each of the `late` values, known only now, in place of its
-        slot: an HTML comment), but for those the previous site already holds (`kept`, seen from
-        this language's folder), then remove the shells' own pages. A placed body holding one of
-        the slots `later` (whose values are not known yet) is handed back instead, to be put in
-        place by `place_later` once they are. With `host`, the inline scripts of each page
+        stand-in, but for those the previous site already holds (`kept`, seen from this language's
+        folder), then remove the shells' own pages. A placed body holding one of the slots `later`
+        (an HTML comment, whose value is not known yet) is handed back instead, to be put in place
+        by `place_later` once it is. With `host`, the inline scripts of each page
         written are hashed (catalogue/hosting: this process holds its bytes now, so they are not
         read again), and each stored page's file is marked. Those hashes, by the page's path in
         `site`, and the marks, by entry in the store."""
@@ -284,7 +281,8 @@ class Shells:
                 if any(slot in record.body for slot in later):
                     waiting.append(record)
                     return None
-                return _placed_page(site, record, late or {}, kept)
+                data, held = _placed_page(site, record, {}, kept)
+                return None if held else (record.path, data, None)
             page = (_output_path(record.path), fill(templates[record.shape], record.values), record)
             if kept is None or not kept.has_bytes(page[0], page[1]):
                 return page
@@ -330,24 +328,22 @@ def place_later(
     with `host`, the hashes of their inline scripts (written or kept), by path in `site`."""
     scripts = {}
     for record in waiting:
-        data = _place(site / record.path, record, late)
-        if kept is not None and kept.has_bytes(record.path, data):
-            (site / record.path).unlink()
-        else:
+        data, held = _placed_page(site, record, late, kept)
+        if not held:
             (site / record.path).write_bytes(data)
         if host:
             scripts[record.path] = frozenset(page_hashes(data.decode("utf-8")))
     return scripts
 
 
-def _placed_page(site: Path, placed: Placed, late: Mapping[str, str], kept: Kept | None) -> tuple[str, bytes, None] | None:
-    """The page of a placed body to write over its stand-in, or None when the previous site holds
-    it as it is (`kept`): the stand-in is then deleted."""
+def _placed_page(site: Path, placed: Placed, late: Mapping[str, str], kept: Kept | None) -> tuple[bytes, bool]:
+    """The page of a placed body, to write over its stand-in, and whether the previous site holds
+    it as it is (`kept`): its stand-in is then deleted."""
     data = _place(site / placed.path, placed, late)
     if kept is not None and kept.has_bytes(placed.path, data):
         (site / placed.path).unlink()
-        return None
-    return placed.path, data, None
+        return data, True
+    return data, False
 
 
 def _place(page: Path, placed: Placed, late: Mapping[str, str]) -> bytes:
